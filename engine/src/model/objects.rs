@@ -1,0 +1,91 @@
+use serde::Serialize;
+
+use super::QualifiedName;
+
+/// A schema (namespace).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Schema {
+    pub name: String,
+    pub comment: Option<String>,
+}
+
+/// An installed extension. The objects it creates belong to it and are not modelled.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Extension {
+    pub name: String,
+    pub schema: String,
+    /// Compared only when the desired state pins a version.
+    pub version: Option<String>,
+    pub comment: Option<String>,
+}
+
+/// `CREATE TYPE … AS ENUM`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EnumType {
+    pub name: QualifiedName,
+    pub labels: Vec<String>,
+    pub comment: Option<String>,
+}
+
+/// The options shared by sequences and identity columns, always fully resolved (the
+/// defaults PostgreSQL would choose are filled in) so that equal sequences compare equal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SequenceOptions {
+    /// `smallint`, `integer` or `bigint`.
+    pub data_type: String,
+    pub start: i64,
+    pub increment: i64,
+    pub min_value: i64,
+    pub max_value: i64,
+    pub cache: i64,
+    pub cycle: bool,
+}
+
+impl SequenceOptions {
+    /// The options PostgreSQL chooses for a sequence of `data_type` with `increment`.
+    pub fn defaults(data_type: &str, increment: i64) -> Self {
+        let type_max = match data_type {
+            "smallint" => i16::MAX as i64,
+            "integer" => i32::MAX as i64,
+            _ => i64::MAX,
+        };
+        let type_min = match data_type {
+            "smallint" => i16::MIN as i64,
+            "integer" => i32::MIN as i64,
+            _ => i64::MIN,
+        };
+        let (min_value, max_value) = if increment > 0 {
+            (1, type_max)
+        } else {
+            (type_min, -1)
+        };
+        SequenceOptions {
+            data_type: data_type.to_string(),
+            start: if increment > 0 { min_value } else { max_value },
+            increment,
+            min_value,
+            max_value,
+            cache: 1,
+            cycle: false,
+        }
+    }
+}
+
+/// `CREATE SEQUENCE`, except the sequences behind identity columns (part of the column).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Sequence {
+    pub name: QualifiedName,
+    pub options: SequenceOptions,
+    /// `OWNED BY table.column`.
+    pub owned_by: Option<(QualifiedName, String)>,
+    pub comment: Option<String>,
+}
+
+/// Something a source holds that the model does not cover yet.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Unsupported {
+    /// The kind, as a user says it: `view`, `function`, `trigger`, `policy`…
+    pub kind: String,
+    pub schema: Option<String>,
+    pub name: String,
+}

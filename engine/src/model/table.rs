@@ -1,0 +1,119 @@
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use super::{Expr, QualifiedName, SequenceOptions};
+
+/// A table with its columns and constraints. Indexes that do not implement a constraint are
+/// [`Index`]es of the catalog.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Table {
+    pub name: QualifiedName,
+    pub columns: IndexMap<String, Column>,
+    pub constraints: IndexMap<String, Constraint>,
+    /// `CREATE UNLOGGED TABLE`.
+    pub unlogged: bool,
+    pub comment: Option<String>,
+}
+
+impl Table {
+    pub fn new(name: QualifiedName) -> Self {
+        Table {
+            name,
+            columns: IndexMap::new(),
+            constraints: IndexMap::new(),
+            unlogged: false,
+            comment: None,
+        }
+    }
+
+    pub fn primary_key(&self) -> Option<&Constraint> {
+        self.constraints
+            .values()
+            .find(|c| c.kind == ConstraintKind::PrimaryKey)
+    }
+}
+
+/// A column. Column order is not compared: PostgreSQL cannot reorder columns, and a plan
+/// that recreated tables for it would lose data.
+#[derive(Clone, Debug, Serialize)]
+pub struct Column {
+    pub name: String,
+    /// The type as `format_type` prints it: `integer`, `character varying(20)`, `mood[]`.
+    pub type_name: String,
+    /// Only when it differs from the type's default collation.
+    pub collation: Option<String>,
+    pub default: Option<Expr>,
+    pub not_null: bool,
+    pub identity: Option<Identity>,
+    /// `GENERATED ALWAYS AS (expr) STORED`.
+    pub generated: Option<Expr>,
+    pub comment: Option<String>,
+    /// Position in the table, kept to render `CREATE TABLE` in the source's order.
+    #[serde(skip)]
+    pub position: usize,
+}
+
+impl PartialEq for Column {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.type_name == other.type_name
+            && self.collation == other.collation
+            && self.default == other.default
+            && self.not_null == other.not_null
+            && self.identity == other.identity
+            && self.generated == other.generated
+            && self.comment == other.comment
+    }
+}
+
+/// `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (options)`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Identity {
+    pub always: bool,
+    pub options: SequenceOptions,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConstraintKind {
+    PrimaryKey,
+    Unique,
+    ForeignKey,
+    Check,
+    Exclusion,
+}
+
+/// A table constraint. `definition` is everything after `ADD CONSTRAINT name`, without
+/// `NOT VALID`, so one comparison covers every kind and option.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Constraint {
+    pub name: String,
+    pub kind: ConstraintKind,
+    pub definition: Expr,
+    /// Columns of this table the constraint uses (keys, or those its expression reads).
+    pub columns: Vec<String>,
+    pub foreign_key: Option<ForeignKeyTarget>,
+    pub not_valid: bool,
+    pub comment: Option<String>,
+}
+
+/// What a foreign key references.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ForeignKeyTarget {
+    pub table: QualifiedName,
+    pub columns: Vec<String>,
+}
+
+/// An index that does not implement a constraint.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Index {
+    /// The index's own name, in its table's schema.
+    pub name: QualifiedName,
+    pub table: QualifiedName,
+    pub unique: bool,
+    /// The whole `CREATE INDEX` statement (without `CONCURRENTLY`).
+    pub definition: Expr,
+    /// Columns of the table the index uses (keys, INCLUDE, expressions, predicate).
+    pub columns: Vec<String>,
+    pub comment: Option<String>,
+}

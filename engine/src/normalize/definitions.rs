@@ -1,0 +1,240 @@
+//! Constraints and indexes from their parse trees, for both sources: the desired-state
+//! parser hands over the nodes of the file, the live loader parses what
+//! `pg_get_constraintdef` and `pg_get_indexdef` printed.
+
+use pg_query::protobuf::{
+    self, AlterTableCmd, AlterTableStmt, AlterTableType, ConstrType, DropBehavior, ObjectType,
+    RangeVar,
+};
+use pg_query::{Node, NodeEnum};
+use serde_json::json;
+
+use super::expr::{canonical, normalize, referenced_columns, to_json};
+use crate::model::{Constraint, ConstraintKind, Expr, ForeignKeyTarget, Index, QualifiedName};
+
+/// The schema of a parsed relation: unqualified means `public` (the search path both sources
+/// are read with).
+pub fn relation_name(relation: &RangeVar) -> QualifiedName {
+    let schema = if relation.schemaname.is_empty() {
+        "public"
+    } else {
+        &relation.schemaname
+    };
+    QualifiedName::new(schema, &relation.relname)
+}
+
+/// The model of a constraint node whose keys are complete (column constraints already turned
+/// into table constraints, foreign key target columns filled in). `sql` is the text to emit
+/// after `ADD CONSTRAINT name`; `None` deparses the node.
+pub fn constraint(node: &protobuf::Constraint, name: &str, sql: Option<String>) -> Constraint {
+    let kind = match ConstrType::try_from(node.contype) {
+        Ok(ConstrType::ConstrPrimary) => ConstraintKind::PrimaryKey,
+        Ok(ConstrType::ConstrUnique) => ConstraintKind::Unique,
+        Ok(ConstrType::ConstrForeign) => ConstraintKind::ForeignKey,
+        Ok(ConstrType::ConstrExclusion) => ConstraintKind::Exclusion,
+        _ => ConstraintKind::Check,
+    };
+    let mut comparable = node.clone();
+    comparable.conname = String::new();
+    comparable.skip_validation = false;
+    comparable.initially_valid = false;
+    let sql = sql.unwrap_or_else(|| deparse_constraint(&comparable));
+
+    let mut columns = Vec::new();
+    for list in [&node.keys, &node.including, &node.fk_attrs] {
+        columns.extend(list.iter().filter_map(string_of));
+    }
+    let tree = to_json(node);
+    referenced_columns(&tree["raw_expr"], &mut columns);
+    referenced_columns(&tree["exclusions"], &mut columns);
+    referenced_columns(&tree["where_clause"], &mut columns);
+    columns.dedup();
+
+    let foreign_key = node.pktable.as_ref().map(|target| ForeignKeyTarget {
+        table: relation_name(target),
+        columns: node.pk_attrs.iter().filter_map(string_of).collect(),
+    });
+    Constraint {
+        name: name.to_string(),
+        kind,
+        definition: Expr {
+            sql,
+            canonical: canonical(&comparable),
+        },
+        columns,
+        foreign_key,
+        not_valid: node.skip_validation,
+        comment: None,
+    }
+}
+
+/// The text of a `String` node.
+pub fn string_of(node: &Node) -> Option<String> {
+    match &node.node {
+        Some(NodeEnum::String(s)) => Some(s.sval.clone()),
+        _ => None,
+    }
+}
+
+/// Deparses a constraint through a stub `ALTER TABLE` and keeps what follows `ADD`.
+fn deparse_constraint(node: &protobuf::Constraint) -> String {
+    let stmt = AlterTableStmt {
+        relation: Some(RangeVar {
+            relname: "t".into(),
+            inh: true,
+            relpersistence: "p".into(),
+            ..Default::default()
+        }),
+        cmds: vec![Node {
+            node: Some(NodeEnum::AlterTableCmd(Box::new(AlterTableCmd {
+                subtype: AlterTableType::AtAddConstraint as i32,
+                def: Some(Box::new(Node {
+                    node: Some(NodeEnum::Constraint(Box::new(node.clone()))),
+                })),
+                behavior: DropBehavior::DropRestrict as i32,
+                ..Default::default()
+            }))),
+        }],
+        objtype: ObjectType::ObjectTable as i32,
+        missing_ok: false,
+    };
+    let text = NodeEnum::AlterTableStmt(stmt)
+        .deparse(Default::default())
+        .unwrap_or_default();
+    text.strip_prefix("ALTER TABLE t ADD ")
+        .unwrap_or(&text)
+        .to_string()
+}
+
+/// The model of a `CREATE INDEX` statement. `sql` is the statement to emit; `None`
+/// deparses the node with its name and schema filled in.
+pub fn index(stmt: &protobuf::IndexStmt, name: &str, sql: Option<String>) -> Index {
+    let relation = stmt.relation.clone().unwrap_or_default();
+    let table = relation_name(&relation);
+    let mut emitted = stmt.clone();
+    emitted.idxname = name.to_string();
+    emitted.concurrent = false;
+    emitted.if_not_exists = false;
+    if emitted.access_method.is_empty() {
+        emitted.access_method = "btree".into();
+    }
+    if let Some(relation) = emitted.relation.as_mut() {
+        relation.schemaname = table.schema.clone();
+    }
+    let sql = sql.unwrap_or_else(|| {
+        NodeEnum::IndexStmt(Box::new(emitted.clone()))
+            .deparse(Default::default())
+            .unwrap_or_default()
+    });
+    let mut comparable = to_json(&emitted);
+    comparable["idxname"] = json!("");
+    normalize(&mut comparable);
+
+    let tree = to_json(stmt);
+    let mut columns = Vec::new();
+    for param in stmt
+        .index_params
+        .iter()
+        .chain(&stmt.index_including_params)
+    {
+        if let Some(NodeEnum::IndexElem(elem)) = &param.node {
+            if !elem.name.is_empty() {
+                columns.push(elem.name.clone());
+            }
+        }
+    }
+    referenced_columns(&tree["index_params"], &mut columns);
+    referenced_columns(&tree["where_clause"], &mut columns);
+    columns.dedup();
+    Index {
+        name: QualifiedName::new(&table.schema, name),
+        table,
+        unique: stmt.unique,
+        definition: Expr {
+            sql,
+            canonical: comparable.to_string(),
+        },
+        columns,
+        comment: None,
+    }
+}
+
+/// Deparses an expression node by itself.
+pub fn deparse_expr(node: &Node) -> String {
+    let select = protobuf::SelectStmt {
+        target_list: vec![Node {
+            node: Some(NodeEnum::ResTarget(Box::new(protobuf::ResTarget {
+                val: Some(Box::new(node.clone())),
+                ..Default::default()
+            }))),
+        }],
+        op: protobuf::SetOperation::SetopNone as i32,
+        limit_option: protobuf::LimitOption::Default as i32,
+        ..Default::default()
+    };
+    let text = NodeEnum::SelectStmt(Box::new(select))
+        .deparse(Default::default())
+        .unwrap_or_default();
+    text.strip_prefix("SELECT ").unwrap_or(&text).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_stmt(sql: &str) -> NodeEnum {
+        let parsed = pg_query::parse(sql, 0).unwrap();
+        parsed.protobuf.stmts[0]
+            .stmt
+            .as_ref()
+            .unwrap()
+            .node
+            .clone()
+            .unwrap()
+    }
+
+    fn constraint_of(sql: &str) -> Constraint {
+        let NodeEnum::AlterTableStmt(stmt) = first_stmt(sql) else {
+            panic!("not an ALTER TABLE")
+        };
+        let Some(NodeEnum::AlterTableCmd(cmd)) = &stmt.cmds[0].node else {
+            panic!()
+        };
+        let Some(NodeEnum::Constraint(c)) = cmd.def.as_ref().unwrap().node.as_ref() else {
+            panic!()
+        };
+        constraint(c, &c.conname, None)
+    }
+
+    #[test]
+    fn constraint_definitions_compare_as_trees() {
+        let written = constraint_of("ALTER TABLE t ADD CONSTRAINT c CHECK (price > 0 AND status IN ('a','b'))");
+        let printed = constraint_of(
+            "ALTER TABLE t ADD CONSTRAINT c CHECK (((price > (0)::numeric) AND ((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))))",
+        );
+        assert_eq!(written.definition, printed.definition);
+        assert_eq!(written.definition.sql, "CHECK (price > 0 AND status IN ('a', 'b'))");
+        assert_eq!(written.columns, vec!["price", "status"]);
+    }
+
+    #[test]
+    fn foreign_keys_resolve_the_schema() {
+        let written = constraint_of("ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES public.p (id) ON DELETE CASCADE NOT VALID");
+        let printed = constraint_of("ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES p(id) ON DELETE CASCADE");
+        assert_eq!(written.definition, printed.definition);
+        assert!(written.not_valid);
+        assert_eq!(written.foreign_key.unwrap().table, QualifiedName::new("public", "p"));
+    }
+
+    #[test]
+    fn index_defaults_are_not_differences() {
+        let index_of = |sql: &str| {
+            let NodeEnum::IndexStmt(stmt) = first_stmt(sql) else { panic!() };
+            index(&stmt, "i", None)
+        };
+        let written = index_of("CREATE INDEX i ON t (a ASC NULLS LAST, lower(b)) WHERE c IS NOT NULL");
+        let printed = index_of("CREATE INDEX i ON public.t USING btree (a, lower((b)::text)) WHERE (c IS NOT NULL)");
+        assert_eq!(written.definition, printed.definition);
+        assert_eq!(written.columns, vec!["a", "b", "c"]);
+    }
+}

@@ -1,0 +1,332 @@
+//! Canonical form of expressions and definitions, for comparison only.
+//!
+//! The walk removes what only reflects how a statement was printed: source locations, the
+//! casts the server adds to literals, `pg_catalog.`/`public.` qualification, `IN (…)` versus
+//! `= ANY (ARRAY[…])`, `BETWEEN` versus two comparisons, default sort orders.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::types::{canonical_type, string_node};
+use crate::model::Expr;
+
+/// Schemas whose qualification is dropped: the server omits them when printing with
+/// `search_path = public`, and a user may or may not write them.
+const IMPLICIT_SCHEMAS: [&str; 2] = ["pg_catalog", "public"];
+
+/// An [`Expr`] from a parse-tree node (or any pg_query message) and the text to emit.
+pub fn expr<T: Serialize>(node: &T, sql: String) -> Expr {
+    Expr {
+        sql,
+        canonical: canonical(node),
+    }
+}
+
+/// An [`Expr`] from expression text (a catalog's `pg_get_expr`, or one built by the engine).
+pub fn parse_expression(sql: &str) -> Option<Expr> {
+    parse_expressions(&[sql]).pop().flatten()
+}
+
+/// Many expression texts parsed in one call: the live loader has one per column default
+/// and the parser's per-call cost dominates for small expressions.
+pub fn parse_expressions(texts: &[&str]) -> Vec<Option<Expr>> {
+    let batch: String = texts.iter().map(|t| format!("SELECT {t};\n")).collect();
+    match pg_query::parse(&batch, 0) {
+        Ok(parsed) if parsed.protobuf.stmts.len() == texts.len() => parsed
+            .protobuf
+            .stmts
+            .iter()
+            .zip(texts)
+            .map(|(raw, text)| {
+                let tree = to_json(&raw.stmt);
+                let node = &tree["node"]["SelectStmt"]["target_list"][0]["node"]["ResTarget"]["val"];
+                let mut node = node.clone();
+                normalize(&mut node);
+                Some(Expr {
+                    sql: text.to_string(),
+                    canonical: node.to_string(),
+                })
+            })
+            .collect(),
+        // one bad text must not hide the others: fall back to one call each
+        _ if texts.len() > 1 => texts.iter().map(|t| parse_expression(t)).collect(),
+        _ => vec![None],
+    }
+}
+
+/// The canonical text of a parse-tree node or message.
+pub fn canonical<T: Serialize>(node: &T) -> String {
+    let mut value = serde_json::to_value(node).unwrap_or(Value::Null);
+    normalize(&mut value);
+    value.to_string()
+}
+
+/// Normalises a tree in place, children first.
+pub fn normalize(value: &mut Value) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(normalize),
+        Value::Object(map) => {
+            for key in ["location", "rexpr_list_start", "rexpr_list_end", "list_start", "list_end"] {
+                map.remove(key);
+            }
+            map.values_mut().for_each(normalize);
+            if map.contains_key("names") && map.contains_key("array_bounds") {
+                *value = json!({ "type": canonical_type(value) });
+            } else if map.contains_key("node") {
+                rewrite_node(value);
+            } else if map.contains_key("relname") && map.contains_key("schemaname") {
+                // a RangeVar: an unqualified relation is one in `public`
+                if map["schemaname"].as_str() == Some("") {
+                    map.insert("schemaname".into(), json!("public"));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Rules for `{"node": {"Kind": {...}}}` after its children are normalised.
+fn rewrite_node(node: &mut Value) {
+    let Some((kind, body)) = node["node"]
+        .as_object_mut()
+        .and_then(|o| o.iter_mut().next())
+    else {
+        return;
+    };
+    match kind.as_str() {
+        "AConst" => *body = constant(body),
+        "TypeCast" => {
+            let arg = body["arg"].take();
+            let target = body["type_name"]["type"].as_str().unwrap_or("");
+            if is_constant(&arg) || (is_column(&arg) && is_string_type(target)) {
+                // literals carry the type of their context; string casts of columns are
+                // what the server adds for `varchar = text` comparisons
+                *node = arg;
+            } else {
+                body["arg"] = arg;
+            }
+        }
+        "FuncCall" => {
+            strip_qualification(&mut body["funcname"]);
+            let name = body["funcname"]
+                .as_array()
+                .and_then(|n| n.last())
+                .and_then(string_node);
+            if matches!(name, Some("nextval" | "currval" | "setval")) {
+                unqualify_regclass_literal(&mut body["args"][0]);
+            }
+        }
+        "AExpr" => rewrite_operator(node),
+        "BoolExpr" => flatten_bool(body),
+        "CollateClause" => strip_qualification(&mut body["collname"]),
+        "IndexElem" => normalize_index_elem(body),
+        _ => {}
+    }
+}
+
+/// Every constant becomes its text: `0`, `'0'::numeric` and `(0)::integer` are equal.
+fn constant(body: &Value) -> Value {
+    if body["isnull"].as_bool() == Some(true) {
+        return json!({ "null": true });
+    }
+    let text = body["val"]
+        .as_object()
+        .and_then(|v| v.values().next())
+        .and_then(|v| v.as_object())
+        .and_then(|v| v.values().next())
+        .map(|v| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .unwrap_or_default();
+    json!({ "value": text })
+}
+
+fn is_constant(node: &Value) -> bool {
+    let node = &node["node"];
+    node.get("AConst").is_some()
+        || node["AArrayExpr"]["elements"]
+            .as_array()
+            .is_some_and(|items| items.iter().all(is_constant))
+}
+
+fn is_column(node: &Value) -> bool {
+    node["node"].get("ColumnRef").is_some()
+}
+
+fn is_string_type(canonical: &str) -> bool {
+    matches!(canonical, "text" | "character varying")
+}
+
+/// `pg_catalog.lower` → `lower`, `public.f` → `f`.
+fn strip_qualification(names: &mut Value) {
+    if let Some(list) = names.as_array_mut() {
+        if list.len() == 2 && string_node(&list[0]).is_some_and(|s| IMPLICIT_SCHEMAS.contains(&s))
+        {
+            list.remove(0);
+        }
+    }
+}
+
+/// `nextval('public.s')` → `nextval('s')`, as the server prints it.
+fn unqualify_regclass_literal(arg: &mut Value) {
+    if let Some(text) = arg["node"]["AConst"]["value"].as_str() {
+        if let Some(rest) = text.strip_prefix("public.") {
+            arg["node"]["AConst"]["value"] = json!(rest);
+        }
+    }
+}
+
+const OP: i64 = 1;
+const OP_ANY: i64 = 2;
+const OP_ALL: i64 = 3;
+const IN: i64 = 7;
+const LIKE: i64 = 8;
+const ILIKE: i64 = 9;
+const BETWEEN: i64 = 11;
+const NOT_BETWEEN: i64 = 12;
+
+/// Rewrites operator forms into the one the server prints.
+fn rewrite_operator(node: &mut Value) {
+    let body = &mut node["node"]["AExpr"];
+    strip_qualification(&mut body["name"]);
+    let operator = body["name"]
+        .as_array()
+        .and_then(|n| n.last())
+        .and_then(string_node)
+        .unwrap_or("")
+        .to_string();
+    match body["kind"].as_i64().unwrap_or(0) {
+        IN => {
+            // x IN (a, b) is printed as x = ANY (ARRAY[a, b]); NOT IN as <> ALL
+            body["kind"] = json!(if operator == "=" { OP_ANY } else { OP_ALL });
+            let list = body["rexpr"].take();
+            let items = match list["node"]["List"]["items"].clone() {
+                Value::Null => list,
+                items => items,
+            };
+            body["rexpr"] = json!({ "node": { "AArrayExpr": { "elements": items } } });
+        }
+        LIKE | ILIKE => body["kind"] = json!(OP),
+        BETWEEN | NOT_BETWEEN => {
+            let negated = body["kind"].as_i64() == Some(NOT_BETWEEN);
+            let subject = body["lexpr"].take();
+            let bounds = body["rexpr"].take();
+            let (low_op, high_op, join) = if negated {
+                ("<", ">", 2)
+            } else {
+                (">=", "<=", 1)
+            };
+            let compare = |op: &str, bound: &Value| {
+                json!({ "node": { "AExpr": {
+                    "kind": OP,
+                    "name": [{ "node": { "String": { "sval": op } } }],
+                    "lexpr": subject.clone(),
+                    "rexpr": bound.clone(),
+                } } })
+            };
+            *node = json!({ "node": { "BoolExpr": {
+                "boolop": join,
+                "args": [compare(low_op, &bounds[0]), compare(high_op, &bounds[1])],
+            } } });
+        }
+        _ => {}
+    }
+}
+
+/// `a AND (b AND c)` → `a AND b AND c`.
+fn flatten_bool(body: &mut Value) {
+    let op = body["boolop"].clone();
+    let Some(args) = body["args"].as_array_mut() else {
+        return;
+    };
+    let mut flat = Vec::with_capacity(args.len());
+    for arg in args.drain(..) {
+        let inner = &arg["node"]["BoolExpr"];
+        if inner.is_object() && inner["boolop"] == op && op != json!(3) {
+            flat.extend(inner["args"].as_array().cloned().unwrap_or_default());
+        } else {
+            flat.push(arg);
+        }
+    }
+    *args = flat;
+}
+
+const SORT_DEFAULT: i64 = 1;
+const SORT_ASC: i64 = 2;
+const SORT_DESC: i64 = 3;
+const NULLS_DEFAULT: i64 = 1;
+const NULLS_FIRST: i64 = 2;
+const NULLS_LAST: i64 = 3;
+
+/// `ASC` and `NULLS LAST` with ascending order (`NULLS FIRST` with descending) are defaults
+/// the server does not print.
+fn normalize_index_elem(body: &mut Value) {
+    let ordering = body["ordering"].as_i64().unwrap_or(SORT_DEFAULT);
+    let ordering = if ordering == SORT_ASC {
+        SORT_DEFAULT
+    } else {
+        ordering
+    };
+    let nulls = body["nulls_ordering"].as_i64().unwrap_or(NULLS_DEFAULT);
+    let nulls = match (ordering, nulls) {
+        (SORT_DESC, NULLS_FIRST) => NULLS_DEFAULT,
+        (SORT_DEFAULT, NULLS_LAST) => NULLS_DEFAULT,
+        (_, n) => n,
+    };
+    body["ordering"] = json!(ordering);
+    body["nulls_ordering"] = json!(nulls);
+    body["indexcolname"] = json!("");
+    strip_qualification(&mut body["opclass"]);
+    strip_qualification(&mut body["collation"]);
+}
+
+/// The names of the columns an expression reads, in order of first use.
+pub fn referenced_columns(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| referenced_columns(v, out)),
+        Value::Object(map) => {
+            if let Some(fields) = map.get("ColumnRef").and_then(|c| c["fields"].as_array()) {
+                if let Some(name) = fields.last().and_then(string_node) {
+                    if !out.iter().any(|c| c == name) {
+                        out.push(name.to_string());
+                    }
+                }
+            }
+            map.values().for_each(|v| referenced_columns(v, out));
+        }
+        _ => {}
+    }
+}
+
+/// The sequences an expression draws from with `nextval('…')`, as written.
+pub fn referenced_sequences(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| referenced_sequences(v, out)),
+        Value::Object(map) => {
+            if let Some(call) = map.get("FuncCall") {
+                let name = call["funcname"]
+                    .as_array()
+                    .and_then(|n| n.last())
+                    .and_then(string_node);
+                if name == Some("nextval") {
+                    let arg = &call["args"][0]["node"];
+                    let literal = arg["AConst"]["val"]["Sval"]["sval"]
+                        .as_str()
+                        .or(arg["TypeCast"]["arg"]["node"]["AConst"]["val"]["Sval"]["sval"].as_str());
+                    if let Some(literal) = literal {
+                        out.push(literal.to_string());
+                    }
+                }
+            }
+            map.values().for_each(|v| referenced_sequences(v, out));
+        }
+        _ => {}
+    }
+}
+
+/// Serialises a value to JSON for the walkers above.
+pub fn to_json<T: Serialize>(node: &T) -> Value {
+    serde_json::to_value(node).unwrap_or(Value::Null)
+}
+

@@ -1,0 +1,196 @@
+//! Type names in the form `format_type` prints them (with `search_path = public`).
+
+use serde_json::Value;
+
+use crate::render::quote::quote_ident;
+
+/// The canonical spelling of a parsed `TypeName` (as pg_query's serde JSON).
+pub fn canonical_type(type_name: &Value) -> String {
+    let names: Vec<&str> = type_name["names"]
+        .as_array()
+        .map(|names| names.iter().filter_map(string_node).collect())
+        .unwrap_or_default();
+    let typmods: Vec<String> = type_name["typmods"]
+        .as_array()
+        .map(|mods| mods.iter().filter_map(typmod_text).collect())
+        .unwrap_or_default();
+    let is_array = type_name["array_bounds"]
+        .as_array()
+        .is_some_and(|bounds| !bounds.is_empty());
+    let base = format_base(&names, &typmods);
+    if is_array {
+        format!("{base}[]")
+    } else {
+        base
+    }
+}
+
+/// The canonical spelling of a type written as text (`varchar(20)`, `public.mood[]`).
+pub fn canonical_type_text(text: &str) -> Option<String> {
+    let parsed = pg_query::parse(&format!("SELECT NULL::{text}"), 0).ok()?;
+    let json = serde_json::to_value(&parsed.protobuf).ok()?;
+    let target = &json["stmts"][0]["stmt"]["node"]["SelectStmt"]["target_list"][0]["node"]
+        ["ResTarget"]["val"]["node"]["TypeCast"]["type_name"];
+    (!target.is_null()).then(|| canonical_type(target))
+}
+
+/// The text of a `String` node.
+pub fn string_node(node: &Value) -> Option<&str> {
+    node["node"]["String"]["sval"].as_str()
+}
+
+fn typmod_text(node: &Value) -> Option<String> {
+    let node = &node["node"];
+    if let Some(value) = node["AConst"]["val"].as_object() {
+        return value.values().next().and_then(|v| {
+            v.as_object()
+                .and_then(|o| o.values().next())
+                .map(|x| match x {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+        });
+    }
+    node["ColumnRef"]["fields"][0]["node"]["String"]["sval"]
+        .as_str()
+        .map(str::to_string)
+}
+
+fn format_base(names: &[&str], typmods: &[String]) -> String {
+    let (schema, name) = match names {
+        [name] => (None, *name),
+        [schema, name] => (Some(*schema), *name),
+        [.., schema, name] => (Some(*schema), *name),
+        [] => return String::new(),
+    };
+    if matches!(schema, None | Some("pg_catalog")) {
+        if let Some(builtin) = format_builtin(name, typmods) {
+            return builtin;
+        }
+    }
+    let mut out = match schema {
+        None | Some("public") | Some("pg_catalog") => quote_ident(name),
+        Some(schema) => format!("{}.{}", quote_ident(schema), quote_ident(name)),
+    };
+    if !typmods.is_empty() {
+        out.push_str(&format!("({})", typmods.join(",")));
+    }
+    out
+}
+
+fn with_typmod(name: &str, typmods: &[String]) -> String {
+    match typmods.first() {
+        Some(m) => format!("{name}({m})"),
+        None => name.to_string(),
+    }
+}
+
+/// Time types print their precision before the zone clause.
+fn time_type(name: &str, typmods: &[String], zone: &str) -> String {
+    format!("{} {zone}", with_typmod(name, typmods))
+}
+
+fn format_builtin(name: &str, typmods: &[String]) -> Option<String> {
+    let text = match name {
+        "int2" | "smallint" => "smallint".into(),
+        "int4" | "integer" | "int" => "integer".into(),
+        "int8" | "bigint" => "bigint".into(),
+        "float4" | "real" => "real".into(),
+        "float8" => "double precision".into(),
+        "bool" | "boolean" => "boolean".into(),
+        "numeric" | "decimal" => match typmods {
+            [p] => format!("numeric({p},0)"),
+            [p, s] => format!("numeric({p},{s})"),
+            _ => "numeric".into(),
+        },
+        "varchar" => with_typmod("character varying", typmods),
+        "bpchar" if typmods.is_empty() => "bpchar".into(),
+        "bpchar" | "char" | "character" => with_typmod("character", typmods),
+        "varbit" => with_typmod("bit varying", typmods),
+        "bit" => with_typmod("bit", typmods),
+        "timestamp" => time_type("timestamp", typmods, "without time zone"),
+        "timestamptz" => time_type("timestamp", typmods, "with time zone"),
+        "time" => time_type("time", typmods, "without time zone"),
+        "timetz" => time_type("time", typmods, "with time zone"),
+        "interval" => format_interval(typmods),
+        _ => return None,
+    };
+    Some(text)
+}
+
+/// `interval` typmods are a field mask and an optional precision (see `intervaltypmodout`).
+fn format_interval(typmods: &[String]) -> String {
+    const FULL_RANGE: i64 = 0x7FFF;
+    let mask: i64 = typmods
+        .first()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(FULL_RANGE);
+    let (year, month, day, hour, minute, second) =
+        (1 << 2, 1 << 1, 1 << 3, 1 << 10, 1 << 11, 1 << 12);
+    let fields = match mask {
+        m if m == year => " year",
+        m if m == month => " month",
+        m if m == day => " day",
+        m if m == hour => " hour",
+        m if m == minute => " minute",
+        m if m == second => " second",
+        m if m == year | month => " year to month",
+        m if m == day | hour => " day to hour",
+        m if m == day | hour | minute => " day to minute",
+        m if m == day | hour | minute | second => " day to second",
+        m if m == hour | minute => " hour to minute",
+        m if m == hour | minute | second => " hour to second",
+        m if m == minute | second => " minute to second",
+        _ => "",
+    };
+    match typmods.get(1) {
+        Some(precision) => format!("interval{fields}({precision})"),
+        None => format!("interval{fields}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_type_text as t;
+
+    #[test]
+    fn aliases_print_as_format_type_does() {
+        for (written, canonical) in [
+            ("int", "integer"),
+            ("int4", "integer"),
+            ("integer", "integer"),
+            ("int8", "bigint"),
+            ("smallint", "smallint"),
+            ("float8", "double precision"),
+            ("double precision", "double precision"),
+            ("float", "double precision"),
+            ("real", "real"),
+            ("bool", "boolean"),
+            ("varchar", "character varying"),
+            ("varchar(20)", "character varying(20)"),
+            ("character varying(20)", "character varying(20)"),
+            ("char", "character(1)"),
+            ("char(3)", "character(3)"),
+            ("numeric", "numeric"),
+            ("numeric(10)", "numeric(10,0)"),
+            ("decimal(10,2)", "numeric(10,2)"),
+            ("timestamptz", "timestamp with time zone"),
+            ("timestamp with time zone", "timestamp with time zone"),
+            ("timestamp", "timestamp without time zone"),
+            ("timestamp(3)", "timestamp(3) without time zone"),
+            ("time with time zone", "time with time zone"),
+            ("interval", "interval"),
+            ("interval day to second", "interval day to second"),
+            ("text[]", "text[]"),
+            ("int[][]", "integer[]"),
+            ("public.mood", "mood"),
+            ("app.mood", "app.mood"),
+            ("\"Mood\"", "\"Mood\""),
+            ("vector(3)", "vector(3)"),
+            ("jsonb", "jsonb"),
+            ("bit varying(8)", "bit varying(8)"),
+        ] {
+            assert_eq!(t(written).as_deref(), Some(canonical), "{written}");
+        }
+    }
+}

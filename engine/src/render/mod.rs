@@ -1,0 +1,3 @@
+//! Plans → text: forward SQL, rollback SQL, JSON, summary. Quoting lives in [`quote`].
+
+pub mod quote;

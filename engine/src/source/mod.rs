@@ -1,0 +1,109 @@
+//! Sources: where a catalog comes from. A SOURCE argument is a database URL, a `.sql` file,
+//! a directory of `.sql` files, or `-` for standard input.
+
+pub mod live;
+pub mod sql;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::model::Catalog;
+
+/// One SOURCE argument.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// `postgres://…` or `postgresql://…`.
+    Database(String),
+    /// A file or a directory of `.sql` files.
+    Path(PathBuf),
+    /// `-`.
+    Stdin,
+}
+
+impl Source {
+    /// Interprets a command-line SOURCE.
+    pub fn parse(argument: &str) -> Source {
+        if argument == "-" {
+            Source::Stdin
+        } else if argument.starts_with("postgres://") || argument.starts_with("postgresql://") {
+            Source::Database(argument.to_string())
+        } else {
+            Source::Path(PathBuf::from(argument))
+        }
+    }
+
+    pub fn is_database(&self) -> bool {
+        matches!(self, Source::Database(_))
+    }
+}
+
+/// A desired-state file, read into memory.
+#[derive(Clone, Debug)]
+pub struct SqlFile {
+    /// How errors name the file.
+    pub name: String,
+    pub text: String,
+}
+
+/// Loads a catalog from a source.
+pub fn load(source: &Source) -> Result<Catalog, Error> {
+    match source {
+        Source::Database(url) => live::load(url),
+        Source::Path(path) => sql::load(&read_files(path)?),
+        Source::Stdin => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|source| Error::Read {
+                    path: "<stdin>".into(),
+                    source,
+                })?;
+            sql::load(&[SqlFile {
+                name: "<stdin>".into(),
+                text,
+            }])
+        }
+    }
+}
+
+/// A file, or every `*.sql` below a directory in lexical order of relative path.
+pub fn read_files(path: &Path) -> Result<Vec<SqlFile>, Error> {
+    let read_error = |source| Error::Read {
+        path: path.display().to_string(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(read_error)?;
+    let mut paths = Vec::new();
+    if metadata.is_dir() {
+        collect_sql_files(path, &mut paths).map_err(read_error)?;
+        paths.sort();
+    } else {
+        paths.push(path.to_path_buf());
+    }
+    paths
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).map_err(|source| Error::Read {
+                path: file.display().to_string(),
+                source,
+            })?;
+            Ok(SqlFile {
+                name: file.display().to_string(),
+                text,
+            })
+        })
+        .collect()
+}
+
+fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_sql_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "sql") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! `ALTER TABLE`, folded into the table it changes.
+
+use pg_query::protobuf::{self, AlterTableCmd, AlterTableStmt, AlterTableType};
+use pg_query::NodeEnum;
+
+use super::sequences::apply_options;
+use super::tables::{collation_name, expression};
+use super::Builder;
+use crate::model::{Identity, QualifiedName, SequenceOptions};
+use crate::normalize::definitions::relation_name;
+use crate::normalize::expr::to_json;
+use crate::normalize::types::canonical_type;
+
+impl Builder {
+    pub(super) fn alter_table(&mut self, stmt: &AlterTableStmt) {
+        let Some(relation) = &stmt.relation else { return };
+        let name = relation_name(relation);
+        if stmt.objtype != protobuf::ObjectType::ObjectTable as i32 {
+            return self.alter_other_relation(stmt, &name);
+        }
+        if !self.catalog.tables.contains_key(&name) {
+            if !stmt.missing_ok {
+                self.error(
+                    relation.location,
+                    format!("table `{name}` is altered but not created"),
+                    "create the table before altering it",
+                );
+            }
+            return;
+        }
+        for cmd in &stmt.cmds {
+            if let Some(NodeEnum::AlterTableCmd(cmd)) = &cmd.node {
+                self.alter_table_cmd(&name, cmd);
+            }
+        }
+    }
+
+    /// `ALTER SEQUENCE`/`ALTER INDEX` spelt as `ALTER TABLE`-like statements.
+    fn alter_other_relation(&mut self, stmt: &AlterTableStmt, name: &QualifiedName) {
+        for cmd in &stmt.cmds {
+            let Some(NodeEnum::AlterTableCmd(cmd)) = &cmd.node else {
+                continue;
+            };
+            if cmd.subtype != AlterTableType::AtChangeOwner as i32 {
+                self.unsupported("ALTER of", Some(name.schema.clone()), &name.name);
+            }
+        }
+    }
+
+    fn alter_table_cmd(&mut self, table_name: &QualifiedName, cmd: &AlterTableCmd) {
+        let Ok(subtype) = AlterTableType::try_from(cmd.subtype) else {
+            return;
+        };
+        let def = cmd.def.as_deref().and_then(|d| d.node.as_ref());
+        match subtype {
+            AlterTableType::AtAddColumn => {
+                let Some(NodeEnum::ColumnDef(def)) = def else { return };
+                let exists = self.catalog.tables[table_name].columns.contains_key(&def.colname);
+                if exists {
+                    if !cmd.missing_ok {
+                        self.error(
+                            def.location,
+                            format!("column `{}` of `{table_name}` is added twice", def.colname),
+                            "remove one of the definitions",
+                        );
+                    }
+                    return;
+                }
+                let (mut column, constraints) = self.column(table_name, def);
+                let table = self.catalog.tables.get_mut(table_name).expect("checked above");
+                column.position = table.columns.len();
+                table.columns.insert(column.name.clone(), column);
+                self.add_constraints(table_name, constraints);
+            }
+            AlterTableType::AtDropColumn => self.drop_column(table_name, &cmd.name),
+            AlterTableType::AtAddConstraint => {
+                if let Some(NodeEnum::Constraint(c)) = def {
+                    self.add_constraints(table_name, vec![(**c).clone()]);
+                }
+            }
+            AlterTableType::AtDropConstraint => {
+                let key = (table_name.clone(), cmd.name.clone());
+                if self.constraints.shift_remove(&key).is_some() {
+                    self.names.release(&table_name.schema, &cmd.name);
+                } else if !cmd.missing_ok {
+                    self.error(
+                        0,
+                        format!("constraint `{}` of `{table_name}` does not exist", cmd.name),
+                        "check the constraint name",
+                    );
+                }
+            }
+            AlterTableType::AtValidateConstraint => {
+                if let Some(c) = self.constraints.get_mut(&(table_name.clone(), cmd.name.clone())) {
+                    c.node.skip_validation = false;
+                    c.node.initially_valid = true;
+                }
+            }
+            AlterTableType::AtSetLogged | AlterTableType::AtSetUnLogged => {
+                let table = self.catalog.tables.get_mut(table_name).expect("checked above");
+                table.unlogged = subtype == AlterTableType::AtSetUnLogged;
+            }
+            AlterTableType::AtChangeOwner => {}
+            AlterTableType::AtColumnDefault
+            | AlterTableType::AtSetNotNull
+            | AlterTableType::AtDropNotNull
+            | AlterTableType::AtAlterColumnType
+            | AlterTableType::AtAddIdentity
+            | AlterTableType::AtSetIdentity
+            | AlterTableType::AtDropIdentity
+            | AlterTableType::AtDropExpression => self.alter_column(table_name, subtype, cmd),
+            _ => {
+                let what = subtype.as_str_name().trim_start_matches("At");
+                self.unsupported(
+                    &format!("ALTER TABLE {what}"),
+                    Some(table_name.schema.clone()),
+                    &table_name.name,
+                );
+            }
+        }
+    }
+
+    fn alter_column(&mut self, table_name: &QualifiedName, subtype: AlterTableType, cmd: &AlterTableCmd) {
+        let def = cmd.def.as_deref().and_then(|d| d.node.as_ref()).cloned();
+        let table = self.catalog.tables.get_mut(table_name).expect("checked by caller");
+        let Some(column) = table.columns.get_mut(&cmd.name) else {
+            return self.error(
+                0,
+                format!("column `{}` of `{table_name}` does not exist", cmd.name),
+                "check the column name",
+            );
+        };
+        match (subtype, def) {
+            (AlterTableType::AtColumnDefault, def) => {
+                column.default = def.map(|node| expression(&pg_query::Node { node: Some(node) }));
+            }
+            (AlterTableType::AtSetNotNull, _) => column.not_null = true,
+            (AlterTableType::AtDropNotNull, _) => column.not_null = false,
+            (AlterTableType::AtAlterColumnType, Some(NodeEnum::ColumnDef(def))) => {
+                column.type_name = canonical_type(&to_json(&def.type_name));
+                column.collation = def.coll_clause.as_ref().map(|c| collation_name(&c.collname));
+            }
+            (AlterTableType::AtAddIdentity, Some(NodeEnum::Constraint(c))) => {
+                let base = SequenceOptions::defaults(&column.type_name, 1);
+                column.identity = Some(Identity {
+                    always: c.generated_when == "a",
+                    options: apply_options(&base, &c.options),
+                });
+                column.not_null = true;
+            }
+            (AlterTableType::AtSetIdentity, Some(NodeEnum::List(list))) => {
+                if let Some(identity) = column.identity.as_mut() {
+                    for item in &list.items {
+                        if let Some(NodeEnum::DefElem(option)) = &item.node {
+                            if option.defname == "generated" {
+                                if let Some(NodeEnum::Integer(i)) =
+                                    option.arg.as_ref().and_then(|a| a.node.as_ref())
+                                {
+                                    identity.always = i.ival == 'a' as i32;
+                                }
+                            }
+                        }
+                    }
+                    identity.options = apply_options(&identity.options, &list.items);
+                }
+            }
+            (AlterTableType::AtDropIdentity, _) => column.identity = None,
+            (AlterTableType::AtDropExpression, _) => column.generated = None,
+            _ => {}
+        }
+    }
+
+    /// Dropping a column drops the constraints and indexes that use it, as the server does.
+    pub(super) fn drop_column(&mut self, table_name: &QualifiedName, column: &str) {
+        let Some(table) = self.catalog.tables.get_mut(table_name) else {
+            return;
+        };
+        if table.columns.shift_remove(column).is_none() {
+            return self.error(
+                0,
+                format!("column `{column}` of `{table_name}` does not exist"),
+                "check the column name",
+            );
+        }
+        self.constraints.retain(|(owner, _), c| {
+            owner != table_name || {
+                let mut columns = Vec::new();
+                for list in [&c.node.keys, &c.node.fk_attrs, &c.node.including] {
+                    columns.extend(list.iter().filter_map(crate::normalize::definitions::string_of));
+                }
+                crate::normalize::expr::referenced_columns(&to_json(&c.node.raw_expr), &mut columns);
+                !columns.iter().any(|c| c == column)
+            }
+        });
+        self.catalog
+            .indexes
+            .retain(|_, index| index.table != *table_name || !index.columns.iter().any(|c| c == column));
+        // a sequence owned by the column goes with it
+        let owner = Some((table_name.clone(), column.to_string()));
+        self.catalog.sequences.retain(|_, s| s.owned_by != owner);
+    }
+}

@@ -1,0 +1,105 @@
+//! `COMMENT ON`.
+
+use pg_query::protobuf::{CommentStmt, ObjectType};
+use pg_query::{Node, NodeEnum};
+
+use super::{qualified_name, Builder};
+use crate::model::QualifiedName;
+use crate::normalize::definitions::string_of;
+
+impl Builder {
+    pub(super) fn comment(&mut self, stmt: &CommentStmt) {
+        let comment = (!stmt.comment.is_empty()).then(|| stmt.comment.clone());
+        let object = stmt.object.as_deref();
+        let names = object.map(names_of).unwrap_or_default();
+        let found = match ObjectType::try_from(stmt.objtype) {
+            Ok(ObjectType::ObjectSchema) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                self.catalog
+                    .schemas
+                    .get_mut(&name)
+                    .map(|s| s.comment = comment)
+            }
+            Ok(ObjectType::ObjectExtension) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                self.catalog
+                    .extensions
+                    .get_mut(&name)
+                    .map(|e| e.comment = comment)
+            }
+            Ok(ObjectType::ObjectType) => self
+                .catalog
+                .enums
+                .get_mut(&qualified_name(&names))
+                .map(|e| e.comment = comment),
+            Ok(ObjectType::ObjectSequence) => self
+                .catalog
+                .sequences
+                .get_mut(&qualified_name(&names))
+                .map(|s| s.comment = comment),
+            Ok(ObjectType::ObjectTable) => self
+                .catalog
+                .tables
+                .get_mut(&qualified_name(&names))
+                .map(|t| t.comment = comment),
+            Ok(ObjectType::ObjectIndex) => self
+                .catalog
+                .indexes
+                .get_mut(&qualified_name(&names))
+                .map(|i| i.comment = comment),
+            Ok(ObjectType::ObjectColumn) => {
+                let (table, column) = split_last(&names);
+                self.catalog
+                    .tables
+                    .get_mut(&qualified_name(&table))
+                    .and_then(|t| t.columns.get_mut(&column))
+                    .map(|c| c.comment = comment)
+            }
+            Ok(ObjectType::ObjectTabconstraint) => {
+                let (table, constraint) = split_last(&names);
+                self.constraints
+                    .get_mut(&(qualified_name(&table), constraint))
+                    .map(|c| c.comment = comment)
+            }
+            _ => {
+                let kind = ObjectType::try_from(stmt.objtype)
+                    .map(|t| t.as_str_name().trim_start_matches("Object").to_lowercase())
+                    .unwrap_or_default();
+                self.unsupported(&format!("comment on {kind}"), None, &join(&names));
+                return;
+            }
+        };
+        if found.is_none() {
+            self.error(
+                0,
+                format!("COMMENT ON an object that is not created: `{}`", join(&names)),
+                "create the object before commenting on it, or check its name",
+            );
+        }
+    }
+}
+
+/// The name parts of a COMMENT/DROP object: a list of strings, or a single string.
+pub(super) fn names_of(node: &Node) -> Vec<Node> {
+    match &node.node {
+        Some(NodeEnum::List(list)) => list.items.clone(),
+        Some(NodeEnum::TypeName(t)) => t.names.clone(),
+        Some(NodeEnum::String(_)) => vec![node.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// `[schema, table, column]` → (`[schema, table]`, `column`).
+fn split_last(names: &[Node]) -> (Vec<Node>, String) {
+    let last = names.last().and_then(string_of).unwrap_or_default();
+    (names[..names.len().saturating_sub(1)].to_vec(), last)
+}
+
+fn join(names: &[Node]) -> String {
+    names.iter().filter_map(string_of).collect::<Vec<_>>().join(".")
+}
+
+/// Unused names resolve to `public`, as everywhere in the offline path.
+pub(super) fn object_name(node: &Node) -> QualifiedName {
+    qualified_name(&names_of(node))
+}

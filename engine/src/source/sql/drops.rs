@@ -1,0 +1,185 @@
+//! `DROP` and `ALTER … RENAME`, folded into the state.
+
+use pg_query::protobuf::{DropStmt, ObjectType, RenameStmt};
+use pg_query::{Node, NodeEnum};
+
+use super::comments::{names_of, object_name};
+use super::Builder;
+use crate::model::QualifiedName;
+use crate::normalize::definitions::{relation_name, string_of};
+
+impl Builder {
+    pub(super) fn drop(&mut self, stmt: &DropStmt) {
+        let kind = ObjectType::try_from(stmt.remove_type).ok();
+        for object in &stmt.objects {
+            let found = match kind {
+                Some(ObjectType::ObjectTable) => self.drop_table(&object_name(object)),
+                Some(ObjectType::ObjectIndex) => {
+                    self.catalog.indexes.shift_remove(&object_name(object)).is_some()
+                }
+                Some(ObjectType::ObjectSequence) => {
+                    self.catalog.sequences.shift_remove(&object_name(object)).is_some()
+                }
+                Some(ObjectType::ObjectType) => {
+                    self.catalog.enums.shift_remove(&object_name(object)).is_some()
+                }
+                Some(ObjectType::ObjectSchema) => {
+                    let name = string_of(object).unwrap_or_default();
+                    self.drop_schema(&name)
+                }
+                Some(ObjectType::ObjectExtension) => {
+                    let name = string_of(object).unwrap_or_default();
+                    self.catalog.extensions.shift_remove(&name).is_some()
+                }
+                _ => {
+                    let label = kind.map(|k| k.as_str_name()).unwrap_or("object");
+                    self.unsupported(&format!("DROP {label}"), None, "");
+                    true
+                }
+            };
+            if !found && !stmt.missing_ok {
+                let names: Vec<String> = names_of(object).iter().filter_map(string_of).collect();
+                self.error(
+                    0,
+                    format!("DROP of `{}`, which is not created", names.join(".")),
+                    "remove the DROP, or add IF EXISTS",
+                );
+            }
+        }
+    }
+
+    fn drop_table(&mut self, name: &QualifiedName) -> bool {
+        if self.catalog.tables.shift_remove(name).is_none() {
+            return false;
+        }
+        self.names.release(&name.schema, &name.name);
+        self.constraints.retain(|(table, _), _| table != name);
+        self.catalog.indexes.retain(|_, index| index.table != *name);
+        self.catalog
+            .sequences
+            .retain(|_, s| s.owned_by.as_ref().is_none_or(|(table, _)| table != name));
+        true
+    }
+
+    fn drop_schema(&mut self, schema: &str) -> bool {
+        if self.catalog.schemas.shift_remove(schema).is_none() {
+            return false;
+        }
+        self.catalog.retain_schemas(|s| s != schema);
+        self.constraints.retain(|(table, _), _| table.schema != schema);
+        true
+    }
+
+    pub(super) fn rename(&mut self, stmt: &RenameStmt) {
+        let relation = stmt.relation.as_ref().map(relation_name);
+        match (ObjectType::try_from(stmt.rename_type).ok(), relation) {
+            (Some(ObjectType::ObjectTable), Some(from)) => self.rename_table(&from, &stmt.newname),
+            (Some(ObjectType::ObjectColumn), Some(table)) => {
+                self.rename_column(&table, &stmt.subname, &stmt.newname)
+            }
+            (Some(ObjectType::ObjectTabconstraint), Some(table)) => {
+                let key = (table.clone(), stmt.subname.clone());
+                if let Some(mut constraint) = self.constraints.shift_remove(&key) {
+                    constraint.node.conname = stmt.newname.clone();
+                    self.constraints.insert((table, stmt.newname.clone()), constraint);
+                }
+            }
+            (Some(ObjectType::ObjectIndex), Some(from)) => {
+                if let Some(mut index) = self.catalog.indexes.shift_remove(&from) {
+                    index.name.name = stmt.newname.clone();
+                    index.definition.sql = index.definition.sql.replacen(
+                        &crate::render::quote::quote_ident(&from.name),
+                        &crate::render::quote::quote_ident(&stmt.newname),
+                        1,
+                    );
+                    self.catalog.indexes.insert(index.name.clone(), index);
+                }
+            }
+            (kind, _) => {
+                let label = kind.map(|k| k.as_str_name()).unwrap_or("object");
+                let name = stmt.object.as_deref().map(object_name);
+                self.unsupported(
+                    &format!("RENAME {label}"),
+                    name.as_ref().map(|n| n.schema.clone()),
+                    &name.map(|n| n.name).unwrap_or_default(),
+                );
+            }
+        }
+    }
+
+    fn rename_table(&mut self, from: &QualifiedName, new_name: &str) {
+        let Some(mut table) = self.catalog.tables.shift_remove(from) else {
+            return self.error(
+                0,
+                format!("table `{from}` is renamed but not created"),
+                "check the table name",
+            );
+        };
+        let to = QualifiedName::new(&from.schema, new_name);
+        table.name = to.clone();
+        self.catalog.tables.insert(to.clone(), table);
+        let pending = std::mem::take(&mut self.constraints);
+        for ((table, name), mut constraint) in pending {
+            if let Some(target) = constraint.node.pktable.as_mut() {
+                if relation_name(target) == *from {
+                    target.relname = new_name.to_string();
+                }
+            }
+            let table = if table == *from { to.clone() } else { table };
+            self.constraints.insert((table, name), constraint);
+        }
+        for index in self.catalog.indexes.values_mut() {
+            if index.table == *from {
+                index.table = to.clone();
+            }
+        }
+        for sequence in self.catalog.sequences.values_mut() {
+            if let Some((table, _)) = sequence.owned_by.as_mut() {
+                if table == from {
+                    *table = to.clone();
+                }
+            }
+        }
+    }
+
+    fn rename_column(&mut self, table_name: &QualifiedName, from: &str, to: &str) {
+        let Some(table) = self.catalog.tables.get_mut(table_name) else {
+            return;
+        };
+        let Some(index) = table.columns.get_index_of(from) else {
+            return self.error(
+                0,
+                format!("column `{from}` of `{table_name}` does not exist"),
+                "check the column name",
+            );
+        };
+        let (_, mut column) = table.columns.shift_remove_index(index).expect("index exists");
+        column.name = to.to_string();
+        table.columns.shift_insert(index, to.to_string(), column);
+        let rename = |list: &mut Vec<Node>| {
+            for node in list.iter_mut() {
+                if let Some(NodeEnum::String(s)) = node.node.as_mut() {
+                    if s.sval == from {
+                        s.sval = to.to_string();
+                    }
+                }
+            }
+        };
+        for ((owner, _), constraint) in self.constraints.iter_mut() {
+            if owner == table_name {
+                rename(&mut constraint.node.keys);
+                rename(&mut constraint.node.fk_attrs);
+                rename(&mut constraint.node.including);
+            }
+            if constraint.node.pktable.as_ref().map(relation_name).as_ref() == Some(table_name) {
+                rename(&mut constraint.node.pk_attrs);
+            }
+        }
+        let owner = Some((table_name.clone(), from.to_string()));
+        for sequence in self.catalog.sequences.values_mut() {
+            if sequence.owned_by == owner {
+                sequence.owned_by = Some((table_name.clone(), to.to_string()));
+            }
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Desired-state SQL → catalog, offline, from pg_query's parse tree.
+//!
+//! The statements are evaluated in order against a catalog being built, so files that build
+//! the state step by step (`CREATE` then `ALTER` or `DROP`) fold into the state they
+//! describe. Every problem is collected with its position; nothing is planned if any.
+
+mod alter;
+mod comments;
+mod drops;
+mod location;
+mod schemas;
+mod sequences;
+mod tables;
+mod types;
+
+use indexmap::IndexMap;
+use pg_query::protobuf::{self, RangeVar};
+use pg_query::{Node, NodeEnum};
+
+use super::SqlFile;
+use crate::error::{Error, SourceProblem};
+use crate::model::{Catalog, QualifiedName, Schema, Unsupported};
+use crate::normalize::definitions::{self, relation_name, string_of};
+use crate::normalize::names::NamePool;
+
+/// The comment a new database gives its `public` schema; the implicit `public` of a file
+/// carries it so that a file and a fresh database agree.
+pub const PUBLIC_SCHEMA_COMMENT: &str = "standard public schema";
+
+/// Parses desired-state files into one catalog.
+pub fn load(files: &[SqlFile]) -> Result<Catalog, Error> {
+    let mut builder = Builder::default();
+    builder.catalog.schemas.insert(
+        "public".into(),
+        Schema {
+            name: "public".into(),
+            comment: Some(PUBLIC_SCHEMA_COMMENT.into()),
+        },
+    );
+    for file in files {
+        builder.load_file(file);
+    }
+    builder.finish()
+}
+
+/// A constraint kept as its node until the end, because a foreign key may reference a table
+/// defined later in the files.
+struct PendingConstraint {
+    node: protobuf::Constraint,
+    comment: Option<String>,
+}
+
+/// The state being built, and where in which file we are.
+#[derive(Default)]
+struct Builder {
+    catalog: Catalog,
+    names: NamePool,
+    constraints: IndexMap<(QualifiedName, String), PendingConstraint>,
+    problems: Vec<SourceProblem>,
+    /// The file and byte offset of the statement being evaluated.
+    file: Option<SqlFile>,
+    statement_start: usize,
+}
+
+impl Builder {
+    fn load_file(&mut self, file: &SqlFile) {
+        self.file = Some(file.clone());
+        match pg_query::parse(&file.text, 0) {
+            Ok(parsed) => {
+                for raw in &parsed.protobuf.stmts {
+                    self.statement_start = raw.stmt_location as usize;
+                    if let Some(node) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) {
+                        self.statement(node);
+                    }
+                }
+            }
+            Err(_) => self.problems.extend(location::syntax_errors(file)),
+        }
+    }
+
+    fn finish(mut self) -> Result<Catalog, Error> {
+        let pending = std::mem::take(&mut self.constraints);
+        for ((table, name), pending) in pending {
+            let mut node = pending.node;
+            self.complete_foreign_key(&mut node);
+            let mut constraint = definitions::constraint(&node, &name, None);
+            constraint.comment = pending.comment;
+            if let Some(table) = self.catalog.tables.get_mut(&table) {
+                table.constraints.insert(name, constraint);
+            }
+        }
+        if !self.problems.is_empty() {
+            return Err(Error::Source(self.problems));
+        }
+        self.catalog.sort();
+        Ok(self.catalog)
+    }
+
+    /// `REFERENCES t` without columns means the primary key of `t`.
+    fn complete_foreign_key(&self, node: &mut protobuf::Constraint) {
+        let Some(target) = &node.pktable else { return };
+        if !node.pk_attrs.is_empty() {
+            return;
+        }
+        let target = relation_name(target);
+        if let Some(key) = self.constraints.iter().find(|((table, _), c)| {
+            *table == target && c.node.contype == protobuf::ConstrType::ConstrPrimary as i32
+        }) {
+            node.pk_attrs = key.1.node.keys.clone();
+        }
+    }
+
+    /// Evaluates one statement.
+    fn statement(&mut self, node: &NodeEnum) {
+        match node {
+            NodeEnum::CreateSchemaStmt(s) => self.create_schema(s),
+            NodeEnum::CreateExtensionStmt(s) => self.create_extension(s),
+            NodeEnum::CreateEnumStmt(s) => self.create_enum(s),
+            NodeEnum::AlterEnumStmt(s) => self.alter_enum(s),
+            NodeEnum::CreateSeqStmt(s) => self.create_sequence(s),
+            NodeEnum::AlterSeqStmt(s) => self.alter_sequence(s),
+            NodeEnum::CreateStmt(s) => self.create_table(s),
+            NodeEnum::IndexStmt(s) => self.create_index(s),
+            NodeEnum::AlterTableStmt(s) => self.alter_table(s),
+            NodeEnum::CommentStmt(s) => self.comment(s),
+            NodeEnum::DropStmt(s) => self.drop(s),
+            NodeEnum::RenameStmt(s) => self.rename(s),
+            // session settings, transaction control and ownership do not change the schema
+            NodeEnum::VariableSetStmt(_)
+            | NodeEnum::TransactionStmt(_)
+            | NodeEnum::AlterOwnerStmt(_) => {}
+            NodeEnum::SelectStmt(s) if is_set_config(s) => {}
+            NodeEnum::CreateRoleStmt(_)
+            | NodeEnum::AlterRoleStmt(_)
+            | NodeEnum::GrantRoleStmt(_)
+            | NodeEnum::DropRoleStmt(_) => self.unsupported("role", None, &role_name(node)),
+            NodeEnum::DoStmt(_)
+            | NodeEnum::InsertStmt(_)
+            | NodeEnum::UpdateStmt(_)
+            | NodeEnum::DeleteStmt(_)
+            | NodeEnum::CopyStmt(_)
+            | NodeEnum::SelectStmt(_)
+            | NodeEnum::TruncateStmt(_) => self.error(
+                0,
+                format!("{} cannot be evaluated without a server", statement_label(node)),
+                "run it on the shadow path (--dev-url), where the file is loaded into a scratch database",
+            ),
+            other => {
+                let (kind, schema, name) = describe_unsupported(other);
+                self.unsupported(&kind, schema, &name);
+            }
+        }
+    }
+
+    fn unsupported(&mut self, kind: &str, schema: Option<String>, name: &str) {
+        self.catalog.unsupported.push(Unsupported {
+            kind: kind.to_string(),
+            schema,
+            name: name.to_string(),
+        });
+    }
+
+    /// Records a problem at a parse-tree location (a byte offset into the file, or 0 for the
+    /// start of the current statement).
+    fn error(&mut self, location: i32, message: String, help: &str) {
+        let Some(file) = &self.file else { return };
+        let offset = if location > 0 {
+            location as usize
+        } else {
+            self.statement_start
+        };
+        let offset = skip_whitespace_and_comments(&file.text, offset);
+        self.problems.push(location::problem_at(
+            file,
+            offset,
+            message,
+            Some(help.to_string()),
+        ));
+    }
+
+    /// The schema a new object goes to, creating nothing: an unknown schema is an error.
+    fn check_schema(&mut self, schema: &str, location: i32) {
+        if !self.catalog.schemas.contains_key(schema) {
+            self.error(
+                location,
+                format!("schema `{schema}` does not exist"),
+                "add `CREATE SCHEMA` for it before this statement",
+            );
+        }
+    }
+}
+
+/// `SELECT pg_catalog.set_config(…)`, as pg_dump writes it.
+fn is_set_config(select: &protobuf::SelectStmt) -> bool {
+    let json = serde_json::to_value(select).unwrap_or_default();
+    let call = &json["target_list"][0]["node"]["ResTarget"]["val"]["node"]["FuncCall"];
+    call["funcname"]
+        .as_array()
+        .and_then(|n| n.last())
+        .and_then(crate::normalize::types::string_node)
+        == Some("set_config")
+}
+
+fn role_name(node: &NodeEnum) -> String {
+    match node {
+        NodeEnum::CreateRoleStmt(s) => s.role.clone(),
+        NodeEnum::AlterRoleStmt(s) => s.role.as_ref().map(|r| r.rolename.clone()).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn statement_label(node: &NodeEnum) -> &'static str {
+    match node {
+        NodeEnum::DoStmt(_) => "a DO block",
+        NodeEnum::InsertStmt(_) => "INSERT",
+        NodeEnum::UpdateStmt(_) => "UPDATE",
+        NodeEnum::DeleteStmt(_) => "DELETE",
+        NodeEnum::CopyStmt(_) => "COPY",
+        NodeEnum::TruncateStmt(_) => "TRUNCATE",
+        _ => "a query",
+    }
+}
+
+/// Kind and name of a statement the model does not cover yet, for the summary.
+fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
+    let qualified = |names: &[Node]| {
+        let parts: Vec<String> = names.iter().filter_map(string_of).collect();
+        match parts.as_slice() {
+            [schema, name] => (Some(schema.clone()), name.clone()),
+            [name] => (Some("public".to_string()), name.clone()),
+            _ => (None, parts.join(".")),
+        }
+    };
+    let relation = |r: &Option<RangeVar>| {
+        r.as_ref()
+            .map(|r| {
+                let name = relation_name(r);
+                (Some(name.schema), name.name)
+            })
+            .unwrap_or((None, String::new()))
+    };
+    let (kind, (schema, name)) = match node {
+        NodeEnum::ViewStmt(s) => ("view", relation(&s.view)),
+        NodeEnum::CreateTableAsStmt(s) => (
+            "materialized view",
+            relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
+        ),
+        NodeEnum::CreateFunctionStmt(s) => (
+            if s.is_procedure { "procedure" } else { "function" },
+            qualified(&s.funcname),
+        ),
+        NodeEnum::CreateTrigStmt(s) => ("trigger", (None, s.trigname.clone())),
+        NodeEnum::CreatePolicyStmt(s) => ("policy", (None, s.policy_name.clone())),
+        NodeEnum::CreateDomainStmt(s) => ("domain", qualified(&s.domainname)),
+        NodeEnum::CompositeTypeStmt(s) => ("composite type", relation(&s.typevar)),
+        NodeEnum::CreateRangeStmt(s) => ("range type", qualified(&s.type_name)),
+        NodeEnum::GrantStmt(_) => ("privilege", (None, "GRANT/REVOKE".into())),
+        NodeEnum::AlterDefaultPrivilegesStmt(_) => {
+            ("default privilege", (None, "ALTER DEFAULT PRIVILEGES".into()))
+        }
+        NodeEnum::RuleStmt(s) => ("rule", (None, s.rulename.clone())),
+        NodeEnum::CreateEventTrigStmt(s) => ("event trigger", (None, s.trigname.clone())),
+        NodeEnum::CreatePublicationStmt(s) => ("publication", (None, s.pubname.clone())),
+        NodeEnum::CreateCastStmt(_) => ("cast", (None, String::new())),
+        NodeEnum::DefineStmt(s) => ("aggregate or operator", qualified(&s.defnames)),
+        NodeEnum::CreateForeignTableStmt(s) => (
+            "foreign table",
+            relation(&s.base_stmt.as_ref().and_then(|b| b.relation.clone())),
+        ),
+        other => {
+            let label = format!("{other:?}");
+            let kind = label.split('(').next().unwrap_or("statement").to_string();
+            return (kind, None, String::new());
+        }
+    };
+    (kind.to_string(), schema, name)
+}
+
+/// pg_query locations point at the start of a statement including leading comments.
+fn skip_whitespace_and_comments(text: &str, mut offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while offset < bytes.len() && bytes[offset].is_ascii_whitespace() {
+            offset += 1;
+        }
+        if text[offset..].starts_with("--") {
+            offset = text[offset..].find('\n').map_or(text.len(), |n| offset + n);
+        } else if text[offset..].starts_with("/*") {
+            offset = text[offset..].find("*/").map_or(text.len(), |n| offset + n + 2);
+        } else {
+            return offset;
+        }
+    }
+}
+
+/// `[schema.]name` from a list of `String` nodes.
+fn qualified_name(names: &[Node]) -> QualifiedName {
+    let parts: Vec<String> = names.iter().filter_map(string_of).collect();
+    match parts.as_slice() {
+        [.., schema, name] => QualifiedName::new(schema, name),
+        [name] => QualifiedName::new("public", name),
+        [] => QualifiedName::new("public", ""),
+    }
+}

@@ -1,0 +1,394 @@
+//! `CREATE TABLE` and `CREATE INDEX`: columns with their types, defaults, identity and
+//! generated expressions, `serial`, and the names PostgreSQL generates for unnamed
+//! constraints, indexes and sequences.
+
+use pg_query::protobuf::{self, ColumnDef, ConstrType, CreateStmt, IndexStmt, TableLikeClause};
+use pg_query::{Node, NodeEnum};
+
+use super::sequences::apply_options;
+use super::{Builder, PendingConstraint};
+use crate::model::{Column, Identity, QualifiedName, Sequence, SequenceOptions, Table};
+use crate::normalize::definitions::{self, deparse_expr, relation_name, string_of};
+use crate::normalize::expr::{expr, referenced_columns, to_json};
+use crate::normalize::names::column_addition;
+use crate::normalize::types::canonical_type;
+use crate::render::quote::{quote_ident, quote_literal, quote_qualified};
+
+/// `LIKE … INCLUDING` option bits (`TableLikeOption` in the server).
+const LIKE_COMMENTS: u32 = 1 << 0;
+const LIKE_CONSTRAINTS: u32 = 1 << 2;
+const LIKE_DEFAULTS: u32 = 1 << 3;
+const LIKE_GENERATED: u32 = 1 << 4;
+const LIKE_IDENTITY: u32 = 1 << 5;
+
+impl Builder {
+    pub(super) fn create_table(&mut self, stmt: &CreateStmt) {
+        let Some(relation) = &stmt.relation else { return };
+        let name = relation_name(relation);
+        if !stmt.inh_relations.is_empty() || stmt.partbound.is_some() || stmt.partspec.is_some()
+        {
+            let kind = if stmt.partspec.is_some() {
+                "partitioned table"
+            } else if stmt.partbound.is_some() {
+                "partition"
+            } else {
+                "inherited table"
+            };
+            return self.unsupported(kind, Some(name.schema), &name.name);
+        }
+        if self.catalog.tables.contains_key(&name) {
+            if !stmt.if_not_exists {
+                self.error(
+                    relation.location,
+                    format!("table `{name}` is created twice"),
+                    "remove one of the CREATE TABLE statements",
+                );
+            }
+            return;
+        }
+        self.check_schema(&name.schema, relation.location);
+        self.names.take(&name.schema, &name.name);
+        let mut table = Table::new(name.clone());
+        table.unlogged = relation.relpersistence == "u";
+        let mut constraints = Vec::new();
+        for element in &stmt.table_elts {
+            match &element.node {
+                Some(NodeEnum::ColumnDef(column)) => {
+                    let (column, column_constraints) = self.column(&name, column);
+                    constraints.extend(column_constraints);
+                    table.columns.insert(column.name.clone(), column);
+                }
+                Some(NodeEnum::Constraint(constraint)) => constraints.push((**constraint).clone()),
+                Some(NodeEnum::TableLikeClause(like)) => {
+                    constraints.extend(self.like(&mut table, like));
+                }
+                _ => {}
+            }
+        }
+        for (position, column) in table.columns.values_mut().enumerate() {
+            column.position = position;
+        }
+        self.catalog.tables.insert(name.clone(), table);
+        self.add_constraints(&name, constraints);
+    }
+
+    /// A column and the constraints written on it, turned into table constraints.
+    pub(super) fn column(
+        &mut self,
+        table: &QualifiedName,
+        def: &ColumnDef,
+    ) -> (Column, Vec<protobuf::Constraint>) {
+        let type_json = to_json(&def.type_name);
+        let serial = serial_type(&type_json);
+        let type_name = match serial {
+            Some(integer) => integer.to_string(),
+            None => canonical_type(&type_json),
+        };
+        let mut column = Column {
+            name: def.colname.clone(),
+            type_name,
+            collation: def.coll_clause.as_ref().map(|c| collation_name(&c.collname)),
+            default: None,
+            not_null: def.is_not_null,
+            identity: None,
+            generated: None,
+            comment: None,
+            position: 0,
+        };
+        let mut table_constraints = Vec::new();
+        for constraint in &def.constraints {
+            let Some(NodeEnum::Constraint(c)) = &constraint.node else {
+                continue;
+            };
+            match ConstrType::try_from(c.contype) {
+                Ok(ConstrType::ConstrNotnull) => column.not_null = true,
+                Ok(ConstrType::ConstrNull) => column.not_null = false,
+                Ok(ConstrType::ConstrDefault) => {
+                    column.default = c.raw_expr.as_deref().map(expression);
+                }
+                Ok(ConstrType::ConstrIdentity) => {
+                    let base = SequenceOptions::defaults(&column.type_name, 1);
+                    column.identity = Some(Identity {
+                        always: c.generated_when == "a",
+                        options: apply_options(&base, &c.options),
+                    });
+                    column.not_null = true;
+                }
+                Ok(ConstrType::ConstrGenerated) => {
+                    column.generated = c.raw_expr.as_deref().map(expression);
+                }
+                Ok(
+                    ConstrType::ConstrCheck
+                    | ConstrType::ConstrPrimary
+                    | ConstrType::ConstrUnique
+                    | ConstrType::ConstrForeign
+                    | ConstrType::ConstrExclusion,
+                ) => {
+                    let mut c = (**c).clone();
+                    let key = Node {
+                        node: Some(NodeEnum::String(protobuf::String {
+                            sval: def.colname.clone(),
+                        })),
+                    };
+                    match ConstrType::try_from(c.contype) {
+                        Ok(ConstrType::ConstrPrimary) => {
+                            column.not_null = true;
+                            c.keys = vec![key];
+                        }
+                        Ok(ConstrType::ConstrUnique) => c.keys = vec![key],
+                        Ok(ConstrType::ConstrForeign) => c.fk_attrs = vec![key],
+                        _ => {}
+                    }
+                    table_constraints.push(c);
+                }
+                _ => {}
+            }
+        }
+        if let Some(integer) = serial {
+            self.serial_sequence(table, &mut column, integer);
+        }
+        (column, table_constraints)
+    }
+
+    /// `serial`: a sequence owned by the column, its `nextval` default and NOT NULL.
+    fn serial_sequence(&mut self, table: &QualifiedName, column: &mut Column, integer: &str) {
+        let name = self
+            .names
+            .choose(&table.schema, &table.name, Some(&column.name), "seq");
+        let sequence = QualifiedName::new(&table.schema, name);
+        let regclass = if sequence.schema == "public" {
+            quote_ident(&sequence.name)
+        } else {
+            quote_qualified(&sequence)
+        };
+        let default = format!("nextval({}::regclass)", quote_literal(&regclass));
+        column.default = crate::normalize::expr::parse_expression(&default);
+        column.not_null = true;
+        self.catalog.sequences.insert(
+            sequence.clone(),
+            Sequence {
+                name: sequence,
+                options: SequenceOptions::defaults(integer, 1),
+                owned_by: Some((table.clone(), column.name.clone())),
+                comment: None,
+            },
+        );
+    }
+
+    /// `LIKE source INCLUDING …`: copies columns, and what the options ask for.
+    fn like(&mut self, table: &mut Table, like: &TableLikeClause) -> Vec<protobuf::Constraint> {
+        let Some(relation) = &like.relation else {
+            return Vec::new();
+        };
+        let source_name = relation_name(relation);
+        let Some(source) = self.catalog.tables.get(&source_name).cloned() else {
+            self.error(
+                relation.location,
+                format!("table `{source_name}` is used in LIKE before it is created"),
+                "move its CREATE TABLE above this statement",
+            );
+            return Vec::new();
+        };
+        for column in source.columns.values() {
+            let mut copy = column.clone();
+            if like.options & LIKE_DEFAULTS == 0 {
+                copy.default = None;
+            }
+            if like.options & LIKE_GENERATED == 0 {
+                copy.generated = None;
+            }
+            if like.options & LIKE_IDENTITY == 0 {
+                copy.identity = None;
+            }
+            if like.options & LIKE_COMMENTS == 0 {
+                copy.comment = None;
+            }
+            table.columns.insert(copy.name.clone(), copy);
+        }
+        if like.options & LIKE_CONSTRAINTS == 0 {
+            return Vec::new();
+        }
+        // check constraints are copied under their own names
+        self.constraints
+            .iter()
+            .filter(|((owner, _), c)| {
+                *owner == source_name && c.node.contype == ConstrType::ConstrCheck as i32
+            })
+            .map(|(_, c)| c.node.clone())
+            .collect()
+    }
+
+    /// Names and records the constraints of a table in the order the server does: checks,
+    /// then index-backed constraints, then foreign keys.
+    pub(super) fn add_constraints(
+        &mut self,
+        table: &QualifiedName,
+        constraints: Vec<protobuf::Constraint>,
+    ) {
+        let rank = |c: &protobuf::Constraint| match ConstrType::try_from(c.contype) {
+            Ok(ConstrType::ConstrCheck) => 0,
+            Ok(ConstrType::ConstrForeign) => 2,
+            _ => 1,
+        };
+        let mut ordered = constraints;
+        ordered.sort_by_key(rank);
+        for mut constraint in ordered {
+            let name = if constraint.conname.is_empty() {
+                self.generated_constraint_name(table, &constraint)
+            } else {
+                self.names.take(&table.schema, &constraint.conname);
+                constraint.conname.clone()
+            };
+            constraint.conname = name.clone();
+            self.constraints.insert(
+                (table.clone(), name),
+                PendingConstraint {
+                    node: constraint,
+                    comment: None,
+                },
+            );
+        }
+    }
+
+    fn generated_constraint_name(
+        &mut self,
+        table: &QualifiedName,
+        constraint: &protobuf::Constraint,
+    ) -> String {
+        let keys: Vec<String> = constraint.keys.iter().filter_map(string_of).collect();
+        let fk: Vec<String> = constraint.fk_attrs.iter().filter_map(string_of).collect();
+        let joined = |names: &[String]| {
+            column_addition(&names.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        let (addition, label) = match ConstrType::try_from(constraint.contype) {
+            Ok(ConstrType::ConstrPrimary) => (None, "pkey"),
+            Ok(ConstrType::ConstrUnique) => {
+                let mut all = keys.clone();
+                all.extend(constraint.including.iter().filter_map(string_of));
+                (Some(joined(&all)), "key")
+            }
+            Ok(ConstrType::ConstrForeign) => (Some(joined(&fk)), "fkey"),
+            Ok(ConstrType::ConstrExclusion) => {
+                let mut columns = Vec::new();
+                referenced_columns(&to_json(&constraint.exclusions), &mut columns);
+                (Some(joined(&columns)), "excl")
+            }
+            _ => {
+                // a check names its column only when it reads exactly one
+                let mut columns = Vec::new();
+                referenced_columns(&to_json(&constraint.raw_expr), &mut columns);
+                let single = (columns.len() == 1).then(|| columns[0].clone());
+                (single, "check")
+            }
+        };
+        self.names
+            .choose(&table.schema, &table.name, addition.as_deref(), label)
+    }
+
+    pub(super) fn create_index(&mut self, stmt: &IndexStmt) {
+        let Some(relation) = &stmt.relation else { return };
+        let table = relation_name(relation);
+        if !self.catalog.tables.contains_key(&table) {
+            return self.error(
+                relation.location,
+                format!("index on `{table}`, which is not created"),
+                "create the table before its indexes",
+            );
+        }
+        let name = if stmt.idxname.is_empty() {
+            let addition = column_addition(
+                &index_column_names(stmt)
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            );
+            self.names
+                .choose(&table.schema, &table.name, Some(&addition), "idx")
+        } else {
+            let exists = self
+                .catalog
+                .indexes
+                .contains_key(&QualifiedName::new(&table.schema, &stmt.idxname));
+            if exists && stmt.if_not_exists {
+                return;
+            }
+            self.names.take(&table.schema, &stmt.idxname);
+            stmt.idxname.clone()
+        };
+        let index = definitions::index(stmt, &name, None);
+        self.catalog.indexes.insert(index.name.clone(), index);
+    }
+}
+
+/// The parts of an index name the server derives from its columns: the column name, or for
+/// an expression the name `FigureIndexColname` finds (`lower`), else `expr`.
+fn index_column_names(stmt: &IndexStmt) -> Vec<String> {
+    stmt.index_params
+        .iter()
+        .chain(&stmt.index_including_params)
+        .filter_map(|param| match &param.node {
+            Some(NodeEnum::IndexElem(elem)) if !elem.name.is_empty() => Some(elem.name.clone()),
+            Some(NodeEnum::IndexElem(elem)) => Some(
+                elem.expr
+                    .as_deref()
+                    .and_then(figure_column_name)
+                    .unwrap_or_else(|| "expr".into()),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+fn figure_column_name(node: &Node) -> Option<String> {
+    match node.node.as_ref()? {
+        NodeEnum::ColumnRef(c) => c.fields.last().and_then(string_of),
+        NodeEnum::FuncCall(f) => f.funcname.last().and_then(string_of),
+        NodeEnum::TypeCast(c) => c
+            .arg
+            .as_deref()
+            .and_then(figure_column_name)
+            .or_else(|| {
+                c.type_name
+                    .as_ref()
+                    .and_then(|t| t.names.last())
+                    .and_then(string_of)
+            }),
+        NodeEnum::CoalesceExpr(_) => Some("coalesce".into()),
+        NodeEnum::CaseExpr(_) => Some("case".into()),
+        NodeEnum::AArrayExpr(_) => Some("array".into()),
+        NodeEnum::RowExpr(_) => Some("row".into()),
+        NodeEnum::MinMaxExpr(m) => Some(if m.op == 1 { "greatest" } else { "least" }.into()),
+        _ => None,
+    }
+}
+
+/// `serial` and friends, written without a schema.
+fn serial_type(type_name: &serde_json::Value) -> Option<&'static str> {
+    let names = type_name["names"].as_array()?;
+    if names.len() != 1 {
+        return None;
+    }
+    match crate::normalize::types::string_node(&names[0])? {
+        "serial" | "serial4" => Some("integer"),
+        "bigserial" | "serial8" => Some("bigint"),
+        "smallserial" | "serial2" => Some("smallint"),
+        _ => None,
+    }
+}
+
+/// A collation name as `pg_catalog` reports it relative to `search_path = public`.
+pub(super) fn collation_name(names: &[Node]) -> String {
+    let parts: Vec<String> = names.iter().filter_map(string_of).collect();
+    match parts.as_slice() {
+        [schema, name] if schema != "pg_catalog" && schema != "public" => {
+            format!("{}.{}", quote_ident(schema), quote_ident(name))
+        }
+        [.., name] => quote_ident(name),
+        [] => String::new(),
+    }
+}
+
+/// An expression node of the file: emitted as deparsed, compared as normalised.
+pub(super) fn expression(node: &Node) -> crate::model::Expr {
+    expr(node, deparse_expr(node))
+}

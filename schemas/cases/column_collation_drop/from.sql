@@ -1,0 +1,4 @@
+CREATE TABLE words (
+    id integer PRIMARY KEY,
+    word text COLLATE "C" NOT NULL
+);

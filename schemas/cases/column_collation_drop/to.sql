@@ -1,0 +1,5 @@
+-- an explicit collation is removed, going back to the database default
+CREATE TABLE words (
+    id integer PRIMARY KEY,
+    word text NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE files (
+    id uuid PRIMARY KEY,
+    name text NOT NULL
+);

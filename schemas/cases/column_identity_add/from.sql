@@ -1,0 +1,4 @@
+CREATE TABLE tickets (
+    id integer NOT NULL PRIMARY KEY,
+    subject text
+);

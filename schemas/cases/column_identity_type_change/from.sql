@@ -1,0 +1,4 @@
+CREATE TABLE events (
+    id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name text
+);

@@ -1,0 +1,3 @@
+CREATE TABLE legacy_rows (
+    payload text
+);

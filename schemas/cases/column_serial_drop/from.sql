@@ -1,0 +1,4 @@
+CREATE TABLE legacy_rows (
+    row_id serial,
+    payload text
+);

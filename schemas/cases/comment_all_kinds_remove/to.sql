@@ -1,0 +1,12 @@
+-- comments are removed from every kind in scope (the extension's goes back to NULL, not to its control-file default)
+CREATE SCHEMA app;
+CREATE EXTENSION hstore;
+COMMENT ON EXTENSION hstore IS NULL;
+CREATE TYPE app.mood AS ENUM ('happy', 'sad');
+CREATE SEQUENCE app.ticket_seq;
+CREATE TABLE app.people (
+    id integer PRIMARY KEY,
+    mood app.mood,
+    CONSTRAINT people_id_positive CHECK (id > 0)
+);
+CREATE INDEX people_mood_idx ON app.people (mood);

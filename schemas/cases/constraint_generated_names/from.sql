@@ -1,0 +1,6 @@
+CREATE TABLE t (
+    a integer,
+    b integer,
+    c integer
+);
+CREATE TABLE r (id integer PRIMARY KEY);

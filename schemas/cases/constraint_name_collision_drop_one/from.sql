@@ -1,0 +1,7 @@
+CREATE TABLE t (
+    a integer,
+    b integer
+);
+ALTER TABLE t ADD UNIQUE (a);
+ALTER TABLE t ADD UNIQUE (a, b);
+ALTER TABLE t ADD UNIQUE (a);

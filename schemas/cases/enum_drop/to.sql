@@ -1,0 +1,5 @@
+-- an enum is dropped after the column using it is dropped
+CREATE TABLE tickets (
+    id integer PRIMARY KEY,
+    title text NOT NULL
+);

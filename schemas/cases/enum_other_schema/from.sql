@@ -1,0 +1,6 @@
+CREATE SCHEMA inventory;
+
+CREATE TABLE inventory.items (
+    id integer PRIMARY KEY,
+    sku text NOT NULL UNIQUE
+);

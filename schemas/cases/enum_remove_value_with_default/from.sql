@@ -1,0 +1,9 @@
+CREATE TYPE order_status AS ENUM ('pending', 'paid', 'on_hold', 'shipped', 'cancelled');
+
+CREATE TABLE orders (
+    id bigint PRIMARY KEY,
+    status order_status NOT NULL DEFAULT 'pending'::order_status,
+    CHECK (status <> 'cancelled'::order_status OR id > 0)
+);
+
+CREATE INDEX orders_open_idx ON orders (id) WHERE status = 'pending'::order_status;

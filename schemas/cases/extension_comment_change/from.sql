@@ -1,0 +1,2 @@
+-- citext carries the default comment from its control file
+CREATE EXTENSION citext;

@@ -1,0 +1,2 @@
+CREATE EXTENSION citext;
+COMMENT ON EXTENSION citext IS 'Case-insensitive text';

@@ -1,0 +1,3 @@
+-- an extension comment is explicitly removed, so not even the control-file default remains
+CREATE EXTENSION citext;
+COMMENT ON EXTENSION citext IS NULL;

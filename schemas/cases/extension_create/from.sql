@@ -1,0 +1,5 @@
+-- no extensions
+CREATE TABLE notes (
+    id integer PRIMARY KEY,
+    body text NOT NULL
+);

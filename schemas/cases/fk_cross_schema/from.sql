@@ -1,0 +1,6 @@
+CREATE SCHEMA auth;
+CREATE TABLE auth.users (id uuid PRIMARY KEY);
+CREATE TABLE profiles (
+    user_id uuid PRIMARY KEY,
+    bio text
+);

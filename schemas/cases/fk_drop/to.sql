@@ -1,0 +1,6 @@
+-- an FK is dropped; both tables and the column stay
+CREATE TABLE authors (id integer PRIMARY KEY);
+CREATE TABLE books (
+    id integer PRIMARY KEY,
+    author_id integer NOT NULL
+);

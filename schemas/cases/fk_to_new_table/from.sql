@@ -1,0 +1,4 @@
+CREATE TABLE products (
+    id integer PRIMARY KEY,
+    name text NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE metrics (
+    recorded_at timestamptz NOT NULL,
+    value double precision NOT NULL
+);

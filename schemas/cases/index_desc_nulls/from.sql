@@ -1,0 +1,5 @@
+CREATE TABLE posts (
+    id integer PRIMARY KEY,
+    score integer,
+    published_at timestamptz
+);

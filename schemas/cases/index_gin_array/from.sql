@@ -1,0 +1,4 @@
+CREATE TABLE articles (
+    id integer PRIMARY KEY,
+    tags text[] NOT NULL DEFAULT '{}'
+);

@@ -1,0 +1,4 @@
+CREATE TABLE cities (
+    id integer PRIMARY KEY,
+    name text NOT NULL
+);

@@ -1,0 +1,7 @@
+CREATE TABLE orders (
+    id integer PRIMARY KEY,
+    customer_id integer NOT NULL,
+    total numeric(12,2) NOT NULL,
+    status text NOT NULL
+);
+CREATE INDEX orders_customer_idx ON orders (customer_id);

@@ -1,0 +1,5 @@
+CREATE TABLE "Customer" (
+    "Id" integer PRIMARY KEY,
+    "E-mail" text,
+    "order" integer
+);

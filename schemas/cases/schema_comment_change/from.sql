@@ -1,0 +1,2 @@
+CREATE SCHEMA analytics;
+COMMENT ON SCHEMA analytics IS 'Reporting tables';

@@ -1,0 +1,2 @@
+-- a schema comment is removed with COMMENT ... IS NULL
+CREATE SCHEMA analytics;

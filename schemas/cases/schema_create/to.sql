@@ -1,0 +1,2 @@
+-- a new, empty schema is created with CREATE SCHEMA
+CREATE SCHEMA reporting;

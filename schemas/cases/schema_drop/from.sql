@@ -1,0 +1,2 @@
+-- an empty schema that is no longer wanted
+CREATE SCHEMA legacy;

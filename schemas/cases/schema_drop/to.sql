@@ -1,0 +1,1 @@
+-- an empty schema that is absent from the desired state is dropped

@@ -1,0 +1,2 @@
+-- the public schema keeps its stock comment
+CREATE TABLE t (id integer PRIMARY KEY);

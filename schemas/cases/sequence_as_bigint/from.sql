@@ -1,0 +1,5 @@
+CREATE SEQUENCE visit_seq AS integer;
+
+CREATE TABLE visits (
+    id bigint PRIMARY KEY DEFAULT nextval('visit_seq')
+);

@@ -1,0 +1,5 @@
+CREATE SEQUENCE a_seq;
+CREATE SEQUENCE b_seq;
+CREATE SEQUENCE c_seq;
+COMMENT ON SEQUENCE b_seq IS 'old text';
+COMMENT ON SEQUENCE c_seq IS 'to be removed';

@@ -1,0 +1,2 @@
+-- an unused standalone sequence is dropped
+CREATE TABLE t (id integer PRIMARY KEY);

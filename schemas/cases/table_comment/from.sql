@@ -1,0 +1,5 @@
+CREATE TABLE a (id integer PRIMARY KEY);
+CREATE TABLE b (id integer PRIMARY KEY);
+CREATE TABLE c (id integer PRIMARY KEY);
+COMMENT ON TABLE b IS 'Table B';
+COMMENT ON TABLE c IS 'Table C';

@@ -1,0 +1,4 @@
+CREATE TABLE old_logs (
+    id bigint PRIMARY KEY,
+    message text
+);

@@ -1,0 +1,2 @@
+CREATE SCHEMA crm;
+CREATE TABLE contacts (id integer PRIMARY KEY, name text);
