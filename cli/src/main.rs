@@ -1,1 +1,90 @@
-fn main(){}
+//! The `schemadiff` command. Exit codes: 0 success (for `check`: equivalent), 1 differences,
+//! 2 usage, input or connection error.
+
+mod args;
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use args::{Cli, Command, Format};
+use schemadiff_engine::{plan, render, Options, Source};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Plan(args) => {
+            let options = args.compare.options();
+            let (from, to) = args.compare.sources();
+            let plan = plan(&from, &to, &options)?;
+            if let Some(dir) = &args.out {
+                write_plan_dir(dir, &plan)?;
+            }
+            let stdout = match args.format {
+                Format::Sql if args.out.is_some() => String::new(),
+                Format::Sql => render::up_sql(&plan),
+                Format::Human => render::summary(&plan),
+                Format::Json => render::json(&plan),
+                Format::Markdown => render::markdown(&plan),
+            };
+            print!("{stdout}");
+            if args.format != Format::Human {
+                eprint!("{}", render::summary(&plan));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check(args) => {
+            let options = args.options();
+            let (from, to) = args.sources();
+            let plan = plan(&from, &to, &options)?;
+            if plan.is_empty() {
+                eprintln!("schemadiff: the schemas are equivalent");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprint!("{}", render::summary(&plan));
+                print!("{}", render::up_sql(&plan));
+                Ok(ExitCode::from(1))
+            }
+        }
+    }
+}
+
+fn write_plan_dir(dir: &std::path::Path, plan: &schemadiff_engine::Plan) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let files = [
+        ("up.sql", render::up_sql(plan)),
+        ("down.sql", render::down_sql(plan)),
+        ("plan.json", render::json(plan)),
+        ("summary.md", render::markdown(plan)),
+    ];
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+impl args::Compare {
+    fn options(&self) -> Options {
+        Options {
+            schemas: self.schema.clone(),
+            exclude_schemas: self.exclude_schema.clone(),
+            strict: self.strict,
+        }
+    }
+
+    fn sources(&self) -> (Source, Source) {
+        (Source::parse(&self.from), Source::parse(&self.to))
+    }
+}

@@ -49,7 +49,7 @@ pub enum Error {
     /// All the problems found in the desired-state files; nothing was planned.
     #[error("{}", render_problems(.0))]
     Source(Vec<SourceProblem>),
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Read {
         path: String,
         source: std::io::Error,

@@ -17,8 +17,10 @@ impl PartialEq for Expr {
     }
 }
 
+/// Serialised as the canonical form, so that equal catalogs serialise (and fingerprint)
+/// equally whichever source they came from.
 impl Serialize for Expr {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.sql)
+        serializer.serialize_str(&self.canonical)
     }
 }

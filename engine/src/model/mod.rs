@@ -22,14 +22,26 @@ use serde::Serialize;
 pub struct Catalog {
     pub schemas: IndexMap<String, Schema>,
     pub extensions: IndexMap<String, Extension>,
+    #[serde(serialize_with = "values")]
     pub enums: IndexMap<QualifiedName, EnumType>,
+    #[serde(serialize_with = "values")]
     pub sequences: IndexMap<QualifiedName, Sequence>,
+    #[serde(serialize_with = "values")]
     pub tables: IndexMap<QualifiedName, Table>,
+    #[serde(serialize_with = "values")]
     pub indexes: IndexMap<QualifiedName, Index>,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
     #[serde(skip)]
     pub unsupported: Vec<Unsupported>,
+}
+
+/// Maps keyed by qualified name serialise as the list of their values (each carries its name).
+fn values<S: serde::Serializer, V: Serialize>(
+    map: &IndexMap<QualifiedName, V>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(map.values())
 }
 
 impl Catalog {
@@ -64,14 +76,5 @@ impl Catalog {
     pub fn enum_of_type(&self, type_name: &str) -> Option<&EnumType> {
         let base = type_name.strip_suffix("[]").unwrap_or(type_name);
         self.enums.values().find(|e| e.name.type_display() == base)
-    }
-
-    /// The index that implements a primary key, unique or exclusion constraint is a table
-    /// constraint in the model, never a standalone index.
-    pub fn index_names_of_table<'a>(
-        &'a self,
-        table: &'a QualifiedName,
-    ) -> impl Iterator<Item = &'a Index> + 'a {
-        self.indexes.values().filter(move |i| &i.table == table)
     }
 }

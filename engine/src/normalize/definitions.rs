@@ -38,7 +38,14 @@ pub fn constraint(node: &protobuf::Constraint, name: &str, sql: Option<String>) 
     comparable.conname = String::new();
     comparable.skip_validation = false;
     comparable.initially_valid = false;
-    let sql = sql.unwrap_or_else(|| deparse_constraint(&comparable));
+    let sql = sql.unwrap_or_else(|| {
+        // emitted with the referenced table qualified, whatever the search path
+        let mut emitted = comparable.clone();
+        if let Some(target) = emitted.pktable.as_mut() {
+            target.schemaname = relation_name(target).schema;
+        }
+        deparse_constraint(&emitted)
+    });
 
     let mut columns = Vec::new();
     for list in [&node.keys, &node.including, &node.fk_attrs] {

@@ -299,29 +299,58 @@ pub fn referenced_columns(value: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// The sequences an expression draws from with `nextval('…')`, as written.
-pub fn referenced_sequences(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::Array(items) => items.iter().for_each(|v| referenced_sequences(v, out)),
-        Value::Object(map) => {
-            if let Some(call) = map.get("FuncCall") {
-                let name = call["funcname"]
-                    .as_array()
-                    .and_then(|n| n.last())
-                    .and_then(string_node);
-                if name == Some("nextval") {
-                    let arg = &call["args"][0]["node"];
-                    let literal = arg["AConst"]["val"]["Sval"]["sval"]
-                        .as_str()
-                        .or(arg["TypeCast"]["arg"]["node"]["AConst"]["val"]["Sval"]["sval"].as_str());
-                    if let Some(literal) = literal {
-                        out.push(literal.to_string());
+/// The sequences an expression draws from with `nextval('…')`, read from its canonical form
+/// (where the literal has lost its `::regclass` cast).
+pub fn referenced_sequences(expr: &Expr) -> Vec<crate::model::QualifiedName> {
+    fn walk(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            Value::Object(map) => {
+                if let Some(call) = map.get("FuncCall") {
+                    let name = call["funcname"]
+                        .as_array()
+                        .and_then(|n| n.last())
+                        .and_then(string_node);
+                    if name == Some("nextval") {
+                        if let Some(literal) = call["args"][0]["node"]["AConst"]["value"].as_str() {
+                            out.push(literal.to_string());
+                        }
                     }
                 }
+                map.values().for_each(|v| walk(v, out));
             }
-            map.values().for_each(|v| referenced_sequences(v, out));
+            _ => {}
         }
-        _ => {}
+    }
+    let mut literals = Vec::new();
+    if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
+        walk(&tree, &mut literals);
+    }
+    literals.iter().map(|l| regclass_name(l)).collect()
+}
+
+/// `s`, `app.s` or `"My Seq"` as a qualified name (unqualified means `public`).
+fn regclass_name(literal: &str) -> crate::model::QualifiedName {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                current.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            '.' if !quoted => parts.push(std::mem::take(&mut current)),
+            c if quoted => current.push(c),
+            c => current.push(c.to_ascii_lowercase()),
+        }
+    }
+    parts.push(current);
+    match parts.as_slice() {
+        [.., schema, name] => crate::model::QualifiedName::new(schema, name),
+        _ => crate::model::QualifiedName::new("public", &parts[0]),
     }
 }
 

@@ -1,3 +1,10 @@
-//! Plans → text: forward SQL, rollback SQL, JSON, summary. Quoting lives in [`quote`].
+//! Plans → text: forward SQL, rollback SQL, JSON, a human summary and markdown. Quoting and
+//! statement text live in [`quote`] and [`ddl`].
 
+pub mod ddl;
 pub mod quote;
+mod report;
+mod script;
+
+pub use report::{json, markdown, summary};
+pub use script::{down_sql, up_sql};

@@ -1,7 +1,131 @@
-//! Live database → catalog (being written).
-use crate::error::Error;
+//! Live database → catalog.
+//!
+//! Everything is read in one `REPEATABLE READ READ ONLY` transaction, so the catalog is one
+//! consistent snapshot even while other sessions change the schema, and nothing is written.
+//! There is one query per object kind, never one per object: the number of round trips does
+//! not grow with the schema. Each kind has its loader module beside its query in `queries/`.
+//!
+//! The search path is `public` for the whole transaction, as the desired-state parser
+//! assumes: `format_type`, `pg_get_expr`, `pg_get_constraintdef` and `pg_get_indexdef` then
+//! print names in `public` and `pg_catalog` unqualified and everything else qualified, which
+//! is exactly what the offline normalisation produces.
+//!
+//! Excluded everywhere: system schemas, the tool's own `schemadiff_archive`, and every
+//! object that belongs to an extension (the extension itself is the object).
+
+mod constraints;
+mod enums;
+mod extensions;
+mod indexes;
+mod schemas;
+mod sequences;
+mod tables;
+mod unsupported;
+
+use postgres::types::FromSql;
+use postgres::{Client, IsolationLevel, NoTls, Row, Transaction};
+
+use crate::error::{redact_url, Error};
 use crate::model::Catalog;
 
-pub fn load(_url: &str) -> Result<Catalog, Error> {
-    Err(Error::Invalid("live loading is not written yet".into()))
+/// Connects to `url` and reads its catalog.
+pub fn load(url: &str) -> Result<Catalog, Error> {
+    let mut client = Client::connect(url, NoTls).map_err(|e| Error::Connect {
+        url: redact_url(url),
+        message: error_message(&e),
+    })?;
+    load_with(&mut client, url)
+}
+
+/// Reads the catalog through a connection the caller already holds. `url_for_errors` names
+/// the database in errors (it is redacted before use). The connection is left outside any
+/// transaction, with its session settings untouched (`SET LOCAL` ends with the transaction).
+pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, Error> {
+    let reader = Reader {
+        url: redact_url(url_for_errors),
+    };
+    let fail = |what| {
+        let url = reader.url.clone();
+        move |e: postgres::Error| Error::Catalog {
+            url,
+            what,
+            message: error_message(&e),
+        }
+    };
+    let mut tx = client
+        .build_transaction()
+        .isolation_level(IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .map_err(fail("begin transaction"))?;
+    tx.batch_execute("SET LOCAL search_path = public")
+        .map_err(fail("set search_path"))?;
+
+    let mut catalog = Catalog::default();
+    schemas::load(&reader, &mut tx, &mut catalog)?;
+    extensions::load(&reader, &mut tx, &mut catalog)?;
+    enums::load(&reader, &mut tx, &mut catalog)?;
+    sequences::load(&reader, &mut tx, &mut catalog)?;
+    let tables = tables::load(&reader, &mut tx, &mut catalog)?;
+    constraints::load(&reader, &mut tx, &mut catalog, &tables)?;
+    indexes::load(&reader, &mut tx, &mut catalog, &tables)?;
+    unsupported::load(&reader, &mut tx, &mut catalog)?;
+
+    // read only: commit and rollback are the same, commit says we are done
+    tx.commit().map_err(fail("commit"))?;
+    catalog.sort();
+    Ok(catalog)
+}
+
+/// What the loaders share: the redacted URL every error names.
+struct Reader {
+    url: String,
+}
+
+impl Reader {
+    /// Runs one catalog query; `what` names the object kind in errors.
+    fn query(
+        &self,
+        tx: &mut Transaction<'_>,
+        what: &'static str,
+        sql: &str,
+    ) -> Result<Vec<Row>, Error> {
+        tx.query(sql, &[]).map_err(|e| self.error(what, error_message(&e)))
+    }
+
+    /// A column of a row, by name.
+    fn get<'a, T: FromSql<'a>>(
+        &self,
+        row: &'a Row,
+        what: &'static str,
+        column: &str,
+    ) -> Result<T, Error> {
+        row.try_get(column)
+            .map_err(|e| self.error(what, format!("column `{column}`: {}", error_message(&e))))
+    }
+
+    /// An error while reading `what`.
+    fn error(&self, what: &'static str, message: String) -> Error {
+        Error::Catalog {
+            url: self.url.clone(),
+            what,
+            message,
+        }
+    }
+}
+
+/// The client error with its causes: `postgres::Error` alone prints only its kind (`db
+/// error`), the server's message is in the source chain.
+fn error_message(error: &postgres::Error) -> String {
+    if let Some(db) = error.as_db_error() {
+        return db.to_string();
+    }
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
 }

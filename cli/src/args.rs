@@ -1,0 +1,64 @@
+//! Command-line arguments. Kept free of logic: `main` turns them into engine options.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Declarative schema diff for PostgreSQL.
+///
+/// A SOURCE is a database URL (postgres://…), a .sql file, a directory of .sql files, or -
+/// for standard input.
+#[derive(Parser)]
+#[command(name = "schemadiff", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Plan the migration from one schema to another (never writes to a database).
+    Plan(PlanArgs),
+    /// Exit 0 when two schemas are equivalent, 1 when they differ, 2 on error.
+    Check(Compare),
+}
+
+/// The two sides and what to compare.
+#[derive(Args)]
+pub struct Compare {
+    /// The schema now: URL, file, directory or -.
+    #[arg(long, value_name = "SOURCE")]
+    pub from: String,
+    /// The schema wanted: URL, file, directory or -.
+    #[arg(long, value_name = "SOURCE")]
+    pub to: String,
+    /// Only this schema (repeatable; default: every non-system schema).
+    #[arg(long, value_name = "NAME")]
+    pub schema: Vec<String>,
+    /// Leave this schema out (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub exclude_schema: Vec<String>,
+    /// Fail when either side holds objects schemadiff does not manage yet.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub compare: Compare,
+    /// Write up.sql, down.sql, plan.json and summary.md into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// What to print on standard output.
+    #[arg(long, value_enum, default_value_t = Format::Sql)]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Sql,
+    Human,
+    Json,
+    Markdown,
+}

@@ -1,0 +1,200 @@
+//! Schemas, extensions, enums and sequences.
+
+use super::{diff_comment, Change, CommentTarget, EnumPosition, Pair};
+use crate::model::{Catalog, Column, EnumType, QualifiedName};
+
+pub(super) fn diff_schemas(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+    for schema in catalogs.to.schemas.values() {
+        match catalogs.from.schemas.get(&schema.name) {
+            None => {
+                out.push(Change::CreateSchema(schema.clone()));
+            }
+            Some(old) => diff_comment(
+                CommentTarget::Schema(schema.name.clone()),
+                Pair::new(&old.comment, &schema.comment),
+                out,
+            ),
+        }
+    }
+    for schema in catalogs.from.schemas.values() {
+        if !catalogs.to.schemas.contains_key(&schema.name) {
+            out.push(Change::DropSchema(schema.clone()));
+        }
+    }
+}
+
+pub(super) fn diff_extensions(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+    for extension in catalogs.to.extensions.values() {
+        let Some(old) = catalogs.from.extensions.get(&extension.name) else {
+            out.push(Change::CreateExtension(extension.clone()));
+            continue;
+        };
+        // a version is compared only when the desired state pins one
+        let version_changed = extension.version.is_some() && old.version != extension.version;
+        if old.schema != extension.schema || version_changed {
+            let mut to = extension.clone();
+            if to.version.is_none() {
+                to.version = old.version.clone();
+            }
+            out.push(Change::AlterExtension(Pair::new(old.clone(), to)));
+        }
+        diff_comment(
+            CommentTarget::Extension(extension.name.clone()),
+            Pair::new(&old.comment, &extension.comment),
+            out,
+        );
+    }
+    for extension in catalogs.from.extensions.values() {
+        if !catalogs.to.extensions.contains_key(&extension.name) {
+            out.push(Change::DropExtension(extension.clone()));
+        }
+    }
+}
+
+pub(super) fn diff_enums(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+    for enum_type in catalogs.to.enums.values() {
+        let Some(old) = catalogs.from.enums.get(&enum_type.name) else {
+            out.push(Change::CreateEnum(enum_type.clone()));
+            continue;
+        };
+        let pair = Pair::new(old, enum_type);
+        if old.labels != enum_type.labels {
+            diff_enum_values(catalogs, pair, out);
+        }
+        diff_comment(
+            CommentTarget::Type(enum_type.name.clone()),
+            Pair::new(&old.comment, &enum_type.comment),
+            out,
+        );
+    }
+    for enum_type in catalogs.from.enums.values() {
+        if !catalogs.to.enums.contains_key(&enum_type.name) {
+            out.push(Change::DropEnum(enum_type.clone()));
+        }
+    }
+}
+
+/// Values added while the old ones keep their order are `ADD VALUE`s; anything else
+/// recreates the type.
+fn diff_enum_values(catalogs: &Pair<&Catalog>, pair: Pair<&EnumType>, out: &mut Vec<Change>) {
+    let kept: Vec<&String> = pair
+        .to
+        .labels
+        .iter()
+        .filter(|l| pair.from.labels.contains(l))
+        .collect();
+    let only_added = kept.len() == pair.from.labels.len()
+        && kept.iter().zip(&pair.from.labels).all(|(a, b)| *a == b);
+    let columns = columns_using(catalogs, &pair.from.name);
+    if !only_added {
+        out.push(Change::RecreateEnum {
+            enum_type: pair.map(Clone::clone),
+            columns,
+        });
+        return;
+    }
+    // each value goes after its predecessor in the desired order, or before the first old one
+    let mut labels = pair.from.labels.clone();
+    for (i, value) in pair.to.labels.iter().enumerate() {
+        if labels.contains(value) {
+            continue;
+        }
+        let position = match i.checked_sub(1).map(|p| &pair.to.labels[p]) {
+            Some(previous) => EnumPosition::After(previous.clone()),
+            None => EnumPosition::Before(labels[0].clone()),
+        };
+        let before = EnumType {
+            labels: labels.clone(),
+            ..pair.from.clone()
+        };
+        let at = labels
+            .iter()
+            .position(|l| i.checked_sub(1).is_some_and(|p| *l == pair.to.labels[p]))
+            .map_or(0, |p| p + 1);
+        labels.insert(at, value.clone());
+        let after = EnumType {
+            labels: labels.clone(),
+            ..pair.from.clone()
+        };
+        out.push(Change::AddEnumValue {
+            enum_type: Pair::new(before, after),
+            value: value.clone(),
+            position,
+            columns: columns
+                .iter()
+                .map(|(t, c)| (t.clone(), c.from.clone()))
+                .collect(),
+        });
+    }
+}
+
+/// Columns whose type is the enum (or an array of it) on both sides.
+fn columns_using(
+    catalogs: &Pair<&Catalog>,
+    enum_name: &QualifiedName,
+) -> Vec<(QualifiedName, Pair<Column>)> {
+    let uses = |catalog: &Catalog, column: &Column| {
+        catalog
+            .enum_of_type(&column.type_name)
+            .is_some_and(|e| e.name == *enum_name)
+    };
+    let mut columns = Vec::new();
+    for table in catalogs.from.tables.values() {
+        let Some(new_table) = catalogs.to.tables.get(&table.name) else {
+            continue;
+        };
+        for column in table.columns.values() {
+            let Some(new_column) = new_table.columns.get(&column.name) else {
+                continue;
+            };
+            if uses(catalogs.from, column) && uses(catalogs.to, new_column) {
+                columns.push((
+                    table.name.clone(),
+                    Pair::new(column.clone(), new_column.clone()),
+                ));
+            }
+        }
+    }
+    columns
+}
+
+pub(super) fn diff_sequences(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+    for sequence in catalogs.to.sequences.values() {
+        let Some(old) = catalogs.from.sequences.get(&sequence.name) else {
+            out.push(Change::CreateSequence(sequence.clone()));
+            if sequence.owned_by.is_some() {
+                out.push(Change::SetSequenceOwner {
+                    sequence: sequence.name.clone(),
+                    owner: Pair::new(None, sequence.owned_by.clone()),
+                });
+            }
+            continue;
+        };
+        if old.options != sequence.options {
+            out.push(Change::AlterSequence(Pair::new(old.clone(), sequence.clone())));
+        }
+        if old.owned_by != sequence.owned_by {
+            out.push(Change::SetSequenceOwner {
+                sequence: sequence.name.clone(),
+                owner: Pair::new(old.owned_by.clone(), sequence.owned_by.clone()),
+            });
+        }
+        diff_comment(
+            CommentTarget::Sequence(sequence.name.clone()),
+            Pair::new(&old.comment, &sequence.comment),
+            out,
+        );
+    }
+    for sequence in catalogs.from.sequences.values() {
+        if !catalogs.to.sequences.contains_key(&sequence.name) {
+            // an owned sequence would vanish with its column: release it first
+            if sequence.owned_by.is_some() {
+                out.push(Change::SetSequenceOwner {
+                    sequence: sequence.name.clone(),
+                    owner: Pair::new(sequence.owned_by.clone(), None),
+                });
+            }
+            out.push(Change::DropSequence(sequence.clone()));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The hazard catalogue: what can go wrong when a step runs, with stable ids that plans,
+//! `--allow-hazard` and the documentation (`docs/hazards/<id>.md`) refer to.
+
+use serde::Serialize;
+
+/// How bad a hazard is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; nothing breaks.
+    Info,
+    /// Can block traffic or fail on existing data.
+    Warning,
+    /// Destroys data or breaks the running application.
+    Danger,
+}
+
+/// A kind of hazard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HazardKind {
+    DataLoss,
+    EnumValueRemoval,
+    TableRewrite,
+    AccessExclusiveLock,
+    BlockingIndexBuild,
+    ValidationScan,
+    BreaksApplication,
+    DependentsRecreated,
+    NonTransactional,
+}
+
+impl HazardKind {
+    /// The stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            HazardKind::DataLoss => "data-loss",
+            HazardKind::EnumValueRemoval => "enum-value-removal",
+            HazardKind::TableRewrite => "table-rewrite",
+            HazardKind::AccessExclusiveLock => "access-exclusive-lock",
+            HazardKind::BlockingIndexBuild => "blocking-index-build",
+            HazardKind::ValidationScan => "validation-scan",
+            HazardKind::BreaksApplication => "breaks-application",
+            HazardKind::DependentsRecreated => "dependents-recreated",
+            HazardKind::NonTransactional => "non-transactional",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            HazardKind::DataLoss | HazardKind::EnumValueRemoval | HazardKind::BreaksApplication => {
+                Severity::Danger
+            }
+            HazardKind::TableRewrite
+            | HazardKind::AccessExclusiveLock
+            | HazardKind::BlockingIndexBuild
+            | HazardKind::ValidationScan => Severity::Warning,
+            HazardKind::DependentsRecreated | HazardKind::NonTransactional => Severity::Info,
+        }
+    }
+}
+
+/// A hazard of one step: the kind and one sentence naming the object and the safer way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hazard {
+    pub kind: HazardKind,
+    pub message: String,
+}
+
+impl Hazard {
+    pub fn new(kind: HazardKind, message: impl Into<String>) -> Self {
+        Hazard {
+            kind,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Changes → an ordered, phased plan of steps, each with its rollback, lock level and
+//! hazards.
+
+mod dependencies;
+mod order;
+mod steps;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::diff::{self, Change, Pair};
+use crate::error::Error;
+use crate::hazard::Hazard;
+use crate::model::{Catalog, Unsupported};
+
+/// When a step runs. Steps of a phase all run before the next phase starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Additive and backward compatible: the running application keeps working.
+    Expand,
+    /// Data movement.
+    Backfill,
+    /// Removes the old shape, once the application no longer uses it.
+    Contract,
+}
+
+impl Phase {
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Expand => "expand",
+            Phase::Backfill => "backfill",
+            Phase::Contract => "contract",
+        }
+    }
+}
+
+/// The strongest table lock a step takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum LockLevel {
+    /// Only new objects, or none that queries use.
+    None,
+    ShareUpdateExclusive,
+    Share,
+    ShareRowExclusive,
+    AccessExclusive,
+}
+
+/// One step of a plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step {
+    /// The kind of change, e.g. `create_table`, for counts and reports.
+    pub kind: String,
+    /// What the step does, naming the object: "add column `public.orders.note`".
+    pub description: String,
+    pub sql: Vec<String>,
+    /// Undoes `sql`; run in reverse step order.
+    pub rollback: Vec<String>,
+    pub phase: Phase,
+    pub lock: LockLevel,
+    /// False when the step must run outside a transaction block (or in its own).
+    pub transactional: bool,
+    pub hazards: Vec<Hazard>,
+    /// The rollback recreates the shape but not the data this step destroys.
+    pub lossy: bool,
+}
+
+/// An ordered plan from one catalog to another.
+#[derive(Clone, Debug, Serialize)]
+pub struct Plan {
+    pub format: u32,
+    pub from_fingerprint: String,
+    pub to_fingerprint: String,
+    pub steps: Vec<Step>,
+    /// What either side holds that the model does not cover yet.
+    pub unsupported: Vec<Unsupported>,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+}
+
+/// Plans the migration from `from` to `to`.
+pub fn plan(from: &Catalog, to: &Catalog) -> Result<Plan, Error> {
+    let changes = diff::diff(from, to);
+    let catalogs = Pair::new(from, to);
+    let context = steps::Context::new(&changes);
+    let order = order::order(&changes, catalogs, |change| {
+        (default_phase(change) as u8, rank(change))
+    })?;
+    let mut steps: Vec<Step> = Vec::new();
+    let mut phase_floor = Phase::Expand;
+    for i in order {
+        let change = &changes[i];
+        // a step never runs in an earlier phase than one it follows in dependency order;
+        // ranking puts expand work first, so the floor only rises where the graph demands
+        phase_floor = phase_floor.max(default_phase(change));
+        let kind = serde_json::to_value(change)
+            .ok()
+            .and_then(|v| v["kind"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        for mut step in steps::steps(change, &context) {
+            step.phase = phase_floor;
+            step.kind = kind.clone();
+            steps.push(step);
+        }
+    }
+    let mut unsupported = from.unsupported.clone();
+    unsupported.extend(to.unsupported.iter().cloned());
+    unsupported.sort();
+    unsupported.dedup();
+    Ok(Plan {
+        format: 1,
+        from_fingerprint: fingerprint(from),
+        to_fingerprint: fingerprint(to),
+        steps,
+        unsupported,
+    })
+}
+
+/// A stable digest of a catalog, to recognise the database a plan was made for.
+pub fn fingerprint(catalog: &Catalog) -> String {
+    let json = serde_json::to_string(catalog).unwrap_or_default();
+    let digest = Sha256::digest(json.as_bytes());
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Removing the old shape is contract work; everything else expands.
+fn default_phase(change: &Change) -> Phase {
+    match change {
+        Change::DropSchema(_)
+        | Change::DropExtension(_)
+        | Change::DropEnum(_)
+        | Change::DropSequence(_)
+        | Change::DropTable(_)
+        | Change::DropColumn { .. } => Phase::Contract,
+        _ => Phase::Expand,
+    }
+}
+
+/// Reading order among changes the graph leaves free: drops of dependent objects first,
+/// then creation from the outside in.
+fn rank(change: &Change) -> u8 {
+    match change {
+        Change::DropConstraint { .. } => 0,
+        Change::DropIndex(_) => 1,
+        Change::SetSequenceOwner { owner, .. } if owner.to.is_none() => 2,
+        Change::DropColumn { .. } => 3,
+        Change::DropTable(_) => 4,
+        Change::DropSequence(_) => 5,
+        Change::DropEnum(_) => 6,
+        Change::DropExtension(_) => 7,
+        Change::DropSchema(_) => 8,
+        Change::CreateSchema(_) => 10,
+        Change::CreateExtension(_) | Change::AlterExtension(_) => 11,
+        Change::CreateEnum(_) | Change::AddEnumValue { .. } | Change::RecreateEnum { .. } => 12,
+        Change::CreateSequence(_) | Change::AlterSequence(_) => 13,
+        Change::CreateTable(_) => 14,
+        Change::AddColumn { .. } => 15,
+        Change::AlterColumn { .. } | Change::SetUnlogged { .. } => 16,
+        Change::SetSequenceOwner { .. } => 17,
+        Change::AddConstraint { constraint, .. }
+            if constraint.kind != crate::model::ConstraintKind::ForeignKey =>
+        {
+            18
+        }
+        Change::AddConstraint { .. } => 19,
+        Change::ValidateConstraint { .. } => 20,
+        Change::CreateIndex(_) => 21,
+        Change::SetComment { .. } => 22,
+    }
+}

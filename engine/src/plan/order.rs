@@ -1,0 +1,157 @@
+//! Orders changes with a dependency graph. Each edge records why it exists; a cycle is an
+//! error that prints it.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::Direction;
+
+use super::dependencies::{dependencies, targets, Action, ObjectId};
+use crate::diff::{Change, Pair};
+use crate::error::Error;
+use crate::model::Catalog;
+
+/// The indexes of `changes` in an order that respects every dependency. Among changes that
+/// are free to go, `rank` decides (and then the differ's order), so the output reads well and
+/// is the same for the same inputs.
+pub fn order(
+    changes: &[Change],
+    catalogs: Pair<&Catalog>,
+    rank: impl Fn(&Change) -> (u8, u8),
+) -> Result<Vec<usize>, Error> {
+    let graph = build_graph(changes, catalogs);
+    let mut in_degree: Vec<usize> = graph
+        .node_indices()
+        .map(|n| graph.neighbors_directed(n, Direction::Incoming).count())
+        .collect();
+    let mut ready: BinaryHeap<Reverse<((u8, u8), usize)>> = BinaryHeap::new();
+    for (i, change) in changes.iter().enumerate() {
+        if in_degree[i] == 0 {
+            ready.push(Reverse((rank(change), i)));
+        }
+    }
+    let mut ordered = Vec::with_capacity(changes.len());
+    while let Some(Reverse((_, i))) = ready.pop() {
+        ordered.push(i);
+        for next in graph.neighbors_directed(NodeIndex::new(i), Direction::Outgoing) {
+            let j = next.index();
+            in_degree[j] -= 1;
+            if in_degree[j] == 0 {
+                ready.push(Reverse((rank(&changes[j]), j)));
+            }
+        }
+    }
+    if ordered.len() < changes.len() {
+        return Err(Error::Cycle(describe_cycle(&graph, changes, &in_degree)));
+    }
+    Ok(ordered)
+}
+
+/// One node per change; an edge `a → b` with its reason when `a` must run before `b`.
+fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, String> {
+    let deps = catalogs.map(dependencies);
+    let mut graph = DiGraph::with_capacity(changes.len(), changes.len());
+    for i in 0..changes.len() {
+        graph.add_node(i);
+    }
+    let touched: Vec<Vec<(ObjectId, Action)>> = changes.iter().map(targets).collect();
+    let mut by_object: HashMap<&ObjectId, Vec<(usize, Action)>> = HashMap::new();
+    for (i, parts) in touched.iter().enumerate() {
+        for (object, action) in parts {
+            by_object.entry(object).or_default().push((i, *action));
+        }
+    }
+    let mut edges = Vec::new();
+    for (i, parts) in touched.iter().enumerate() {
+        for (object, action) in parts {
+            let others = |id: &ObjectId| by_object.get(id).into_iter().flatten();
+            match action {
+                Action::Create | Action::Alter => {
+                    // what the new state needs is created or changed first
+                    for needed in deps.to.get(object).into_iter().flatten() {
+                        for &(j, other) in others(needed) {
+                            if j != i && other != Action::Drop {
+                                edges.push((j, i, format!("{object} needs {needed}")));
+                            }
+                        }
+                    }
+                    if *action == Action::Create {
+                        // a replaced object is dropped before it is created again
+                        for &(j, other) in others(object) {
+                            if j != i && other == Action::Drop {
+                                edges.push((j, i, format!("{object} is dropped before it is created again")));
+                            }
+                        }
+                    }
+                }
+                Action::Drop => {}
+            }
+            if *action != Action::Create {
+                // what an old object needs goes away only after it
+                for needed in deps.from.get(object).into_iter().flatten() {
+                    for &(j, other) in others(needed) {
+                        let goes_after = other == Action::Drop
+                            || (other == Action::Alter && *action == Action::Drop);
+                        if j != i && goes_after {
+                            edges.push((i, j, format!("{object} uses {needed}")));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    edges.sort();
+    edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    for (from, to, reason) in edges {
+        graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), reason);
+    }
+    graph
+}
+
+/// A cycle among the changes that could not be ordered, with the reason of each edge.
+fn describe_cycle(graph: &DiGraph<usize, String>, changes: &[Change], in_degree: &[usize]) -> String {
+    let stuck: Vec<NodeIndex> = graph
+        .node_indices()
+        .filter(|n| in_degree[n.index()] > 0)
+        .collect();
+    // walk backwards along stuck edges until a node repeats
+    let mut path = vec![stuck[0]];
+    loop {
+        let current = *path.last().expect("path is never empty");
+        let Some(previous) = graph
+            .edges_directed(current, Direction::Incoming)
+            .map(|e| petgraph::visit::EdgeRef::source(&e))
+            .find(|s| in_degree[s.index()] > 0)
+        else {
+            break;
+        };
+        if let Some(start) = path.iter().position(|n| *n == previous) {
+            path.drain(..start);
+            break;
+        }
+        path.push(previous);
+    }
+    path.reverse();
+    let mut parts = Vec::new();
+    for (k, &from) in path.iter().enumerate() {
+        let to = path[(k + 1) % path.len()];
+        if let Some(edge) = graph.find_edge(from, to) {
+            parts.push(format!(
+                "{} → {} ({})",
+                describe(&changes[from.index()]),
+                describe(&changes[to.index()]),
+                graph[edge]
+            ));
+        }
+    }
+    parts.join("; ")
+}
+
+fn describe(change: &Change) -> String {
+    let parts = targets(change);
+    match parts.first() {
+        Some((object, action)) => format!("{action:?} {object}").to_lowercase(),
+        None => "change".into(),
+    }
+}

@@ -1,0 +1,593 @@
+//! Each change as steps: forward SQL, its inverse, lock level and hazards. SQL text comes
+//! from `render::ddl`; this module decides which statements and what they risk.
+
+use std::collections::HashSet;
+
+use super::{LockLevel, Phase, Step};
+use crate::diff::{Change, EnumPosition, Pair};
+use crate::hazard::{Hazard, HazardKind};
+use crate::model::{Column, ConstraintKind, EnumType, QualifiedName};
+use crate::render::ddl;
+use crate::render::quote::{quote_ident, quote_literal};
+
+/// Facts about the whole change set that single changes need.
+pub struct Context {
+    /// Tables created by this plan: work on them blocks nobody.
+    new_tables: HashSet<QualifiedName>,
+}
+
+impl Context {
+    pub fn new(changes: &[Change]) -> Self {
+        let new_tables = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::CreateTable(t) => Some(t.name.clone()),
+                _ => None,
+            })
+            .collect();
+        Context { new_tables }
+    }
+}
+
+impl Step {
+    fn new(description: String, sql: Vec<String>, rollback: Vec<String>) -> Self {
+        Step {
+            kind: String::new(),
+            description,
+            sql,
+            rollback,
+            phase: Phase::Expand,
+            lock: LockLevel::None,
+            transactional: true,
+            hazards: Vec::new(),
+            lossy: false,
+        }
+    }
+
+    fn lock(mut self, lock: LockLevel) -> Self {
+        self.lock = lock;
+        self
+    }
+
+    fn hazard(mut self, kind: HazardKind, message: String) -> Self {
+        if kind == HazardKind::DataLoss {
+            self.lossy = true;
+        }
+        self.hazards.push(Hazard::new(kind, message));
+        self
+    }
+
+    fn own_transaction(mut self) -> Self {
+        self.transactional = false;
+        self
+    }
+}
+
+/// The steps of one change, in the order they run.
+pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
+    match change {
+        Change::CreateSchema(schema) => {
+            let mut sql = vec![ddl::create_schema(&schema.name)];
+            sql.extend(ddl::comment_sql(
+                crate::diff::CommentTarget::Schema(schema.name.clone()),
+                &schema.comment,
+            ));
+            vec![Step::new(
+                format!("create schema `{}`", schema.name),
+                sql,
+                vec![ddl::drop_schema(&schema.name)],
+            )]
+        }
+        Change::DropSchema(schema) => {
+            let mut rollback = vec![ddl::create_schema(&schema.name)];
+            rollback.extend(ddl::comment_sql(
+                crate::diff::CommentTarget::Schema(schema.name.clone()),
+                &schema.comment,
+            ));
+            vec![Step::new(
+                format!("drop schema `{}`", schema.name),
+                vec![ddl::drop_schema(&schema.name)],
+                rollback,
+            )]
+        }
+        Change::CreateExtension(extension) => {
+            let mut sql = vec![ddl::create_extension(extension)];
+            sql.extend(ddl::comment_sql(
+                crate::diff::CommentTarget::Extension(extension.name.clone()),
+                &extension.comment,
+            ));
+            vec![Step::new(
+                format!("create extension `{}`", extension.name),
+                sql,
+                vec![ddl::drop_extension(extension)],
+            )]
+        }
+        Change::DropExtension(extension) => vec![Step::new(
+            format!("drop extension `{}`", extension.name),
+            vec![ddl::drop_extension(extension)],
+            vec![ddl::create_extension(extension)],
+        )],
+        Change::AlterExtension(extension) => vec![Step::new(
+            format!("alter extension `{}`", extension.to.name),
+            ddl::alter_extension(&extension.from, &extension.to),
+            ddl::alter_extension(&extension.to, &extension.from),
+        )],
+        Change::CreateEnum(enum_type) => vec![Step::new(
+            format!("create type `{}`", enum_type.name),
+            with_comment(ddl::create_enum(enum_type), type_comment(enum_type)),
+            vec![ddl::drop_type(&enum_type.name)],
+        )],
+        Change::DropEnum(enum_type) => vec![Step::new(
+            format!("drop type `{}`", enum_type.name),
+            vec![ddl::drop_type(&enum_type.name)],
+            with_comment(ddl::create_enum(enum_type), type_comment(enum_type)),
+        )],
+        Change::AddEnumValue {
+            enum_type,
+            value,
+            position,
+            columns,
+        } => {
+            let neighbour = match position {
+                EnumPosition::Before(label) => format!(" BEFORE {}", quote_literal(label)),
+                EnumPosition::After(label) => format!(" AFTER {}", quote_literal(label)),
+            };
+            let sql = format!(
+                "ALTER TYPE {} ADD VALUE {}{neighbour}",
+                enum_type.to.name,
+                quote_literal(value)
+            );
+            // a value cannot be removed: undoing the addition recreates the type
+            let kept: Vec<(QualifiedName, Pair<Column>)> = columns
+                .iter()
+                .map(|(t, c)| (t.clone(), Pair::new(c.clone(), c.clone())))
+                .collect();
+            let rollback = recreate_enum(&Pair::new(&enum_type.to, &enum_type.from), &kept, false)
+                .into_iter()
+                .flat_map(|s| s.sql)
+                .collect();
+            vec![Step::new(
+                format!("add value {} to type `{}`", quote_literal(value), enum_type.to.name),
+                vec![sql],
+                rollback,
+            )
+            .own_transaction()
+            .hazard(
+                HazardKind::NonTransactional,
+                format!(
+                    "the new value of `{}` cannot be used until this step commits: it runs in its own transaction",
+                    enum_type.to.name
+                ),
+            )]
+        }
+        Change::RecreateEnum { enum_type, columns } => {
+            recreate_enum(&enum_type.as_ref(), columns, true)
+        }
+        Change::CreateSequence(sequence) => vec![Step::new(
+            format!("create sequence `{}`", sequence.name),
+            with_comment(
+                ddl::create_sequence(sequence),
+                ddl::comment_sql(
+                    crate::diff::CommentTarget::Sequence(sequence.name.clone()),
+                    &sequence.comment,
+                ),
+            ),
+            vec![ddl::drop_sequence(&sequence.name)],
+        )],
+        Change::DropSequence(sequence) => vec![Step::new(
+            format!("drop sequence `{}`", sequence.name),
+            vec![ddl::drop_sequence(&sequence.name)],
+            with_comment(
+                ddl::create_sequence(sequence),
+                ddl::comment_sql(
+                    crate::diff::CommentTarget::Sequence(sequence.name.clone()),
+                    &sequence.comment,
+                ),
+            ),
+        )
+        .hazard(
+            HazardKind::DataLoss,
+            format!(
+                "dropping sequence `{}` loses its current value; the rollback starts it again from its START value",
+                sequence.name
+            ),
+        )],
+        Change::AlterSequence(sequence) => vec![Step::new(
+            format!("alter sequence `{}`", sequence.to.name),
+            vec![ddl::alter_sequence(
+                &sequence.to.name,
+                &sequence.from.options,
+                &sequence.to.options,
+            )],
+            vec![ddl::alter_sequence(
+                &sequence.to.name,
+                &sequence.to.options,
+                &sequence.from.options,
+            )],
+        )],
+        Change::SetSequenceOwner { sequence, owner } => vec![Step::new(
+            format!("set owner of sequence `{sequence}`"),
+            vec![ddl::sequence_owner(sequence, &owner.to)],
+            vec![ddl::sequence_owner(sequence, &owner.from)],
+        )],
+        Change::CreateTable(table) => vec![Step::new(
+            format!("create table `{}`", table.name),
+            ddl::create_table(table),
+            vec![ddl::drop_table(&table.name)],
+        )],
+        Change::DropTable(table) => vec![Step::new(
+            format!("drop table `{}`", table.name),
+            vec![ddl::drop_table(&table.name)],
+            ddl::create_table(table),
+        )
+        .lock(LockLevel::AccessExclusive)
+        .hazard(
+            HazardKind::DataLoss,
+            format!(
+                "dropping table `{}` deletes all its rows; the rollback recreates it empty",
+                table.name
+            ),
+        )],
+        Change::SetUnlogged { table, unlogged } => vec![Step::new(
+            format!("set `{table}` {}", if unlogged.to { "unlogged" } else { "logged" }),
+            vec![ddl::set_unlogged(table, unlogged.to)],
+            vec![ddl::set_unlogged(table, unlogged.from)],
+        )
+        .lock(LockLevel::AccessExclusive)
+        .hazard(
+            HazardKind::TableRewrite,
+            format!("changing the persistence of `{table}` rewrites the table under an ACCESS EXCLUSIVE lock"),
+        )],
+        Change::AddColumn { table, column } => {
+            let mut step = Step::new(
+                format!("add column `{table}.{}`", column.name),
+                ddl::add_column(table, column),
+                vec![ddl::drop_column(table, &column.name)],
+            )
+            .lock(LockLevel::AccessExclusive);
+            if column.generated.is_some() && !context.new_tables.contains(table) {
+                step = step.hazard(
+                    HazardKind::TableRewrite,
+                    format!(
+                        "adding the generated column `{table}.{}` computes it for every row under an ACCESS EXCLUSIVE lock",
+                        column.name
+                    ),
+                );
+            }
+            if column.not_null && column.default.is_none() && column.identity.is_none() && column.generated.is_none() {
+                step = step.hazard(
+                    HazardKind::BreaksApplication,
+                    format!(
+                        "column `{table}.{}` is NOT NULL without a default: the step fails on a table with rows, and inserts that omit it fail",
+                        column.name
+                    ),
+                );
+            }
+            vec![step]
+        }
+        Change::DropColumn { table, column } => {
+            vec![Step::new(
+                format!("drop column `{table}.{}`", column.name),
+                vec![ddl::drop_column(table, &column.name)],
+                ddl::add_column(table, column),
+            )
+            .lock(LockLevel::AccessExclusive)
+            .hazard(
+                HazardKind::DataLoss,
+                format!(
+                    "dropping column `{table}.{}` deletes its values; the rollback adds it back empty",
+                    column.name
+                ),
+            )]
+        }
+        Change::AlterColumn { table, column } => alter_column(table, column.as_ref(), context),
+        Change::AddConstraint { table, constraint } => {
+            let mut step = Step::new(
+                format!("add constraint `{}` on `{table}`", constraint.name),
+                ddl::add_constraint(table, constraint),
+                vec![ddl::drop_constraint(table, &constraint.name)],
+            );
+            let existing = !context.new_tables.contains(table);
+            step = match constraint.kind {
+                ConstraintKind::ForeignKey => step.lock(LockLevel::ShareRowExclusive),
+                _ => step.lock(LockLevel::AccessExclusive),
+            };
+            if existing && !constraint.not_valid {
+                step = match constraint.kind {
+                    ConstraintKind::PrimaryKey | ConstraintKind::Unique | ConstraintKind::Exclusion => step.hazard(
+                        HazardKind::BlockingIndexBuild,
+                        format!(
+                            "`{}` builds its index while `{table}` is locked against writes; build a unique index CONCURRENTLY and add the constraint USING INDEX",
+                            constraint.name
+                        ),
+                    ),
+                    _ => step.hazard(
+                        HazardKind::ValidationScan,
+                        format!(
+                            "`{}` is checked against every row of `{table}` under lock; add it NOT VALID and VALIDATE it separately",
+                            constraint.name
+                        ),
+                    ),
+                };
+            }
+            vec![step]
+        }
+        Change::DropConstraint { table, constraint } => vec![Step::new(
+            format!("drop constraint `{}` on `{table}`", constraint.name),
+            vec![ddl::drop_constraint(table, &constraint.name)],
+            ddl::add_constraint(table, constraint),
+        )
+        .lock(LockLevel::AccessExclusive)],
+        Change::ValidateConstraint { table, constraint } => {
+            // a validated constraint cannot be made NOT VALID again: the rollback re-adds it
+            let mut rollback = vec![ddl::drop_constraint(table, &constraint.name)];
+            let mut not_valid = constraint.clone();
+            not_valid.not_valid = true;
+            rollback.extend(ddl::add_constraint(table, &not_valid));
+            vec![Step::new(
+                format!("validate constraint `{}` on `{table}`", constraint.name),
+                vec![ddl::validate_constraint(table, &constraint.name)],
+                rollback,
+            )
+            .lock(LockLevel::ShareUpdateExclusive)]
+        }
+        Change::CreateIndex(index) => {
+            let mut step = Step::new(
+                format!("create index `{}`", index.name),
+                ddl::create_index(index),
+                vec![ddl::drop_index(&index.name)],
+            )
+            .lock(LockLevel::Share);
+            if !context.new_tables.contains(&index.table) {
+                step = step.hazard(
+                    HazardKind::BlockingIndexBuild,
+                    format!(
+                        "building `{}` blocks writes to `{}`; CREATE INDEX CONCURRENTLY avoids that",
+                        index.name, index.table
+                    ),
+                );
+            }
+            vec![step]
+        }
+        Change::DropIndex(index) => vec![Step::new(
+            format!("drop index `{}`", index.name),
+            vec![ddl::drop_index(&index.name)],
+            ddl::create_index(index),
+        )
+        .lock(LockLevel::AccessExclusive)],
+        Change::SetComment { target, comment } => vec![Step::new(
+            "set comment".to_string(),
+            vec![ddl::set_comment(target, &comment.to)],
+            vec![ddl::set_comment(target, &comment.from)],
+        )],
+    }
+}
+
+fn with_comment(statement: String, comment: Option<String>) -> Vec<String> {
+    std::iter::once(statement).chain(comment).collect()
+}
+
+fn type_comment(enum_type: &EnumType) -> Option<String> {
+    ddl::comment_sql(
+        crate::diff::CommentTarget::Type(enum_type.name.clone()),
+        &enum_type.comment,
+    )
+}
+
+/// Recreates an enum with new values: rename the old type away, create the new one, convert
+/// every column through text, drop the old type. Each statement is its own step with its own
+/// inverse, so a partly applied plan can be rolled back.
+fn recreate_enum(
+    enum_type: &Pair<&EnumType>,
+    columns: &[(QualifiedName, Pair<Column>)],
+    hazardous: bool,
+) -> Vec<Step> {
+    let name = &enum_type.to.name;
+    let old_name = format!("{}__schemadiff_old", name.name);
+    let old = QualifiedName::new(&name.schema, &old_name);
+    let old_type = enum_type.from.clone();
+    let mut steps = vec![
+        Step::new(
+            format!("rename type `{name}` out of the way"),
+            vec![ddl::rename_type(name, &old_name)],
+            vec![ddl::rename_type(&old, &name.name)],
+        ),
+        Step::new(
+            format!("create type `{name}` with the new values"),
+            vec![ddl::create_enum(enum_type.to)],
+            vec![ddl::drop_type(name)],
+        ),
+    ];
+    for (table, column) in columns {
+        let column_name = &column.to.name;
+        let array = if column.to.type_name.ends_with("[]") { "[]" } else { "" };
+        let convert = |type_name: String| {
+            ddl::alter_column(
+                table,
+                column_name,
+                &format!(
+                    "TYPE {type_name}{array} USING {}::text{array}::{type_name}{array}",
+                    quote_ident(column_name)
+                ),
+            )
+        };
+        if let Some(default) = &column.from.default {
+            steps.push(Step::new(
+                format!("drop default of `{table}.{column_name}` while its type changes"),
+                vec![ddl::alter_column(table, column_name, "DROP DEFAULT")],
+                vec![ddl::alter_column(table, column_name, &format!("SET DEFAULT {}", default.sql))],
+            ));
+        }
+        steps.push(
+            Step::new(
+                format!("convert `{table}.{column_name}` to the new `{name}`"),
+                vec![convert(name.type_display())],
+                vec![convert(old.type_display())],
+            )
+            .lock(LockLevel::AccessExclusive)
+            .hazard(
+                HazardKind::TableRewrite,
+                format!("converting `{table}.{column_name}` rewrites `{table}` under an ACCESS EXCLUSIVE lock"),
+            ),
+        );
+        if let Some(default) = &column.to.default {
+            steps.push(Step::new(
+                format!("restore default of `{table}.{column_name}`"),
+                vec![ddl::alter_column(table, column_name, &format!("SET DEFAULT {}", default.sql))],
+                vec![ddl::alter_column(table, column_name, "DROP DEFAULT")],
+            ));
+        }
+    }
+    let mut drop_old = Step::new(
+        format!("drop the old `{name}`"),
+        vec![ddl::drop_type(&old)],
+        vec![ddl::create_enum(&EnumType {
+            name: old.clone(),
+            ..old_type
+        })],
+    );
+    let removed: Vec<&String> = enum_type
+        .from
+        .labels
+        .iter()
+        .filter(|l| !enum_type.to.labels.contains(l))
+        .collect();
+    if hazardous && !removed.is_empty() {
+        let labels: Vec<String> = removed.iter().map(|l| quote_literal(l)).collect();
+        drop_old = drop_old.hazard(
+            HazardKind::EnumValueRemoval,
+            format!(
+                "values {} are removed from `{name}`: converting a row that holds one fails; update those rows first",
+                labels.join(", ")
+            ),
+        );
+    }
+    steps.push(drop_old);
+    steps
+}
+
+/// A column change as one step per attribute, ordered so that each statement is valid when it
+/// runs (defaults off before a type change, NOT NULL before identity, identity off before
+/// NOT NULL is dropped).
+fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context) -> Vec<Step> {
+    let name = &column.to.name;
+    let at = |action: &str| ddl::alter_column(table, name, action);
+    let label = format!("`{table}.{name}`");
+    let type_changed =
+        column.from.type_name != column.to.type_name || column.from.collation != column.to.collation;
+    let default_changed = column.from.default != column.to.default;
+    let mut steps = Vec::new();
+
+    if let (Some(identity), None) = (&column.from.identity, &column.to.identity) {
+        steps.push(Step::new(
+            format!("drop identity of {label}"),
+            vec![at("DROP IDENTITY")],
+            vec![at(&format!("ADD {}", ddl::identity_clause(identity, &column.from.type_name)))],
+        ));
+    }
+    if let (Some(generated), None) = (&column.from.generated, &column.to.generated) {
+        // the expression cannot be added back to an existing column: the rollback replaces it
+        let mut old = column.from.clone();
+        old.generated = Some(generated.clone());
+        let mut rollback = vec![ddl::drop_column(table, name)];
+        rollback.extend(ddl::add_column(table, &old));
+        steps.push(Step::new(
+            format!("stop generating {label}"),
+            vec![at("DROP EXPRESSION")],
+            rollback,
+        ));
+    }
+    if let Some(default) = column.from.default.as_ref().filter(|_| type_changed || default_changed) {
+        steps.push(Step::new(
+            format!("drop default of {label}"),
+            vec![at("DROP DEFAULT")],
+            vec![at(&format!("SET DEFAULT {}", default.sql))],
+        ));
+    }
+    if type_changed {
+        let mut step = Step::new(
+            format!("change type of {label} to {}", column.to.type_name),
+            vec![at(&ddl::column_type_action(name, &column.from.type_name, column.to))],
+            vec![at(&ddl::column_type_action(name, &column.to.type_name, column.from))],
+        )
+        .lock(LockLevel::AccessExclusive);
+        if !context.new_tables.contains(table) && rewrites(column.from, column.to) {
+            step = step.hazard(
+                HazardKind::TableRewrite,
+                format!(
+                    "changing {label} from {} to {} rewrites `{table}` under an ACCESS EXCLUSIVE lock, and the running application may not read the new type",
+                    column.from.type_name, column.to.type_name
+                ),
+            );
+        }
+        steps.push(step);
+    }
+    if column.to.not_null && !column.from.not_null {
+        steps.push(
+            Step::new(
+                format!("set {label} NOT NULL"),
+                vec![at("SET NOT NULL")],
+                vec![at("DROP NOT NULL")],
+            )
+            .lock(LockLevel::AccessExclusive)
+            .hazard(
+                HazardKind::ValidationScan,
+                format!("SET NOT NULL scans all of `{table}` under an ACCESS EXCLUSIVE lock and fails if a row holds NULL"),
+            ),
+        );
+    }
+    match (&column.from.identity, &column.to.identity) {
+        (None, Some(identity)) => steps.push(Step::new(
+            format!("make {label} an identity column"),
+            vec![at(&format!("ADD {}", ddl::identity_clause(identity, &column.to.type_name)))],
+            vec![at("DROP IDENTITY")],
+        )),
+        (Some(old), Some(new)) if old != new => {
+            let forward = ddl::identity_changes(old, new);
+            let backward = ddl::identity_changes(new, old);
+            steps.push(Step::new(
+                format!("change identity of {label}"),
+                vec![at(&forward)],
+                vec![at(&backward)],
+            ));
+        }
+        _ => {}
+    }
+    if let Some(default) = column.to.default.as_ref().filter(|_| type_changed || default_changed) {
+        steps.push(Step::new(
+            format!("set default of {label}"),
+            vec![at(&format!("SET DEFAULT {}", default.sql))],
+            vec![at("DROP DEFAULT")],
+        ));
+    }
+    if column.from.not_null && !column.to.not_null {
+        steps.push(Step::new(
+            format!("drop NOT NULL of {label}"),
+            vec![at("DROP NOT NULL")],
+            vec![at("SET NOT NULL")],
+        ));
+    }
+    for step in &mut steps {
+        if step.lock == LockLevel::None {
+            step.lock = LockLevel::AccessExclusive;
+        }
+    }
+    steps
+}
+
+/// Whether a type change rewrites the table: only widening a `varchar` (or making it `text`)
+/// is known to be free.
+fn rewrites(from: &Column, to: &Column) -> bool {
+    let length = |t: &str| {
+        t.strip_prefix("character varying(")
+            .and_then(|r| r.strip_suffix(')'))
+            .and_then(|n| n.parse::<u32>().ok())
+    };
+    let from_varchar = from.type_name.starts_with("character varying");
+    let widening = match (length(&from.type_name), length(&to.type_name)) {
+        (Some(a), Some(b)) => b >= a,
+        (_, None) => to.type_name == "character varying" || to.type_name == "text",
+        _ => false,
+    };
+    !(from_varchar && widening) && from.type_name != to.type_name
+}

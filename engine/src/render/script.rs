@@ -1,0 +1,76 @@
+//! `up.sql` and `down.sql`: the steps grouped by phase, transactional runs wrapped in
+//! `BEGIN`/`COMMIT`, each step preceded by a comment naming it and its hazards.
+
+use crate::plan::{Phase, Plan, Step};
+
+/// The forward migration.
+pub fn up_sql(plan: &Plan) -> String {
+    let steps: Vec<(usize, &Step, &[String])> = plan
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i + 1, s, s.sql.as_slice()))
+        .collect();
+    script(plan, "forward migration", &steps, false)
+}
+
+/// The rollback: every step's inverse, in reverse order.
+pub fn down_sql(plan: &Plan) -> String {
+    let steps: Vec<(usize, &Step, &[String])> = plan
+        .steps
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, s)| (i + 1, s, s.rollback.as_slice()))
+        .collect();
+    script(plan, "rollback", &steps, true)
+}
+
+fn script(plan: &Plan, title: &str, steps: &[(usize, &Step, &[String])], rollback: bool) -> String {
+    let mut out = format!(
+        "-- schemadiff {title}: {} step(s)\n-- from {} to {}\n",
+        plan.steps.len(),
+        plan.from_fingerprint,
+        plan.to_fingerprint
+    );
+    if steps.is_empty() {
+        out.push_str("-- no changes\n");
+        return out;
+    }
+    let mut phase: Option<Phase> = None;
+    let mut in_transaction = false;
+    for (number, step, statements) in steps {
+        if phase != Some(step.phase) {
+            if in_transaction {
+                out.push_str("\nCOMMIT;\n");
+                in_transaction = false;
+            }
+            phase = Some(step.phase);
+            out.push_str(&format!("\n-- ===== phase: {} =====\n", step.phase.name()));
+        }
+        if step.transactional != in_transaction {
+            out.push_str(if step.transactional { "\nBEGIN;\n" } else { "\nCOMMIT;\n" });
+            in_transaction = step.transactional;
+        }
+        out.push_str(&format!("\n-- step {number}: {}\n", step.description));
+        if !step.transactional {
+            out.push_str("-- runs in its own transaction\n");
+        }
+        for hazard in &step.hazards {
+            out.push_str(&format!("-- hazard {}: {}\n", hazard.kind.id(), hazard.message));
+        }
+        if rollback && step.lossy {
+            out.push_str(
+                "-- data not restored: this recreates the shape only; restore the rows from a backup taken before the migration\n",
+            );
+        }
+        for statement in statements.iter() {
+            out.push_str(statement);
+            out.push_str(";\n");
+        }
+    }
+    if in_transaction {
+        out.push_str("\nCOMMIT;\n");
+    }
+    out
+}

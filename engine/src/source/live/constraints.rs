@@ -1,0 +1,131 @@
+//! Table constraints: what `pg_get_constraintdef` prints, parsed in one batch and built by
+//! the same code as the desired-state parser's.
+
+use pg_query::NodeEnum;
+use postgres::Transaction;
+
+use super::tables::TableOids;
+use super::Reader;
+use crate::error::Error;
+use crate::model::Catalog;
+use crate::normalize::definitions;
+
+const QUERY: &str = include_str!("queries/constraints.sql");
+const WHAT: &str = "constraints";
+
+/// `NOT VALID` is state, not definition: the model keeps it in `not_valid`.
+const NOT_VALID: &str = " NOT VALID";
+
+/// One row of the query, for a table that was read.
+struct Row {
+    table_oid: u32,
+    name: String,
+    definition: String,
+    validated: bool,
+    comment: Option<String>,
+}
+
+/// Adds the constraints to their tables.
+pub(super) fn load(
+    reader: &Reader,
+    tx: &mut Transaction<'_>,
+    catalog: &mut Catalog,
+    tables: &TableOids,
+) -> Result<(), Error> {
+    let mut rows = Vec::new();
+    for row in reader.query(tx, WHAT, QUERY)? {
+        let table_oid = reader.get(&row, WHAT, "table_oid")?;
+        if !tables.contains_key(&table_oid) {
+            continue;
+        }
+        let definition: String = reader.get(&row, WHAT, "definition")?;
+        rows.push(Row {
+            table_oid,
+            name: reader.get(&row, WHAT, "name")?,
+            definition: definition
+                .strip_suffix(NOT_VALID)
+                .unwrap_or(&definition)
+                .to_string(),
+            validated: reader.get(&row, WHAT, "validated")?,
+            comment: reader.get(&row, WHAT, "comment")?,
+        });
+    }
+
+    let texts: Vec<String> = rows
+        .iter()
+        .map(|r| format!("ALTER TABLE t ADD CONSTRAINT n {}", r.definition))
+        .collect();
+    let nodes = parse_batch(&texts, |stmt| {
+        let NodeEnum::AlterTableStmt(alter) = stmt else {
+            return None;
+        };
+        let Some(NodeEnum::AlterTableCmd(cmd)) = alter.cmds.first()?.node.as_ref() else {
+            return None;
+        };
+        match cmd.def.as_deref()?.node.as_ref()? {
+            NodeEnum::Constraint(c) => Some((**c).clone()),
+            _ => None,
+        }
+    })
+    .map_err(|index| unparsable(reader, &rows[index], tables))?;
+
+    for (row, node) in rows.into_iter().zip(nodes) {
+        let Some(table) = tables
+            .get(&row.table_oid)
+            .and_then(|name| catalog.tables.get_mut(name))
+        else {
+            continue;
+        };
+        let mut constraint = definitions::constraint(&node, &row.name, Some(row.definition));
+        constraint.not_valid = !row.validated;
+        constraint.comment = row.comment;
+        table.constraints.insert(row.name, constraint);
+    }
+    Ok(())
+}
+
+fn unparsable(reader: &Reader, row: &Row, tables: &TableOids) -> Error {
+    let table = tables
+        .get(&row.table_oid)
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    reader.error(
+        WHAT,
+        format!(
+            "cannot parse the definition of constraint `{}` of `{table}`: {}",
+            row.name, row.definition
+        ),
+    )
+}
+
+/// Parses every statement text in one pg_query call (its per-call cost dominates for small
+/// statements) and extracts a node from each. On failure, the index of the first text that
+/// does not parse or does not have the expected shape.
+pub(super) fn parse_batch<T>(
+    texts: &[String],
+    extract: impl Fn(&NodeEnum) -> Option<T>,
+) -> Result<Vec<T>, usize> {
+    let parse_one = |text: &str| -> Option<Vec<T>> {
+        let parsed = pg_query::parse(text, 0).ok()?;
+        parsed
+            .protobuf
+            .stmts
+            .iter()
+            .map(|raw| raw.stmt.as_ref()?.node.as_ref().and_then(&extract))
+            .collect()
+    };
+    let batch: String = texts.iter().map(|t| format!("{t};\n")).collect();
+    if let Some(nodes) = parse_one(&batch) {
+        if nodes.len() == texts.len() {
+            return Ok(nodes);
+        }
+    }
+    // find the culprit: the batch either failed or split differently than expected
+    for (index, text) in texts.iter().enumerate() {
+        match parse_one(text) {
+            Some(nodes) if nodes.len() == 1 => {}
+            _ => return Err(index),
+        }
+    }
+    Err(0)
+}

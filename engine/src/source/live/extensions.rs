@@ -1,0 +1,30 @@
+//! Installed extensions. Their member objects are excluded by every other query.
+
+use postgres::Transaction;
+
+use super::Reader;
+use crate::error::Error;
+use crate::model::{Catalog, Extension};
+
+const QUERY: &str = include_str!("queries/extensions.sql");
+const WHAT: &str = "extensions";
+
+/// Adds the extensions with their installed version; the differ compares the version only
+/// when the desired state pins one.
+pub(super) fn load(
+    reader: &Reader,
+    tx: &mut Transaction<'_>,
+    catalog: &mut Catalog,
+) -> Result<(), Error> {
+    for row in reader.query(tx, WHAT, QUERY)? {
+        let name: String = reader.get(&row, WHAT, "name")?;
+        let extension = Extension {
+            name: name.clone(),
+            schema: reader.get(&row, WHAT, "schema")?,
+            version: Some(reader.get(&row, WHAT, "version")?),
+            comment: reader.get(&row, WHAT, "comment")?,
+        };
+        catalog.extensions.insert(name, extension);
+    }
+    Ok(())
+}

@@ -1,0 +1,43 @@
+-- The columns of ordinary tables in attnum order; the loader keeps those of the tables
+-- tables.sql returned. The collation is reported only where it is not the type's own; an
+-- identity column's options are those of the sequence that depends on it internally.
+SELECT a.attrelid AS table_oid,
+       a.attname::text AS name,
+       format_type(a.atttypid, a.atttypmod) AS type_name,
+       CASE WHEN a.attcollation <> t.typcollation THEN coll_ns.nspname::text END
+           AS collation_schema,
+       CASE WHEN a.attcollation <> t.typcollation THEN coll.collname::text END
+           AS collation_name,
+       pg_get_expr(ad.adbin, ad.adrelid) AS expression,
+       a.attgenerated::text AS generated,
+       a.attnotnull AS not_null,
+       a.attidentity::text AS identity,
+       format_type(s.seqtypid, NULL) AS seq_data_type,
+       s.seqstart AS seq_start,
+       s.seqincrement AS seq_increment,
+       s.seqmin AS seq_min_value,
+       s.seqmax AS seq_max_value,
+       s.seqcache AS seq_cache,
+       s.seqcycle AS seq_cycle,
+       col_description(a.attrelid, a.attnum) AS comment
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = a.attcollation
+LEFT JOIN pg_catalog.pg_namespace coll_ns ON coll_ns.oid = coll.collnamespace
+LEFT JOIN (pg_catalog.pg_depend d
+           JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid)
+       ON a.attidentity <> ''
+      AND d.classid = 'pg_catalog.pg_class'::regclass
+      AND d.refclassid = 'pg_catalog.pg_class'::regclass
+      AND d.refobjid = a.attrelid
+      AND d.refobjsubid = a.attnum
+      AND d.deptype = 'i'
+WHERE c.relkind = 'r'
+  AND a.attnum > 0
+  AND NOT a.attisdropped
+  AND n.nspname NOT LIKE 'pg\_%'
+  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+ORDER BY a.attrelid, a.attnum

@@ -1,0 +1,21 @@
+-- Indexes of ordinary tables, as the server prints them, except those that implement a
+-- primary key, unique or exclusion constraint (the model has them as constraints; a foreign
+-- key's conindid names the referenced table's index, hence the conrelid check). The loader
+-- keeps those of the tables tables.sql returned.
+SELECT i.indrelid AS table_oid,
+       ic.relname::text AS name,
+       pg_get_indexdef(i.indexrelid) AS definition,
+       obj_description(i.indexrelid, 'pg_class') AS comment
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'r'
+  AND n.nspname NOT LIKE 'pg\_%'
+  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+  AND NOT EXISTS (
+      SELECT FROM pg_catalog.pg_constraint co
+      WHERE co.conindid = i.indexrelid
+        AND co.conrelid = i.indrelid
+        AND co.contype IN ('p', 'u', 'x'))
+ORDER BY 1, 2

@@ -1,0 +1,152 @@
+-- What the model does not cover yet, by kind and name, so that the summary can list it and
+-- --strict can refuse it. Objects of extensions belong to the extension and are left out.
+WITH user_ns AS (
+    SELECT n.oid, n.nspname::text AS nspname
+    FROM pg_catalog.pg_namespace n
+    WHERE n.nspname NOT LIKE 'pg\_%'
+      AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+),
+ext AS (
+    SELECT d.classid, d.objid
+    FROM pg_catalog.pg_depend d
+    WHERE d.deptype = 'e'
+),
+rel AS (
+    SELECT c.*, ns.nspname
+    FROM pg_catalog.pg_class c
+    JOIN user_ns ns ON ns.oid = c.relnamespace
+    WHERE NOT EXISTS (
+        SELECT FROM ext
+        WHERE ext.classid = 'pg_catalog.pg_class'::regclass AND ext.objid = c.oid)
+)
+-- relations other than plain tables; partitions and inheritance children
+SELECT CASE
+           WHEN c.relkind = 'v' THEN 'view'
+           WHEN c.relkind = 'm' THEN 'materialized view'
+           WHEN c.relkind = 'p' THEN 'partitioned table'
+           WHEN c.relkind = 'f' THEN 'foreign table'
+           WHEN c.relispartition THEN 'partition'
+           ELSE 'inherited table'
+       END AS kind,
+       c.nspname AS schema,
+       c.relname::text AS name
+FROM rel c
+WHERE c.relkind IN ('v', 'm', 'p', 'f')
+   OR (c.relkind = 'r'
+       AND (c.relispartition
+            OR EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)))
+UNION ALL
+SELECT 'row level security', c.nspname, c.relname::text
+FROM rel c
+WHERE c.relrowsecurity OR c.relforcerowsecurity
+UNION ALL
+-- functions, procedures, aggregates
+SELECT CASE p.prokind
+           WHEN 'p' THEN 'procedure'
+           WHEN 'a' THEN 'aggregate'
+           ELSE 'function'
+       END,
+       ns.nspname,
+       p.proname::text
+FROM pg_catalog.pg_proc p
+JOIN user_ns ns ON ns.oid = p.pronamespace
+WHERE NOT EXISTS (
+    SELECT FROM ext
+    WHERE ext.classid = 'pg_catalog.pg_proc'::regclass AND ext.objid = p.oid)
+UNION ALL
+-- user triggers; internal ones implement foreign keys, and those cloned onto partitions
+-- come with their parent's
+SELECT 'trigger', c.nspname, t.tgname::text
+FROM pg_catalog.pg_trigger t
+JOIN rel c ON c.oid = t.tgrelid
+WHERE NOT t.tgisinternal AND t.tgparentid = 0
+UNION ALL
+SELECT 'policy', c.nspname, p.polname::text
+FROM pg_catalog.pg_policy p
+JOIN rel c ON c.oid = p.polrelid
+UNION ALL
+-- rules other than the `_RETURN` rule that makes a view
+SELECT 'rule', c.nspname, r.rulename::text
+FROM pg_catalog.pg_rewrite r
+JOIN rel c ON c.oid = r.ev_class
+WHERE r.rulename <> '_RETURN'
+UNION ALL
+-- domains, standalone composite types (not a table's row type), range types
+SELECT CASE t.typtype
+           WHEN 'd' THEN 'domain'
+           WHEN 'r' THEN 'range type'
+           ELSE 'composite type'
+       END,
+       ns.nspname,
+       t.typname::text
+FROM pg_catalog.pg_type t
+JOIN user_ns ns ON ns.oid = t.typnamespace
+WHERE (t.typtype IN ('d', 'r')
+       OR (t.typtype = 'c'
+           AND (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c'))
+  AND NOT EXISTS (
+      SELECT FROM ext
+      WHERE ext.classid = 'pg_catalog.pg_type'::regclass AND ext.objid = t.oid)
+UNION ALL
+SELECT 'collation', ns.nspname, co.collname::text
+FROM pg_catalog.pg_collation co
+JOIN user_ns ns ON ns.oid = co.collnamespace
+WHERE NOT EXISTS (
+    SELECT FROM ext
+    WHERE ext.classid = 'pg_catalog.pg_collation'::regclass AND ext.objid = co.oid)
+UNION ALL
+SELECT 'event trigger', NULL, e.evtname::text
+FROM pg_catalog.pg_event_trigger e
+WHERE NOT EXISTS (
+    SELECT FROM ext
+    WHERE ext.classid = 'pg_catalog.pg_event_trigger'::regclass AND ext.objid = e.oid)
+UNION ALL
+SELECT 'publication', NULL, p.pubname::text
+FROM pg_catalog.pg_publication p
+UNION ALL
+-- privileges that differ from what the owner gets by default
+SELECT 'privilege', c.nspname, c.relname::text
+FROM rel c
+WHERE c.relkind IN ('r', 'p', 'S')
+  AND c.relacl IS NOT NULL
+  AND c.relacl <> acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char",
+                             c.relowner)
+UNION ALL
+SELECT 'privilege', c.nspname, c.relname::text || '.' || a.attname::text
+FROM rel c
+JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+WHERE c.relkind IN ('r', 'p')
+  AND a.attnum > 0
+  AND NOT a.attisdropped
+  AND a.attacl IS NOT NULL
+  AND a.attacl <> '{}'
+UNION ALL
+-- a schema's privileges are non-default when they are neither the owner's default nor
+-- what initdb gave it (the `public` schema's grants to PUBLIC)
+SELECT 'privilege', ns.nspname, ns.nspname
+FROM user_ns ns
+JOIN pg_catalog.pg_namespace n ON n.oid = ns.oid
+WHERE n.nspacl IS NOT NULL
+  AND n.nspacl <> acldefault('n', n.nspowner)
+  AND n.nspacl IS DISTINCT FROM (
+      SELECT ip.initprivs
+      FROM pg_catalog.pg_init_privs ip
+      WHERE ip.classoid = 'pg_catalog.pg_namespace'::regclass
+        AND ip.objoid = n.oid
+        AND ip.objsubid = 0)
+UNION ALL
+-- PostgreSQL 18 computes VIRTUAL generated columns on read; the model has STORED only
+SELECT 'virtual generated column', c.nspname, c.relname::text || '.' || a.attname::text
+FROM rel c
+JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+WHERE a.attnum > 0
+  AND NOT a.attisdropped
+  AND a.attgenerated = 'v'
+UNION ALL
+-- left behind by a failed CREATE INDEX CONCURRENTLY: it exists but is not used
+SELECT 'invalid index', c.nspname, ic.relname::text
+FROM pg_catalog.pg_index i
+JOIN rel c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+WHERE NOT i.indisvalid
+ORDER BY 1, 2, 3

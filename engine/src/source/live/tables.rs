@@ -1,0 +1,141 @@
+//! Tables and their columns: two queries, one for all tables and one for all columns.
+
+use std::collections::HashMap;
+
+use postgres::Transaction;
+
+use super::sequences;
+use super::Reader;
+use crate::error::Error;
+use crate::model::{Catalog, Column, Identity, QualifiedName, Table};
+use crate::normalize::expr::parse_expressions;
+use crate::render::quote::{quote_ident, quote_qualified};
+
+const TABLES: &str = include_str!("queries/tables.sql");
+const COLUMNS: &str = include_str!("queries/columns.sql");
+
+/// The tables read, by oid: constraints and indexes name their table by oid.
+pub(super) type TableOids = HashMap<u32, QualifiedName>;
+
+/// Where an expression text goes once the batch is parsed.
+struct PendingExpression {
+    table: QualifiedName,
+    column: String,
+    generated: bool,
+    text: String,
+}
+
+/// Adds the tables with their columns and returns them by oid.
+pub(super) fn load(
+    reader: &Reader,
+    tx: &mut Transaction<'_>,
+    catalog: &mut Catalog,
+) -> Result<TableOids, Error> {
+    const WHAT: &str = "tables";
+    let mut oids = TableOids::new();
+    for row in reader.query(tx, WHAT, TABLES)? {
+        let name = QualifiedName::new(
+            reader.get::<String>(&row, WHAT, "schema")?,
+            reader.get::<String>(&row, WHAT, "name")?,
+        );
+        let mut table = Table::new(name.clone());
+        table.unlogged = reader.get(&row, WHAT, "unlogged")?;
+        table.comment = reader.get(&row, WHAT, "comment")?;
+        oids.insert(reader.get(&row, WHAT, "oid")?, name.clone());
+        catalog.tables.insert(name, table);
+    }
+    load_columns(reader, tx, catalog, &oids)?;
+    Ok(oids)
+}
+
+fn load_columns(
+    reader: &Reader,
+    tx: &mut Transaction<'_>,
+    catalog: &mut Catalog,
+    oids: &TableOids,
+) -> Result<(), Error> {
+    const WHAT: &str = "columns";
+    let mut expressions = Vec::new();
+    for row in reader.query(tx, WHAT, COLUMNS)? {
+        let oid: u32 = reader.get(&row, WHAT, "table_oid")?;
+        // partitions, inheritance children and extension tables are not modelled
+        let Some(table_name) = oids.get(&oid) else {
+            continue;
+        };
+        let Some(table) = catalog.tables.get_mut(table_name) else {
+            continue;
+        };
+        let name: String = reader.get(&row, WHAT, "name")?;
+        let collation_schema: Option<String> = reader.get(&row, WHAT, "collation_schema")?;
+        let collation_name: Option<String> = reader.get(&row, WHAT, "collation_name")?;
+        let identity_kind: String = reader.get(&row, WHAT, "identity")?;
+        let identity = match identity_kind.as_str() {
+            "a" | "d" => Some(Identity {
+                always: identity_kind == "a",
+                options: sequences::options(reader, &row, WHAT, "seq_")?,
+            }),
+            _ => None,
+        };
+        if let Some(text) = reader.get::<Option<String>>(&row, WHAT, "expression")? {
+            // 's' is STORED; PostgreSQL 18's 'v' (VIRTUAL) is reported as unsupported
+            let generated = !reader.get::<String>(&row, WHAT, "generated")?.is_empty();
+            expressions.push(PendingExpression {
+                table: table_name.clone(),
+                column: name.clone(),
+                generated,
+                text,
+            });
+        }
+        let column = Column {
+            name: name.clone(),
+            type_name: reader.get(&row, WHAT, "type_name")?,
+            collation: collation_name.map(|c| collation(collation_schema.as_deref(), &c)),
+            default: None,
+            not_null: reader.get(&row, WHAT, "not_null")?,
+            identity,
+            generated: None,
+            comment: reader.get(&row, WHAT, "comment")?,
+            // rows come in attnum order, dropped columns left out
+            position: table.columns.len(),
+        };
+        table.columns.insert(name, column);
+    }
+
+    // one parser call for every default and generated expression of the database
+    let texts: Vec<&str> = expressions.iter().map(|e| e.text.as_str()).collect();
+    let parsed = parse_expressions(&texts);
+    for (pending, expr) in expressions.iter().zip(parsed) {
+        let Some(expr) = expr else {
+            return Err(reader.error(
+                WHAT,
+                format!(
+                    "cannot parse the expression of column `{}` of `{}`: {}",
+                    pending.column, pending.table, pending.text
+                ),
+            ));
+        };
+        let column = catalog
+            .tables
+            .get_mut(&pending.table)
+            .and_then(|t| t.columns.get_mut(&pending.column));
+        if let Some(column) = column {
+            if pending.generated {
+                column.generated = Some(expr);
+            } else {
+                column.default = Some(expr);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A collation name as the desired-state parser writes it: quoted where needed, qualified
+/// unless it is in `pg_catalog` or `public` (the search path both sources assume).
+fn collation(schema: Option<&str>, name: &str) -> String {
+    match schema {
+        Some(schema) if schema != "pg_catalog" && schema != "public" => {
+            quote_qualified(&QualifiedName::new(schema, name))
+        }
+        _ => quote_ident(name),
+    }
+}
