@@ -96,8 +96,12 @@ fn rewrite_node(node: &mut Value) {
     match kind.as_str() {
         "AConst" => *body = constant(body),
         "TypeCast" => {
-            let arg = body["arg"].take();
+            let mut arg = body["arg"].take();
             let target = body["type_name"]["type"].as_str().unwrap_or("");
+            if target == "interval" {
+                // the server prints an interval constant through the type's output
+                canonicalize_interval(&mut arg);
+            }
             if is_constant(&arg) || (is_column(&arg) && is_string_type(target)) {
                 // literals carry the type of their context; string casts of columns are
                 // what the server adds for `varchar = text` comparisons
@@ -120,7 +124,25 @@ fn rewrite_node(node: &mut Value) {
         "BoolExpr" => flatten_bool(body),
         "CollateClause" => strip_qualification(&mut body["collname"]),
         "IndexElem" => normalize_index_elem(body),
+        "DefElem" => normalize_def_elem(body),
         _ => {}
+    }
+}
+
+/// An option's value as text: the server stores reloptions as text and prints
+/// `fillfactor='70'` for `fillfactor = 70`.
+fn normalize_def_elem(body: &mut Value) {
+    let arg = &body["arg"]["node"];
+    // protobuf leaves out zero values
+    let text = arg
+        .get("Integer")
+        .map(|i| i["ival"].as_i64().unwrap_or(0).to_string())
+        .or_else(|| arg["Float"]["fval"].as_str().map(str::to_string))
+        .or_else(|| arg["String"]["sval"].as_str().map(str::to_string))
+        .or_else(|| arg["Boolean"]["boolval"].as_bool().map(|b| b.to_string()))
+        .or_else(|| arg["TypeName"]["type"].as_str().map(str::to_string));
+    if let Some(text) = text {
+        body["arg"] = json!({ "value": text });
     }
 }
 
@@ -140,6 +162,20 @@ fn constant(body: &Value) -> Value {
         })
         .unwrap_or_default();
     json!({ "value": text })
+}
+
+/// A constant interval's text in the form the server prints (`'1 hour'` → `'01:00:00'`).
+pub fn canonicalize_interval(constant: &mut Value) {
+    // `get_mut`, not indexing: indexing would add the keys to a node that is no constant
+    let value = constant
+        .get_mut("node")
+        .and_then(|n| n.get_mut("AConst"))
+        .and_then(|c| c.get_mut("value"));
+    if let Some(value) = value {
+        if let Some(text) = value.as_str().and_then(super::interval::canonical_interval) {
+            *value = json!(text);
+        }
+    }
 }
 
 fn is_constant(node: &Value) -> bool {
@@ -198,20 +234,20 @@ fn rewrite_operator(node: &mut Value) {
         .to_string();
     match body["kind"].as_i64().unwrap_or(0) {
         IN => {
-            // x IN (a, b) is printed as x = ANY (ARRAY[a, b]); NOT IN as <> ALL
-            body["kind"] = json!(if operator == "=" { OP_ANY } else { OP_ALL });
             let list = body["rexpr"].take();
             let items = match list["node"]["List"]["items"].clone() {
-                Value::Null => list,
-                items => items,
+                Value::Array(items) => items,
+                Value::Null => vec![list],
+                other => vec![other],
             };
-            body["rexpr"] = json!({ "node": { "AArrayExpr": { "elements": items } } });
+            *node = rewrite_in(body["lexpr"].take(), body["name"].take(), &operator, items);
         }
         LIKE | ILIKE => body["kind"] = json!(OP),
         BETWEEN | NOT_BETWEEN => {
             let negated = body["kind"].as_i64() == Some(NOT_BETWEEN);
             let subject = body["lexpr"].take();
-            let bounds = body["rexpr"].take();
+            // the bounds are a List node
+            let bounds = body["rexpr"]["node"]["List"]["items"].take();
             let (low_op, high_op, join) = if negated {
                 ("<", ">", 2)
             } else {
@@ -225,13 +261,53 @@ fn rewrite_operator(node: &mut Value) {
                     "rexpr": bound.clone(),
                 } } })
             };
+            // the fields of a parsed BoolExpr, in its order
             *node = json!({ "node": { "BoolExpr": {
+                "xpr": null,
                 "boolop": join,
                 "args": [compare(low_op, &bounds[0]), compare(high_op, &bounds[1])],
             } } });
         }
         _ => {}
     }
+}
+
+/// `x IN (…)` as the server's `transformAExprIn` turns it: the items that read no column, if
+/// there are several, become `x = ANY (ARRAY[…])`; every other item its own `x = item`; the
+/// parts joined with OR (`NOT IN`: `<> ALL`, `<>`, AND).
+fn rewrite_in(subject: Value, name: Value, operator: &str, items: Vec<Value>) -> Value {
+    let negated = operator != "=";
+    let (constants, columns): (Vec<Value>, Vec<Value>) =
+        items.iter().cloned().partition(|item| {
+            let mut read = Vec::new();
+            referenced_columns(item, &mut read);
+            read.is_empty()
+        });
+    let a_expr = |kind: i64, rexpr: Value| {
+        json!({ "node": { "AExpr": {
+            "kind": kind,
+            "name": name.clone(),
+            "lexpr": subject.clone(),
+            "rexpr": rexpr,
+        } } })
+    };
+    let mut clauses = Vec::new();
+    let singles = if constants.len() > 1 {
+        let array = json!({ "node": { "AArrayExpr": { "elements": constants } } });
+        clauses.push(a_expr(if negated { OP_ALL } else { OP_ANY }, array));
+        columns
+    } else {
+        items
+    };
+    clauses.extend(singles.into_iter().map(|item| a_expr(OP, item)));
+    if clauses.len() == 1 {
+        return clauses.remove(0);
+    }
+    json!({ "node": { "BoolExpr": {
+        "xpr": null,
+        "boolop": if negated { 1 } else { 2 },
+        "args": clauses,
+    } } })
 }
 
 /// `a AND (b AND c)` → `a AND b AND c`.

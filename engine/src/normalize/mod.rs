@@ -8,5 +8,6 @@
 
 pub mod definitions;
 pub mod expr;
+pub mod interval;
 pub mod names;
 pub mod types;

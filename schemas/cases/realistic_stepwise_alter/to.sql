@@ -1,4 +1,4 @@
--- the desired state is built migration-style (ADD/DROP/RENAME COLUMN, DROP TABLE); only the end result counts, including dropped-column gaps and renamed generated names
+-- the desired state is built migration-style (ADD/DROP/RENAME COLUMN, DROP TABLE); only the end result counts, incl. dropped-column gaps and a unique constraint whose generated name no longer matches its renamed column
 -- 0001_init
 CREATE TABLE users (
     id integer PRIMARY KEY,
@@ -35,6 +35,7 @@ ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
 -- 0005_rename
 ALTER TABLE posts RENAME COLUMN body TO content;
 ALTER TABLE users RENAME COLUMN created_at TO joined_at;
+ALTER TABLE users RENAME COLUMN username TO handle;  -- constraint keeps the name users_username_key
 ALTER TABLE users ALTER COLUMN joined_at TYPE timestamptz;
 
 -- 0006_cleanup

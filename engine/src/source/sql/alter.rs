@@ -4,7 +4,7 @@ use pg_query::protobuf::{self, AlterTableCmd, AlterTableStmt, AlterTableType};
 use pg_query::NodeEnum;
 
 use super::sequences::apply_options;
-use super::tables::{collation_name, expression};
+use super::tables::{collation_name, default_expression};
 use super::Builder;
 use crate::model::{Identity, QualifiedName, SequenceOptions};
 use crate::normalize::definitions::relation_name;
@@ -132,13 +132,15 @@ impl Builder {
         };
         match (subtype, def) {
             (AlterTableType::AtColumnDefault, def) => {
-                column.default = def.map(|node| expression(&pg_query::Node { node: Some(node) }));
+                column.default = def.and_then(|node| {
+                    default_expression(&pg_query::Node { node: Some(node) }, &column.type_name)
+                });
             }
             (AlterTableType::AtSetNotNull, _) => column.not_null = true,
             (AlterTableType::AtDropNotNull, _) => column.not_null = false,
             (AlterTableType::AtAlterColumnType, Some(NodeEnum::ColumnDef(def))) => {
                 column.type_name = canonical_type(&to_json(&def.type_name));
-                column.collation = def.coll_clause.as_ref().map(|c| collation_name(&c.collname));
+                column.collation = def.coll_clause.as_ref().and_then(|c| collation_name(&c.collname));
             }
             (AlterTableType::AtAddIdentity, Some(NodeEnum::Constraint(c))) => {
                 let base = SequenceOptions::defaults(&column.type_name, 1);
@@ -181,6 +183,10 @@ impl Builder {
                 format!("column `{column}` of `{table_name}` does not exist"),
                 "check the column name",
             );
+        }
+        // positions count the columns that remain, as attnum order without dropped ones
+        for (position, column) in table.columns.values_mut().enumerate() {
+            column.position = position;
         }
         self.constraints.retain(|(owner, _), c| {
             owner != table_name || {

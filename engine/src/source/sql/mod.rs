@@ -80,13 +80,14 @@ impl Builder {
 
     fn finish(mut self) -> Result<Catalog, Error> {
         let pending = std::mem::take(&mut self.constraints);
-        for ((table, name), pending) in pending {
-            let mut node = pending.node;
-            self.complete_foreign_key(&mut node);
-            let mut constraint = definitions::constraint(&node, &name, None);
-            constraint.comment = pending.comment;
-            if let Some(table) = self.catalog.tables.get_mut(&table) {
-                table.constraints.insert(name, constraint);
+        for ((table, name), constraint) in &pending {
+            let mut node = constraint.node.clone();
+            complete_foreign_key(&pending, &mut node);
+            let comment = constraint.comment.clone();
+            let mut constraint = definitions::constraint(&node, name, None);
+            constraint.comment = comment;
+            if let Some(table) = self.catalog.tables.get_mut(table) {
+                table.constraints.insert(name.clone(), constraint);
             }
         }
         if !self.problems.is_empty() {
@@ -94,20 +95,6 @@ impl Builder {
         }
         self.catalog.sort();
         Ok(self.catalog)
-    }
-
-    /// `REFERENCES t` without columns means the primary key of `t`.
-    fn complete_foreign_key(&self, node: &mut protobuf::Constraint) {
-        let Some(target) = &node.pktable else { return };
-        if !node.pk_attrs.is_empty() {
-            return;
-        }
-        let target = relation_name(target);
-        if let Some(key) = self.constraints.iter().find(|((table, _), c)| {
-            *table == target && c.node.contype == protobuf::ConstrType::ConstrPrimary as i32
-        }) {
-            node.pk_attrs = key.1.node.keys.clone();
-        }
     }
 
     /// Evaluates one statement.
@@ -187,6 +174,24 @@ impl Builder {
                 "add `CREATE SCHEMA` for it before this statement",
             );
         }
+    }
+}
+
+/// `REFERENCES t` without columns means the primary key of `t`, which the server prints.
+/// Looked up among all the constraints of the files, because the key may come later.
+fn complete_foreign_key(
+    constraints: &IndexMap<(QualifiedName, String), PendingConstraint>,
+    node: &mut protobuf::Constraint,
+) {
+    let Some(target) = &node.pktable else { return };
+    if !node.pk_attrs.is_empty() {
+        return;
+    }
+    let target = relation_name(target);
+    if let Some(key) = constraints.iter().find(|((table, _), c)| {
+        *table == target && c.node.contype == protobuf::ConstrType::ConstrPrimary as i32
+    }) {
+        node.pk_attrs = key.1.node.keys.clone();
     }
 }
 

@@ -87,7 +87,7 @@ impl Builder {
         let mut column = Column {
             name: def.colname.clone(),
             type_name,
-            collation: def.coll_clause.as_ref().map(|c| collation_name(&c.collname)),
+            collation: def.coll_clause.as_ref().and_then(|c| collation_name(&c.collname)),
             default: None,
             not_null: def.is_not_null,
             identity: None,
@@ -104,7 +104,10 @@ impl Builder {
                 Ok(ConstrType::ConstrNotnull) => column.not_null = true,
                 Ok(ConstrType::ConstrNull) => column.not_null = false,
                 Ok(ConstrType::ConstrDefault) => {
-                    column.default = c.raw_expr.as_deref().map(expression);
+                    column.default = c
+                        .raw_expr
+                        .as_deref()
+                        .and_then(|e| default_expression(e, &column.type_name));
                 }
                 Ok(ConstrType::ConstrIdentity) => {
                     let base = SequenceOptions::defaults(&column.type_name, 1);
@@ -232,6 +235,19 @@ impl Builder {
         };
         let mut ordered = constraints;
         ordered.sort_by_key(rank);
+        // a primary key makes its columns NOT NULL, however it is written
+        let key_columns: Vec<String> = ordered
+            .iter()
+            .filter(|c| c.contype == ConstrType::ConstrPrimary as i32)
+            .flat_map(|c| c.keys.iter().filter_map(string_of))
+            .collect();
+        if let Some(table) = self.catalog.tables.get_mut(table) {
+            for column in &key_columns {
+                if let Some(column) = table.columns.get_mut(column) {
+                    column.not_null = true;
+                }
+            }
+        }
         for mut constraint in ordered {
             let name = if constraint.conname.is_empty() {
                 self.generated_constraint_name(table, &constraint)
@@ -269,9 +285,15 @@ impl Builder {
             }
             Ok(ConstrType::ConstrForeign) => (Some(joined(&fk)), "fkey"),
             Ok(ConstrType::ConstrExclusion) => {
-                let mut columns = Vec::new();
-                referenced_columns(&to_json(&constraint.exclusions), &mut columns);
-                (Some(joined(&columns)), "excl")
+                // named like its index: element names (or what an expression is named),
+                // then the INCLUDE columns
+                let elements = constraint.exclusions.iter().filter_map(|pair| match &pair.node {
+                    Some(NodeEnum::List(list)) => list.items.first(),
+                    _ => None,
+                });
+                let mut names = element_names(elements);
+                names.extend(constraint.including.iter().filter_map(string_of));
+                (Some(joined(&dedup_column_names(names))), "excl")
             }
             _ => {
                 // a check names its column only when it reads exactly one
@@ -323,10 +345,18 @@ impl Builder {
 /// The parts of an index name the server derives from its columns: the column name, or for
 /// an expression the name `FigureIndexColname` finds (`lower`), else `expr`.
 fn index_column_names(stmt: &IndexStmt) -> Vec<String> {
-    stmt.index_params
-        .iter()
-        .chain(&stmt.index_including_params)
+    dedup_column_names(element_names(
+        stmt.index_params.iter().chain(&stmt.index_including_params),
+    ))
+}
+
+/// The name `ChooseIndexColumnNames` starts from for each `IndexElem`.
+fn element_names<'a>(elements: impl Iterator<Item = &'a Node>) -> Vec<String> {
+    elements
         .filter_map(|param| match &param.node {
+            Some(NodeEnum::IndexElem(elem)) if !elem.indexcolname.is_empty() => {
+                Some(elem.indexcolname.clone())
+            }
             Some(NodeEnum::IndexElem(elem)) if !elem.name.is_empty() => Some(elem.name.clone()),
             Some(NodeEnum::IndexElem(elem)) => Some(
                 elem.expr
@@ -337,6 +367,22 @@ fn index_column_names(stmt: &IndexStmt) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// A name that repeats an earlier one gets the first free numeric suffix (`a`, `a1`), as
+/// `ChooseIndexColumnNames` does.
+fn dedup_column_names(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        let mut candidate = name.clone();
+        let mut suffix = 1;
+        while out.contains(&candidate) {
+            candidate = format!("{name}{suffix}");
+            suffix += 1;
+        }
+        out.push(candidate);
+    }
+    out
 }
 
 fn figure_column_name(node: &Node) -> Option<String> {
@@ -377,16 +423,38 @@ fn serial_type(type_name: &serde_json::Value) -> Option<&'static str> {
 }
 
 /// A collation name as `pg_catalog` reports it relative to `search_path = public`.
-pub(super) fn collation_name(names: &[Node]) -> String {
+/// `COLLATE "default"` is the type's own collation, which the catalog does not report.
+pub(super) fn collation_name(names: &[Node]) -> Option<String> {
     let parts: Vec<String> = names.iter().filter_map(string_of).collect();
     match parts.as_slice() {
         [schema, name] if schema != "pg_catalog" && schema != "public" => {
-            format!("{}.{}", quote_ident(schema), quote_ident(name))
+            Some(format!("{}.{}", quote_ident(schema), quote_ident(name)))
         }
-        [.., name] => quote_ident(name),
-        [] => String::new(),
+        [.., name] if name == "default" => None,
+        [.., name] => Some(quote_ident(name)),
+        [] => None,
     }
 }
+
+/// A column default: `DEFAULT NULL` (cast or not) is no default, the server stores none.
+/// A bare literal takes the column's type, so an interval one compares as the server prints
+/// it (`'1 hour'` is stored as `'01:00:00'::interval`).
+pub(super) fn default_expression(node: &Node, type_name: &str) -> Option<crate::model::Expr> {
+    let mut default = expression(node);
+    if default.canonical == NULL_CONSTANT {
+        return None;
+    }
+    if type_name == "interval" {
+        if let Ok(mut tree) = serde_json::from_str::<serde_json::Value>(&default.canonical) {
+            crate::normalize::expr::canonicalize_interval(&mut tree);
+            default.canonical = tree.to_string();
+        }
+    }
+    Some(default)
+}
+
+/// The canonical form of `NULL`, and of `NULL::type` once the cast is dropped.
+const NULL_CONSTANT: &str = r#"{"node":{"AConst":{"null":true}}}"#;
 
 /// An expression node of the file: emitted as deparsed, compared as normalised.
 pub(super) fn expression(node: &Node) -> crate::model::Expr {

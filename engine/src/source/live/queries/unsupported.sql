@@ -40,7 +40,8 @@ SELECT 'row level security', c.nspname, c.relname::text
 FROM rel c
 WHERE c.relrowsecurity OR c.relforcerowsecurity
 UNION ALL
--- functions, procedures, aggregates
+-- functions, procedures, aggregates; a range type's constructors are part of the type
+-- (an internal dependency)
 SELECT CASE p.prokind
            WHEN 'p' THEN 'procedure'
            WHEN 'a' THEN 'aggregate'
@@ -51,8 +52,10 @@ SELECT CASE p.prokind
 FROM pg_catalog.pg_proc p
 JOIN user_ns ns ON ns.oid = p.pronamespace
 WHERE NOT EXISTS (
-    SELECT FROM ext
-    WHERE ext.classid = 'pg_catalog.pg_proc'::regclass AND ext.objid = p.oid)
+    SELECT FROM pg_catalog.pg_depend d
+    WHERE d.classid = 'pg_catalog.pg_proc'::regclass
+      AND d.objid = p.oid
+      AND d.deptype IN ('e', 'i'))
 UNION ALL
 -- user triggers; internal ones implement foreign keys, and those cloned onto partitions
 -- come with their parent's

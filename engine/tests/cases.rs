@@ -1,0 +1,195 @@
+//! The generic case test: walks every `schemas/cases/<name>/` (from.sql, to.sql) and for each
+//!
+//! 1. snapshots the offline plan (file → file) under the top-level `snapshots/`;
+//! 2. on both paths — TO as a file (offline normalisation) and TO as a live database —
+//!    applies `up.sql` to a database loaded with from.sql, checks that it now reads back
+//!    equal to a database loaded with to.sql, re-plans and expects an empty plan, applies
+//!    `down.sql` and checks that it reads back equal to from.sql again.
+//!
+//! `SCHEMADIFF_CASES=substring` runs only matching cases.
+
+use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use schemadiff_engine::cluster::TempCluster;
+use schemadiff_engine::model::Catalog;
+use schemadiff_engine::source::{live, Source};
+use schemadiff_engine::{plan, render};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn case_dirs() -> Vec<PathBuf> {
+    let filter = std::env::var("SCHEMADIFF_CASES").unwrap_or_default();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(workspace().join("schemas/cases"))
+        .expect("schemas/cases exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.join("to.sql").exists())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().contains(&filter))
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn every_case_converges_forward_and_back_on_both_paths() {
+    let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
+    let cases = case_dirs();
+    assert!(!cases.is_empty(), "no cases found");
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(case) = cases.get(i) else { break };
+                let name = case.file_name().unwrap().to_string_lossy().to_string();
+                let outcome = std::panic::catch_unwind(|| run_case(&cluster, case, i));
+                let error = match outcome {
+                    Ok(Ok(())) => continue,
+                    Ok(Err(error)) => error,
+                    Err(panic) => panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_else(|| "panicked".into()),
+                };
+                failures.lock().unwrap().push(format!("--- {name}\n{error}"));
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap();
+    failures.sort();
+    println!("{} case(s) run, {} failed", cases.len(), failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), String> {
+    let name = case.file_name().unwrap().to_string_lossy().to_string();
+    let from_file = case.join("from.sql");
+    let to_file = case.join("to.sql");
+
+    // 1. the offline plan, snapshotted
+    let offline = plan(
+        &Source::Path(from_file.clone()),
+        &Source::Path(to_file.clone()),
+        &Default::default(),
+    )
+    .map_err(|e| format!("offline plan failed: {e}"))?;
+    let text = format!(
+        "{}\n-- ===== rollback =====\n{}",
+        render::up_sql(&offline),
+        render::down_sql(&offline)
+    );
+    insta::with_settings!({
+        snapshot_path => workspace().join("snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name.clone(), text);
+    });
+
+    // 2. both paths against real databases
+    let db = |suffix: &str| format!("case{number}_{suffix}");
+    let reference = load_database(cluster, &db("from"), &from_file)?;
+    let target = load_database(cluster, &db("to"), &to_file)?;
+    let expected_from = read_live(&reference)?;
+    let expected_to = read_live(&target)?;
+    for (path, to) in [
+        ("to as file", Source::Path(to_file.clone())),
+        ("to as database", Source::Database(target.clone())),
+    ] {
+        let work = load_database(
+            cluster,
+            &db(if to.is_database() { "live" } else { "file" }),
+            &from_file,
+        )?;
+        let context = |step: &str, e: String| format!("[{path}] {step}: {e}");
+        let from = Source::Database(work.clone());
+        let forward = plan(&from, &to, &Default::default())
+            .map_err(|e| context("plan", e.to_string()))?;
+        apply(cluster, &work, &render::up_sql(&forward))
+            .map_err(|e| context("applying up.sql", e))?;
+        same(&read_live(&work)?, &expected_to).map_err(|e| context("after up.sql", e))?;
+        let again = plan(&from, &to, &Default::default())
+            .map_err(|e| context("re-plan", e.to_string()))?;
+        if !again.is_empty() {
+            return Err(context(
+                "re-plan is not empty",
+                render::up_sql(&again),
+            ));
+        }
+        apply(cluster, &work, &render::down_sql(&forward))
+            .map_err(|e| context("applying down.sql", e))?;
+        same(&read_live(&work)?, &expected_from).map_err(|e| context("after down.sql", e))?;
+        cluster.drop_database(&db(if to.is_database() { "live" } else { "file" })).ok();
+    }
+    cluster.drop_database(&db("from")).ok();
+    cluster.drop_database(&db("to")).ok();
+    Ok(())
+}
+
+fn load_database(cluster: &TempCluster, name: &str, file: &Path) -> Result<String, String> {
+    cluster.drop_database(name).ok();
+    let url = cluster
+        .create_database(name)
+        .map_err(|e| format!("create database {name}: {e}"))?;
+    let sql = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    apply(cluster, &url, &sql).map_err(|e| format!("loading {}: {e}", file.display()))?;
+    Ok(url)
+}
+
+/// Runs SQL the way a user applies a migration: psql, stopping at the first error.
+fn apply(cluster: &TempCluster, url: &str, sql: &str) -> Result<(), String> {
+    let bundled = cluster.bindir().join("psql");
+    let psql = if bundled.exists() { bundled } else { PathBuf::from("psql") };
+    let mut child = Command::new(psql)
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("psql: {e}"))?;
+    child
+        .stdin
+        .take()
+        .expect("piped stdin")
+        .write_all(sql.as_bytes())
+        .map_err(|e| format!("psql stdin: {e}"))?;
+    let output = child.wait_with_output().map_err(|e| format!("psql: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}\n--- SQL ---\n{sql}",
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
+fn read_live(url: &str) -> Result<Catalog, String> {
+    let mut catalog = live::load(url).map_err(|e| e.to_string())?;
+    catalog.unsupported.clear();
+    Ok(catalog)
+}
+
+/// Equal catalogs, or the plan between them as the explanation.
+fn same(actual: &Catalog, expected: &Catalog) -> Result<(), String> {
+    if actual == expected {
+        return Ok(());
+    }
+    let difference = schemadiff_engine::plan::plan(actual, expected)
+        .map(|p| render::up_sql(&p))
+        .unwrap_or_else(|e| e.to_string());
+    Err(format!("the database differs from the expected schema; what would still change:\n{difference}"))
+}

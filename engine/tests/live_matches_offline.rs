@@ -1,0 +1,762 @@
+//! The two sources must agree: a desired-state file parsed offline and the same file loaded
+//! into a fresh database and read back must give equal catalogs. Every difference here would
+//! be a change the plan proposes for a database that already matches its file.
+
+use std::sync::OnceLock;
+
+use schemadiff_engine::cluster::TempCluster;
+use schemadiff_engine::error::Error;
+use schemadiff_engine::model::Catalog;
+use schemadiff_engine::source::{live, sql, SqlFile};
+
+/// One cluster for the whole binary; each case gets its own database.
+fn cluster() -> &'static TempCluster {
+    static CLUSTER: OnceLock<TempCluster> = OnceLock::new();
+    CLUSTER.get_or_init(|| TempCluster::start().expect("start a temporary PostgreSQL cluster"))
+}
+
+/// A fresh database with `sql` executed in it; returns its URL.
+fn database_with(name: &str, sql: &str) -> String {
+    let cluster = cluster();
+    cluster.drop_database(name).expect("drop old database");
+    let url = cluster.create_database(name).expect("create database");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    if let Err(e) = client.batch_execute(sql) {
+        panic!("{name}: the schema does not load into PostgreSQL: {e:?}");
+    }
+    url
+}
+
+fn offline(name: &str, text: &str) -> Catalog {
+    sql::load(&[SqlFile {
+        name: format!("{name}.sql"),
+        text: text.to_string(),
+    }])
+    .unwrap_or_else(|e| panic!("{name}: offline load failed:\n{e}"))
+}
+
+/// Loads `sql` both ways and asserts the catalogs are equal, object by object first so that
+/// a failure names what differs.
+fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
+    let mut file = offline(name, sql);
+    let url = database_with(name, sql);
+    let mut db = live::load(&url).unwrap_or_else(|e| panic!("{name}: live load failed: {e}"));
+    let (file_unsupported, db_unsupported) = (
+        std::mem::take(&mut file.unsupported),
+        std::mem::take(&mut db.unsupported),
+    );
+    // the installed version counts only when the file pins one
+    for (extension, wanted) in &file.extensions {
+        if wanted.version.is_none() {
+            if let Some(installed) = db.extensions.get_mut(extension) {
+                installed.version = None;
+            }
+        }
+    }
+
+    let mut differences = Vec::new();
+    macro_rules! compare_keys {
+        ($field:ident) => {
+            let file_keys: Vec<_> = file.$field.keys().collect();
+            let db_keys: Vec<_> = db.$field.keys().collect();
+            if file_keys != db_keys {
+                differences.push(format!(
+                    "{}: file has {file_keys:?}\n  database has {db_keys:?}",
+                    stringify!($field)
+                ));
+            }
+        };
+    }
+    macro_rules! compare_maps {
+        ($field:ident) => {
+            compare_keys!($field);
+            for (key, wanted) in &file.$field {
+                if let Some(found) = db.$field.get(key) {
+                    if wanted != found {
+                        differences.push(format!(
+                            "{} {key:?}:{}",
+                            stringify!($field),
+                            explain(wanted, found)
+                        ));
+                    }
+                }
+            }
+        };
+    }
+    compare_maps!(schemas);
+    compare_maps!(extensions);
+    compare_maps!(enums);
+    compare_maps!(sequences);
+    compare_maps!(indexes);
+    compare_keys!(tables);
+    for (key, wanted) in &file.tables {
+        let Some(found) = db.tables.get(key) else { continue };
+        if wanted.comment != found.comment || wanted.unlogged != found.unlogged {
+            differences.push(format!(
+                "table {key}: comment {:?} unlogged {}\n  database: comment {:?} unlogged {}",
+                wanted.comment, wanted.unlogged, found.comment, found.unlogged
+            ));
+        }
+        let wanted_columns: Vec<_> = wanted.columns.keys().collect();
+        let found_columns: Vec<_> = found.columns.keys().collect();
+        if wanted_columns != found_columns {
+            differences.push(format!(
+                "columns of {key}: {wanted_columns:?} vs {found_columns:?}"
+            ));
+        }
+        for (column, w) in &wanted.columns {
+            match found.columns.get(column) {
+                Some(f) if w == f && w.position == f.position => {}
+                f => differences.push(format!(
+                    "column {key}.{column}:{}",
+                    explain(w, &f)
+                )),
+            }
+        }
+        let wanted_constraints: Vec<_> = wanted.constraints.keys().collect();
+        let found_constraints: Vec<_> = found.constraints.keys().collect();
+        if wanted_constraints != found_constraints {
+            differences.push(format!(
+                "constraints of {key}: file {wanted_constraints:?}\n  database {found_constraints:?}"
+            ));
+        }
+        for (constraint, w) in &wanted.constraints {
+            if let Some(f) = found.constraints.get(constraint) {
+                if w != f {
+                    differences.push(format!(
+                        "constraint {constraint} of {key}:{}",
+                        explain(w, f)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{name}: the sources disagree:\n{}",
+        differences.join("\n")
+    );
+    assert_eq!(file, db, "{name}");
+    file.unsupported = file_unsupported;
+    db.unsupported = db_unsupported;
+    (file, db)
+}
+
+/// Debug output with each `canonical` tree cut down to its hash-like tail, so that a
+/// failure shows the printed SQL side by side and says whether the trees differ.
+fn short<T: std::fmt::Debug>(value: &T) -> String {
+    let text = format!("{value:?}");
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find("canonical: \"") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 12..];
+        let end = after.find("\" }").unwrap_or(after.len());
+        let canonical = &after[..end];
+        out.push_str(&format!("canonical: <{} chars, {:016x}>", canonical.len(), fnv(canonical)));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Both values, and where their full Debug output first differs.
+fn explain<A: std::fmt::Debug, B: std::fmt::Debug>(file: &A, db: &B) -> String {
+    // the printed SQL differs by design; look for the difference in what is compared
+    let without_sql = |text: String| {
+        let mut out = String::new();
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find("sql: \"") {
+            out.push_str(&rest[..start]);
+            let after = &rest[start..];
+            let end = after.find("\", canonical").unwrap_or(after.len());
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
+    };
+    let (a, b) = (without_sql(format!("{file:?}")), without_sql(format!("{db:?}")));
+    let common = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    let window = |text: &str| {
+        let mut start = common.saturating_sub(150);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (common + 150).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        text[start..end].to_string()
+    };
+    format!(
+        "\n  file:     {}\n  database: {}\n  differs at: …{}…\n          vs: …{}…",
+        short(file),
+        short(db),
+        window(&a),
+        window(&b)
+    )
+}
+
+fn fnv(text: &str) -> u64 {
+    text.bytes()
+        .fold(0xcbf29ce484222325, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+}
+
+macro_rules! agree {
+    ($($name:ident: $sql:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                assert_agree(stringify!($name), $sql);
+            }
+        )*
+    };
+}
+
+agree! {
+    serial_columns: r#"
+        CREATE TABLE items (
+            id serial PRIMARY KEY,
+            big bigserial,
+            small smallserial,
+            name text NOT NULL
+        );
+        CREATE SCHEMA billing;
+        CREATE TABLE billing.invoices (id serial4 PRIMARY KEY, number serial8 UNIQUE);
+        -- the generated sequence name collides with a sequence that already exists
+        CREATE SEQUENCE things_id_seq;
+        CREATE TABLE things (id serial);
+    "#;
+
+    identity_columns: r#"
+        CREATE TABLE events (
+            id bigint GENERATED ALWAYS AS IDENTITY (START WITH 100 INCREMENT BY 5 CACHE 10)
+                PRIMARY KEY,
+            seq integer GENERATED BY DEFAULT AS IDENTITY,
+            neg smallint GENERATED BY DEFAULT AS IDENTITY
+                (INCREMENT BY -1 MINVALUE -1000 MAXVALUE -1 CYCLE),
+            payload jsonb
+        );
+        CREATE TABLE later (id int NOT NULL, n bigint);
+        ALTER TABLE later ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (MAXVALUE 5000);
+    "#;
+
+    generated_columns: r#"
+        CREATE TABLE people (
+            first_name text NOT NULL,
+            last_name text NOT NULL,
+            full_name text GENERATED ALWAYS AS (first_name || ' ' || last_name) STORED,
+            height_cm numeric,
+            height_in numeric GENERATED ALWAYS AS (height_cm / 2.54) STORED,
+            upper_name varchar(100) GENERATED ALWAYS AS (upper(first_name)) STORED
+        );
+    "#;
+
+    column_defaults: r#"
+        CREATE SEQUENCE counter START 10;
+        CREATE SCHEMA app;
+        CREATE SEQUENCE app.other_counter;
+        CREATE TYPE state AS ENUM ('new', 'done');
+        CREATE TABLE defaults (
+            created_at timestamptz NOT NULL DEFAULT now(),
+            updated_at timestamp DEFAULT CURRENT_TIMESTAMP,
+            day date DEFAULT CURRENT_DATE,
+            label text DEFAULT 'x',
+            code varchar(10) DEFAULT 'abc',
+            zero integer DEFAULT 0,
+            minus integer DEFAULT -1,
+            big bigint DEFAULT 10000000000,
+            amount numeric(10,2) DEFAULT 0,
+            price numeric DEFAULT 9.99,
+            ratio double precision DEFAULT 0.5,
+            tags text[] DEFAULT '{}'::text[],
+            ints int[] DEFAULT ARRAY[1, 2],
+            uid uuid DEFAULT gen_random_uuid(),
+            n bigint DEFAULT nextval('counter'),
+            m bigint DEFAULT nextval('public.counter'::regclass),
+            o bigint DEFAULT nextval('app.other_counter'),
+            flag boolean DEFAULT true,
+            nothing text DEFAULT NULL,
+            st state DEFAULT 'new',
+            doc jsonb DEFAULT '{}'::jsonb,
+            span interval DEFAULT '1 day',
+            timeout interval DEFAULT '90 minutes',
+            grace interval DEFAULT interval '1 week',
+            expires timestamptz DEFAULT now() + interval '30 days',
+            soon timestamptz DEFAULT now() + '1 hour'::interval,
+            who text DEFAULT current_user
+        );
+    "#;
+
+    column_types: r#"
+        CREATE EXTENSION citext;
+        CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+        CREATE TABLE typed (
+            a varchar(20),
+            b varchar,
+            c numeric(10,2),
+            d numeric(10),
+            e decimal,
+            f timestamp(3),
+            g timestamptz(0),
+            h int[],
+            i text[][],
+            j mood,
+            k mood[],
+            l citext,
+            m char(3),
+            n char,
+            o interval,
+            p interval day to second(2),
+            q time(3) with time zone,
+            r bit varying(8),
+            s bit,
+            t float,
+            u float(10),
+            v double precision,
+            w bytea,
+            x "char",
+            y int2,
+            z int8,
+            aa bool,
+            ab inet,
+            ac varchar(30)[],
+            ad timestamp with time zone,
+            ae public.mood,
+            af character varying(5),
+            ag money,
+            ah tstzrange
+        );
+    "#;
+
+    collations: r#"
+        CREATE TABLE coll (
+            a text COLLATE "C",
+            b varchar(10) COLLATE "POSIX",
+            c text COLLATE pg_catalog."C",
+            d text COLLATE "default",
+            e text[] COLLATE "C",
+            f text
+        );
+    "#;
+
+    unnamed_constraints: r#"
+        CREATE SCHEMA app;
+        CREATE TABLE app.accounts (id bigint PRIMARY KEY, email text UNIQUE);
+        CREATE TABLE customers (
+            id int PRIMARY KEY,
+            email text NOT NULL UNIQUE,
+            name text CHECK (char_length(name) > 0),
+            age int CHECK (age >= 0 AND age < 150),
+            a int,
+            b int,
+            UNIQUE (a, b),
+            CHECK (a < b),
+            UNIQUE NULLS NOT DISTINCT (b)
+        );
+        CREATE TABLE orders (
+            id int,
+            line int,
+            customer_id int REFERENCES customers,
+            account_id bigint REFERENCES app.accounts (id) ON DELETE CASCADE,
+            status text CHECK (status IN ('new', 'paid')),
+            total numeric(10,2) CHECK (total > 0),
+            PRIMARY KEY (id, line)
+        );
+        CREATE TABLE order_notes (
+            order_id int,
+            line int,
+            note text,
+            FOREIGN KEY (order_id, line) REFERENCES orders ON UPDATE CASCADE ON DELETE SET NULL,
+            UNIQUE (order_id, line) INCLUDE (note)
+        );
+        CREATE TABLE app.audit (
+            id int PRIMARY KEY,
+            customer_id int REFERENCES public.customers (id) MATCH FULL,
+            account_id bigint,
+            FOREIGN KEY (account_id) REFERENCES app.accounts
+        );
+    "#;
+
+    check_expressions: r#"
+        CREATE TABLE checks (
+            price numeric CHECK (price BETWEEN 0 AND 100),
+            code varchar(3) CHECK (code ~ '^[A-Z]+$') CHECK (length(code) = 3),
+            kind varchar(10) CHECK (kind IN ('a', 'b')),
+            other varchar(10) CHECK (other NOT IN ('x')),
+            name text CHECK (name LIKE 'a%' OR name ILIKE 'B%'),
+            starts_at timestamptz,
+            ends_at timestamptz,
+            tags text[] CHECK (tags <> '{}'),
+            amount numeric(10,2) CHECK (amount >= 0.0),
+            x int,
+            y int,
+            CHECK (starts_at < ends_at),
+            CHECK (x IS NOT NULL OR y IS NOT NULL),
+            CHECK (NOT (x = y)),
+            CONSTRAINT ranged CHECK (x > 0 AND x < 10 AND y > 0) NO INHERIT,
+            CHECK (coalesce(x, 0) + coalesce(y, 0) < 100),
+            CHECK (CASE WHEN x > 1 THEN y > 1 ELSE true END),
+            CHECK (x IN (y, 1, 2)),
+            CHECK (x NOT IN (y, 3)),
+            CHECK (y IN (x)),
+            CHECK (x > 0 AND y BETWEEN 1 AND 5),
+            CHECK (x NOT BETWEEN 100 AND 200),
+            CHECK (upper(code::text) = code),
+            CHECK (kind::text <> '' AND kind IS DISTINCT FROM 'z'),
+            CHECK (ends_at > starts_at + interval '1 hour'),
+            CHECK (array_length(tags, 1) < 10)
+        );
+    "#;
+
+    not_valid_and_deferrable: r#"
+        CREATE TABLE parents (id int PRIMARY KEY);
+        CREATE TABLE children (id int PRIMARY KEY, parent_id int, qty int, code text);
+        ALTER TABLE children ADD CONSTRAINT children_parent_fk
+            FOREIGN KEY (parent_id) REFERENCES parents (id) NOT VALID;
+        ALTER TABLE children ADD CONSTRAINT qty_positive CHECK (qty > 0) NOT VALID;
+        ALTER TABLE children ADD CONSTRAINT code_unique UNIQUE (code)
+            DEFERRABLE INITIALLY DEFERRED;
+        ALTER TABLE children ADD FOREIGN KEY (id) REFERENCES parents DEFERRABLE;
+        ALTER TABLE children ADD CONSTRAINT validated CHECK (qty < 1000) NOT VALID;
+        ALTER TABLE children VALIDATE CONSTRAINT validated;
+    "#;
+
+    exclusion_constraints: r#"
+        CREATE EXTENSION btree_gist;
+        CREATE TABLE bookings (
+            room int,
+            during tstzrange,
+            EXCLUDE USING gist (room WITH =, during WITH &&)
+        );
+        CREATE TABLE bookings2 (
+            room int,
+            during tstzrange,
+            cancelled boolean,
+            CONSTRAINT no_overlap EXCLUDE USING gist (room WITH =, during WITH &&)
+                WHERE (NOT cancelled)
+        );
+    "#;
+
+    indexes: r#"
+        CREATE TABLE users (
+            id int PRIMARY KEY,
+            email varchar(200),
+            name text,
+            deleted_at timestamptz,
+            tags text[],
+            created_at timestamptz,
+            score int
+        );
+        CREATE INDEX ON users (email) WHERE deleted_at IS NULL;
+        CREATE UNIQUE INDEX users_lower_email ON users (lower(email));
+        CREATE INDEX ON users (lower(name));
+        CREATE INDEX users_name_incl ON users (name) INCLUDE (score);
+        CREATE INDEX users_tags ON users USING gin (tags);
+        CREATE INDEX users_created ON users (created_at DESC NULLS LAST);
+        CREATE INDEX users_created_asc ON users (created_at ASC NULLS LAST, score DESC NULLS FIRST);
+        CREATE INDEX users_name_pattern ON users (name text_pattern_ops);
+        CREATE INDEX users_name_c ON users (name COLLATE "C");
+        CREATE INDEX ON users (name, created_at);
+        CREATE INDEX ON users (name, created_at);
+        CREATE INDEX users_score ON users USING btree (score) WITH (fillfactor = 70);
+        CREATE UNIQUE INDEX users_email_nnd ON users (email) NULLS NOT DISTINCT;
+        CREATE INDEX users_hash ON users USING hash (email);
+        CREATE INDEX users_brin ON users USING brin (created_at);
+        CREATE INDEX ON users ((score + 1));
+        CREATE INDEX IF NOT EXISTS users_score ON users (score);
+        CREATE SCHEMA app;
+        CREATE TABLE app.t (a int, b text);
+        CREATE INDEX ON app.t (a) WHERE b IN ('x', 'y');
+        CREATE INDEX t_b ON app.t (b varchar_pattern_ops);
+    "#;
+
+    comments_on_everything: r#"
+        CREATE EXTENSION citext;
+        COMMENT ON EXTENSION citext IS 'case-insensitive text';
+        CREATE SCHEMA app;
+        COMMENT ON SCHEMA app IS 'the application';
+        COMMENT ON SCHEMA public IS 'not so standard';
+        CREATE TYPE app.status AS ENUM ('on', 'off');
+        COMMENT ON TYPE app.status IS 'on or off';
+        CREATE SEQUENCE app.numbers;
+        COMMENT ON SEQUENCE app.numbers IS 'for numbering';
+        CREATE TABLE app.things (id serial PRIMARY KEY, name citext CHECK (name <> ''));
+        COMMENT ON TABLE app.things IS 'things';
+        COMMENT ON COLUMN app.things.name IS 'the name';
+        COMMENT ON CONSTRAINT things_pkey ON app.things IS 'the key';
+        COMMENT ON CONSTRAINT things_name_check ON app.things IS 'not empty';
+        CREATE INDEX things_name ON app.things (name);
+        COMMENT ON INDEX app.things_name IS 'by name';
+        COMMENT ON TABLE app.things IS 'things, really';
+        CREATE TABLE bare (a int);
+        COMMENT ON TABLE bare IS 'x';
+        COMMENT ON TABLE bare IS NULL;
+        COMMENT ON COLUMN bare.a IS 'it''s quoted';
+    "#;
+
+    long_names: r#"
+        CREATE TABLE a_table_with_a_very_long_name_that_goes_past_the_identifier_limit_of_postgres (
+            id serial PRIMARY KEY,
+            a_column_with_a_long_name_too_for_good_measure_and_even_more_than_that int UNIQUE,
+            another_column_with_a_really_long_name_that_is_also_over_the_limit int
+                CHECK (another_column_with_a_really_long_name_that_is_also_over_the_limit > 0)
+        );
+        CREATE TABLE short (
+            id int PRIMARY KEY,
+            ref int REFERENCES a_table_with_a_very_long_name_that_goes_past_the_identifier_limit_of_postgres
+        );
+        CREATE INDEX ON a_table_with_a_very_long_name_that_goes_past_the_identifier_limit_of_postgres
+            (another_column_with_a_really_long_name_that_is_also_over_the_limit,
+             a_column_with_a_long_name_too_for_good_measure_and_even_more_than_that);
+        CREATE TABLE "ünïcödé_ünïcödé_ünïcödé_ünïcödé_ünïcödé_ünïcödé" (
+            "çolumn_çolumn_çolumn_çolumn" int UNIQUE
+        );
+    "#;
+
+    quoted_identifiers: r#"
+        CREATE TYPE "Mood" AS ENUM ('Happy', 'sad face');
+        CREATE TABLE "user" (
+            id serial PRIMARY KEY,
+            "Name" text NOT NULL,
+            "order" int,
+            "select" "Mood"
+        );
+        CREATE TABLE "Order" (
+            "Id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            "userId" int REFERENCES "user",
+            "select" text CHECK ("select" <> ''),
+            "Total Amount" numeric(10,2) DEFAULT 0
+        );
+        CREATE INDEX "Order_userId" ON "Order" ("userId");
+        CREATE INDEX ON "Order" (lower("select"));
+        CREATE SEQUENCE "My Seq";
+        CREATE SCHEMA "Sales";
+        CREATE TABLE "Sales"."Lead" (id serial PRIMARY KEY, "user" int REFERENCES "user" (id));
+    "#;
+
+    sequences: r#"
+        CREATE SCHEMA app;
+        CREATE SEQUENCE s1;
+        CREATE SEQUENCE app.s2 AS integer START 5 INCREMENT 2 MINVALUE 1 MAXVALUE 1000 CACHE 20 CYCLE;
+        CREATE SEQUENCE s3 INCREMENT -1;
+        CREATE SEQUENCE s4 AS smallint;
+        CREATE SEQUENCE s5 START 1 MINVALUE 0;
+        CREATE TABLE t (id int, other int);
+        CREATE SEQUENCE s6 OWNED BY t.id;
+        CREATE SEQUENCE s7;
+        ALTER SEQUENCE s7 OWNED BY t.other;
+        ALTER SEQUENCE s1 INCREMENT 10 NO MAXVALUE;
+        ALTER SEQUENCE s4 AS integer;
+    "#;
+
+    built_step_by_step: r#"
+        CREATE UNLOGGED TABLE cache (k text PRIMARY KEY, v jsonb);
+        CREATE TABLE t (a int, z int);
+        ALTER TABLE t ADD COLUMN b text DEFAULT 'y';
+        ALTER TABLE t DROP COLUMN a;
+        ALTER TABLE t ADD PRIMARY KEY (b);
+        ALTER TABLE t ALTER COLUMN z SET DEFAULT 5;
+        ALTER TABLE t ALTER COLUMN z SET NOT NULL;
+        ALTER TABLE t ADD COLUMN c varchar(10);
+        ALTER TABLE t ALTER COLUMN c TYPE varchar(20);
+        ALTER TABLE t RENAME COLUMN c TO d;
+        ALTER TABLE t ADD CONSTRAINT d_check CHECK (d <> '');
+        CREATE TABLE old_name (id int PRIMARY KEY);
+        ALTER TABLE old_name RENAME TO new_name;
+        CREATE TABLE logged (id int);
+        ALTER TABLE logged SET UNLOGGED;
+        CREATE TABLE gone (id int);
+        DROP TABLE gone;
+    "#;
+
+    extension_in_schema: r#"
+        CREATE SCHEMA ext;
+        CREATE EXTENSION citext SCHEMA ext;
+        CREATE EXTENSION btree_gist WITH SCHEMA ext;
+        CREATE TABLE t (
+            name ext.citext,
+            names ext.citext[],
+            during tstzrange,
+            EXCLUDE USING gist (name WITH =, during WITH &&)
+        );
+        CREATE INDEX ON t USING gist (name);
+    "#;
+
+    enums: r#"
+        CREATE SCHEMA app;
+        CREATE TYPE app.empty AS ENUM ();
+        CREATE TYPE color AS ENUM ('red', 'green');
+        ALTER TYPE color ADD VALUE 'blue';
+        ALTER TYPE color ADD VALUE 'yellow' BEFORE 'green';
+        ALTER TYPE color ADD VALUE 'purple' AFTER 'red';
+        ALTER TYPE color RENAME VALUE 'red' TO 'crimson';
+        CREATE TABLE t (c color DEFAULT 'green', cs color[], e app.empty);
+    "#;
+}
+
+/// What only a database has: plpgsql, the tool's archive schema, extension members. None of
+/// it is part of the catalog.
+#[test]
+fn database_only_objects_are_left_out() {
+    let url = database_with(
+        "database_only",
+        r#"
+        CREATE EXTENSION citext;
+        CREATE SCHEMA schemadiff_archive;
+        CREATE TABLE schemadiff_archive.t_20240101 (id int PRIMARY KEY);
+        CREATE SEQUENCE schemadiff_archive.s;
+        CREATE TEMP TABLE temporary (id int);
+        CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY);
+        "#,
+    );
+    let catalog = live::load(&url).expect("load");
+    assert_eq!(catalog.schemas.keys().collect::<Vec<_>>(), ["public"]);
+    assert_eq!(catalog.extensions.keys().collect::<Vec<_>>(), ["citext"]);
+    assert_eq!(
+        catalog.extensions["citext"].comment, None,
+        "the control file's comment is not reported"
+    );
+    assert!(catalog.sequences.is_empty(), "{:?}", catalog.sequences);
+    assert_eq!(catalog.tables.len(), 1);
+    assert!(catalog.unsupported.is_empty(), "{:?}", catalog.unsupported);
+}
+
+#[test]
+fn unsupported_objects_are_listed() {
+    let sql = r#"
+        CREATE TABLE t (id int PRIMARY KEY, owner text);
+        CREATE VIEW v AS SELECT id FROM t;
+        CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;
+        CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+        CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1';
+        CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+        CREATE TRIGGER t_trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg();
+        ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY own ON t USING (owner = current_user);
+        CREATE DOMAIN positive AS int CHECK (VALUE > 0);
+        CREATE TYPE pair AS (a int, b int);
+        CREATE TYPE floatrange AS RANGE (subtype = float8);
+        CREATE RULE no_delete AS ON DELETE TO t DO INSTEAD NOTHING;
+        CREATE COLLATION my_c (locale = 'C');
+        CREATE TABLE measurements (at date, v int) PARTITION BY RANGE (at);
+        CREATE TABLE measurements_2024 PARTITION OF measurements
+            FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        CREATE TABLE base (id int);
+        CREATE TABLE derived (extra int) INHERITS (base);
+        CREATE PUBLICATION pub FOR TABLE t;
+        CREATE ROLE schemadiff_reader;
+        GRANT SELECT ON t TO schemadiff_reader;
+        GRANT CREATE ON SCHEMA public TO PUBLIC;
+        CREATE SCHEMA app;
+        GRANT USAGE ON SCHEMA app TO schemadiff_reader;
+        CREATE SCHEMA untouched;
+    "#;
+    let url = database_with("unsupported", sql);
+    let catalog = live::load(&url).expect("load");
+    let found: Vec<(String, Option<String>, String)> = catalog
+        .unsupported
+        .iter()
+        .map(|u| (u.kind.clone(), u.schema.clone(), u.name.clone()))
+        .collect();
+    let public = || Some("public".to_string());
+    for (kind, name) in [
+        ("view", "v"),
+        ("materialized view", "mv"),
+        ("function", "f"),
+        ("procedure", "p"),
+        ("function", "trg"),
+        ("trigger", "t_trg"),
+        ("row level security", "t"),
+        ("policy", "own"),
+        ("domain", "positive"),
+        ("composite type", "pair"),
+        ("range type", "floatrange"),
+        ("rule", "no_delete"),
+        ("collation", "my_c"),
+        ("partitioned table", "measurements"),
+        ("partition", "measurements_2024"),
+        ("inherited table", "derived"),
+        ("privilege", "t"),
+        ("privilege", "public"),
+    ] {
+        assert!(
+            found.contains(&(kind.to_string(), public(), name.to_string())),
+            "{kind} {name} is not listed: {found:?}"
+        );
+    }
+    assert!(
+        found.contains(&("publication".to_string(), None, "pub".to_string())),
+        "{found:?}"
+    );
+    let app = Some("app".to_string());
+    assert!(found.contains(&("privilege".to_string(), app, "app".to_string())), "{found:?}");
+    assert!(!found.iter().any(|(_, _, name)| name == "untouched"), "{found:?}");
+    // none of them is modelled as a table
+    let tables: Vec<_> = catalog.tables.keys().map(|k| k.name.as_str()).collect();
+    assert_eq!(tables, ["base", "t"]);
+    // the auto-created multirange type, a table's row type and the view's rule are not
+    // objects of their own
+    assert!(!found.iter().any(|(_, _, name)| name == "floatmultirange" || name == "_RETURN"));
+    assert!(!found.iter().any(|(kind, _, name)| kind == "composite type" && name == "t"));
+    cluster().drop_database("unsupported").expect("drop database");
+    cluster()
+        .admin()
+        .expect("admin")
+        .batch_execute("DROP ROLE schemadiff_reader")
+        .expect("clean up the role");
+}
+
+#[test]
+fn a_fresh_database_has_only_public() {
+    let url = database_with("fresh", "");
+    let catalog = live::load(&url).expect("load");
+    let file = offline("fresh", "");
+    assert_eq!(catalog, file);
+    assert!(catalog.unsupported.is_empty(), "{:?}", catalog.unsupported);
+}
+
+#[test]
+fn load_with_reuses_the_connection_and_leaves_it_usable() {
+    let url = database_with("reuse", "CREATE TABLE t (id int);");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    client
+        .batch_execute("SET search_path = pg_catalog, public")
+        .expect("set");
+    let first = live::load_with(&mut client, &url).expect("load");
+    let second = live::load_with(&mut client, &url).expect("load again");
+    assert_eq!(first, second);
+    assert_eq!(first.tables.len(), 1);
+    // outside any transaction, session settings untouched
+    let row = client.query_one("SHOW search_path", &[]).expect("show");
+    assert_eq!(row.get::<_, String>(0), "pg_catalog, public");
+    client
+        .batch_execute("CREATE TABLE public.u (id int)")
+        .expect("still writable");
+}
+
+#[test]
+fn connection_errors_never_show_the_password() {
+    let url = "postgresql://app:s3cret-password@/nowhere?host=/nonexistent-socket-dir&port=1";
+    match live::load(url) {
+        Err(error @ Error::Connect { .. }) => {
+            let Error::Connect { url, message } = &error else { unreachable!() };
+            assert_eq!(url, "postgresql://app:***@/nowhere?host=/nonexistent-socket-dir&port=1");
+            assert!(!message.contains("s3cret"), "{message}");
+            assert!(!error.to_string().contains("s3cret"), "{error}");
+            assert!(!format!("{error:?}").contains("s3cret"), "{error:?}");
+        }
+        other => panic!("expected a connection error, got {other:?}"),
+    }
+    let url = "postgresql://app@/nowhere?host=/nonexistent-socket-dir&password=s3cret";
+    match live::load(url) {
+        Err(error @ Error::Connect { .. }) => {
+            assert!(!error.to_string().contains("s3cret"), "{error}");
+        }
+        other => panic!("expected a connection error, got {other:?}"),
+    }
+}
