@@ -35,7 +35,11 @@ impl fmt::Display for SourceProblem {
         let number = self.span.line.to_string();
         writeln!(f, "{number} | {}", self.line_text)?;
         let pad = " ".repeat(number.len());
-        write!(f, "{pad} | {}^", " ".repeat(self.span.column.saturating_sub(1)))?;
+        write!(
+            f,
+            "{pad} | {}^",
+            " ".repeat(self.span.column.saturating_sub(1))
+        )?;
         if let Some(help) = &self.help {
             write!(f, "\n{pad} = help: {help}")?;
         }

@@ -90,7 +90,9 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(indexes);
     compare_keys!(tables);
     for (key, wanted) in &file.tables {
-        let Some(found) = db.tables.get(key) else { continue };
+        let Some(found) = db.tables.get(key) else {
+            continue;
+        };
         if wanted.comment != found.comment || wanted.unlogged != found.unlogged {
             differences.push(format!(
                 "table {key}: comment {:?} unlogged {}\n  database: comment {:?} unlogged {}",
@@ -107,10 +109,7 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
         for (column, w) in &wanted.columns {
             match found.columns.get(column) {
                 Some(f) if w == f && w.position == f.position => {}
-                f => differences.push(format!(
-                    "column {key}.{column}:{}",
-                    explain(w, &f)
-                )),
+                f => differences.push(format!("column {key}.{column}:{}", explain(w, &f))),
             }
         }
         let wanted_constraints: Vec<_> = wanted.constraints.keys().collect();
@@ -153,7 +152,11 @@ fn short<T: std::fmt::Debug>(value: &T) -> String {
         let after = &rest[start + 12..];
         let end = after.find("\" }").unwrap_or(after.len());
         let canonical = &after[..end];
-        out.push_str(&format!("canonical: <{} chars, {:016x}>", canonical.len(), fnv(canonical)));
+        out.push_str(&format!(
+            "canonical: <{} chars, {:016x}>",
+            canonical.len(),
+            fnv(canonical)
+        ));
         rest = &after[end..];
     }
     out.push_str(rest);
@@ -175,7 +178,10 @@ fn explain<A: std::fmt::Debug, B: std::fmt::Debug>(file: &A, db: &B) -> String {
         out.push_str(rest);
         out
     };
-    let (a, b) = (without_sql(format!("{file:?}")), without_sql(format!("{db:?}")));
+    let (a, b) = (
+        without_sql(format!("{file:?}")),
+        without_sql(format!("{db:?}")),
+    );
     let common = a
         .char_indices()
         .zip(b.chars())
@@ -202,8 +208,9 @@ fn explain<A: std::fmt::Debug, B: std::fmt::Debug>(file: &A, db: &B) -> String {
 }
 
 fn fnv(text: &str) -> u64 {
-    text.bytes()
-        .fold(0xcbf29ce484222325, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+    text.bytes().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    })
 }
 
 macro_rules! agree {
@@ -587,6 +594,118 @@ agree! {
         CREATE INDEX ON t USING gist (name);
     "#;
 
+    generated_names_collide: r#"
+        CREATE TABLE t (
+            a int UNIQUE CHECK (a > 0) CHECK (a < 100),
+            b int CHECK (b > 0),
+            c int,
+            UNIQUE (a),
+            CHECK (b < 10),
+            CHECK (a < b),
+            CHECK (a <> b)
+        );
+        CREATE INDEX ON t (a);
+        CREATE INDEX ON t (a);
+        CREATE INDEX ON t ((a + b));
+        CREATE INDEX ON t ((a + b), (b * 2));
+        CREATE INDEX ON t (a, a);
+        CREATE INDEX ON t (lower(c::text), upper(c::text));
+        CREATE INDEX ON t (coalesce(a, b));
+        CREATE INDEX ON t ((c::text));
+        CREATE TABLE t_a_fkey (id int PRIMARY KEY);
+        CREATE TABLE u (a int REFERENCES t_a_fkey, self int REFERENCES u (a2), a2 int UNIQUE);
+        CREATE TABLE empty ();
+        CREATE TABLE a_table_name_that_is_long_enough_to_be_truncated_with_serial_col (
+            a_serial_column_with_a_long_name serial
+        );
+    "#;
+
+    like_and_options: r#"
+        CREATE TABLE base (
+            id int PRIMARY KEY,
+            name text NOT NULL DEFAULT 'n' CHECK (name <> ''),
+            created_at timestamptz DEFAULT now()
+        );
+        COMMENT ON COLUMN base.name IS 'the name';
+        CREATE TABLE copy_plain (LIKE base);
+        CREATE TABLE copy_defaults (LIKE base INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING COMMENTS, extra int);
+        CREATE TABLE with_options (
+            id int,
+            other int,
+            CONSTRAINT with_options_pk PRIMARY KEY (id) WITH (fillfactor = 80),
+            FOREIGN KEY (other) REFERENCES base ON DELETE SET NULL (other)
+        );
+        CREATE TABLE self_ref (
+            id int PRIMARY KEY,
+            parent int REFERENCES self_ref,
+            payload jsonb CHECK (payload ? 'kind'),
+            data jsonb,
+            CHECK ((data ->> 'v')::int > 0)
+        );
+        CREATE INDEX ON self_ref ((data ->> 'k'));
+        CREATE INDEX self_ref_payload ON self_ref USING gin (payload jsonb_path_ops);
+        CREATE INDEX self_ref_partial ON self_ref (parent) WHERE lower(data ->> 'k') <> '' AND id > 10;
+    "#;
+
+    more_defaults: r#"
+        CREATE SCHEMA app;
+        CREATE TYPE app.status AS ENUM ('new', 'it''s done');
+        CREATE TABLE more (
+            a text DEFAULT '',
+            b text DEFAULT 'it''s',
+            c numeric DEFAULT -1.5,
+            d numeric(5,2) DEFAULT 1,
+            e bigint DEFAULT 1,
+            f text[] DEFAULT ARRAY[]::text[],
+            g jsonb DEFAULT '[]',
+            h app.status DEFAULT 'new'::app.status,
+            i date DEFAULT now()::date,
+            j text DEFAULT lower('X'),
+            k int DEFAULT (1 + 2),
+            l double precision DEFAULT 1e10,
+            m real DEFAULT 0.1,
+            n boolean DEFAULT false,
+            o text DEFAULT NULL::text,
+            p smallint DEFAULT 7,
+            q varchar(5) DEFAULT 'x'::varchar,
+            r timestamptz DEFAULT transaction_timestamp(),
+            s text DEFAULT current_setting('application_name'),
+            t int DEFAULT length('abc'),
+            u boolean DEFAULT 't',
+            v boolean DEFAULT 'off',
+            w double precision DEFAULT 1.5e-7,
+            x numeric DEFAULT 2.50
+        );
+        COMMENT ON TABLE more IS E'multi\nline ''comment''';
+    "#;
+
+    assorted_spellings: r#"
+        CREATE SCHEMA "Sales";
+        CREATE TYPE "Sales"."Kind" AS ENUM ('a', 'b');
+        CREATE SEQUENCE "My Seq";
+        CREATE TABLE "Sales".deals (
+            id int,
+            ref int,
+            kind "Sales"."Kind"[] DEFAULT '{a}',
+            n bigint DEFAULT nextval('"My Seq"'),
+            code varchar(10) DEFAULT 'abc'::character varying,
+            price numeric(10,2) DEFAULT -1,
+            name text COLLATE "C",
+            CONSTRAINT deals_pk PRIMARY KEY (id) INCLUDE (ref),
+            CONSTRAINT deals_ref_fk FOREIGN KEY (ref) REFERENCES "Sales".deals (id)
+                MATCH SIMPLE ON UPDATE NO ACTION ON DELETE RESTRICT
+                DEFERRABLE INITIALLY IMMEDIATE,
+            CONSTRAINT deals_code CHECK (code SIMILAR TO '[a-z]+' AND code = ANY (ARRAY['x', 'y'])),
+            CHECK (name NOT SIMILAR TO 'x%' ESCAPE '#'),
+            CONSTRAINT deals_name UNIQUE (name) NOT DEFERRABLE
+        );
+        ALTER TABLE "Sales".deals ADD COLUMN serial_id serial;
+        CREATE UNIQUE INDEX deals_lower ON "Sales".deals (lower(code) COLLATE "C" DESC) INCLUDE (price)
+            WHERE price > 0;
+        CREATE INDEX IF NOT EXISTS deals_kind ON "Sales".deals USING gin (kind);
+        CREATE INDEX deals_dedup ON "Sales".deals (price) WITH (deduplicate_items = off);
+    "#;
+
     enums: r#"
         CREATE SCHEMA app;
         CREATE TYPE app.empty AS ENUM ();
@@ -610,19 +729,37 @@ fn database_only_objects_are_left_out() {
         CREATE SCHEMA schemadiff_archive;
         CREATE TABLE schemadiff_archive.t_20240101 (id int PRIMARY KEY);
         CREATE SEQUENCE schemadiff_archive.s;
-        CREATE TEMP TABLE temporary (id int);
         CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY);
         "#,
     );
-    let catalog = live::load(&url).expect("load");
+    // a temporary table lives in this session's pg_temp_N schema
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    client
+        .batch_execute("CREATE TEMP TABLE temporary (id serial PRIMARY KEY)")
+        .expect("temp table");
+    let catalog = live::load_with(&mut client, &url).expect("load");
     assert_eq!(catalog.schemas.keys().collect::<Vec<_>>(), ["public"]);
     assert_eq!(catalog.extensions.keys().collect::<Vec<_>>(), ["citext"]);
+    let citext = &catalog.extensions["citext"];
+    assert!(
+        citext.version.is_some(),
+        "the installed version is reported"
+    );
     assert_eq!(
-        catalog.extensions["citext"].comment, None,
+        citext.comment, None,
         "the control file's comment is not reported"
     );
+    assert!(catalog.enums.is_empty(), "{:?}", catalog.enums);
     assert!(catalog.sequences.is_empty(), "{:?}", catalog.sequences);
-    assert_eq!(catalog.tables.len(), 1);
+    assert_eq!(
+        catalog
+            .tables
+            .keys()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["public.t"]
+    );
+    assert!(catalog.indexes.is_empty(), "{:?}", catalog.indexes);
     assert!(catalog.unsupported.is_empty(), "{:?}", catalog.unsupported);
 }
 
@@ -694,16 +831,28 @@ fn unsupported_objects_are_listed() {
         "{found:?}"
     );
     let app = Some("app".to_string());
-    assert!(found.contains(&("privilege".to_string(), app, "app".to_string())), "{found:?}");
-    assert!(!found.iter().any(|(_, _, name)| name == "untouched"), "{found:?}");
+    assert!(
+        found.contains(&("privilege".to_string(), app, "app".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(_, _, name)| name == "untouched"),
+        "{found:?}"
+    );
     // none of them is modelled as a table
     let tables: Vec<_> = catalog.tables.keys().map(|k| k.name.as_str()).collect();
     assert_eq!(tables, ["base", "t"]);
     // the auto-created multirange type, a table's row type and the view's rule are not
     // objects of their own
-    assert!(!found.iter().any(|(_, _, name)| name == "floatmultirange" || name == "_RETURN"));
-    assert!(!found.iter().any(|(kind, _, name)| kind == "composite type" && name == "t"));
-    cluster().drop_database("unsupported").expect("drop database");
+    assert!(!found
+        .iter()
+        .any(|(_, _, name)| name == "floatmultirange" || name == "_RETURN"));
+    assert!(!found
+        .iter()
+        .any(|(kind, _, name)| kind == "composite type" && name == "t"));
+    cluster()
+        .drop_database("unsupported")
+        .expect("drop database");
     cluster()
         .admin()
         .expect("admin")
@@ -744,8 +893,13 @@ fn connection_errors_never_show_the_password() {
     let url = "postgresql://app:s3cret-password@/nowhere?host=/nonexistent-socket-dir&port=1";
     match live::load(url) {
         Err(error @ Error::Connect { .. }) => {
-            let Error::Connect { url, message } = &error else { unreachable!() };
-            assert_eq!(url, "postgresql://app:***@/nowhere?host=/nonexistent-socket-dir&port=1");
+            let Error::Connect { url, message } = &error else {
+                unreachable!()
+            };
+            assert_eq!(
+                url,
+                "postgresql://app:***@/nowhere?host=/nonexistent-socket-dir&port=1"
+            );
             assert!(!message.contains("s3cret"), "{message}");
             assert!(!error.to_string().contains("s3cret"), "{error}");
             assert!(!format!("{error:?}").contains("s3cret"), "{error:?}");

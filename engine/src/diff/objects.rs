@@ -38,11 +38,14 @@ pub(super) fn diff_extensions(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) 
             }
             out.push(Change::AlterExtension(Pair::new(old.clone(), to)));
         }
-        diff_comment(
-            CommentTarget::Extension(extension.name.clone()),
-            Pair::new(&old.comment, &extension.comment),
-            out,
-        );
+        // an extension brings its own comment; it is managed only when the desired state sets one
+        if extension.comment.is_some() {
+            diff_comment(
+                CommentTarget::Extension(extension.name.clone()),
+                Pair::new(&old.comment, &extension.comment),
+                out,
+            );
+        }
     }
     for extension in catalogs.from.extensions.values() {
         if !catalogs.to.extensions.contains_key(&extension.name) {
@@ -77,16 +80,8 @@ pub(super) fn diff_enums(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
 /// Values added while the old ones keep their order are `ADD VALUE`s; anything else
 /// recreates the type.
 fn diff_enum_values(catalogs: &Pair<&Catalog>, pair: Pair<&EnumType>, out: &mut Vec<Change>) {
-    let kept: Vec<&String> = pair
-        .to
-        .labels
-        .iter()
-        .filter(|l| pair.from.labels.contains(l))
-        .collect();
-    let only_added = kept.len() == pair.from.labels.len()
-        && kept.iter().zip(&pair.from.labels).all(|(a, b)| *a == b);
     let columns = columns_using(catalogs, &pair.from.name);
-    if !only_added {
+    if needs_recreation(pair) {
         out.push(Change::RecreateEnum {
             enum_type: pair.map(Clone::clone),
             columns,
@@ -126,6 +121,33 @@ fn diff_enum_values(catalogs: &Pair<&Catalog>, pair: Pair<&EnumType>, out: &mut 
                 .collect(),
         });
     }
+}
+
+/// Whether values were removed or reordered, which `ADD VALUE` cannot do.
+fn needs_recreation(pair: Pair<&EnumType>) -> bool {
+    let kept: Vec<&String> = pair
+        .to
+        .labels
+        .iter()
+        .filter(|l| pair.from.labels.contains(l))
+        .collect();
+    kept.len() != pair.from.labels.len() || kept.iter().zip(&pair.from.labels).any(|(a, b)| *a != b)
+}
+
+/// Columns converted to a recreated enum: what uses them must be rebuilt around the change.
+pub(super) fn converted_columns(catalogs: &Pair<&Catalog>) -> Vec<(QualifiedName, String)> {
+    let mut converted = Vec::new();
+    for enum_type in catalogs.to.enums.values() {
+        let Some(old) = catalogs.from.enums.get(&enum_type.name) else {
+            continue;
+        };
+        if needs_recreation(Pair::new(old, enum_type)) {
+            for (table, column) in columns_using(catalogs, &enum_type.name) {
+                converted.push((table, column.to.name));
+            }
+        }
+    }
+    converted
 }
 
 /// Columns whose type is the enum (or an array of it) on both sides.
@@ -171,7 +193,10 @@ pub(super) fn diff_sequences(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             continue;
         };
         if old.options != sequence.options {
-            out.push(Change::AlterSequence(Pair::new(old.clone(), sequence.clone())));
+            out.push(Change::AlterSequence(Pair::new(
+                old.clone(),
+                sequence.clone(),
+            )));
         }
         if old.owned_by != sequence.owned_by {
             out.push(Change::SetSequenceOwner {

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, Column, ConstraintKind, QualifiedName, Table};
+use crate::model::{Catalog, ConstraintKind, QualifiedName, Table};
 
 /// Constraints that `CREATE TABLE` can declare: foreign keys are added after every table
 /// exists (which also breaks foreign key cycles), and `NOT VALID` needs `ALTER TABLE`.
@@ -11,17 +11,85 @@ pub fn is_inline(constraint: &crate::model::Constraint) -> bool {
     constraint.kind != ConstraintKind::ForeignKey && !constraint.not_valid
 }
 
-/// A generated expression cannot be added to or changed on an existing column (before
-/// PostgreSQL 17): the column is dropped and added again.
-fn needs_replacement(column: Pair<&Column>) -> bool {
-    column.to.generated.is_some() && column.from.generated != column.to.generated
+/// Columns that cannot be altered in place, and columns whose dependents must be rebuilt.
+struct Rebuilds {
+    /// Dropped and added again: a generated expression cannot be added to or changed on an
+    /// existing column (before PostgreSQL 17), nor survive a type change of a column it reads.
+    replaced: HashSet<(QualifiedName, String)>,
+    /// Kept, but what uses them (constraints, indexes) is dropped and recreated around the
+    /// change: their enum type is recreated.
+    converted: HashSet<(QualifiedName, String)>,
+}
+
+impl Rebuilds {
+    fn find(catalogs: &Pair<&Catalog>) -> Self {
+        let mut replaced = HashSet::new();
+        for table in catalogs.to.tables.values() {
+            let Some(old) = catalogs.from.tables.get(&table.name) else {
+                continue;
+            };
+            let retyped: Vec<&String> = table
+                .columns
+                .values()
+                .filter(|c| {
+                    old.columns
+                        .get(&c.name)
+                        .is_some_and(|o| o.type_name != c.type_name)
+                })
+                .map(|c| &c.name)
+                .collect();
+            for column in table.columns.values() {
+                let Some(old_column) = old.columns.get(&column.name) else {
+                    continue;
+                };
+                let changed =
+                    column.generated.is_some() && old_column.generated != column.generated;
+                let reads_retyped = old_column
+                    .generated
+                    .as_ref()
+                    .is_some_and(|g| expression_columns(g).iter().any(|c| retyped.contains(&c)));
+                if changed || (reads_retyped && column.generated.is_some()) {
+                    replaced.insert((table.name.clone(), column.name.clone()));
+                }
+            }
+        }
+        let converted = super::objects::converted_columns(catalogs)
+            .into_iter()
+            .collect();
+        Rebuilds {
+            replaced,
+            converted,
+        }
+    }
+
+    fn is_replaced(&self, table: &QualifiedName, column: &str) -> bool {
+        self.replaced.contains(&(table.clone(), column.to_string()))
+    }
+
+    /// Whether an object using `columns` of `table` must be dropped and created again.
+    fn rebuilds(&self, table: &QualifiedName, columns: &[String]) -> bool {
+        columns.iter().any(|c| {
+            let key = (table.clone(), c.clone());
+            self.replaced.contains(&key) || self.converted.contains(&key)
+        })
+    }
+}
+
+/// The columns an expression reads.
+fn expression_columns(expr: &crate::model::Expr) -> Vec<String> {
+    let mut columns = Vec::new();
+    if let Ok(tree) = serde_json::from_str(&expr.canonical) {
+        crate::normalize::expr::referenced_columns(&tree, &mut columns);
+    }
+    columns
 }
 
 pub(super) fn diff_tables(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+    let rebuilds = Rebuilds::find(catalogs);
     for table in catalogs.to.tables.values() {
         match catalogs.from.tables.get(&table.name) {
             None => create_table(table, out),
-            Some(old) => diff_table(Pair::new(old, table), out),
+            Some(old) => diff_table(Pair::new(old, table), &rebuilds, out),
         }
     }
     for table in catalogs.from.tables.values() {
@@ -55,9 +123,8 @@ fn drop_table(table: &Table, out: &mut Vec<Change>) {
     out.push(Change::DropTable(inline));
 }
 
-fn diff_table(table: Pair<&Table>, out: &mut Vec<Change>) {
+fn diff_table(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Change>) {
     let name = &table.to.name;
-    let mut replaced = HashSet::new();
     for column in table.to.columns.values() {
         let Some(old) = table.from.columns.get(&column.name) else {
             out.push(Change::AddColumn {
@@ -66,9 +133,7 @@ fn diff_table(table: Pair<&Table>, out: &mut Vec<Change>) {
             });
             continue;
         };
-        let pair = Pair::new(old, column);
-        if needs_replacement(pair) {
-            replaced.insert(column.name.clone());
+        if rebuilds.is_replaced(name, &column.name) {
             out.push(Change::DropColumn {
                 table: name.clone(),
                 column: old.clone(),
@@ -107,7 +172,7 @@ fn diff_table(table: Pair<&Table>, out: &mut Vec<Change>) {
             unlogged: Pair::new(table.from.unlogged, table.to.unlogged),
         });
     }
-    diff_constraints(table, &replaced, out);
+    diff_constraints(table, rebuilds, out);
     diff_comment(
         CommentTarget::Table(name.clone()),
         Pair::new(&table.from.comment, &table.to.comment),
@@ -115,9 +180,9 @@ fn diff_table(table: Pair<&Table>, out: &mut Vec<Change>) {
     );
 }
 
-fn diff_constraints(table: Pair<&Table>, replaced: &HashSet<String>, out: &mut Vec<Change>) {
+fn diff_constraints(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Change>) {
     let name = &table.to.name;
-    let uses_replaced = |columns: &[String]| columns.iter().any(|c| replaced.contains(c));
+    let uses_replaced = |columns: &[String]| rebuilds.rebuilds(name, columns);
     for constraint in table.to.constraints.values() {
         let old = table.from.constraints.get(&constraint.name);
         match old {
@@ -176,17 +241,14 @@ fn diff_constraints(table: Pair<&Table>, replaced: &HashSet<String>, out: &mut V
 }
 
 pub(super) fn diff_indexes(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
-    let replaced_columns = replaced_columns(catalogs);
-    let rebuilt = |index: &crate::model::Index| {
-        index
-            .columns
-            .iter()
-            .any(|c| replaced_columns.contains(&(index.table.clone(), c.clone())))
-    };
+    let rebuilds = Rebuilds::find(catalogs);
     for index in catalogs.to.indexes.values() {
         match catalogs.from.indexes.get(&index.name) {
             None => out.push(Change::CreateIndex(index.clone())),
-            Some(old) if old.definition != index.definition || rebuilt(index) => {
+            Some(old)
+                if old.definition != index.definition
+                    || rebuilds.rebuilds(&index.table, &index.columns) =>
+            {
                 out.push(Change::DropIndex(old.clone()));
                 out.push(Change::CreateIndex(index.clone()));
             }
@@ -203,22 +265,4 @@ pub(super) fn diff_indexes(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             out.push(Change::DropIndex(index.clone()));
         }
     }
-}
-
-/// Columns dropped and added again (generated expression changes).
-fn replaced_columns(catalogs: &Pair<&Catalog>) -> HashSet<(QualifiedName, String)> {
-    let mut replaced = HashSet::new();
-    for table in catalogs.to.tables.values() {
-        let Some(old) = catalogs.from.tables.get(&table.name) else {
-            continue;
-        };
-        for column in table.columns.values() {
-            if let Some(old_column) = old.columns.get(&column.name) {
-                if needs_replacement(Pair::new(old_column, column)) {
-                    replaced.insert((table.name.clone(), column.name.clone()));
-                }
-            }
-        }
-    }
-    replaced
 }

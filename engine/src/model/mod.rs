@@ -68,7 +68,8 @@ impl Catalog {
         self.sequences.retain(|name, _| keep(&name.schema));
         self.tables.retain(|name, _| keep(&name.schema));
         self.indexes.retain(|name, _| keep(&name.schema));
-        self.unsupported.retain(|u| u.schema.as_deref().is_none_or(&keep));
+        self.unsupported
+            .retain(|u| u.schema.as_deref().is_none_or(&keep));
     }
 
     /// The enum named by a column type such as `mood`, `app.mood` or `mood[]`, if it is one of

@@ -42,6 +42,15 @@ pub struct SequenceOptions {
 }
 
 impl SequenceOptions {
+    /// What `CREATE SEQUENCE` assumes for each option not written: the bounds and start follow
+    /// the direction of `increment`, the increment itself defaults to 1.
+    pub fn creation_defaults(data_type: &str, increment: i64) -> Self {
+        SequenceOptions {
+            increment: 1,
+            ..SequenceOptions::defaults(data_type, increment.signum())
+        }
+    }
+
     /// The options PostgreSQL chooses for a sequence of `data_type` with `increment`.
     pub fn defaults(data_type: &str, increment: i64) -> Self {
         let type_max = match data_type {

@@ -139,11 +139,7 @@ pub fn index(stmt: &protobuf::IndexStmt, name: &str, sql: Option<String>) -> Ind
 
     let tree = to_json(stmt);
     let mut columns = Vec::new();
-    for param in stmt
-        .index_params
-        .iter()
-        .chain(&stmt.index_including_params)
-    {
+    for param in stmt.index_params.iter().chain(&stmt.index_including_params) {
         if let Some(NodeEnum::IndexElem(elem)) = &param.node {
             if !elem.name.is_empty() {
                 columns.push(elem.name.clone());
@@ -215,32 +211,47 @@ mod tests {
 
     #[test]
     fn constraint_definitions_compare_as_trees() {
-        let written = constraint_of("ALTER TABLE t ADD CONSTRAINT c CHECK (price > 0 AND status IN ('a','b'))");
+        let written = constraint_of(
+            "ALTER TABLE t ADD CONSTRAINT c CHECK (price > 0 AND status IN ('a','b'))",
+        );
         let printed = constraint_of(
             "ALTER TABLE t ADD CONSTRAINT c CHECK (((price > (0)::numeric) AND ((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))))",
         );
         assert_eq!(written.definition, printed.definition);
-        assert_eq!(written.definition.sql, "CHECK (price > 0 AND status IN ('a', 'b'))");
+        assert_eq!(
+            written.definition.sql,
+            "CHECK (price > 0 AND status IN ('a', 'b'))"
+        );
         assert_eq!(written.columns, vec!["price", "status"]);
     }
 
     #[test]
     fn foreign_keys_resolve_the_schema() {
         let written = constraint_of("ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES public.p (id) ON DELETE CASCADE NOT VALID");
-        let printed = constraint_of("ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES p(id) ON DELETE CASCADE");
+        let printed = constraint_of(
+            "ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES p(id) ON DELETE CASCADE",
+        );
         assert_eq!(written.definition, printed.definition);
         assert!(written.not_valid);
-        assert_eq!(written.foreign_key.unwrap().table, QualifiedName::new("public", "p"));
+        assert_eq!(
+            written.foreign_key.unwrap().table,
+            QualifiedName::new("public", "p")
+        );
     }
 
     #[test]
     fn index_defaults_are_not_differences() {
         let index_of = |sql: &str| {
-            let NodeEnum::IndexStmt(stmt) = first_stmt(sql) else { panic!() };
+            let NodeEnum::IndexStmt(stmt) = first_stmt(sql) else {
+                panic!()
+            };
             index(&stmt, "i", None)
         };
-        let written = index_of("CREATE INDEX i ON t (a ASC NULLS LAST, lower(b)) WHERE c IS NOT NULL");
-        let printed = index_of("CREATE INDEX i ON public.t USING btree (a, lower((b)::text)) WHERE (c IS NOT NULL)");
+        let written =
+            index_of("CREATE INDEX i ON t (a ASC NULLS LAST, lower(b)) WHERE c IS NOT NULL");
+        let printed = index_of(
+            "CREATE INDEX i ON public.t USING btree (a, lower((b)::text)) WHERE (c IS NOT NULL)",
+        );
         assert_eq!(written.definition, printed.definition);
         assert_eq!(written.columns, vec!["a", "b", "c"]);
     }

@@ -39,7 +39,8 @@ pub fn parse_expressions(texts: &[&str]) -> Vec<Option<Expr>> {
             .zip(texts)
             .map(|(raw, text)| {
                 let tree = to_json(&raw.stmt);
-                let node = &tree["node"]["SelectStmt"]["target_list"][0]["node"]["ResTarget"]["val"];
+                let node =
+                    &tree["node"]["SelectStmt"]["target_list"][0]["node"]["ResTarget"]["val"];
                 let mut node = node.clone();
                 normalize(&mut node);
                 Some(Expr {
@@ -66,7 +67,14 @@ pub fn normalize(value: &mut Value) {
     match value {
         Value::Array(items) => items.iter_mut().for_each(normalize),
         Value::Object(map) => {
-            for key in ["location", "rexpr_list_start", "rexpr_list_end", "list_start", "list_end"] {
+            for key in [
+                "location",
+                "arg_location",
+                "rexpr_list_start",
+                "rexpr_list_end",
+                "list_start",
+                "list_end",
+            ] {
                 map.remove(key);
             }
             map.values_mut().for_each(normalize);
@@ -102,9 +110,9 @@ fn rewrite_node(node: &mut Value) {
                 // the server prints an interval constant through the type's output
                 canonicalize_interval(&mut arg);
             }
-            if is_constant(&arg) || (is_column(&arg) && is_string_type(target)) {
-                // literals carry the type of their context; string casts of columns are
-                // what the server adds for `varchar = text` comparisons
+            if is_constant(&arg) || is_column(&arg) {
+                // literals carry the type of their context; casts of columns are what the
+                // server adds to make operand types meet (`varchar = text`, `int * numeric`)
                 *node = arg;
             } else {
                 body["arg"] = arg;
@@ -151,17 +159,66 @@ fn constant(body: &Value) -> Value {
     if body["isnull"].as_bool() == Some(true) {
         return json!({ "null": true });
     }
-    let text = body["val"]
-        .as_object()
-        .and_then(|v| v.values().next())
-        .and_then(|v| v.as_object())
-        .and_then(|v| v.values().next())
-        .map(|v| match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        })
-        .unwrap_or_default();
+    let Some((kind, value)) = body["val"].as_object().and_then(|v| v.iter().next()) else {
+        return json!({ "value": "" });
+    };
+    // protobuf leaves out zero values: `{"Ival": {}}` is 0, `{"Boolval": {}}` false
+    let field = value.as_object().and_then(|v| v.values().next());
+    let text = match (kind.as_str(), field) {
+        ("Fval", Some(Value::String(s))) => plain_decimal(s),
+        (_, Some(Value::String(s))) => s.clone(),
+        (_, Some(other)) => other.to_string(),
+        ("Ival" | "Fval", None) => "0".into(),
+        ("Boolval", None) => "false".into(),
+        (_, None) => String::new(),
+    };
     json!({ "value": text })
+}
+
+/// A numeric literal as `numeric_out` prints it: `1e10` → `10000000000`, `1.5e-7` →
+/// `0.00000015`; the scale is the digits after the point minus the exponent.
+pub fn plain_decimal(text: &str) -> String {
+    let Some(e) = text.find(['e', 'E']) else {
+        return text.to_string();
+    };
+    let (mantissa, exponent) = (&text[..e], &text[e + 1..]);
+    let Ok(exponent) = exponent.parse::<i64>() else {
+        return text.to_string();
+    };
+    let (negative, mantissa) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa.strip_prefix('+').unwrap_or(mantissa)),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if !(whole.chars().chain(fraction.chars())).all(|c| c.is_ascii_digit()) || exponent.abs() > 1000
+    {
+        return text.to_string();
+    }
+    let digits = format!("{whole}{fraction}");
+    // position of the decimal point within `digits`, and the printed scale
+    let point = whole.len() as i64 + exponent;
+    let scale = (fraction.len() as i64 - exponent).max(0);
+    let padded_left = if point < 0 {
+        format!("{}{digits}", "0".repeat((-point) as usize))
+    } else {
+        digits
+    };
+    let point = point.max(0) as usize;
+    let needed = point + scale as usize;
+    let padded = if padded_left.len() < needed {
+        format!("{padded_left}{}", "0".repeat(needed - padded_left.len()))
+    } else {
+        padded_left
+    };
+    let integer = padded[..point].trim_start_matches('0');
+    let integer = if integer.is_empty() { "0" } else { integer };
+    let fraction = &padded[point..point + scale as usize];
+    let sign = if negative { "-" } else { "" };
+    if scale == 0 {
+        format!("{sign}{integer}")
+    } else {
+        format!("{sign}{integer}.{fraction}")
+    }
 }
 
 /// A constant interval's text in the form the server prints (`'1 hour'` → `'01:00:00'`).
@@ -190,15 +247,10 @@ fn is_column(node: &Value) -> bool {
     node["node"].get("ColumnRef").is_some()
 }
 
-fn is_string_type(canonical: &str) -> bool {
-    matches!(canonical, "text" | "character varying")
-}
-
 /// `pg_catalog.lower` → `lower`, `public.f` → `f`.
 fn strip_qualification(names: &mut Value) {
     if let Some(list) = names.as_array_mut() {
-        if list.len() == 2 && string_node(&list[0]).is_some_and(|s| IMPLICIT_SCHEMAS.contains(&s))
-        {
+        if list.len() == 2 && string_node(&list[0]).is_some_and(|s| IMPLICIT_SCHEMAS.contains(&s)) {
             list.remove(0);
         }
     }
@@ -219,6 +271,7 @@ const OP_ALL: i64 = 3;
 const IN: i64 = 7;
 const LIKE: i64 = 8;
 const ILIKE: i64 = 9;
+const SIMILAR: i64 = 10;
 const BETWEEN: i64 = 11;
 const NOT_BETWEEN: i64 = 12;
 
@@ -242,7 +295,8 @@ fn rewrite_operator(node: &mut Value) {
             };
             *node = rewrite_in(body["lexpr"].take(), body["name"].take(), &operator, items);
         }
-        LIKE | ILIKE => body["kind"] = json!(OP),
+        // `x LIKE y` is printed as `x ~~ y`, `x SIMILAR TO y` as `x ~ similar_to_escape(y)`
+        LIKE | ILIKE | SIMILAR => body["kind"] = json!(OP),
         BETWEEN | NOT_BETWEEN => {
             let negated = body["kind"].as_i64() == Some(NOT_BETWEEN);
             let subject = body["lexpr"].take();
@@ -277,12 +331,11 @@ fn rewrite_operator(node: &mut Value) {
 /// parts joined with OR (`NOT IN`: `<> ALL`, `<>`, AND).
 fn rewrite_in(subject: Value, name: Value, operator: &str, items: Vec<Value>) -> Value {
     let negated = operator != "=";
-    let (constants, columns): (Vec<Value>, Vec<Value>) =
-        items.iter().cloned().partition(|item| {
-            let mut read = Vec::new();
-            referenced_columns(item, &mut read);
-            read.is_empty()
-        });
+    let (constants, columns): (Vec<Value>, Vec<Value>) = items.iter().cloned().partition(|item| {
+        let mut read = Vec::new();
+        referenced_columns(item, &mut read);
+        read.is_empty()
+    });
     let a_expr = |kind: i64, rexpr: Value| {
         json!({ "node": { "AExpr": {
             "kind": kind,
@@ -435,3 +488,24 @@ pub fn to_json<T: Serialize>(node: &T) -> Value {
     serde_json::to_value(node).unwrap_or(Value::Null)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::plain_decimal;
+
+    #[test]
+    fn numeric_literals_print_as_numeric_out_does() {
+        for (written, printed) in [
+            ("1e10", "10000000000"),
+            ("1e3", "1000"),
+            ("1.5e-7", "0.00000015"),
+            ("1.23e1", "12.3"),
+            ("1.2300e2", "123.00"),
+            ("-2.5E2", "-250"),
+            ("12e-1", "1.2"),
+            ("0.5", "0.5"),
+            ("1.50", "1.50"),
+        ] {
+            assert_eq!(plain_decimal(written), printed, "{written}");
+        }
+    }
+}

@@ -224,7 +224,10 @@ mod tests {
             ("1 month", "1 mon"),
             ("13 months", "1 year 1 mon"),
             ("1 year", "1 year"),
-            ("2 years 3 mons 4 days 05:06:07", "2 years 3 mons 4 days 05:06:07"),
+            (
+                "2 years 3 mons 4 days 05:06:07",
+                "2 years 3 mons 4 days 05:06:07",
+            ),
             ("90 minutes", "01:30:00"),
             ("1.5 hours", "01:30:00"),
             ("1.5 days", "1 day 12:00:00"),

@@ -47,7 +47,7 @@ pub fn column_addition(columns: &[&str]) -> String {
             out.push('_');
         }
         out.push_str(clip(column, MAX_IDENTIFIER_BYTES));
-        if out.len() >= MAX_IDENTIFIER_BYTES + 1 {
+        if out.len() > MAX_IDENTIFIER_BYTES {
             break;
         }
     }
@@ -73,7 +73,13 @@ impl NamePool {
     }
 
     /// The first free name of `name1_name2_label`, `…_label1`, `…_label2`…, now taken.
-    pub fn choose(&mut self, schema: &str, name1: &str, name2: Option<&str>, label: &str) -> String {
+    pub fn choose(
+        &mut self,
+        schema: &str,
+        name1: &str,
+        name2: Option<&str>,
+        label: &str,
+    ) -> String {
         let mut pass = 0;
         loop {
             let modified_label = if pass == 0 {
@@ -82,7 +88,10 @@ impl NamePool {
                 format!("{label}{pass}")
             };
             let candidate = make_object_name(name1, name2, &modified_label);
-            if !self.taken.contains(&(schema.to_string(), candidate.clone())) {
+            if !self
+                .taken
+                .contains(&(schema.to_string(), candidate.clone()))
+            {
                 self.take(schema, &candidate);
                 return candidate;
             }
@@ -98,7 +107,10 @@ mod tests {
     #[test]
     fn generated_names_match_the_server() {
         assert_eq!(make_object_name("orders", None, "pkey"), "orders_pkey");
-        assert_eq!(make_object_name("orders", Some("customer_id"), "fkey"), "orders_customer_id_fkey");
+        assert_eq!(
+            make_object_name("orders", Some("customer_id"), "fkey"),
+            "orders_customer_id_fkey"
+        );
         let long_table = "a".repeat(60);
         let name = make_object_name(&long_table, Some("email"), "key");
         assert_eq!(name.len(), 63);

@@ -76,7 +76,10 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::RecreateEnum { enum_type, columns } => {
             let mut parts = vec![(ObjectId::Type(enum_type.to.name.clone()), Alter)];
             for (table, column) in columns {
-                parts.push((ObjectId::Column(table.clone(), column.to.name.clone()), Alter));
+                parts.push((
+                    ObjectId::Column(table.clone(), column.to.name.clone()),
+                    Alter,
+                ));
             }
             parts
         }
@@ -101,7 +104,10 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             vec![(ObjectId::Column(table.clone(), column.name.clone()), Drop)]
         }
         Change::AlterColumn { table, column } => {
-            vec![(ObjectId::Column(table.clone(), column.to.name.clone()), Alter)]
+            vec![(
+                ObjectId::Column(table.clone(), column.to.name.clone()),
+                Alter,
+            )]
         }
         Change::AddConstraint { table, constraint } => vec![(
             ObjectId::Constraint(table.clone(), constraint.name.clone()),
@@ -129,9 +135,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Sequence(name) => ObjectId::Sequence(name.clone()),
         CommentTarget::Table(name) => ObjectId::Table(name.clone()),
         CommentTarget::Column(table, column) => ObjectId::Column(table.clone(), column.clone()),
-        CommentTarget::Constraint(table, name) => {
-            ObjectId::Constraint(table.clone(), name.clone())
-        }
+        CommentTarget::Constraint(table, name) => ObjectId::Constraint(table.clone(), name.clone()),
         CommentTarget::Index(name) => ObjectId::Index(name.clone()),
     }
 }
@@ -166,7 +170,10 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     }
     for table in catalog.tables.values() {
         let table_id = ObjectId::Table(table.name.clone());
-        add(table_id.clone(), ObjectId::Schema(table.name.schema.clone()));
+        add(
+            table_id.clone(),
+            ObjectId::Schema(table.name.schema.clone()),
+        );
         for column in table.columns.values() {
             let id = ObjectId::Column(table.name.clone(), column.name.clone());
             add(id.clone(), table_id.clone());
@@ -176,6 +183,15 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             for expr in column.default.iter().chain(&column.generated) {
                 for sequence in referenced_sequences(expr) {
                     add(id.clone(), ObjectId::Sequence(sequence));
+                }
+            }
+            if let Some(generated) = &column.generated {
+                let mut read = Vec::new();
+                if let Ok(tree) = serde_json::from_str(&generated.canonical) {
+                    crate::normalize::expr::referenced_columns(&tree, &mut read);
+                }
+                for other in read.into_iter().filter(|c| *c != column.name) {
+                    add(id.clone(), ObjectId::Column(table.name.clone(), other));
                 }
             }
             // a column of an extension's type needs the extension
@@ -191,7 +207,10 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             let id = ObjectId::Constraint(table.name.clone(), constraint.name.clone());
             add(id.clone(), table_id.clone());
             for column in &constraint.columns {
-                add(id.clone(), ObjectId::Column(table.name.clone(), column.clone()));
+                add(
+                    id.clone(),
+                    ObjectId::Column(table.name.clone(), column.clone()),
+                );
             }
             if constraint.kind == ConstraintKind::Exclusion {
                 for extension in catalog.extensions.keys() {
@@ -201,7 +220,10 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             if let Some(target) = &constraint.foreign_key {
                 add(id.clone(), ObjectId::Table(target.table.clone()));
                 for column in &target.columns {
-                    add(id.clone(), ObjectId::Column(target.table.clone(), column.clone()));
+                    add(
+                        id.clone(),
+                        ObjectId::Column(target.table.clone(), column.clone()),
+                    );
                 }
                 if let Some(key) = referenced_key(catalog, &target.table, &target.columns) {
                     add(id.clone(), key);
@@ -213,7 +235,10 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         let id = ObjectId::Index(index.name.clone());
         add(id.clone(), ObjectId::Table(index.table.clone()));
         for column in &index.columns {
-            add(id.clone(), ObjectId::Column(index.table.clone(), column.clone()));
+            add(
+                id.clone(),
+                ObjectId::Column(index.table.clone(), column.clone()),
+            );
         }
         if !index.definition.sql.contains("USING btree") {
             for extension in catalog.extensions.keys() {
@@ -225,10 +250,13 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
 }
 
 /// The primary key, unique constraint or unique index a foreign key relies on.
-fn referenced_key(catalog: &Catalog, table: &QualifiedName, columns: &[String]) -> Option<ObjectId> {
-    let same_columns = |keys: &[String]| {
-        keys.len() == columns.len() && keys.iter().all(|k| columns.contains(k))
-    };
+fn referenced_key(
+    catalog: &Catalog,
+    table: &QualifiedName,
+    columns: &[String],
+) -> Option<ObjectId> {
+    let same_columns =
+        |keys: &[String]| keys.len() == columns.len() && keys.iter().all(|k| columns.contains(k));
     let constraint = catalog.tables.get(table).and_then(|t| {
         t.constraints.values().find(|c| {
             matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique)
@@ -251,12 +279,48 @@ fn is_builtin_type(type_name: &str) -> bool {
     let base = base.split('(').next().unwrap_or(base);
     matches!(
         base,
-        "smallint" | "integer" | "bigint" | "numeric" | "real" | "double precision" | "boolean"
-            | "text" | "character varying" | "character" | "bpchar" | "bytea" | "date"
-            | "interval" | "uuid" | "json" | "jsonb" | "xml" | "inet" | "cidr" | "macaddr"
-            | "macaddr8" | "money" | "tsvector" | "tsquery" | "point" | "line" | "lseg" | "box"
-            | "path" | "polygon" | "circle" | "oid" | "bit" | "bit varying" | "int4range"
-            | "int8range" | "numrange" | "tsrange" | "tstzrange" | "daterange" | "name"
+        "smallint"
+            | "integer"
+            | "bigint"
+            | "numeric"
+            | "real"
+            | "double precision"
+            | "boolean"
+            | "text"
+            | "character varying"
+            | "character"
+            | "bpchar"
+            | "bytea"
+            | "date"
+            | "interval"
+            | "uuid"
+            | "json"
+            | "jsonb"
+            | "xml"
+            | "inet"
+            | "cidr"
+            | "macaddr"
+            | "macaddr8"
+            | "money"
+            | "tsvector"
+            | "tsquery"
+            | "point"
+            | "line"
+            | "lseg"
+            | "box"
+            | "path"
+            | "polygon"
+            | "circle"
+            | "oid"
+            | "bit"
+            | "bit varying"
+            | "int4range"
+            | "int8range"
+            | "numrange"
+            | "tsrange"
+            | "tstzrange"
+            | "daterange"
+            | "name"
             | "\"char\""
     ) || base.starts_with("timestamp")
         || base.starts_with("time ")

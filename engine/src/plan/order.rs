@@ -80,7 +80,11 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
                         // a replaced object is dropped before it is created again
                         for &(j, other) in others(object) {
                             if j != i && other == Action::Drop {
-                                edges.push((j, i, format!("{object} is dropped before it is created again")));
+                                edges.push((
+                                    j,
+                                    i,
+                                    format!("{object} is dropped before it is created again"),
+                                ));
                             }
                         }
                     }
@@ -110,7 +114,11 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
 }
 
 /// A cycle among the changes that could not be ordered, with the reason of each edge.
-fn describe_cycle(graph: &DiGraph<usize, String>, changes: &[Change], in_degree: &[usize]) -> String {
+fn describe_cycle(
+    graph: &DiGraph<usize, String>,
+    changes: &[Change],
+    in_degree: &[usize],
+) -> String {
     let stuck: Vec<NodeIndex> = graph
         .node_indices()
         .filter(|n| in_degree[n.index()] > 0)

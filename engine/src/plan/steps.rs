@@ -398,9 +398,31 @@ fn recreate_enum(
             vec![ddl::drop_type(name)],
         ),
     ];
+    // defaults name the type, so they stay off until the new type has the old one's name
+    for (table, column) in columns {
+        if let Some(default) = &column.from.default {
+            let column_name = &column.to.name;
+            steps.insert(
+                0,
+                Step::new(
+                    format!("drop default of `{table}.{column_name}` while its type changes"),
+                    vec![ddl::alter_column(table, column_name, "DROP DEFAULT")],
+                    vec![ddl::alter_column(
+                        table,
+                        column_name,
+                        &format!("SET DEFAULT {}", default.sql),
+                    )],
+                ),
+            );
+        }
+    }
     for (table, column) in columns {
         let column_name = &column.to.name;
-        let array = if column.to.type_name.ends_with("[]") { "[]" } else { "" };
+        let array = if column.to.type_name.ends_with("[]") {
+            "[]"
+        } else {
+            ""
+        };
         let convert = |type_name: String| {
             ddl::alter_column(
                 table,
@@ -411,13 +433,6 @@ fn recreate_enum(
                 ),
             )
         };
-        if let Some(default) = &column.from.default {
-            steps.push(Step::new(
-                format!("drop default of `{table}.{column_name}` while its type changes"),
-                vec![ddl::alter_column(table, column_name, "DROP DEFAULT")],
-                vec![ddl::alter_column(table, column_name, &format!("SET DEFAULT {}", default.sql))],
-            ));
-        }
         steps.push(
             Step::new(
                 format!("convert `{table}.{column_name}` to the new `{name}`"),
@@ -430,13 +445,6 @@ fn recreate_enum(
                 format!("converting `{table}.{column_name}` rewrites `{table}` under an ACCESS EXCLUSIVE lock"),
             ),
         );
-        if let Some(default) = &column.to.default {
-            steps.push(Step::new(
-                format!("restore default of `{table}.{column_name}`"),
-                vec![ddl::alter_column(table, column_name, &format!("SET DEFAULT {}", default.sql))],
-                vec![ddl::alter_column(table, column_name, "DROP DEFAULT")],
-            ));
-        }
     }
     let mut drop_old = Step::new(
         format!("drop the old `{name}`"),
@@ -463,6 +471,20 @@ fn recreate_enum(
         );
     }
     steps.push(drop_old);
+    for (table, column) in columns {
+        if let Some(default) = &column.to.default {
+            let column_name = &column.to.name;
+            steps.push(Step::new(
+                format!("restore default of `{table}.{column_name}`"),
+                vec![ddl::alter_column(
+                    table,
+                    column_name,
+                    &format!("SET DEFAULT {}", default.sql),
+                )],
+                vec![ddl::alter_column(table, column_name, "DROP DEFAULT")],
+            ));
+        }
+    }
     steps
 }
 
@@ -473,8 +495,8 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
     let name = &column.to.name;
     let at = |action: &str| ddl::alter_column(table, name, action);
     let label = format!("`{table}.{name}`");
-    let type_changed =
-        column.from.type_name != column.to.type_name || column.from.collation != column.to.collation;
+    let type_changed = column.from.type_name != column.to.type_name
+        || column.from.collation != column.to.collation;
     let default_changed = column.from.default != column.to.default;
     let mut steps = Vec::new();
 
@@ -482,7 +504,10 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
         steps.push(Step::new(
             format!("drop identity of {label}"),
             vec![at("DROP IDENTITY")],
-            vec![at(&format!("ADD {}", ddl::identity_clause(identity, &column.from.type_name)))],
+            vec![at(&format!(
+                "ADD {}",
+                ddl::identity_clause(identity, &column.from.type_name)
+            ))],
         ));
     }
     if let (Some(generated), None) = (&column.from.generated, &column.to.generated) {
@@ -497,7 +522,12 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
             rollback,
         ));
     }
-    if let Some(default) = column.from.default.as_ref().filter(|_| type_changed || default_changed) {
+    if let Some(default) = column
+        .from
+        .default
+        .as_ref()
+        .filter(|_| type_changed || default_changed)
+    {
         steps.push(Step::new(
             format!("drop default of {label}"),
             vec![at("DROP DEFAULT")],
@@ -507,8 +537,16 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
     if type_changed {
         let mut step = Step::new(
             format!("change type of {label} to {}", column.to.type_name),
-            vec![at(&ddl::column_type_action(name, &column.from.type_name, column.to))],
-            vec![at(&ddl::column_type_action(name, &column.to.type_name, column.from))],
+            vec![at(&ddl::column_type_action(
+                name,
+                &column.from.type_name,
+                column.to,
+            ))],
+            vec![at(&ddl::column_type_action(
+                name,
+                &column.to.type_name,
+                column.from,
+            ))],
         )
         .lock(LockLevel::AccessExclusive);
         if !context.new_tables.contains(table) && rewrites(column.from, column.to) {
@@ -539,7 +577,10 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
     match (&column.from.identity, &column.to.identity) {
         (None, Some(identity)) => steps.push(Step::new(
             format!("make {label} an identity column"),
-            vec![at(&format!("ADD {}", ddl::identity_clause(identity, &column.to.type_name)))],
+            vec![at(&format!(
+                "ADD {}",
+                ddl::identity_clause(identity, &column.to.type_name)
+            ))],
             vec![at("DROP IDENTITY")],
         )),
         (Some(old), Some(new)) if old != new => {
@@ -553,7 +594,12 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
         }
         _ => {}
     }
-    if let Some(default) = column.to.default.as_ref().filter(|_| type_changed || default_changed) {
+    if let Some(default) = column
+        .to
+        .default
+        .as_ref()
+        .filter(|_| type_changed || default_changed)
+    {
         steps.push(Step::new(
             format!("set default of {label}"),
             vec![at(&format!("SET DEFAULT {}", default.sql))],

@@ -42,7 +42,11 @@ pub fn alter_extension(from: &Extension, to: &Extension) -> Vec<String> {
             quote_ident(&to.schema)
         ));
     }
-    if let Some(version) = to.version.as_ref().filter(|v| from.version.as_ref() != Some(*v)) {
+    if let Some(version) = to
+        .version
+        .as_ref()
+        .filter(|v| from.version.as_ref() != Some(*v))
+    {
         statements.push(format!(
             "ALTER EXTENSION {} UPDATE TO {}",
             quote_ident(&to.name),
@@ -75,7 +79,8 @@ pub fn create_sequence(sequence: &Sequence) -> String {
         "bigint" => String::new(),
         other => format!(" AS {other}"),
     };
-    let defaults = SequenceOptions::defaults(&sequence.options.data_type, sequence.options.increment);
+    let defaults =
+        SequenceOptions::creation_defaults(&sequence.options.data_type, sequence.options.increment);
     let options = sequence_options(&sequence.options, &defaults);
     format!("CREATE SEQUENCE {}{data_type}{options}", sequence.name)
 }
@@ -85,7 +90,11 @@ pub fn drop_sequence(name: &QualifiedName) -> String {
 }
 
 /// `ALTER SEQUENCE` for the options that differ from `from`.
-pub fn alter_sequence(name: &QualifiedName, from: &SequenceOptions, to: &SequenceOptions) -> String {
+pub fn alter_sequence(
+    name: &QualifiedName,
+    from: &SequenceOptions,
+    to: &SequenceOptions,
+) -> String {
     format!("ALTER SEQUENCE {name}{}", sequence_options(to, from))
 }
 
@@ -167,7 +176,10 @@ pub fn create_table(table: &Table) -> Vec<String> {
         format!("\n    {}\n", lines.join(",\n    "))
     };
     let mut statements = vec![format!("CREATE {unlogged}TABLE {} ({body})", table.name)];
-    statements.extend(comment_sql(CommentTarget::Table(table.name.clone()), &table.comment));
+    statements.extend(comment_sql(
+        CommentTarget::Table(table.name.clone()),
+        &table.comment,
+    ));
     for column in columns {
         statements.extend(comment_sql(
             CommentTarget::Column(table.name.clone(), column.name.clone()),
@@ -199,7 +211,10 @@ pub fn column_definition(column: &Column) -> String {
         sql.push_str(&format!(" COLLATE {collation}"));
     }
     if let Some(identity) = &column.identity {
-        sql.push_str(&format!(" {}", identity_clause(identity, &column.type_name)));
+        sql.push_str(&format!(
+            " {}",
+            identity_clause(identity, &column.type_name)
+        ));
     }
     if let Some(generated) = &column.generated {
         sql.push_str(&format!(" GENERATED ALWAYS AS ({}) STORED", generated.sql));
@@ -215,8 +230,12 @@ pub fn column_definition(column: &Column) -> String {
 
 /// `GENERATED … AS IDENTITY` with the options that are not the type's defaults.
 pub fn identity_clause(identity: &Identity, type_name: &str) -> String {
-    let kind = if identity.always { "ALWAYS" } else { "BY DEFAULT" };
-    let defaults = SequenceOptions::defaults(type_name, identity.options.increment);
+    let kind = if identity.always {
+        "ALWAYS"
+    } else {
+        "BY DEFAULT"
+    };
+    let defaults = SequenceOptions::creation_defaults(type_name, identity.options.increment);
     let options = sequence_options(&identity.options, &defaults);
     let options = options.trim();
     if options.is_empty() {
@@ -268,9 +287,7 @@ fn assignment_cast_exists(from: &str, to: &str) -> bool {
     let family = |t: &str| {
         let base = t.split('(').next().unwrap_or(t).trim();
         match base {
-            "smallint" | "integer" | "bigint" | "numeric" | "real" | "double precision" => {
-                "number"
-            }
+            "smallint" | "integer" | "bigint" | "numeric" | "real" | "double precision" => "number",
             "text" | "character varying" | "character" | "bpchar" => "string",
             "timestamp" | "date" => "time",
             _ if base.starts_with("timestamp") => "time",
@@ -289,7 +306,11 @@ fn assignment_cast_exists(from: &str, to: &str) -> bool {
 }
 
 pub fn add_constraint(table: &QualifiedName, constraint: &Constraint) -> Vec<String> {
-    let not_valid = if constraint.not_valid { " NOT VALID" } else { "" };
+    let not_valid = if constraint.not_valid {
+        " NOT VALID"
+    } else {
+        ""
+    };
     let mut statements = vec![format!(
         "ALTER TABLE {table} ADD CONSTRAINT {} {}{not_valid}",
         quote_ident(&constraint.name),
@@ -345,9 +366,7 @@ pub fn set_comment(target: &CommentTarget, comment: &Option<String>) -> String {
         }
         CommentTarget::Index(name) => format!("INDEX {name}"),
     };
-    let value = comment
-        .as_deref()
-        .map_or("NULL".to_string(), quote_literal);
+    let value = comment.as_deref().map_or("NULL".to_string(), quote_literal);
     format!("COMMENT ON {object} IS {value}")
 }
 
@@ -360,7 +379,10 @@ mod tests {
         assert!(assignment_cast_exists("integer", "bigint"));
         assert!(assignment_cast_exists("character varying(50)", "text"));
         assert!(assignment_cast_exists("integer", "text"));
-        assert!(assignment_cast_exists("timestamp without time zone", "timestamp with time zone"));
+        assert!(assignment_cast_exists(
+            "timestamp without time zone",
+            "timestamp with time zone"
+        ));
         assert!(!assignment_cast_exists("text", "integer"));
         assert!(!assignment_cast_exists("text", "mood"));
         assert!(!assignment_cast_exists("integer", "boolean"));

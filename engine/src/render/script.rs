@@ -49,7 +49,11 @@ fn script(plan: &Plan, title: &str, steps: &[(usize, &Step, &[String])], rollbac
             out.push_str(&format!("\n-- ===== phase: {} =====\n", step.phase.name()));
         }
         if step.transactional != in_transaction {
-            out.push_str(if step.transactional { "\nBEGIN;\n" } else { "\nCOMMIT;\n" });
+            out.push_str(if step.transactional {
+                "\nBEGIN;\n"
+            } else {
+                "\nCOMMIT;\n"
+            });
             in_transaction = step.transactional;
         }
         out.push_str(&format!("\n-- step {number}: {}\n", step.description));
@@ -57,7 +61,11 @@ fn script(plan: &Plan, title: &str, steps: &[(usize, &Step, &[String])], rollbac
             out.push_str("-- runs in its own transaction\n");
         }
         for hazard in &step.hazards {
-            out.push_str(&format!("-- hazard {}: {}\n", hazard.kind.id(), hazard.message));
+            out.push_str(&format!(
+                "-- hazard {}: {}\n",
+                hazard.kind.id(),
+                hazard.message
+            ));
         }
         if rollback && step.lossy {
             out.push_str(

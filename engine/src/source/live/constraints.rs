@@ -1,7 +1,8 @@
 //! Table constraints: what `pg_get_constraintdef` prints, parsed in one batch and built by
 //! the same code as the desired-state parser's.
 
-use pg_query::NodeEnum;
+use pg_query::protobuf::{self, DefElemAction};
+use pg_query::{Node, NodeEnum};
 use postgres::Transaction;
 
 use super::tables::TableOids;
@@ -22,6 +23,8 @@ struct Row {
     name: String,
     definition: String,
     validated: bool,
+    /// `name=value` storage parameters of the index of a primary key or unique constraint.
+    index_options: Vec<String>,
     comment: Option<String>,
 }
 
@@ -47,6 +50,9 @@ pub(super) fn load(
                 .unwrap_or(&definition)
                 .to_string(),
             validated: reader.get(&row, WHAT, "validated")?,
+            index_options: reader
+                .get::<Option<Vec<String>>>(&row, WHAT, "index_options")?
+                .unwrap_or_default(),
             comment: reader.get(&row, WHAT, "comment")?,
         });
     }
@@ -69,19 +75,51 @@ pub(super) fn load(
     })
     .map_err(|index| unparsable(reader, &rows[index], tables))?;
 
-    for (row, node) in rows.into_iter().zip(nodes) {
+    for (row, mut node) in rows.into_iter().zip(nodes) {
         let Some(table) = tables
             .get(&row.table_oid)
             .and_then(|name| catalog.tables.get_mut(name))
         else {
             continue;
         };
-        let mut constraint = definitions::constraint(&node, &row.name, Some(row.definition));
-        constraint.not_valid = !row.validated;
+        // with storage parameters added, the node is the definition and is printed from it
+        let sql = if node.options.is_empty() && !row.index_options.is_empty() {
+            node.options = row
+                .index_options
+                .iter()
+                .map(|o| storage_parameter(o))
+                .collect();
+            None
+        } else {
+            Some(row.definition)
+        };
+        let mut constraint = definitions::constraint(&node, &row.name, sql);
+        // PostgreSQL 18 leaves a NOT ENFORCED constraint unvalidated too; that is part of
+        // its definition, not a pending validation
+        constraint.not_valid = !row.validated && node.is_enforced;
         constraint.comment = row.comment;
         table.constraints.insert(row.name, constraint);
     }
     Ok(())
+}
+
+/// `fillfactor=80` as the option node `WITH (fillfactor = '80')` parses into.
+fn storage_parameter(option: &str) -> Node {
+    let (name, value) = option.split_once('=').unwrap_or((option, ""));
+    Node {
+        node: Some(NodeEnum::DefElem(Box::new(protobuf::DefElem {
+            defname: name.to_string(),
+            arg: Some(Box::new(Node {
+                node: Some(NodeEnum::String(protobuf::String {
+                    sval: value.to_string(),
+                })),
+            })),
+            defaction: DefElemAction::DefelemUnspec as i32,
+            location: -1,
+            arg_location: -1,
+            ..Default::default()
+        }))),
+    }
 }
 
 fn unparsable(reader: &Reader, row: &Row, tables: &TableOids) -> Error {

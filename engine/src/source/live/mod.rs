@@ -90,7 +90,8 @@ impl Reader {
         what: &'static str,
         sql: &str,
     ) -> Result<Vec<Row>, Error> {
-        tx.query(sql, &[]).map_err(|e| self.error(what, error_message(&e)))
+        tx.query(sql, &[])
+            .map_err(|e| self.error(what, error_message(&e)))
     }
 
     /// A column of a row, by name.

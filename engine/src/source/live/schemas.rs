@@ -19,7 +19,9 @@ pub(super) fn load(
     for row in reader.query(tx, WHAT, QUERY)? {
         let name: String = reader.get(&row, WHAT, "name")?;
         let comment = reader.get(&row, WHAT, "comment")?;
-        catalog.schemas.insert(name.clone(), Schema { name, comment });
+        catalog
+            .schemas
+            .insert(name.clone(), Schema { name, comment });
     }
     Ok(())
 }

@@ -13,7 +13,9 @@ use crate::normalize::types::canonical_type;
 
 impl Builder {
     pub(super) fn alter_table(&mut self, stmt: &AlterTableStmt) {
-        let Some(relation) = &stmt.relation else { return };
+        let Some(relation) = &stmt.relation else {
+            return;
+        };
         let name = relation_name(relation);
         if stmt.objtype != protobuf::ObjectType::ObjectTable as i32 {
             return self.alter_other_relation(stmt, &name);
@@ -54,8 +56,12 @@ impl Builder {
         let def = cmd.def.as_deref().and_then(|d| d.node.as_ref());
         match subtype {
             AlterTableType::AtAddColumn => {
-                let Some(NodeEnum::ColumnDef(def)) = def else { return };
-                let exists = self.catalog.tables[table_name].columns.contains_key(&def.colname);
+                let Some(NodeEnum::ColumnDef(def)) = def else {
+                    return;
+                };
+                let exists = self.catalog.tables[table_name]
+                    .columns
+                    .contains_key(&def.colname);
                 if exists {
                     if !cmd.missing_ok {
                         self.error(
@@ -67,7 +73,11 @@ impl Builder {
                     return;
                 }
                 let (mut column, constraints) = self.column(table_name, def);
-                let table = self.catalog.tables.get_mut(table_name).expect("checked above");
+                let table = self
+                    .catalog
+                    .tables
+                    .get_mut(table_name)
+                    .expect("checked above");
                 column.position = table.columns.len();
                 table.columns.insert(column.name.clone(), column);
                 self.add_constraints(table_name, constraints);
@@ -91,13 +101,20 @@ impl Builder {
                 }
             }
             AlterTableType::AtValidateConstraint => {
-                if let Some(c) = self.constraints.get_mut(&(table_name.clone(), cmd.name.clone())) {
+                if let Some(c) = self
+                    .constraints
+                    .get_mut(&(table_name.clone(), cmd.name.clone()))
+                {
                     c.node.skip_validation = false;
                     c.node.initially_valid = true;
                 }
             }
             AlterTableType::AtSetLogged | AlterTableType::AtSetUnLogged => {
-                let table = self.catalog.tables.get_mut(table_name).expect("checked above");
+                let table = self
+                    .catalog
+                    .tables
+                    .get_mut(table_name)
+                    .expect("checked above");
                 table.unlogged = subtype == AlterTableType::AtSetUnLogged;
             }
             AlterTableType::AtChangeOwner => {}
@@ -120,9 +137,18 @@ impl Builder {
         }
     }
 
-    fn alter_column(&mut self, table_name: &QualifiedName, subtype: AlterTableType, cmd: &AlterTableCmd) {
+    fn alter_column(
+        &mut self,
+        table_name: &QualifiedName,
+        subtype: AlterTableType,
+        cmd: &AlterTableCmd,
+    ) {
         let def = cmd.def.as_deref().and_then(|d| d.node.as_ref()).cloned();
-        let table = self.catalog.tables.get_mut(table_name).expect("checked by caller");
+        let table = self
+            .catalog
+            .tables
+            .get_mut(table_name)
+            .expect("checked by caller");
         let Some(column) = table.columns.get_mut(&cmd.name) else {
             return self.error(
                 0,
@@ -140,7 +166,10 @@ impl Builder {
             (AlterTableType::AtDropNotNull, _) => column.not_null = false,
             (AlterTableType::AtAlterColumnType, Some(NodeEnum::ColumnDef(def))) => {
                 column.type_name = canonical_type(&to_json(&def.type_name));
-                column.collation = def.coll_clause.as_ref().and_then(|c| collation_name(&c.collname));
+                column.collation = def
+                    .coll_clause
+                    .as_ref()
+                    .and_then(|c| collation_name(&c.collname));
             }
             (AlterTableType::AtAddIdentity, Some(NodeEnum::Constraint(c))) => {
                 let base = SequenceOptions::defaults(&column.type_name, 1);
@@ -192,15 +221,21 @@ impl Builder {
             owner != table_name || {
                 let mut columns = Vec::new();
                 for list in [&c.node.keys, &c.node.fk_attrs, &c.node.including] {
-                    columns.extend(list.iter().filter_map(crate::normalize::definitions::string_of));
+                    columns.extend(
+                        list.iter()
+                            .filter_map(crate::normalize::definitions::string_of),
+                    );
                 }
-                crate::normalize::expr::referenced_columns(&to_json(&c.node.raw_expr), &mut columns);
+                crate::normalize::expr::referenced_columns(
+                    &to_json(&c.node.raw_expr),
+                    &mut columns,
+                );
                 !columns.iter().any(|c| c == column)
             }
         });
-        self.catalog
-            .indexes
-            .retain(|_, index| index.table != *table_name || !index.columns.iter().any(|c| c == column));
+        self.catalog.indexes.retain(|_, index| {
+            index.table != *table_name || !index.columns.iter().any(|c| c == column)
+        });
         // a sequence owned by the column goes with it
         let owner = Some((table_name.clone(), column.to_string()));
         self.catalog.sequences.retain(|_, s| s.owned_by != owner);

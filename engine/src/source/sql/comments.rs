@@ -42,11 +42,21 @@ impl Builder {
                 .tables
                 .get_mut(&qualified_name(&names))
                 .map(|t| t.comment = comment),
-            Ok(ObjectType::ObjectIndex) => self
-                .catalog
-                .indexes
-                .get_mut(&qualified_name(&names))
-                .map(|i| i.comment = comment),
+            Ok(ObjectType::ObjectIndex) => {
+                let name = qualified_name(&names);
+                let backs_constraint = self.constraints.keys().any(|(table, constraint)| {
+                    table.schema == name.schema && *constraint == name.name
+                });
+                if backs_constraint && !self.catalog.indexes.contains_key(&name) {
+                    // the index of a primary key or unique constraint is not modelled apart
+                    self.unsupported("comment on constraint index", Some(name.schema), &name.name);
+                    return;
+                }
+                self.catalog
+                    .indexes
+                    .get_mut(&name)
+                    .map(|i| i.comment = comment)
+            }
             Ok(ObjectType::ObjectColumn) => {
                 let (table, column) = split_last(&names);
                 self.catalog
@@ -72,7 +82,10 @@ impl Builder {
         if found.is_none() {
             self.error(
                 0,
-                format!("COMMENT ON an object that is not created: `{}`", join(&names)),
+                format!(
+                    "COMMENT ON an object that is not created: `{}`",
+                    join(&names)
+                ),
                 "create the object before commenting on it, or check its name",
             );
         }
@@ -96,7 +109,11 @@ fn split_last(names: &[Node]) -> (Vec<Node>, String) {
 }
 
 fn join(names: &[Node]) -> String {
-    names.iter().filter_map(string_of).collect::<Vec<_>>().join(".")
+    names
+        .iter()
+        .filter_map(string_of)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Unused names resolve to `public`, as everywhere in the offline path.

@@ -14,15 +14,21 @@ impl Builder {
         for object in &stmt.objects {
             let found = match kind {
                 Some(ObjectType::ObjectTable) => self.drop_table(&object_name(object)),
-                Some(ObjectType::ObjectIndex) => {
-                    self.catalog.indexes.shift_remove(&object_name(object)).is_some()
-                }
-                Some(ObjectType::ObjectSequence) => {
-                    self.catalog.sequences.shift_remove(&object_name(object)).is_some()
-                }
-                Some(ObjectType::ObjectType) => {
-                    self.catalog.enums.shift_remove(&object_name(object)).is_some()
-                }
+                Some(ObjectType::ObjectIndex) => self
+                    .catalog
+                    .indexes
+                    .shift_remove(&object_name(object))
+                    .is_some(),
+                Some(ObjectType::ObjectSequence) => self
+                    .catalog
+                    .sequences
+                    .shift_remove(&object_name(object))
+                    .is_some(),
+                Some(ObjectType::ObjectType) => self
+                    .catalog
+                    .enums
+                    .shift_remove(&object_name(object))
+                    .is_some(),
                 Some(ObjectType::ObjectSchema) => {
                     let name = string_of(object).unwrap_or_default();
                     self.drop_schema(&name)
@@ -66,7 +72,8 @@ impl Builder {
             return false;
         }
         self.catalog.retain_schemas(|s| s != schema);
-        self.constraints.retain(|(table, _), _| table.schema != schema);
+        self.constraints
+            .retain(|(table, _), _| table.schema != schema);
         true
     }
 
@@ -81,7 +88,8 @@ impl Builder {
                 let key = (table.clone(), stmt.subname.clone());
                 if let Some(mut constraint) = self.constraints.shift_remove(&key) {
                     constraint.node.conname = stmt.newname.clone();
-                    self.constraints.insert((table, stmt.newname.clone()), constraint);
+                    self.constraints
+                        .insert((table, stmt.newname.clone()), constraint);
                 }
             }
             (Some(ObjectType::ObjectIndex), Some(from)) => {
@@ -153,7 +161,10 @@ impl Builder {
                 "check the column name",
             );
         };
-        let (_, mut column) = table.columns.shift_remove_index(index).expect("index exists");
+        let (_, mut column) = table
+            .columns
+            .shift_remove_index(index)
+            .expect("index exists");
         column.name = to.to_string();
         table.columns.shift_insert(index, to.to_string(), column);
         let rename = |list: &mut Vec<Node>| {

@@ -209,7 +209,11 @@ fn is_set_config(select: &protobuf::SelectStmt) -> bool {
 fn role_name(node: &NodeEnum) -> String {
     match node {
         NodeEnum::CreateRoleStmt(s) => s.role.clone(),
-        NodeEnum::AlterRoleStmt(s) => s.role.as_ref().map(|r| r.rolename.clone()).unwrap_or_default(),
+        NodeEnum::AlterRoleStmt(s) => s
+            .role
+            .as_ref()
+            .map(|r| r.rolename.clone())
+            .unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -251,7 +255,11 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
         NodeEnum::CreateFunctionStmt(s) => (
-            if s.is_procedure { "procedure" } else { "function" },
+            if s.is_procedure {
+                "procedure"
+            } else {
+                "function"
+            },
             qualified(&s.funcname),
         ),
         NodeEnum::CreateTrigStmt(s) => ("trigger", (None, s.trigname.clone())),
@@ -260,9 +268,10 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
         NodeEnum::CompositeTypeStmt(s) => ("composite type", relation(&s.typevar)),
         NodeEnum::CreateRangeStmt(s) => ("range type", qualified(&s.type_name)),
         NodeEnum::GrantStmt(_) => ("privilege", (None, "GRANT/REVOKE".into())),
-        NodeEnum::AlterDefaultPrivilegesStmt(_) => {
-            ("default privilege", (None, "ALTER DEFAULT PRIVILEGES".into()))
-        }
+        NodeEnum::AlterDefaultPrivilegesStmt(_) => (
+            "default privilege",
+            (None, "ALTER DEFAULT PRIVILEGES".into()),
+        ),
         NodeEnum::RuleStmt(s) => ("rule", (None, s.rulename.clone())),
         NodeEnum::CreateEventTrigStmt(s) => ("event trigger", (None, s.trigname.clone())),
         NodeEnum::CreatePublicationStmt(s) => ("publication", (None, s.pubname.clone())),
@@ -291,7 +300,9 @@ fn skip_whitespace_and_comments(text: &str, mut offset: usize) -> usize {
         if text[offset..].starts_with("--") {
             offset = text[offset..].find('\n').map_or(text.len(), |n| offset + n);
         } else if text[offset..].starts_with("/*") {
-            offset = text[offset..].find("*/").map_or(text.len(), |n| offset + n + 2);
+            offset = text[offset..]
+                .find("*/")
+                .map_or(text.len(), |n| offset + n + 2);
         } else {
             return offset;
         }

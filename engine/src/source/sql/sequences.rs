@@ -114,7 +114,9 @@ fn boolean(arg: Option<&Node>) -> bool {
 
 impl Builder {
     pub(super) fn create_sequence(&mut self, stmt: &CreateSeqStmt) {
-        let Some(relation) = &stmt.sequence else { return };
+        let Some(relation) = &stmt.sequence else {
+            return;
+        };
         let name = relation_name(relation);
         if stmt.if_not_exists && self.catalog.sequences.contains_key(&name) {
             return;
@@ -135,7 +137,9 @@ impl Builder {
     }
 
     pub(super) fn alter_sequence(&mut self, stmt: &AlterSeqStmt) {
-        let Some(relation) = &stmt.sequence else { return };
+        let Some(relation) = &stmt.sequence else {
+            return;
+        };
         let name = relation_name(relation);
         let Some(sequence) = self.catalog.sequences.get_mut(&name) else {
             if !stmt.missing_ok {

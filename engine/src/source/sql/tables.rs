@@ -9,7 +9,7 @@ use super::sequences::apply_options;
 use super::{Builder, PendingConstraint};
 use crate::model::{Column, Identity, QualifiedName, Sequence, SequenceOptions, Table};
 use crate::normalize::definitions::{self, deparse_expr, relation_name, string_of};
-use crate::normalize::expr::{expr, referenced_columns, to_json};
+use crate::normalize::expr::{canonical, expr, referenced_columns, to_json};
 use crate::normalize::names::column_addition;
 use crate::normalize::types::canonical_type;
 use crate::render::quote::{quote_ident, quote_literal, quote_qualified};
@@ -23,10 +23,11 @@ const LIKE_IDENTITY: u32 = 1 << 5;
 
 impl Builder {
     pub(super) fn create_table(&mut self, stmt: &CreateStmt) {
-        let Some(relation) = &stmt.relation else { return };
+        let Some(relation) = &stmt.relation else {
+            return;
+        };
         let name = relation_name(relation);
-        if !stmt.inh_relations.is_empty() || stmt.partbound.is_some() || stmt.partspec.is_some()
-        {
+        if !stmt.inh_relations.is_empty() || stmt.partbound.is_some() || stmt.partspec.is_some() {
             let kind = if stmt.partspec.is_some() {
                 "partitioned table"
             } else if stmt.partbound.is_some() {
@@ -69,7 +70,7 @@ impl Builder {
             column.position = position;
         }
         self.catalog.tables.insert(name.clone(), table);
-        self.add_constraints(&name, constraints);
+        self.add_constraints(&name, drop_redundant_index_constraints(constraints));
     }
 
     /// A column and the constraints written on it, turned into table constraints.
@@ -87,7 +88,10 @@ impl Builder {
         let mut column = Column {
             name: def.colname.clone(),
             type_name,
-            collation: def.coll_clause.as_ref().and_then(|c| collation_name(&c.collname)),
+            collation: def
+                .coll_clause
+                .as_ref()
+                .and_then(|c| collation_name(&c.collname)),
             default: None,
             not_null: def.is_not_null,
             identity: None,
@@ -143,6 +147,19 @@ impl Builder {
                         _ => {}
                     }
                     table_constraints.push(c);
+                }
+                // DEFERRABLE and friends after a column constraint apply to it
+                Ok(ConstrType::ConstrAttrDeferrable) => {
+                    set_last(&mut table_constraints, |c| c.deferrable = true)
+                }
+                Ok(ConstrType::ConstrAttrNotDeferrable) => {
+                    set_last(&mut table_constraints, |c| c.deferrable = false)
+                }
+                Ok(ConstrType::ConstrAttrDeferred) => {
+                    set_last(&mut table_constraints, |c| c.initdeferred = true)
+                }
+                Ok(ConstrType::ConstrAttrImmediate) => {
+                    set_last(&mut table_constraints, |c| c.initdeferred = false)
                 }
                 _ => {}
             }
@@ -287,10 +304,13 @@ impl Builder {
             Ok(ConstrType::ConstrExclusion) => {
                 // named like its index: element names (or what an expression is named),
                 // then the INCLUDE columns
-                let elements = constraint.exclusions.iter().filter_map(|pair| match &pair.node {
-                    Some(NodeEnum::List(list)) => list.items.first(),
-                    _ => None,
-                });
+                let elements = constraint
+                    .exclusions
+                    .iter()
+                    .filter_map(|pair| match &pair.node {
+                        Some(NodeEnum::List(list)) => list.items.first(),
+                        _ => None,
+                    });
                 let mut names = element_names(elements);
                 names.extend(constraint.including.iter().filter_map(string_of));
                 (Some(joined(&dedup_column_names(names))), "excl")
@@ -308,7 +328,9 @@ impl Builder {
     }
 
     pub(super) fn create_index(&mut self, stmt: &IndexStmt) {
-        let Some(relation) = &stmt.relation else { return };
+        let Some(relation) = &stmt.relation else {
+            return;
+        };
         let table = relation_name(relation);
         if !self.catalog.tables.contains_key(&table) {
             return self.error(
@@ -340,6 +362,58 @@ impl Builder {
         let index = definitions::index(stmt, &name, None);
         self.catalog.indexes.insert(index.name.clone(), index);
     }
+}
+
+/// In one `CREATE TABLE`, a primary key, unique or exclusion constraint that would build the
+/// same index as an earlier one (the primary key counts as first) is dropped, and a name it
+/// had goes to the one kept if that one has none (`transformIndexConstraints`).
+fn drop_redundant_index_constraints(
+    constraints: Vec<protobuf::Constraint>,
+) -> Vec<protobuf::Constraint> {
+    let index_backed = |c: &protobuf::Constraint| {
+        matches!(
+            ConstrType::try_from(c.contype),
+            Ok(ConstrType::ConstrPrimary | ConstrType::ConstrUnique | ConstrType::ConstrExclusion)
+        )
+    };
+    let (mut indexes, mut others): (Vec<_>, Vec<_>) =
+        constraints.into_iter().partition(|c| index_backed(c));
+    let mut kept: Vec<protobuf::Constraint> = Vec::new();
+    if let Some(primary) = indexes
+        .iter()
+        .position(|c| c.contype == ConstrType::ConstrPrimary as i32)
+    {
+        kept.push(indexes.remove(primary));
+    }
+    let same_index = |a: &protobuf::Constraint, b: &protobuf::Constraint| {
+        let method = |c: &protobuf::Constraint| {
+            if c.access_method.is_empty() {
+                "btree".to_string()
+            } else {
+                c.access_method.clone()
+            }
+        };
+        a.keys == b.keys
+            && a.including == b.including
+            && canonical(&a.exclusions) == canonical(&b.exclusions)
+            && canonical(&a.where_clause) == canonical(&b.where_clause)
+            && method(a) == method(b)
+            && a.nulls_not_distinct == b.nulls_not_distinct
+            && a.deferrable == b.deferrable
+            && a.initdeferred == b.initdeferred
+    };
+    for constraint in indexes {
+        match kept.iter_mut().find(|prior| same_index(prior, &constraint)) {
+            Some(prior) => {
+                if prior.conname.is_empty() {
+                    prior.conname = constraint.conname;
+                }
+            }
+            None => kept.push(constraint),
+        }
+    }
+    others.extend(kept);
+    others
 }
 
 /// The parts of an index name the server derives from its columns: the column name, or for
@@ -389,22 +463,24 @@ fn figure_column_name(node: &Node) -> Option<String> {
     match node.node.as_ref()? {
         NodeEnum::ColumnRef(c) => c.fields.last().and_then(string_of),
         NodeEnum::FuncCall(f) => f.funcname.last().and_then(string_of),
-        NodeEnum::TypeCast(c) => c
-            .arg
-            .as_deref()
-            .and_then(figure_column_name)
-            .or_else(|| {
-                c.type_name
-                    .as_ref()
-                    .and_then(|t| t.names.last())
-                    .and_then(string_of)
-            }),
+        NodeEnum::TypeCast(c) => c.arg.as_deref().and_then(figure_column_name).or_else(|| {
+            c.type_name
+                .as_ref()
+                .and_then(|t| t.names.last())
+                .and_then(string_of)
+        }),
         NodeEnum::CoalesceExpr(_) => Some("coalesce".into()),
         NodeEnum::CaseExpr(_) => Some("case".into()),
         NodeEnum::AArrayExpr(_) => Some("array".into()),
         NodeEnum::RowExpr(_) => Some("row".into()),
         NodeEnum::MinMaxExpr(m) => Some(if m.op == 1 { "greatest" } else { "least" }.into()),
         _ => None,
+    }
+}
+
+fn set_last(constraints: &mut [protobuf::Constraint], set: impl Fn(&mut protobuf::Constraint)) {
+    if let Some(last) = constraints.last_mut() {
+        set(last);
     }
 }
 
@@ -437,16 +513,26 @@ pub(super) fn collation_name(names: &[Node]) -> Option<String> {
 }
 
 /// A column default: `DEFAULT NULL` (cast or not) is no default, the server stores none.
-/// A bare literal takes the column's type, so an interval one compares as the server prints
-/// it (`'1 hour'` is stored as `'01:00:00'::interval`).
+/// A bare literal takes the column's type and the server stores its value, so interval and
+/// boolean literals compare as the server prints them (`'1 hour'` is stored as
+/// `'01:00:00'::interval`, `'t'` as `true`).
 pub(super) fn default_expression(node: &Node, type_name: &str) -> Option<crate::model::Expr> {
     let mut default = expression(node);
     if default.canonical == NULL_CONSTANT {
         return None;
     }
-    if type_name == "interval" {
+    if matches!(type_name, "interval" | "boolean") {
         if let Ok(mut tree) = serde_json::from_str::<serde_json::Value>(&default.canonical) {
-            crate::normalize::expr::canonicalize_interval(&mut tree);
+            if type_name == "interval" {
+                crate::normalize::expr::canonicalize_interval(&mut tree);
+            } else if let Some(value) = tree.pointer_mut("/node/AConst/value") {
+                let text = value.as_str().unwrap_or("").trim().to_ascii_lowercase();
+                match text.as_str() {
+                    "t" | "true" | "y" | "yes" | "on" | "1" => *value = "true".into(),
+                    "f" | "false" | "n" | "no" | "off" | "0" => *value = "false".into(),
+                    _ => {}
+                }
+            }
             default.canonical = tree.to_string();
         }
     }

@@ -2,10 +2,14 @@
 -- the server prints them; the loader keeps those of the tables tables.sql returned. NOT NULL
 -- is a column property in the model: from PostgreSQL 18 it is also stored here as contype
 -- 'n', and constraint triggers ('t') are triggers, so both are left out by listing the kinds
--- that are wanted.
+-- that are wanted. pg_get_constraintdef leaves out the storage parameters of the index
+-- behind a primary key or unique constraint (`WITH (fillfactor=…)`), so they come apart.
 SELECT co.conrelid AS table_oid,
        co.conname::text AS name,
        pg_get_constraintdef(co.oid) AS definition,
+       CASE WHEN co.contype IN ('p', 'u') THEN
+           (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = co.conindid)
+       END AS index_options,
        co.convalidated AS validated,
        obj_description(co.oid, 'pg_constraint') AS comment
 FROM pg_catalog.pg_constraint co
