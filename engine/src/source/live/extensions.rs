@@ -9,8 +9,8 @@ use crate::model::{Catalog, Extension};
 const QUERY: &str = include_str!("queries/extensions.sql");
 const WHAT: &str = "extensions";
 
-/// Adds the extensions with their installed version; the differ compares the version only
-/// when the desired state pins one.
+/// Adds the extensions with their installed version and their comment (the control file's
+/// unless one was set); the differ compares either only when the desired state sets it.
 pub(super) fn load(
     reader: &Reader,
     tx: &mut Transaction<'_>,

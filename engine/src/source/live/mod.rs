@@ -1,6 +1,7 @@
 //! Live database → catalog.
 //!
-//! Everything is read in one `REPEATABLE READ READ ONLY` transaction, so the catalog is one
+//! Everything is read in one `REPEATABLE READ READ ONLY` transaction (`START TRANSACTION
+//! ISOLATION LEVEL REPEATABLE READ, READ ONLY`, the same as `BEGIN …`), so the catalog is one
 //! consistent snapshot even while other sessions change the schema, and nothing is written.
 //! There is one query per object kind, never one per object: the number of round trips does
 //! not grow with the schema. Each kind has its loader module beside its query in `queries/`.
