@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, ConstraintKind, QualifiedName, Table};
+use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey, Table};
 
 /// Constraints that `CREATE TABLE` can declare: foreign keys are added after every table
 /// exists (which also breaks foreign key cycles), and `NOT VALID` needs `ALTER TABLE`.
@@ -19,6 +19,9 @@ struct Rebuilds {
     /// Kept, but what uses them (constraints, indexes) is dropped and recreated around the
     /// change: their enum type is recreated.
     converted: HashSet<(QualifiedName, String)>,
+    /// Foreign keys (table, name) whose referenced key is dropped or changed: the server
+    /// refuses to drop a key that a foreign key uses, so they are dropped and added again.
+    foreign_keys: HashSet<(QualifiedName, String)>,
 }
 
 impl Rebuilds {
@@ -59,6 +62,7 @@ impl Rebuilds {
         Rebuilds {
             replaced,
             converted,
+            foreign_keys: foreign_keys_losing_their_key(catalogs),
         }
     }
 
@@ -73,6 +77,35 @@ impl Rebuilds {
             self.replaced.contains(&key) || self.converted.contains(&key)
         })
     }
+}
+
+fn foreign_keys_losing_their_key(catalogs: &Pair<&Catalog>) -> HashSet<(QualifiedName, String)> {
+    let mut rebuilt = HashSet::new();
+    for table in catalogs.from.tables.values() {
+        for constraint in table.constraints.values() {
+            let Some(target) = &constraint.foreign_key else {
+                continue;
+            };
+            let kept = match catalogs.from.referenced_key(&target.table, &target.columns) {
+                Some(ReferencedKey::Constraint(key)) => catalogs
+                    .to
+                    .tables
+                    .get(&target.table)
+                    .and_then(|t| t.constraints.get(&key.name))
+                    .is_some_and(|new| new.definition == key.definition),
+                Some(ReferencedKey::Index(key)) => catalogs
+                    .to
+                    .indexes
+                    .get(&key.name)
+                    .is_some_and(|new| new.definition == key.definition),
+                None => true,
+            };
+            if !kept {
+                rebuilt.insert((table.name.clone(), constraint.name.clone()));
+            }
+        }
+    }
+    rebuilt
 }
 
 /// The columns an expression reads.
@@ -182,14 +215,19 @@ fn diff_table(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Change>) {
 
 fn diff_constraints(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Change>) {
     let name = &table.to.name;
-    let uses_replaced = |columns: &[String]| rebuilds.rebuilds(name, columns);
+    let uses_replaced = |constraint: &crate::model::Constraint| {
+        rebuilds.rebuilds(name, &constraint.columns)
+            || rebuilds
+                .foreign_keys
+                .contains(&(name.clone(), constraint.name.clone()))
+    };
     for constraint in table.to.constraints.values() {
         let old = table.from.constraints.get(&constraint.name);
         match old {
             Some(old)
                 if old.definition == constraint.definition
                     && old.kind == constraint.kind
-                    && !uses_replaced(&constraint.columns) =>
+                    && !uses_replaced(constraint) =>
             {
                 if old.not_valid && !constraint.not_valid {
                     out.push(Change::ValidateConstraint {

@@ -17,6 +17,13 @@ pub use table::{Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, 
 use indexmap::IndexMap;
 use serde::Serialize;
 
+/// What a foreign key relies on in the referenced table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ReferencedKey<'a> {
+    Constraint(&'a Constraint),
+    Index(&'a Index),
+}
+
 /// A normalised database schema.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Catalog {
@@ -70,6 +77,31 @@ impl Catalog {
         self.indexes.retain(|name, _| keep(&name.schema));
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
+    }
+
+    /// The primary key, unique constraint or unique index a foreign key to `columns` of
+    /// `table` relies on.
+    pub fn referenced_key(
+        &self,
+        table: &QualifiedName,
+        columns: &[String],
+    ) -> Option<ReferencedKey<'_>> {
+        let same_columns = |keys: &[String]| {
+            keys.len() == columns.len() && keys.iter().all(|k| columns.contains(k))
+        };
+        let constraint = self.tables.get(table).and_then(|t| {
+            t.constraints.values().find(|c| {
+                matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique)
+                    && same_columns(&c.columns)
+            })
+        });
+        if let Some(constraint) = constraint {
+            return Some(ReferencedKey::Constraint(constraint));
+        }
+        self.indexes
+            .values()
+            .find(|i| i.unique && i.table == *table && same_columns(&i.columns))
+            .map(ReferencedKey::Index)
     }
 
     /// The enum named by a column type such as `mood`, `app.mood` or `mood[]`, if it is one of

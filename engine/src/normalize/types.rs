@@ -151,6 +151,61 @@ fn format_interval(typmods: &[String]) -> String {
     }
 }
 
+/// Types every database has (not an enum, domain or extension type), in canonical spelling.
+pub fn is_builtin_type(type_name: &str) -> bool {
+    let base = type_name.trim_end_matches("[]");
+    let base = base.split('(').next().unwrap_or(base);
+    matches!(
+        base,
+        "smallint"
+            | "integer"
+            | "bigint"
+            | "numeric"
+            | "real"
+            | "double precision"
+            | "boolean"
+            | "text"
+            | "character varying"
+            | "character"
+            | "bpchar"
+            | "bytea"
+            | "date"
+            | "interval"
+            | "uuid"
+            | "json"
+            | "jsonb"
+            | "xml"
+            | "inet"
+            | "cidr"
+            | "macaddr"
+            | "macaddr8"
+            | "money"
+            | "tsvector"
+            | "tsquery"
+            | "point"
+            | "line"
+            | "lseg"
+            | "box"
+            | "path"
+            | "polygon"
+            | "circle"
+            | "oid"
+            | "bit"
+            | "bit varying"
+            | "int4range"
+            | "int8range"
+            | "numrange"
+            | "tsrange"
+            | "tstzrange"
+            | "daterange"
+            | "name"
+            | "\"char\""
+    ) || base.starts_with("timestamp")
+        || base.starts_with("time ")
+        || base.starts_with("time(")
+        || base.starts_with("interval")
+}
+
 #[cfg(test)]
 mod tests {
     use super::canonical_type_text as t;

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use crate::diff::{Change, CommentTarget};
-use crate::model::{Catalog, ConstraintKind, QualifiedName};
+use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey};
 use crate::normalize::expr::referenced_sequences;
+use crate::normalize::types::is_builtin_type;
 
 /// An object of either catalog, by name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -249,81 +250,14 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     deps
 }
 
-/// The primary key, unique constraint or unique index a foreign key relies on.
+/// The key a foreign key relies on, as an object.
 fn referenced_key(
     catalog: &Catalog,
     table: &QualifiedName,
     columns: &[String],
 ) -> Option<ObjectId> {
-    let same_columns =
-        |keys: &[String]| keys.len() == columns.len() && keys.iter().all(|k| columns.contains(k));
-    let constraint = catalog.tables.get(table).and_then(|t| {
-        t.constraints.values().find(|c| {
-            matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique)
-                && same_columns(&c.columns)
-        })
-    });
-    if let Some(constraint) = constraint {
-        return Some(ObjectId::Constraint(table.clone(), constraint.name.clone()));
-    }
-    catalog
-        .indexes
-        .values()
-        .find(|i| i.unique && i.table == *table && same_columns(&i.columns))
-        .map(|i| ObjectId::Index(i.name.clone()))
-}
-
-/// Types every database has, so no extension needs to come first.
-fn is_builtin_type(type_name: &str) -> bool {
-    let base = type_name.trim_end_matches("[]");
-    let base = base.split('(').next().unwrap_or(base);
-    matches!(
-        base,
-        "smallint"
-            | "integer"
-            | "bigint"
-            | "numeric"
-            | "real"
-            | "double precision"
-            | "boolean"
-            | "text"
-            | "character varying"
-            | "character"
-            | "bpchar"
-            | "bytea"
-            | "date"
-            | "interval"
-            | "uuid"
-            | "json"
-            | "jsonb"
-            | "xml"
-            | "inet"
-            | "cidr"
-            | "macaddr"
-            | "macaddr8"
-            | "money"
-            | "tsvector"
-            | "tsquery"
-            | "point"
-            | "line"
-            | "lseg"
-            | "box"
-            | "path"
-            | "polygon"
-            | "circle"
-            | "oid"
-            | "bit"
-            | "bit varying"
-            | "int4range"
-            | "int8range"
-            | "numrange"
-            | "tsrange"
-            | "tstzrange"
-            | "daterange"
-            | "name"
-            | "\"char\""
-    ) || base.starts_with("timestamp")
-        || base.starts_with("time ")
-        || base.starts_with("time(")
-        || base.starts_with("interval")
+    Some(match catalog.referenced_key(table, columns)? {
+        ReferencedKey::Constraint(c) => ObjectId::Constraint(table.clone(), c.name.clone()),
+        ReferencedKey::Index(i) => ObjectId::Index(i.name.clone()),
+    })
 }

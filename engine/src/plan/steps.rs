@@ -132,11 +132,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
                 EnumPosition::Before(label) => format!(" BEFORE {}", quote_literal(label)),
                 EnumPosition::After(label) => format!(" AFTER {}", quote_literal(label)),
             };
-            let sql = format!(
-                "ALTER TYPE {} ADD VALUE {}{neighbour}",
-                enum_type.to.name,
-                quote_literal(value)
-            );
+            let sql = ddl::add_enum_value(&enum_type.to.name, value, &neighbour);
             // a value cannot be removed: undoing the addition recreates the type
             let kept: Vec<(QualifiedName, Pair<Column>)> = columns
                 .iter()
@@ -410,7 +406,7 @@ fn recreate_enum(
                     vec![ddl::alter_column(
                         table,
                         column_name,
-                        &format!("SET DEFAULT {}", default.sql),
+                        &ddl::set_default(default),
                     )],
                 ),
             );
@@ -479,7 +475,7 @@ fn recreate_enum(
                 vec![ddl::alter_column(
                     table,
                     column_name,
-                    &format!("SET DEFAULT {}", default.sql),
+                    &ddl::set_default(default),
                 )],
                 vec![ddl::alter_column(table, column_name, "DROP DEFAULT")],
             ));
@@ -531,7 +527,7 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
         steps.push(Step::new(
             format!("drop default of {label}"),
             vec![at("DROP DEFAULT")],
-            vec![at(&format!("SET DEFAULT {}", default.sql))],
+            vec![at(&ddl::set_default(default))],
         ));
     }
     if type_changed {
@@ -602,7 +598,7 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
     {
         steps.push(Step::new(
             format!("set default of {label}"),
-            vec![at(&format!("SET DEFAULT {}", default.sql))],
+            vec![at(&ddl::set_default(default))],
             vec![at("DROP DEFAULT")],
         ));
     }

@@ -4,9 +4,10 @@
 use super::quote::{quote_ident, quote_literal};
 use crate::diff::CommentTarget;
 use crate::model::{
-    Column, Constraint, EnumType, Extension, Identity, Index, QualifiedName, Sequence,
+    Column, Constraint, EnumType, Expr, Extension, Identity, Index, QualifiedName, Sequence,
     SequenceOptions, Table,
 };
+use crate::normalize::types::is_builtin_type;
 
 pub fn create_schema(name: &str) -> String {
     format!("CREATE SCHEMA {}", quote_ident(name))
@@ -220,12 +221,66 @@ pub fn column_definition(column: &Column) -> String {
         sql.push_str(&format!(" GENERATED ALWAYS AS ({}) STORED", generated.sql));
     }
     if let Some(default) = &column.default {
-        sql.push_str(&format!(" DEFAULT {}", default.sql));
+        sql.push_str(&format!(" DEFAULT {}", default_expression(default)));
     }
     if column.not_null && column.identity.is_none() {
         sql.push_str(" NOT NULL");
     }
     sql
+}
+
+/// A default as `DEFAULT` accepts it: the grammar takes only a restricted expression there,
+/// so anything with an operator outside parentheses or quotes (`now() AT TIME ZONE 'utc'`)
+/// is wrapped.
+fn default_expression(default: &Expr) -> String {
+    let (mut depth, mut quoted) = (0i32, false);
+    let mut bare_space = false;
+    for c in default.sql.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            '(' | '[' if !quoted => depth += 1,
+            ')' | ']' if !quoted => depth -= 1,
+            c if c.is_whitespace() && !quoted && depth == 0 => bare_space = true,
+            _ => {}
+        }
+    }
+    if bare_space {
+        format!("({})", default.sql)
+    } else {
+        default.sql.clone()
+    }
+}
+
+/// The `SET DEFAULT …` action.
+pub fn set_default(default: &Expr) -> String {
+    format!("SET DEFAULT {}", default_expression(default))
+}
+
+/// `ALTER TYPE … ADD VALUE … BEFORE/AFTER …`.
+pub fn add_enum_value(name: &QualifiedName, value: &str, neighbour: &str) -> String {
+    format!(
+        "ALTER TYPE {name} ADD VALUE {}{neighbour}",
+        quote_literal(value)
+    )
+}
+
+/// Converts a column to another enum (or array of it) through text, as there is no cast
+/// between two enum types.
+pub fn convert_enum_column(
+    table: &QualifiedName,
+    column: &str,
+    type_name: &str,
+    array: bool,
+) -> String {
+    let array = if array { "[]" } else { "" };
+    alter_column(
+        table,
+        column,
+        &format!(
+            "TYPE {type_name}{array} USING {}::text{array}::{type_name}{array}",
+            quote_ident(column)
+        ),
+    )
 }
 
 /// `GENERATED … AS IDENTITY` with the options that are not the type's defaults.
@@ -276,7 +331,17 @@ pub fn column_type_action(column: &str, from_type: &str, to: &Column) -> String 
         action.push_str(&format!(" COLLATE {collation}"));
     }
     if !assignment_cast_exists(from_type, &to.type_name) {
-        action.push_str(&format!(" USING {}::{}", quote_ident(column), to.type_name));
+        // user types (enums) cast only through text
+        let via_text = if is_builtin_type(from_type) {
+            ""
+        } else {
+            "::text"
+        };
+        action.push_str(&format!(
+            " USING {}{via_text}::{}",
+            quote_ident(column),
+            to.type_name
+        ));
     }
     action
 }

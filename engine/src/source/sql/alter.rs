@@ -21,6 +21,9 @@ impl Builder {
             return self.alter_other_relation(stmt, &name);
         }
         if !self.catalog.tables.contains_key(&name) {
+            if self.on_unsupported_relation("ALTER of a relation not managed", &name) {
+                return;
+            }
             if !stmt.missing_ok {
                 self.error(
                     relation.location,
@@ -85,7 +88,11 @@ impl Builder {
             AlterTableType::AtDropColumn => self.drop_column(table_name, &cmd.name),
             AlterTableType::AtAddConstraint => {
                 if let Some(NodeEnum::Constraint(c)) = def {
-                    self.add_constraints(table_name, vec![(**c).clone()]);
+                    let mut constraint = (**c).clone();
+                    if !constraint.indexname.is_empty() {
+                        self.adopt_index(table_name, &mut constraint);
+                    }
+                    self.add_constraints(table_name, vec![constraint]);
                 }
             }
             AlterTableType::AtDropConstraint => {
@@ -198,6 +205,63 @@ impl Builder {
             (AlterTableType::AtDropIdentity, _) => column.identity = None,
             (AlterTableType::AtDropExpression, _) => column.generated = None,
             _ => {}
+        }
+    }
+
+    /// `ADD CONSTRAINT … USING INDEX i`: the index becomes the constraint's, under the
+    /// constraint's name (or the index's, when the constraint has none).
+    fn adopt_index(&mut self, table: &QualifiedName, constraint: &mut protobuf::Constraint) {
+        let index_name = QualifiedName::new(&table.schema, &constraint.indexname);
+        let Some(stmt) = self.index_statements.shift_remove(&index_name) else {
+            return self.error(
+                constraint.location,
+                format!("index `{index_name}` used by a constraint is not created"),
+                "create the index before the constraint that uses it",
+            );
+        };
+        self.catalog.indexes.shift_remove(&index_name);
+        self.names.release(&index_name.schema, &index_name.name);
+        if constraint.conname.is_empty() {
+            constraint.conname = index_name.name.clone();
+        }
+        constraint.keys = stmt
+            .index_params
+            .iter()
+            .filter_map(|p| match &p.node {
+                Some(NodeEnum::IndexElem(e)) => Some(pg_query::Node {
+                    node: Some(NodeEnum::String(protobuf::String {
+                        sval: e.name.clone(),
+                    })),
+                }),
+                _ => None,
+            })
+            .collect();
+        constraint.including = stmt
+            .index_including_params
+            .iter()
+            .filter_map(|p| match &p.node {
+                Some(NodeEnum::IndexElem(e)) => Some(pg_query::Node {
+                    node: Some(NodeEnum::String(protobuf::String {
+                        sval: e.name.clone(),
+                    })),
+                }),
+                _ => None,
+            })
+            .collect();
+        constraint.indexname = String::new();
+        if constraint.contype == protobuf::ConstrType::ConstrPrimary as i32 {
+            let columns: Vec<String> = constraint
+                .keys
+                .iter()
+                .filter_map(crate::normalize::definitions::string_of)
+                .collect();
+            if let Some(table) = self.catalog.tables.get_mut(table) {
+                for column in columns {
+                    if let Some(column) = table.columns.get_mut(&column) {
+                        column.not_null = true;
+                    }
+                }
+            }
         }
     }
 

@@ -79,6 +79,24 @@ impl Builder {
                 return;
             }
         };
+        let relation = match names.len() {
+            0 => None,
+            _ if matches!(
+                ObjectType::try_from(stmt.objtype),
+                Ok(ObjectType::ObjectColumn | ObjectType::ObjectTabconstraint)
+            ) =>
+            {
+                Some(qualified_name(&names[..names.len() - 1]))
+            }
+            _ => Some(qualified_name(&names)),
+        };
+        if found.is_none()
+            && relation.is_some_and(|r| {
+                self.on_unsupported_relation("comment on a relation not managed", &r)
+            })
+        {
+            return;
+        }
         if found.is_none() {
             self.error(
                 0,

@@ -56,6 +56,12 @@ struct Builder {
     catalog: Catalog,
     names: NamePool,
     constraints: IndexMap<(QualifiedName, String), PendingConstraint>,
+    /// The statements behind the indexes, for `LIKE … INCLUDING INDEXES` and
+    /// `ADD CONSTRAINT … USING INDEX`.
+    index_statements: IndexMap<QualifiedName, protobuf::IndexStmt>,
+    /// Views, partitioned tables and the like: not modelled, so what refers to them is
+    /// reported as not managed rather than as an error.
+    unsupported_relations: std::collections::HashSet<QualifiedName>,
     problems: Vec<SourceProblem>,
     /// The file and byte offset of the statement being evaluated.
     file: Option<SqlFile>,
@@ -134,9 +140,23 @@ impl Builder {
             ),
             other => {
                 let (kind, schema, name) = describe_unsupported(other);
+                if let (true, Some(schema)) = (is_relation_kind(&kind), &schema) {
+                    self.unsupported_relations
+                        .insert(QualifiedName::new(schema, &name));
+                }
                 self.unsupported(&kind, schema, &name);
             }
         }
+    }
+
+    /// Reports a statement on a relation the model does not cover; false when the relation is
+    /// simply unknown (an error for the caller to report).
+    fn on_unsupported_relation(&mut self, what: &str, relation: &QualifiedName) -> bool {
+        if !self.unsupported_relations.contains(relation) {
+            return false;
+        }
+        self.unsupported(what, Some(relation.schema.clone()), &relation.name);
+        true
     }
 
     fn unsupported(&mut self, kind: &str, schema: Option<String>, name: &str) {
@@ -193,6 +213,19 @@ fn complete_foreign_key(
     }) {
         node.pk_attrs = key.1.node.keys.clone();
     }
+}
+
+/// Unsupported kinds that other statements (indexes, comments, ALTER) can refer to as tables.
+fn is_relation_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "view"
+            | "materialized view"
+            | "foreign table"
+            | "partitioned table"
+            | "partition"
+            | "inherited table"
+    )
 }
 
 /// `SELECT pg_catalog.set_config(…)`, as pg_dump writes it.

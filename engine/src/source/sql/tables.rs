@@ -20,6 +20,7 @@ const LIKE_CONSTRAINTS: u32 = 1 << 2;
 const LIKE_DEFAULTS: u32 = 1 << 3;
 const LIKE_GENERATED: u32 = 1 << 4;
 const LIKE_IDENTITY: u32 = 1 << 5;
+const LIKE_INDEXES: u32 = 1 << 6;
 
 impl Builder {
     pub(super) fn create_table(&mut self, stmt: &CreateStmt) {
@@ -35,6 +36,7 @@ impl Builder {
             } else {
                 "inherited table"
             };
+            self.unsupported_relations.insert(name.clone());
             return self.unsupported(kind, Some(name.schema), &name.name);
         }
         if self.catalog.tables.contains_key(&name) {
@@ -52,6 +54,7 @@ impl Builder {
         let mut table = Table::new(name.clone());
         table.unlogged = relation.relpersistence == "u";
         let mut constraints = Vec::new();
+        let mut like_indexes = Vec::new();
         for element in &stmt.table_elts {
             match &element.node {
                 Some(NodeEnum::ColumnDef(column)) => {
@@ -61,7 +64,9 @@ impl Builder {
                 }
                 Some(NodeEnum::Constraint(constraint)) => constraints.push((**constraint).clone()),
                 Some(NodeEnum::TableLikeClause(like)) => {
-                    constraints.extend(self.like(&mut table, like));
+                    let (copied, indexes) = self.like(&mut table, like);
+                    constraints.extend(copied);
+                    like_indexes.extend(indexes);
                 }
                 _ => {}
             }
@@ -71,6 +76,9 @@ impl Builder {
         }
         self.catalog.tables.insert(name.clone(), table);
         self.add_constraints(&name, drop_redundant_index_constraints(constraints));
+        for index in like_indexes {
+            self.create_index(&index);
+        }
     }
 
     /// A column and the constraints written on it, turned into table constraints.
@@ -195,10 +203,15 @@ impl Builder {
         );
     }
 
-    /// `LIKE source INCLUDING …`: copies columns, and what the options ask for.
-    fn like(&mut self, table: &mut Table, like: &TableLikeClause) -> Vec<protobuf::Constraint> {
+    /// `LIKE source INCLUDING …`: copies columns, and what the options ask for. Returns the
+    /// constraints to add and the indexes to create once the table exists.
+    fn like(
+        &mut self,
+        table: &mut Table,
+        like: &TableLikeClause,
+    ) -> (Vec<protobuf::Constraint>, Vec<IndexStmt>) {
         let Some(relation) = &like.relation else {
-            return Vec::new();
+            return Default::default();
         };
         let source_name = relation_name(relation);
         let Some(source) = self.catalog.tables.get(&source_name).cloned() else {
@@ -207,7 +220,7 @@ impl Builder {
                 format!("table `{source_name}` is used in LIKE before it is created"),
                 "move its CREATE TABLE above this statement",
             );
-            return Vec::new();
+            return Default::default();
         };
         for column in source.columns.values() {
             let mut copy = column.clone();
@@ -225,17 +238,43 @@ impl Builder {
             }
             table.columns.insert(copy.name.clone(), copy);
         }
-        if like.options & LIKE_CONSTRAINTS == 0 {
-            return Vec::new();
+        let mut constraints = Vec::new();
+        let mut indexes = Vec::new();
+        for ((owner, _), c) in &self.constraints {
+            if *owner != source_name {
+                continue;
+            }
+            let check = c.node.contype == ConstrType::ConstrCheck as i32;
+            let indexed = matches!(
+                ConstrType::try_from(c.node.contype),
+                Ok(ConstrType::ConstrPrimary
+                    | ConstrType::ConstrUnique
+                    | ConstrType::ConstrExclusion)
+            );
+            if check && like.options & LIKE_CONSTRAINTS != 0 {
+                // check constraints are copied under their own names
+                constraints.push(c.node.clone());
+            } else if indexed && like.options & LIKE_INDEXES != 0 {
+                // index-backed ones get names of the new table
+                let mut copy = c.node.clone();
+                copy.conname = String::new();
+                constraints.push(copy);
+            }
         }
-        // check constraints are copied under their own names
-        self.constraints
-            .iter()
-            .filter(|((owner, _), c)| {
-                *owner == source_name && c.node.contype == ConstrType::ConstrCheck as i32
-            })
-            .map(|(_, c)| c.node.clone())
-            .collect()
+        if like.options & LIKE_INDEXES != 0 {
+            for stmt in self.index_statements.values() {
+                if stmt.relation.as_ref().map(relation_name) == Some(source_name.clone()) {
+                    let mut copy = stmt.clone();
+                    copy.idxname = String::new();
+                    if let Some(target) = copy.relation.as_mut() {
+                        target.schemaname = table.name.schema.clone();
+                        target.relname = table.name.name.clone();
+                    }
+                    indexes.push(copy);
+                }
+            }
+        }
+        (constraints, indexes)
     }
 
     /// Names and records the constraints of a table in the order the server does: checks,
@@ -332,6 +371,9 @@ impl Builder {
             return;
         };
         let table = relation_name(relation);
+        if self.on_unsupported_relation("index on a relation not managed", &table) {
+            return;
+        }
         if !self.catalog.tables.contains_key(&table) {
             return self.error(
                 relation.location,
@@ -360,6 +402,8 @@ impl Builder {
             stmt.idxname.clone()
         };
         let index = definitions::index(stmt, &name, None);
+        self.index_statements
+            .insert(index.name.clone(), stmt.clone());
         self.catalog.indexes.insert(index.name.clone(), index);
     }
 }
