@@ -23,7 +23,14 @@ fn main() {
     let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
     println!(
         "{:>6} {:>10} {:>10} {:>12} {:>12} {:>14} {:>14} {:>10}",
-        "tables", "sql bytes", "parse", "psql load", "introspect", "plan file→file", "plan live→file", "steps"
+        "tables",
+        "sql bytes",
+        "parse",
+        "psql load",
+        "introspect",
+        "plan file→file",
+        "plan live→file",
+        "steps"
     );
     for n in sizes {
         let schema = generate(n, false);
@@ -91,7 +98,11 @@ fn peak_memory() -> String {
 
 fn psql(cluster: &TempCluster, url: &str, sql: &str) {
     let bundled = cluster.bindir().join("psql");
-    let psql = if bundled.exists() { bundled } else { "psql".into() };
+    let psql = if bundled.exists() {
+        bundled
+    } else {
+        "psql".into()
+    };
     let mut child = Command::new(psql)
         .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", "-"])
         .stdin(Stdio::piped())
@@ -140,7 +151,9 @@ fn generate(n: usize, changed: bool) -> String {
             "CREATE INDEX ON {schema}.t{i} (created_at DESC);\nCREATE INDEX ON {schema}.t{i} (lower(code)) WHERE status <> 'closed';\n"
         ));
         if touched {
-            out.push_str(&format!("CREATE INDEX ON {schema}.t{i} USING gin (payload);\n"));
+            out.push_str(&format!(
+                "CREATE INDEX ON {schema}.t{i} USING gin (payload);\n"
+            ));
         }
         out.push_str(&format!("COMMENT ON TABLE {schema}.t{i} IS 'table {i}';\n"));
     }

@@ -3,7 +3,7 @@ use serde::{Serialize, Serializer};
 /// An SQL expression (default, CHECK, index predicate, constraint definition).
 ///
 /// `sql` is the text to emit, as the source wrote it (or as the server printed it);
-/// `canonical` is the deparsed normalised parse tree, and the only thing compared: two
+/// `canonical` is the normalised parse tree (as JSON), and the only thing compared: two
 /// expressions that differ only in how they are printed are equal.
 #[derive(Clone, Debug, Eq)]
 pub struct Expr {

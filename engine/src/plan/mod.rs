@@ -47,6 +47,19 @@ pub enum LockLevel {
     AccessExclusive,
 }
 
+impl LockLevel {
+    /// The lock's name as PostgreSQL's documentation writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            LockLevel::None => "none",
+            LockLevel::ShareUpdateExclusive => "SHARE UPDATE EXCLUSIVE",
+            LockLevel::Share => "SHARE",
+            LockLevel::ShareRowExclusive => "SHARE ROW EXCLUSIVE",
+            LockLevel::AccessExclusive => "ACCESS EXCLUSIVE",
+        }
+    }
+}
+
 /// One step of a plan.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Step {

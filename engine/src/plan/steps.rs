@@ -352,7 +352,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
         )
         .lock(LockLevel::AccessExclusive)],
         Change::SetComment { target, comment } => vec![Step::new(
-            "set comment".to_string(),
+            format!("set comment on {}", crate::render::ddl::comment_object(target)),
             vec![ddl::set_comment(target, &comment.to)],
             vec![ddl::set_comment(target, &comment.from)],
         )],
@@ -617,9 +617,21 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
     steps
 }
 
-/// Whether a type change rewrites the table: only widening a `varchar` (or making it `text`)
-/// is known to be free.
+/// Whether a type change rewrites the table: widening a `varchar` (or making it `text`) and
+/// raising a `numeric` precision at the same scale are known to be free.
 fn rewrites(from: &Column, to: &Column) -> bool {
+    let numeric = |t: &str| -> Option<(u32, u32)> {
+        let inner = t.strip_prefix("numeric(")?.strip_suffix(')')?;
+        let (p, s) = inner.split_once(',')?;
+        Some((p.parse().ok()?, s.parse().ok()?))
+    };
+    if let Some((p1, s1)) = numeric(&from.type_name) {
+        match numeric(&to.type_name) {
+            Some((p2, s2)) if s1 == s2 && p2 >= p1 => return false,
+            None if to.type_name == "numeric" => return false,
+            _ => {}
+        }
+    }
     let length = |t: &str| {
         t.strip_prefix("character varying(")
             .and_then(|r| r.strip_suffix(')'))

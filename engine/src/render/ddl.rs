@@ -419,7 +419,14 @@ pub fn comment_sql(target: CommentTarget, comment: &Option<String>) -> Option<St
 
 /// `COMMENT ON … IS '…'` or `IS NULL`.
 pub fn set_comment(target: &CommentTarget, comment: &Option<String>) -> String {
-    let object = match target {
+    let object = comment_object(target);
+    let value = comment.as_deref().map_or("NULL".to_string(), quote_literal);
+    format!("COMMENT ON {object} IS {value}")
+}
+
+/// The object of a comment as `COMMENT ON` names it: `TABLE public.orders`.
+pub fn comment_object(target: &CommentTarget) -> String {
+    match target {
         CommentTarget::Schema(name) => format!("SCHEMA {}", quote_ident(name)),
         CommentTarget::Extension(name) => format!("EXTENSION {}", quote_ident(name)),
         CommentTarget::Type(name) => format!("TYPE {name}"),
@@ -430,9 +437,7 @@ pub fn set_comment(target: &CommentTarget, comment: &Option<String>) -> String {
             format!("CONSTRAINT {} ON {table}", quote_ident(name))
         }
         CommentTarget::Index(name) => format!("INDEX {name}"),
-    };
-    let value = comment.as_deref().map_or("NULL".to_string(), quote_literal);
-    format!("COMMENT ON {object} IS {value}")
+    }
 }
 
 #[cfg(test)]

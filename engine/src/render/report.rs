@@ -77,11 +77,11 @@ pub fn markdown(plan: &Plan) -> String {
         for (i, step) in plan.steps.iter().enumerate() {
             let hazards: Vec<&str> = step.hazards.iter().map(|h| h.kind.id()).collect();
             out.push_str(&format!(
-                "| {} | {} | {} | {:?} | {} |\n",
+                "| {} | {} | {} | {} | {} |\n",
                 i + 1,
                 step.phase.name(),
                 step.description.replace('|', "\\|"),
-                step.lock,
+                step.lock.name(),
                 hazards.join(", ")
             ));
         }

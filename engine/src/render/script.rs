@@ -56,11 +56,13 @@ fn script(plan: &Plan, title: &str, steps: &[(usize, &Step, &[String])], rollbac
             });
             in_transaction = step.transactional;
         }
-        out.push_str(&format!("\n-- step {number}: {}\n", step.description));
+        let verb = if rollback { "undo step" } else { "step" };
+        out.push_str(&format!("\n-- {verb} {number}: {}\n", step.description));
         if !step.transactional {
             out.push_str("-- runs in its own transaction\n");
         }
-        for hazard in &step.hazards {
+        // hazards describe the forward statement, not its inverse
+        for hazard in step.hazards.iter().filter(|_| !rollback) {
             out.push_str(&format!(
                 "-- hazard {}: {}\n",
                 hazard.kind.id(),

@@ -136,7 +136,7 @@ impl Builder {
             | NodeEnum::TruncateStmt(_) => self.error(
                 0,
                 format!("{} cannot be evaluated without a server", statement_label(node)),
-                "run it on the shadow path (--dev-url), where the file is loaded into a scratch database",
+                "keep data and procedural statements out of the desired state, or load the file into a database and compare with its URL",
             ),
             other => {
                 let (kind, schema, name) = describe_unsupported(other);
