@@ -107,6 +107,12 @@ pub enum Change {
         table: QualifiedName,
         column: Pair<Column>,
     },
+    /// Apart from `AlterColumn` because the identity's sequence takes the name a `serial`
+    /// sequence being dropped may still hold.
+    AddIdentity {
+        table: QualifiedName,
+        column: Column,
+    },
     AddConstraint {
         table: QualifiedName,
         constraint: Constraint,

@@ -184,6 +184,12 @@ fn diff_table(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Change>) {
                 table: name.clone(),
                 column: Pair::new(old.clone(), column.clone()),
             });
+            if old.identity.is_none() && column.identity.is_some() {
+                out.push(Change::AddIdentity {
+                    table: name.clone(),
+                    column: column.clone(),
+                });
+            }
         }
         diff_comment(
             CommentTarget::Column(name.clone(), column.name.clone()),

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::diff::{Change, CommentTarget};
 use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey};
 use crate::normalize::expr::referenced_sequences;
+use crate::normalize::names::make_object_name;
 use crate::normalize::types::is_builtin_type;
 
 /// An object of either catalog, by name.
@@ -19,6 +20,8 @@ pub enum ObjectId {
     SequenceOwner(QualifiedName),
     Table(QualifiedName),
     Column(QualifiedName, String),
+    /// The identity of a column, which depends on the column.
+    Identity(QualifiedName, String),
     Constraint(QualifiedName, String),
     Index(QualifiedName),
 }
@@ -33,6 +36,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::SequenceOwner(name) => write!(f, "ownership of sequence `{name}`"),
             ObjectId::Table(name) => write!(f, "table `{name}`"),
             ObjectId::Column(table, column) => write!(f, "column `{table}.{column}`"),
+            ObjectId::Identity(table, column) => write!(f, "identity of `{table}.{column}`"),
             ObjectId::Constraint(table, name) => write!(f, "constraint `{name}` on `{table}`"),
             ObjectId::Index(name) => write!(f, "index `{name}`"),
         }
@@ -110,6 +114,20 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
                 Alter,
             )]
         }
+        Change::AddIdentity { table, column } => {
+            // the implicit sequence takes the name the server chooses for it
+            let sequence = make_object_name(&table.name, Some(&column.name), "seq");
+            vec![
+                (
+                    ObjectId::Identity(table.clone(), column.name.clone()),
+                    Create,
+                ),
+                (
+                    ObjectId::Sequence(QualifiedName::new(&table.schema, sequence)),
+                    Create,
+                ),
+            ]
+        }
         Change::AddConstraint { table, constraint } => vec![(
             ObjectId::Constraint(table.clone(), constraint.name.clone()),
             Create,
@@ -178,6 +196,10 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         for column in table.columns.values() {
             let id = ObjectId::Column(table.name.clone(), column.name.clone());
             add(id.clone(), table_id.clone());
+            if column.identity.is_some() {
+                let identity = ObjectId::Identity(table.name.clone(), column.name.clone());
+                add(identity, id.clone());
+            }
             if let Some(enum_type) = catalog.enum_of_type(&column.type_name) {
                 add(id.clone(), ObjectId::Type(enum_type.name.clone()));
             }

@@ -173,7 +173,7 @@ fn rank(change: &Change) -> u8 {
         Change::CreateSequence(_) | Change::AlterSequence(_) => 13,
         Change::CreateTable(_) => 14,
         Change::AddColumn { .. } => 15,
-        Change::AlterColumn { .. } | Change::SetUnlogged { .. } => 16,
+        Change::AlterColumn { .. } | Change::AddIdentity { .. } | Change::SetUnlogged { .. } => 16,
         Change::SetSequenceOwner { .. } => 17,
         Change::AddConstraint { constraint, .. }
             if constraint.kind != crate::model::ConstraintKind::ForeignKey =>

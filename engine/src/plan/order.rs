@@ -105,6 +105,21 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
             }
         }
     }
+    // several changes to one object run in the order the differ emitted them
+    for changes_of_object in by_object.values() {
+        let alters: Vec<usize> = changes_of_object
+            .iter()
+            .filter(|(_, action)| *action == Action::Alter)
+            .map(|(i, _)| *i)
+            .collect();
+        for pair in alters.windows(2) {
+            edges.push((
+                pair[0],
+                pair[1],
+                "changes of one object keep their order".into(),
+            ));
+        }
+    }
     edges.sort();
     edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     for (from, to, reason) in edges {

@@ -277,6 +277,19 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             )]
         }
         Change::AlterColumn { table, column } => alter_column(table, column.as_ref(), context),
+        Change::AddIdentity { table, column } => {
+            let identity = column.identity.as_ref().expect("an added identity");
+            let at = |action: &str| ddl::alter_column(table, &column.name, action);
+            vec![Step::new(
+                format!("make `{table}.{}` an identity column", column.name),
+                vec![at(&format!(
+                    "ADD {}",
+                    ddl::identity_clause(identity, &column.type_name)
+                ))],
+                vec![at("DROP IDENTITY")],
+            )
+            .lock(LockLevel::AccessExclusive)]
+        }
         Change::AddConstraint { table, constraint } => {
             let mut step = Step::new(
                 format!("add constraint `{}` on `{table}`", constraint.name),
@@ -571,14 +584,7 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
         );
     }
     match (&column.from.identity, &column.to.identity) {
-        (None, Some(identity)) => steps.push(Step::new(
-            format!("make {label} an identity column"),
-            vec![at(&format!(
-                "ADD {}",
-                ddl::identity_clause(identity, &column.to.type_name)
-            ))],
-            vec![at("DROP IDENTITY")],
-        )),
+        // (None, Some(_)) is its own change, `AddIdentity`
         (Some(old), Some(new)) if old != new => {
             let forward = ddl::identity_changes(old, new);
             let backward = ddl::identity_changes(new, old);
