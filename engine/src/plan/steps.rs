@@ -107,11 +107,23 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::drop_extension(extension)],
             vec![ddl::create_extension(extension)],
         )],
-        Change::AlterExtension(extension) => vec![Step::new(
-            format!("alter extension `{}`", extension.to.name),
-            ddl::alter_extension(&extension.from, &extension.to),
-            ddl::alter_extension(&extension.to, &extension.from),
-        )],
+        Change::AlterExtension(extension) => {
+            // extensions ship upgrade scripts only: going back to the old version means
+            // reinstalling it
+            let rollback = if extension.from.version != extension.to.version {
+                vec![
+                    ddl::drop_extension(&extension.to),
+                    ddl::create_extension(&extension.from),
+                ]
+            } else {
+                ddl::alter_extension(&extension.to, &extension.from)
+            };
+            vec![Step::new(
+                format!("alter extension `{}`", extension.to.name),
+                ddl::alter_extension(&extension.from, &extension.to),
+                rollback,
+            )]
+        }
         Change::CreateEnum(enum_type) => vec![Step::new(
             format!("create type `{}`", enum_type.name),
             with_comment(ddl::create_enum(enum_type), type_comment(enum_type)),

@@ -1,0 +1,1 @@
+CREATE TABLE accounts (id bigint NOT NULL, email text NOT NULL);

@@ -1,0 +1,7 @@
+CREATE TABLE stamps (
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CHECK (created_at <= updated_at)
+);
+CREATE INDEX stamps_created_idx ON stamps (created_at);
+COMMENT ON COLUMN stamps.created_at IS 'creation time';
