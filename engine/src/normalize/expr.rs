@@ -121,6 +121,11 @@ fn rewrite_node(node: &mut Value) {
             }
         }
         "FuncCall" => {
+            // `x AT TIME ZONE z` and `timezone(z, x)` are one call; servers before 16 print
+            // the plain call form
+            if let Some(call) = body.as_object_mut() {
+                call.remove("funcformat");
+            }
             strip_qualification(&mut body["funcname"]);
             let name = body["funcname"]
                 .as_array()
