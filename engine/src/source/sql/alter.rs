@@ -224,30 +224,8 @@ impl Builder {
         if constraint.conname.is_empty() {
             constraint.conname = index_name.name.clone();
         }
-        constraint.keys = stmt
-            .index_params
-            .iter()
-            .filter_map(|p| match &p.node {
-                Some(NodeEnum::IndexElem(e)) => Some(pg_query::Node {
-                    node: Some(NodeEnum::String(protobuf::String {
-                        sval: e.name.clone(),
-                    })),
-                }),
-                _ => None,
-            })
-            .collect();
-        constraint.including = stmt
-            .index_including_params
-            .iter()
-            .filter_map(|p| match &p.node {
-                Some(NodeEnum::IndexElem(e)) => Some(pg_query::Node {
-                    node: Some(NodeEnum::String(protobuf::String {
-                        sval: e.name.clone(),
-                    })),
-                }),
-                _ => None,
-            })
-            .collect();
+        constraint.keys = column_nodes(&stmt.index_params);
+        constraint.including = column_nodes(&stmt.index_including_params);
         constraint.indexname = String::new();
         if constraint.contype == protobuf::ConstrType::ConstrPrimary as i32 {
             let columns: Vec<String> = constraint
@@ -304,4 +282,19 @@ impl Builder {
         let owner = Some((table_name.clone(), column.to_string()));
         self.catalog.sequences.retain(|_, s| s.owned_by != owner);
     }
+}
+
+/// The plain column elements of an index, as the `String` nodes a constraint's keys are.
+fn column_nodes(params: &[pg_query::Node]) -> Vec<pg_query::Node> {
+    params
+        .iter()
+        .filter_map(|p| match &p.node {
+            Some(NodeEnum::IndexElem(e)) => Some(pg_query::Node {
+                node: Some(NodeEnum::String(protobuf::String {
+                    sval: e.name.clone(),
+                })),
+            }),
+            _ => None,
+        })
+        .collect()
 }

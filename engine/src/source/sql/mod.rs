@@ -136,7 +136,7 @@ impl Builder {
             | NodeEnum::TruncateStmt(_) => self.error(
                 0,
                 format!("{} cannot be evaluated without a server", statement_label(node)),
-                "keep data and procedural statements out of the desired state, or load the file into a database and compare with its URL",
+                "the shadow path (--dev-url, next release) will run such files in a scratch database; until then keep data and procedural statements out of the desired state, or load the file into a database and compare with its URL",
             ),
             other => {
                 let (kind, schema, name) = describe_unsupported(other);
