@@ -41,6 +41,14 @@ pub struct Compare {
     /// Fail when either side holds objects schemadiff does not manage yet.
     #[arg(long)]
     pub strict: bool,
+    /// Normalise desired-state SQL by running it in a scratch database on this server
+    /// (created and dropped), or `local` for a private throwaway PostgreSQL. Default: `local`
+    /// when the other side is a database and PostgreSQL is installed.
+    #[arg(long, value_name = "URL|local", conflicts_with = "offline")]
+    pub dev_url: Option<String>,
+    /// Parse desired-state SQL without any server.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 #[derive(Args)]

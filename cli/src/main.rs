@@ -9,10 +9,16 @@ use anyhow::Context;
 use clap::Parser;
 
 use args::{Cli, Command, Format};
-use schemadiff_engine::{plan, render, Options, Source};
+use schemadiff_engine::source::shadow::drop_scratch_databases;
+use schemadiff_engine::{plan, render, DesiredStatePath, DevServer, Options, Source};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // a scratch database of the shadow path never outlives an interrupted run
+    let _ = ctrlc::set_handler(|| {
+        drop_scratch_databases();
+        std::process::exit(130);
+    });
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
@@ -81,6 +87,12 @@ impl args::Compare {
             schemas: self.schema.clone(),
             exclude_schemas: self.exclude_schema.clone(),
             strict: self.strict,
+            desired_state: match (&self.dev_url, self.offline) {
+                (_, true) => DesiredStatePath::Offline,
+                (Some(url), _) if url == "local" => DesiredStatePath::Shadow(DevServer::Local),
+                (Some(url), _) => DesiredStatePath::Shadow(DevServer::Url(url.clone())),
+                (None, false) => DesiredStatePath::Auto,
+            },
         }
     }
 

@@ -18,7 +18,21 @@ pub mod source;
 pub use error::Error;
 pub use model::Catalog;
 pub use plan::Plan;
+pub use source::shadow::DevServer;
 pub use source::Source;
+
+/// How desired-state SQL is turned into a catalog.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DesiredStatePath {
+    /// The shadow path with a local server when the other side is a live database and
+    /// PostgreSQL is installed; offline otherwise.
+    #[default]
+    Auto,
+    /// Parsed with pg_query, no server.
+    Offline,
+    /// Run in a scratch database on this server and read back.
+    Shadow(DevServer),
+}
 
 /// What to compare and how strictly.
 #[derive(Clone, Debug, Default)]
@@ -29,11 +43,46 @@ pub struct Options {
     pub exclude_schemas: Vec<String>,
     /// Objects the model does not cover are an error instead of a note.
     pub strict: bool,
+    /// Offline, shadow, or chosen from the sources.
+    pub desired_state: DesiredStatePath,
 }
 
-/// Loads a source and keeps the schemas the options select.
+/// Loads a source offline (desired-state SQL is parsed without a server) and keeps the
+/// schemas the options select.
 pub fn load(source: &Source, options: &Options) -> Result<Catalog, Error> {
-    let mut catalog = source::load(source)?;
+    scope(source::load(source)?, options)
+}
+
+/// Loads both sources and plans the migration from one to the other.
+pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error> {
+    let shadow_server = match &options.desired_state {
+        DesiredStatePath::Offline => None,
+        DesiredStatePath::Shadow(server) => Some(server.clone()),
+        DesiredStatePath::Auto => (from.is_database() != to.is_database()
+            && source::shadow::local_server_available())
+        .then_some(DevServer::Local),
+    };
+    let mut shadow = shadow_server.map(source::shadow::Shadow::new);
+    let mut read = |source: &Source| -> Result<Catalog, Error> {
+        let catalog = match (source, shadow.as_mut()) {
+            (Source::Database(_), _) | (_, None) => source::load(source)?,
+            (_, Some(shadow)) => shadow.load(&source::read_desired_state(source)?)?,
+        };
+        scope(catalog, options)
+    };
+    let from_catalog = read(from)?;
+    let to_catalog = read(to)?;
+    let mut plan = plan::plan(&from_catalog, &to_catalog)?;
+    let has_sql = !from.is_database() || !to.is_database();
+    plan.desired_state = has_sql.then(|| match &shadow {
+        Some(shadow) => shadow.description(),
+        None => "offline (parsed with pg_query, no server)".to_string(),
+    });
+    Ok(plan)
+}
+
+/// Keeps the schemas the options select; with `--strict`, refuses unsupported objects.
+fn scope(mut catalog: Catalog, options: &Options) -> Result<Catalog, Error> {
     catalog.retain_schemas(|schema| {
         (options.schemas.is_empty() || options.schemas.iter().any(|s| s == schema))
             && !options.exclude_schemas.iter().any(|s| s == schema)
@@ -53,11 +102,4 @@ pub fn load(source: &Source, options: &Options) -> Result<Catalog, Error> {
         });
     }
     Ok(catalog)
-}
-
-/// Loads both sources and plans the migration from one to the other.
-pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error> {
-    let from = load(from, options)?;
-    let to = load(to, options)?;
-    plan::plan(&from, &to)
 }

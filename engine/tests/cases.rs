@@ -1,7 +1,8 @@
 //! The generic case test: walks every `schemas/cases/<name>/` (from.sql, to.sql) and for each
 //!
 //! 1. snapshots the offline plan (file → file) under the top-level `snapshots/`;
-//! 2. on both paths — TO as a file (offline normalisation) and TO as a live database —
+//! 2. on three paths — TO as a file normalised offline, TO as a file run in a shadow
+//!    database, and TO as a live database —
 //!    applies `up.sql` to a database loaded with from.sql, checks that it now reads back
 //!    equal to a database loaded with to.sql, re-plans and expects an empty plan, applies
 //!    `down.sql` and checks that it reads back equal to from.sql again.
@@ -24,7 +25,7 @@ use std::sync::Mutex;
 use schemadiff_engine::cluster::TempCluster;
 use schemadiff_engine::model::Catalog;
 use schemadiff_engine::source::{live, Source};
-use schemadiff_engine::{plan, render};
+use schemadiff_engine::{plan, render, DesiredStatePath, DevServer, Options};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -141,33 +142,39 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
     };
     let expected_from = read_live(&reference)?;
     let expected_to = read_live(&target)?;
-    for (path, to) in [
-        ("to as file", Source::Path(to_file.clone())),
-        ("to as database", Source::Database(target.clone())),
+    let offline = Options {
+        desired_state: DesiredStatePath::Offline,
+        ..Default::default()
+    };
+    let shadow = Options {
+        desired_state: DesiredStatePath::Shadow(DevServer::Url(cluster.url("postgres"))),
+        ..Default::default()
+    };
+    for (path, to, options) in [
+        ("to as file", Source::Path(to_file.clone()), &offline),
+        (
+            "to as file through a shadow database",
+            Source::Path(to_file.clone()),
+            &shadow,
+        ),
+        ("to as database", Source::Database(target.clone()), &offline),
     ] {
-        let work = load_database(
-            cluster,
-            &db(if to.is_database() { "live" } else { "file" }),
-            &from_file,
-        )?;
+        let work_name = db(&path.replace(' ', "_"));
+        let work = load_database(cluster, &work_name, &from_file)?;
         let context = |step: &str, e: String| format!("[{path}] {step}: {e}");
         let from = Source::Database(work.clone());
-        let forward =
-            plan(&from, &to, &Default::default()).map_err(|e| context("plan", e.to_string()))?;
+        let forward = plan(&from, &to, options).map_err(|e| context("plan", e.to_string()))?;
         apply(cluster, &work, &render::up_sql(&forward))
             .map_err(|e| context("applying up.sql", e))?;
         same(&read_live(&work)?, &expected_to).map_err(|e| context("after up.sql", e))?;
-        let again =
-            plan(&from, &to, &Default::default()).map_err(|e| context("re-plan", e.to_string()))?;
+        let again = plan(&from, &to, options).map_err(|e| context("re-plan", e.to_string()))?;
         if !again.is_empty() {
             return Err(context("re-plan is not empty", render::up_sql(&again)));
         }
         apply(cluster, &work, &render::down_sql(&forward))
             .map_err(|e| context("applying down.sql", e))?;
         same(&read_live(&work)?, &expected_from).map_err(|e| context("after down.sql", e))?;
-        cluster
-            .drop_database(&db(if to.is_database() { "live" } else { "file" }))
-            .ok();
+        cluster.drop_database(&work_name).ok();
     }
     cluster.drop_database(&db("from")).ok();
     cluster.drop_database(&db("to")).ok();

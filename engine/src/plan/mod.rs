@@ -88,6 +88,8 @@ pub struct Plan {
     pub steps: Vec<Step>,
     /// What either side holds that the model does not cover yet.
     pub unsupported: Vec<Unsupported>,
+    /// How desired-state SQL was normalised: offline, or in which shadow database.
+    pub desired_state: Option<String>,
 }
 
 impl Plan {
@@ -131,6 +133,7 @@ pub fn plan(from: &Catalog, to: &Catalog) -> Result<Plan, Error> {
         to_fingerprint: fingerprint(to),
         steps,
         unsupported,
+        desired_state: None,
     })
 }
 

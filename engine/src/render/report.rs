@@ -40,6 +40,9 @@ pub fn summary(plan: &Plan) -> String {
         }
     }
     out.push_str(&unsupported_lines(&plan.unsupported));
+    if let Some(path) = &plan.desired_state {
+        out.push_str(&format!("desired state read through: {path}\n"));
+    }
     out
 }
 

@@ -2,6 +2,7 @@
 //! a directory of `.sql` files, or `-` for standard input.
 
 pub mod live;
+pub mod shadow;
 pub mod sql;
 
 use std::io::Read;
@@ -46,11 +47,18 @@ pub struct SqlFile {
     pub text: String,
 }
 
-/// Loads a catalog from a source.
+/// Loads a catalog from a source, reading desired-state SQL offline.
 pub fn load(source: &Source) -> Result<Catalog, Error> {
     match source {
         Source::Database(url) => live::load(url),
-        Source::Path(path) => sql::load(&read_files(path)?),
+        _ => sql::load(&read_desired_state(source)?),
+    }
+}
+
+/// The files of a desired-state source (a path or standard input).
+pub fn read_desired_state(source: &Source) -> Result<Vec<SqlFile>, Error> {
+    match source {
+        Source::Path(path) => read_files(path),
         Source::Stdin => {
             let mut text = String::new();
             std::io::stdin()
@@ -59,11 +67,15 @@ pub fn load(source: &Source) -> Result<Catalog, Error> {
                     path: "<stdin>".into(),
                     source,
                 })?;
-            sql::load(&[SqlFile {
+            Ok(vec![SqlFile {
                 name: "<stdin>".into(),
                 text,
             }])
         }
+        Source::Database(url) => Err(Error::Invalid(format!(
+            "{} is a database, not desired-state SQL",
+            crate::error::redact_url(url)
+        ))),
     }
 }
 

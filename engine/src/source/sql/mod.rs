@@ -7,7 +7,7 @@
 mod alter;
 mod comments;
 mod drops;
-mod location;
+pub(crate) mod location;
 mod schemas;
 mod sequences;
 mod tables;

@@ -1,0 +1,206 @@
+//! The shadow path: desired-state SQL is run in a scratch database and read back by the live
+//! loader, so that both sides of a comparison come from the server's own catalog and
+//! deparser. The scratch database is always dropped: on success, on error (a guard), and on
+//! Ctrl-C (the CLI calls [`drop_scratch_databases`]).
+
+use std::str::FromStr;
+use std::sync::Mutex;
+
+use postgres::{Client, Config, NoTls};
+
+use super::sql::location::{problem_at, syntax_errors};
+use super::{live, SqlFile};
+use crate::cluster::TempCluster;
+use crate::error::{redact_url, Error};
+use crate::model::Catalog;
+
+/// Where scratch databases are created.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DevServer {
+    /// `--dev-url URL`: a server where the tool may create and drop a database.
+    Url(String),
+    /// `--dev-url local`: a private throwaway server started from the local binaries.
+    Local,
+}
+
+/// A dev server in use: the local cluster is started once and shared by both sides.
+pub struct Shadow {
+    server: DevServer,
+    local: Option<TempCluster>,
+}
+
+/// Scratch databases that exist right now, as (admin URL, name), for Ctrl-C.
+static SCRATCH: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+
+impl Shadow {
+    pub fn new(server: DevServer) -> Self {
+        Shadow {
+            server,
+            local: None,
+        }
+    }
+
+    /// How the desired state was read, for the summary.
+    pub fn description(&self) -> String {
+        match (&self.server, &self.local) {
+            (DevServer::Local, Some(cluster)) => format!(
+                "shadow database on a local PostgreSQL {}",
+                version_text(cluster.server_version_num())
+            ),
+            (DevServer::Local, None) => "shadow database on a local PostgreSQL".into(),
+            (DevServer::Url(url), _) => format!("shadow database on {}", redact_url(url)),
+        }
+    }
+
+    /// Runs `files` in a new scratch database and reads its catalog back.
+    pub fn load(&mut self, files: &[SqlFile]) -> Result<Catalog, Error> {
+        let admin_url = self.admin_url()?;
+        let config = Config::from_str(&admin_url).map_err(|e| Error::Connect {
+            url: redact_url(&admin_url),
+            message: e.to_string(),
+        })?;
+        let mut admin = connect(&config, &admin_url)?;
+        let name = format!(
+            "schemadiff_shadow_{}_{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        );
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE template0"))
+            .map_err(|e| Error::Connect {
+                url: redact_url(&admin_url),
+                message: format!("cannot create the scratch database: {}", db_message(&e)),
+            })?;
+        let _guard = Scratch::register(&admin_url, &name);
+        let mut scratch_config = config.clone();
+        scratch_config.dbname(&name);
+        let mut client = connect(&scratch_config, &admin_url)?;
+        for file in files {
+            run_file(&mut client, file)?;
+        }
+        live::load_with(
+            &mut client,
+            &format!("{} (scratch database {name})", redact_url(&admin_url)),
+        )
+    }
+
+    fn admin_url(&mut self) -> Result<String, Error> {
+        match &self.server {
+            DevServer::Url(url) => Ok(url.clone()),
+            DevServer::Local => {
+                if self.local.is_none() {
+                    let cluster = TempCluster::start().map_err(|e| {
+                        Error::Invalid(format!(
+                            "cannot start a local PostgreSQL for the shadow path: {e}"
+                        ))
+                    })?;
+                    self.local = Some(cluster);
+                }
+                Ok(self.local.as_ref().expect("started above").url("postgres"))
+            }
+        }
+    }
+}
+
+/// Whether `--dev-url local` can work here: server binaries are installed.
+pub fn local_server_available() -> bool {
+    crate::cluster::find_bindir().is_ok()
+}
+
+/// Drops every scratch database that still exists (used on Ctrl-C).
+pub fn drop_scratch_databases() {
+    let pending: Vec<(String, String)> = SCRATCH.lock().map(|s| s.clone()).unwrap_or_default();
+    for (admin_url, name) in pending {
+        drop_database(&admin_url, &name);
+    }
+}
+
+/// Drops its database when the load ends, whichever way.
+struct Scratch {
+    admin_url: String,
+    name: String,
+}
+
+impl Scratch {
+    fn register(admin_url: &str, name: &str) -> Self {
+        if let Ok(mut scratch) = SCRATCH.lock() {
+            scratch.push((admin_url.to_string(), name.to_string()));
+        }
+        Scratch {
+            admin_url: admin_url.to_string(),
+            name: name.to_string(),
+        }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        drop_database(&self.admin_url, &self.name);
+        if let Ok(mut scratch) = SCRATCH.lock() {
+            scratch.retain(|(_, name)| *name != self.name);
+        }
+    }
+}
+
+fn drop_database(admin_url: &str, name: &str) {
+    if let Ok(mut admin) = Client::connect(admin_url, NoTls) {
+        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    }
+}
+
+fn connect(config: &Config, url: &str) -> Result<Client, Error> {
+    config.connect(NoTls).map_err(|e| Error::Connect {
+        url: redact_url(url),
+        message: db_message(&e),
+    })
+}
+
+/// Runs a file statement by statement, as psql would (each in its own transaction), and
+/// reports the first failure at its position in the file.
+fn run_file(client: &mut Client, file: &SqlFile) -> Result<(), Error> {
+    let statements =
+        pg_query::split_with_parser(&file.text).map_err(|_| Error::Source(syntax_errors(file)))?;
+    let base = file.text.as_ptr() as usize;
+    for statement in statements {
+        if let Err(error) = client.batch_execute(statement) {
+            let start = statement.as_ptr() as usize - base;
+            let leading = statement.len() - statement.trim_start().len();
+            let within = error
+                .as_db_error()
+                .and_then(|e| match e.position() {
+                    Some(postgres::error::ErrorPosition::Original(p)) => Some(*p as usize),
+                    _ => None,
+                })
+                .and_then(|p| {
+                    statement
+                        .char_indices()
+                        .nth(p.saturating_sub(1))
+                        .map(|(i, _)| i)
+                })
+                .unwrap_or(leading);
+            return Err(Error::Source(vec![problem_at(
+                file,
+                start + within,
+                format!(
+                    "the shadow database rejected this statement: {}",
+                    db_message(&error)
+                ),
+                Some("fix the statement; nothing was planned".into()),
+            )]));
+        }
+    }
+    Ok(())
+}
+
+fn db_message(error: &postgres::Error) -> String {
+    error
+        .as_db_error()
+        .map(|e| e.message().to_string())
+        .unwrap_or_else(|| error.to_string())
+}
+
+fn version_text(version_num: u32) -> String {
+    format!("{}.{}", version_num / 10000, version_num % 100)
+}

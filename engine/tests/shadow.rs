@@ -1,0 +1,56 @@
+//! The shadow path: desired-state SQL run in a scratch database that never outlives the load.
+
+use schemadiff_engine::cluster::TempCluster;
+use schemadiff_engine::error::Error;
+use schemadiff_engine::source::shadow::{DevServer, Shadow};
+use schemadiff_engine::source::SqlFile;
+
+fn scratch_databases(cluster: &TempCluster) -> i64 {
+    cluster
+        .admin()
+        .unwrap()
+        .query_one(
+            "SELECT count(*) FROM pg_database WHERE datname LIKE 'schemadiff_shadow_%'",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+}
+
+#[test]
+fn a_file_is_read_back_through_a_scratch_database_that_is_then_dropped() {
+    let cluster = TempCluster::start().unwrap();
+    let mut shadow = Shadow::new(DevServer::Url(cluster.url("postgres")));
+    let file = SqlFile {
+        name: "schema.sql".into(),
+        // a DO block and data statements are fine here: the file simply runs
+        text: "CREATE TABLE t (id serial PRIMARY KEY);\nDO $$ BEGIN EXECUTE 'CREATE INDEX ON t (id)'; END $$;\nINSERT INTO t DEFAULT VALUES;\n".into(),
+    };
+    let catalog = shadow.load(&[file]).unwrap();
+    assert_eq!(catalog.tables.len(), 1);
+    assert_eq!(catalog.indexes.len(), 1);
+    assert_eq!(scratch_databases(&cluster), 0);
+    assert!(shadow
+        .description()
+        .starts_with("shadow database on postgresql://"));
+}
+
+#[test]
+fn a_statement_the_server_rejects_is_located_and_the_scratch_database_dropped() {
+    let cluster = TempCluster::start().unwrap();
+    let mut shadow = Shadow::new(DevServer::Url(cluster.url("postgres")));
+    let file = SqlFile {
+        name: "schema.sql".into(),
+        text: "CREATE TABLE t (id int);\nCREATE TABLE u (id int REFERENCES missing (id));\n".into(),
+    };
+    let Err(Error::Source(problems)) = shadow.load(&[file]) else {
+        panic!("expected the rejected statement to be reported");
+    };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].span.line, 2);
+    assert_eq!(problems[0].span.column, 1);
+    assert!(problems[0]
+        .message
+        .contains("relation \"missing\" does not exist"));
+    assert_eq!(scratch_databases(&cluster), 0);
+}
