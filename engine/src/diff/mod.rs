@@ -7,7 +7,8 @@ mod tables;
 use serde::Serialize;
 
 use crate::model::{
-    Catalog, Column, Constraint, EnumType, Extension, Index, QualifiedName, Schema, Sequence, Table,
+    Catalog, Column, Constraint, EnumType, Extension, Function, Index, QualifiedName, Schema,
+    Sequence, Table,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -55,6 +56,11 @@ pub enum CommentTarget {
     Column(QualifiedName, String),
     Constraint(QualifiedName, String),
     Index(QualifiedName),
+    /// By signature; `procedure` picks the keyword.
+    Function {
+        signature: String,
+        procedure: bool,
+    },
 }
 
 /// One change. Variants carry names and the definitions they need (both sides where the
@@ -127,6 +133,10 @@ pub enum Change {
     },
     CreateIndex(Index),
     DropIndex(Index),
+    CreateFunction(Function),
+    DropFunction(Function),
+    /// `CREATE OR REPLACE`: same arguments and result, new body or attributes.
+    ReplaceFunction(Pair<Function>),
     SetComment {
         target: CommentTarget,
         comment: Pair<Option<String>>,
@@ -142,6 +152,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     objects::diff_extensions(&catalogs, &mut changes);
     objects::diff_enums(&catalogs, &mut changes);
     objects::diff_sequences(&catalogs, &mut changes);
+    objects::diff_functions(&catalogs, &mut changes);
     tables::diff_tables(&catalogs, &mut changes);
     tables::diff_indexes(&catalogs, &mut changes);
     changes

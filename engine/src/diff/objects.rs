@@ -223,3 +223,36 @@ pub(super) fn diff_sequences(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
         }
     }
 }
+
+pub(super) fn diff_functions(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+    for function in catalogs.to.functions.values() {
+        let signature = function.signature();
+        let target = CommentTarget::Function {
+            signature: signature.clone(),
+            procedure: function.procedure,
+        };
+        let Some(old) = catalogs.from.functions.get(&signature) else {
+            out.push(Change::CreateFunction(function.clone()));
+            continue;
+        };
+        if old.definition != function.definition {
+            // CREATE OR REPLACE cannot change parameters or the result type
+            if old.interface == function.interface && old.procedure == function.procedure {
+                out.push(Change::ReplaceFunction(Pair::new(
+                    old.clone(),
+                    function.clone(),
+                )));
+            } else {
+                out.push(Change::DropFunction(old.clone()));
+                out.push(Change::CreateFunction(function.clone()));
+                continue;
+            }
+        }
+        diff_comment(target, Pair::new(&old.comment, &function.comment), out);
+    }
+    for function in catalogs.from.functions.values() {
+        if !catalogs.to.functions.contains_key(&function.signature()) {
+            out.push(Change::DropFunction(function.clone()));
+        }
+    }
+}

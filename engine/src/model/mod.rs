@@ -11,7 +11,7 @@ mod table;
 
 pub use expr::Expr;
 pub use name::QualifiedName;
-pub use objects::{EnumType, Extension, Schema, Sequence, SequenceOptions, Unsupported};
+pub use objects::{EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported};
 pub use table::{Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, Table};
 
 use indexmap::IndexMap;
@@ -37,6 +37,8 @@ pub struct Catalog {
     pub tables: IndexMap<QualifiedName, Table>,
     #[serde(serialize_with = "values")]
     pub indexes: IndexMap<QualifiedName, Index>,
+    /// Keyed by [`Function::signature`].
+    pub functions: IndexMap<String, Function>,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
     #[serde(skip)]
@@ -60,6 +62,7 @@ impl Catalog {
         self.sequences.sort_keys();
         self.tables.sort_keys();
         self.indexes.sort_keys();
+        self.functions.sort_keys();
         for table in self.tables.values_mut() {
             table.constraints.sort_keys();
         }
@@ -75,6 +78,7 @@ impl Catalog {
         self.sequences.retain(|name, _| keep(&name.schema));
         self.tables.retain(|name, _| keep(&name.schema));
         self.indexes.retain(|name, _| keep(&name.schema));
+        self.functions.retain(|_, f| keep(&f.name.schema));
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
     }

@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use super::QualifiedName;
+use super::{Expr, QualifiedName};
 
 /// A schema (namespace).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -88,6 +88,29 @@ pub struct Sequence {
     /// `OWNED BY table.column`.
     pub owned_by: Option<(QualifiedName, String)>,
     pub comment: Option<String>,
+}
+
+/// A function or procedure. Overloads are told apart by their argument types.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Function {
+    pub name: QualifiedName,
+    /// The identity argument types as `format_type` prints them: `integer, text`.
+    pub arguments: String,
+    pub procedure: bool,
+    /// The whole `CREATE OR REPLACE FUNCTION` statement; compared by its canonical form
+    /// (options in one order, defaults left out).
+    pub definition: Expr,
+    /// The canonical parameters and result: `CREATE OR REPLACE` can change a function only
+    /// while these stay the same.
+    pub interface: String,
+    pub comment: Option<String>,
+}
+
+impl Function {
+    /// `schema.name(argument types)`, the key of a function and how SQL names it.
+    pub fn signature(&self) -> String {
+        format!("{}({})", self.name, self.arguments)
+    }
 }
 
 /// Something a source holds that the model does not cover yet.

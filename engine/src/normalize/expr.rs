@@ -475,6 +475,36 @@ pub fn referenced_sequences(expr: &Expr) -> Vec<crate::model::QualifiedName> {
     literals.iter().map(|l| regclass_name(l)).collect()
 }
 
+/// The functions an expression calls, by name (an unqualified name is looked up in
+/// `public`, the search path both sources use).
+pub fn referenced_functions(expr: &Expr) -> Vec<crate::model::QualifiedName> {
+    fn walk(value: &Value, out: &mut Vec<crate::model::QualifiedName>) {
+        match value {
+            Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            Value::Object(map) => {
+                if let Some(names) = map.get("FuncCall").and_then(|c| c["funcname"].as_array()) {
+                    let parts: Vec<&str> = names.iter().filter_map(string_node).collect();
+                    let name = match parts.as_slice() {
+                        [.., schema, name] => crate::model::QualifiedName::new(*schema, *name),
+                        [name] => crate::model::QualifiedName::new("public", *name),
+                        [] => crate::model::QualifiedName::new("public", ""),
+                    };
+                    if !out.contains(&name) {
+                        out.push(name);
+                    }
+                }
+                map.values().for_each(|v| walk(v, out));
+            }
+            _ => {}
+        }
+    }
+    let mut names = Vec::new();
+    if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
+        walk(&tree, &mut names);
+    }
+    names
+}
+
 /// `s`, `app.s` or `"My Seq"` as a qualified name (unqualified means `public`).
 fn regclass_name(literal: &str) -> crate::model::QualifiedName {
     let mut parts = Vec::new();

@@ -8,6 +8,7 @@
 
 pub mod definitions;
 pub mod expr;
+pub mod function;
 pub mod interval;
 pub mod names;
 pub mod types;

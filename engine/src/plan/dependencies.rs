@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::diff::{Change, CommentTarget};
 use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey};
-use crate::normalize::expr::referenced_sequences;
+use crate::normalize::expr::{referenced_functions, referenced_sequences};
 use crate::normalize::names::make_object_name;
 use crate::normalize::types::is_builtin_type;
 
@@ -24,6 +24,8 @@ pub enum ObjectId {
     Identity(QualifiedName, String),
     Constraint(QualifiedName, String),
     Index(QualifiedName),
+    /// By signature.
+    Function(String),
 }
 
 impl std::fmt::Display for ObjectId {
@@ -39,6 +41,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Identity(table, column) => write!(f, "identity of `{table}.{column}`"),
             ObjectId::Constraint(table, name) => write!(f, "constraint `{name}` on `{table}`"),
             ObjectId::Index(name) => write!(f, "index `{name}`"),
+            ObjectId::Function(signature) => write!(f, "function `{signature}`"),
         }
     }
 }
@@ -140,6 +143,13 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             ObjectId::Constraint(table.clone(), constraint.name.clone()),
             Alter,
         )],
+        Change::CreateFunction(function) => {
+            vec![(ObjectId::Function(function.signature()), Create)]
+        }
+        Change::DropFunction(function) => vec![(ObjectId::Function(function.signature()), Drop)],
+        Change::ReplaceFunction(function) => {
+            vec![(ObjectId::Function(function.to.signature()), Alter)]
+        }
         Change::CreateIndex(index) => vec![(ObjectId::Index(index.name.clone()), Create)],
         Change::DropIndex(index) => vec![(ObjectId::Index(index.name.clone()), Drop)],
         Change::SetComment { target, .. } => vec![(comment_object(target), Alter)],
@@ -156,6 +166,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Column(table, column) => ObjectId::Column(table.clone(), column.clone()),
         CommentTarget::Constraint(table, name) => ObjectId::Constraint(table.clone(), name.clone()),
         CommentTarget::Index(name) => ObjectId::Index(name.clone()),
+        CommentTarget::Function { signature, .. } => ObjectId::Function(signature.clone()),
     }
 }
 
@@ -165,6 +176,21 @@ pub type Dependencies = HashMap<ObjectId, Vec<ObjectId>>;
 /// The dependencies between the objects of `catalog`.
 pub fn dependencies(catalog: &Catalog) -> Dependencies {
     let mut deps: Dependencies = HashMap::new();
+    // expressions name functions without their argument types: they need every overload
+    let mut overloads: HashMap<&QualifiedName, Vec<String>> = HashMap::new();
+    for function in catalog.functions.values() {
+        overloads
+            .entry(&function.name)
+            .or_default()
+            .push(function.signature());
+    }
+    let calls = |expr: &crate::model::Expr| -> Vec<ObjectId> {
+        referenced_functions(expr)
+            .iter()
+            .flat_map(|name| overloads.get(name).into_iter().flatten())
+            .map(|signature| ObjectId::Function(signature.clone()))
+            .collect()
+    };
     let mut add = |object: ObjectId, needs: ObjectId| deps.entry(object).or_default().push(needs);
     for extension in catalog.extensions.values() {
         add(
@@ -187,6 +213,15 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             add(owner, ObjectId::Column(table.clone(), column.clone()));
         }
     }
+    for function in catalog.functions.values() {
+        let id = ObjectId::Function(function.signature());
+        add(id.clone(), ObjectId::Schema(function.name.schema.clone()));
+        for argument in function.arguments.split(", ") {
+            if let Some(enum_type) = catalog.enum_of_type(argument) {
+                add(id.clone(), ObjectId::Type(enum_type.name.clone()));
+            }
+        }
+    }
     for table in catalog.tables.values() {
         let table_id = ObjectId::Table(table.name.clone());
         add(
@@ -206,6 +241,9 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             for expr in column.default.iter().chain(&column.generated) {
                 for sequence in referenced_sequences(expr) {
                     add(id.clone(), ObjectId::Sequence(sequence));
+                }
+                for function in calls(expr) {
+                    add(id.clone(), function);
                 }
             }
             if let Some(generated) = &column.generated {
@@ -229,6 +267,9 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         for constraint in table.constraints.values() {
             let id = ObjectId::Constraint(table.name.clone(), constraint.name.clone());
             add(id.clone(), table_id.clone());
+            for function in calls(&constraint.definition) {
+                add(id.clone(), function);
+            }
             for column in &constraint.columns {
                 add(
                     id.clone(),
@@ -257,6 +298,9 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     for index in catalog.indexes.values() {
         let id = ObjectId::Index(index.name.clone());
         add(id.clone(), ObjectId::Table(index.table.clone()));
+        for function in calls(&index.definition) {
+            add(id.clone(), function);
+        }
         for column in &index.columns {
             add(
                 id.clone(),

@@ -152,7 +152,8 @@ fn default_phase(change: &Change) -> Phase {
         | Change::DropEnum(_)
         | Change::DropSequence(_)
         | Change::DropTable(_)
-        | Change::DropColumn { .. } => Phase::Contract,
+        | Change::DropColumn { .. }
+        | Change::DropFunction(_) => Phase::Contract,
         _ => Phase::Expand,
     }
 }
@@ -166,14 +167,17 @@ fn rank(change: &Change) -> u8 {
         Change::SetSequenceOwner { owner, .. } if owner.to.is_none() => 2,
         Change::DropColumn { .. } => 3,
         Change::DropTable(_) => 4,
-        Change::DropSequence(_) => 5,
+        Change::DropSequence(_) | Change::DropFunction(_) => 5,
         Change::DropEnum(_) => 6,
         Change::DropExtension(_) => 7,
         Change::DropSchema(_) => 8,
         Change::CreateSchema(_) => 10,
         Change::CreateExtension(_) | Change::AlterExtension(_) => 11,
         Change::CreateEnum(_) | Change::AddEnumValue { .. } | Change::RecreateEnum { .. } => 12,
-        Change::CreateSequence(_) | Change::AlterSequence(_) => 13,
+        Change::CreateSequence(_)
+        | Change::AlterSequence(_)
+        | Change::CreateFunction(_)
+        | Change::ReplaceFunction(_) => 13,
         Change::CreateTable(_) => 14,
         Change::AddColumn { .. } => 15,
         Change::AlterColumn { .. } | Change::AddIdentity { .. } | Change::SetUnlogged { .. } => 16,

@@ -352,6 +352,28 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             )
             .lock(LockLevel::ShareUpdateExclusive)]
         }
+        Change::CreateFunction(function) => vec![Step::new(
+            format!("create {}", function_label(function)),
+            ddl::create_function(function),
+            vec![ddl::drop_function(function)],
+        )],
+        Change::DropFunction(function) => vec![Step::new(
+            format!("drop {}", function_label(function)),
+            vec![ddl::drop_function(function)],
+            ddl::create_function(function),
+        )
+        .hazard(
+            HazardKind::BreaksApplication,
+            format!(
+                "callers of `{}` fail once it is dropped; drop it after the application stops calling it",
+                function.signature()
+            ),
+        )],
+        Change::ReplaceFunction(function) => vec![Step::new(
+            format!("replace {}", function_label(&function.to)),
+            vec![ddl::create_function(&function.to).swap_remove(0)],
+            vec![ddl::create_function(&function.from).swap_remove(0)],
+        )],
         Change::CreateIndex(index) => {
             let mut step = Step::new(
                 format!("create index `{}`", index.name),
@@ -382,6 +404,15 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::set_comment(target, &comment.from)],
         )],
     }
+}
+
+fn function_label(function: &crate::model::Function) -> String {
+    let kind = if function.procedure {
+        "procedure"
+    } else {
+        "function"
+    };
+    format!("{kind} `{}`", function.signature())
 }
 
 fn with_comment(statement: String, comment: Option<String>) -> Vec<String> {

@@ -4,8 +4,8 @@
 use super::quote::{quote_ident, quote_literal};
 use crate::diff::CommentTarget;
 use crate::model::{
-    Column, Constraint, EnumType, Expr, Extension, Identity, Index, QualifiedName, Sequence,
-    SequenceOptions, Table,
+    Column, Constraint, EnumType, Expr, Extension, Function, Identity, Index, QualifiedName,
+    Sequence, SequenceOptions, Table,
 };
 use crate::normalize::types::is_builtin_type;
 
@@ -412,6 +412,44 @@ pub fn drop_index(name: &QualifiedName) -> String {
     format!("DROP INDEX {name}")
 }
 
+fn function_keyword(procedure: bool) -> &'static str {
+    if procedure {
+        "PROCEDURE"
+    } else {
+        "FUNCTION"
+    }
+}
+
+/// `CREATE OR REPLACE FUNCTION …` and its comment.
+pub fn create_function(function: &Function) -> Vec<String> {
+    let mut statements = vec![function
+        .definition
+        .sql
+        .trim_end()
+        .trim_end_matches(';')
+        .to_string()];
+    statements.extend(comment_sql(
+        CommentTarget::Function {
+            signature: function.signature(),
+            procedure: function.procedure,
+        },
+        &function.comment,
+    ));
+    statements
+}
+
+pub fn drop_function(function: &Function) -> String {
+    format!(
+        "DROP {} {}",
+        function_keyword(function.procedure),
+        function.signature()
+    )
+}
+
+/// Emitted at the top of a script that creates functions: a `LANGUAGE sql` body may read
+/// tables created later in the script, as `pg_dump` output does.
+pub const DEFER_FUNCTION_BODY_CHECKS: &str = "SET check_function_bodies = false";
+
 /// `COMMENT ON … IS …`, or nothing for no comment (used when creating objects).
 pub fn comment_sql(target: CommentTarget, comment: &Option<String>) -> Option<String> {
     comment.as_ref().map(|_| set_comment(&target, comment))
@@ -437,6 +475,10 @@ pub fn comment_object(target: &CommentTarget) -> String {
             format!("CONSTRAINT {} ON {table}", quote_ident(name))
         }
         CommentTarget::Index(name) => format!("INDEX {name}"),
+        CommentTarget::Function {
+            signature,
+            procedure,
+        } => format!("{} {signature}", function_keyword(*procedure)),
     }
 }
 

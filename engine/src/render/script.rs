@@ -37,6 +37,9 @@ fn script(plan: &Plan, title: &str, steps: &[(usize, &Step, &[String])], rollbac
         out.push_str("-- no changes\n");
         return out;
     }
+    if plan.steps.iter().any(|s| s.kind.ends_with("_function")) {
+        out.push_str(&format!("\n{};\n", super::ddl::DEFER_FUNCTION_BODY_CHECKS));
+    }
     let mut phase: Option<Phase> = None;
     let mut in_transaction = false;
     for (number, step, statements) in steps {

@@ -17,6 +17,7 @@
 mod constraints;
 mod enums;
 mod extensions;
+mod functions;
 mod indexes;
 mod schemas;
 mod sequences;
@@ -70,6 +71,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     let tables = tables::load(&reader, &mut tx, &mut catalog)?;
     constraints::load(&reader, &mut tx, &mut catalog, &tables)?;
     indexes::load(&reader, &mut tx, &mut catalog, &tables)?;
+    functions::load(&reader, &mut tx, &mut catalog)?;
     unsupported::load(&reader, &mut tx, &mut catalog)?;
 
     // read only: commit and rollback are the same, commit says we are done

@@ -57,6 +57,16 @@ impl Builder {
                     .get_mut(&name)
                     .map(|i| i.comment = comment)
             }
+            Ok(ObjectType::ObjectFunction | ObjectType::ObjectProcedure) => {
+                match object.and_then(|o| o.node.as_ref()) {
+                    Some(NodeEnum::ObjectWithArgs(o)) => self
+                        .catalog
+                        .functions
+                        .get_mut(&super::functions::signature_of(o))
+                        .map(|f| f.comment = comment),
+                    _ => None,
+                }
+            }
             Ok(ObjectType::ObjectColumn) => {
                 let (table, column) = split_last(&names);
                 self.catalog

@@ -33,6 +33,16 @@ impl Builder {
                     let name = string_of(object).unwrap_or_default();
                     self.drop_schema(&name)
                 }
+                Some(ObjectType::ObjectFunction | ObjectType::ObjectProcedure) => {
+                    match &object.node {
+                        Some(NodeEnum::ObjectWithArgs(o)) => self
+                            .catalog
+                            .functions
+                            .shift_remove(&super::functions::signature_of(o))
+                            .is_some(),
+                        _ => false,
+                    }
+                }
                 Some(ObjectType::ObjectExtension) => {
                     let name = string_of(object).unwrap_or_default();
                     self.catalog.extensions.shift_remove(&name).is_some()

@@ -7,6 +7,7 @@
 mod alter;
 mod comments;
 mod drops;
+mod functions;
 pub(crate) mod location;
 mod schemas;
 mod sequences;
@@ -116,6 +117,7 @@ impl Builder {
             NodeEnum::IndexStmt(s) => self.create_index(s),
             NodeEnum::AlterTableStmt(s) => self.alter_table(s),
             NodeEnum::CommentStmt(s) => self.comment(s),
+            NodeEnum::CreateFunctionStmt(s) => self.create_function(s),
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
             // session settings, transaction control and ownership do not change the schema
@@ -286,14 +288,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
         NodeEnum::CreateTableAsStmt(s) => (
             "materialized view",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
-        ),
-        NodeEnum::CreateFunctionStmt(s) => (
-            if s.is_procedure {
-                "procedure"
-            } else {
-                "function"
-            },
-            qualified(&s.funcname),
         ),
         NodeEnum::CreateTrigStmt(s) => ("trigger", (None, s.trigname.clone())),
         NodeEnum::CreatePolicyStmt(s) => ("policy", (None, s.policy_name.clone())),

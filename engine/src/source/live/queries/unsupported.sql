@@ -40,18 +40,18 @@ SELECT 'row level security', c.nspname, c.relname::text
 FROM rel c
 WHERE c.relrowsecurity OR c.relforcerowsecurity
 UNION ALL
--- functions, procedures, aggregates; a range type's constructors are part of the type
--- (an internal dependency)
+-- aggregates and window functions (plain functions and procedures are modelled); a range
+-- type's constructors are part of the type (an internal dependency)
 SELECT CASE p.prokind
-           WHEN 'p' THEN 'procedure'
            WHEN 'a' THEN 'aggregate'
-           ELSE 'function'
+           ELSE 'window function'
        END,
        ns.nspname,
        p.proname::text
 FROM pg_catalog.pg_proc p
 JOIN user_ns ns ON ns.oid = p.pronamespace
-WHERE NOT EXISTS (
+WHERE p.prokind IN ('a', 'w')
+  AND NOT EXISTS (
     SELECT FROM pg_catalog.pg_depend d
     WHERE d.classid = 'pg_catalog.pg_proc'::regclass
       AND d.objid = p.oid

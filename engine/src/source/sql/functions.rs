@@ -1,0 +1,49 @@
+//! `CREATE FUNCTION` and `CREATE PROCEDURE`.
+
+use pg_query::protobuf::{CreateFunctionStmt, ObjectWithArgs};
+
+use super::Builder;
+use crate::normalize::expr::to_json;
+use crate::normalize::function::{function, function_name};
+use crate::normalize::types::canonical_type;
+
+impl Builder {
+    pub(super) fn create_function(&mut self, stmt: &CreateFunctionStmt) {
+        let function = function(stmt, None);
+        self.check_schema(&function.name.schema, 0);
+        let signature = function.signature();
+        if self.catalog.functions.contains_key(&signature) && !stmt.replace {
+            return self.error(
+                0,
+                format!("function `{signature}` is created twice"),
+                "remove one of the definitions, or write CREATE OR REPLACE",
+            );
+        }
+        let comment = self
+            .catalog
+            .functions
+            .get(&signature)
+            .and_then(|f| f.comment.clone());
+        self.catalog.functions.insert(
+            signature,
+            crate::model::Function {
+                comment,
+                ..function
+            },
+        );
+    }
+}
+
+/// The signature `DROP FUNCTION f(int)` or `COMMENT ON FUNCTION f(int)` names.
+pub(super) fn signature_of(object: &ObjectWithArgs) -> String {
+    let name = function_name(&object.objname);
+    let arguments: Vec<String> = object
+        .objargs
+        .iter()
+        .map(|arg| match &arg.node {
+            Some(pg_query::NodeEnum::TypeName(t)) => canonical_type(&to_json(t)),
+            _ => String::new(),
+        })
+        .collect();
+    format!("{name}({})", arguments.join(", "))
+}

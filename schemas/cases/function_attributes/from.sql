@@ -1,0 +1,1 @@
+CREATE FUNCTION lookup(k text) RETURNS text LANGUAGE sql AS $$ SELECT upper(k) $$;
