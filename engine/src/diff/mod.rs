@@ -3,12 +3,13 @@
 
 mod objects;
 mod tables;
+mod views;
 
 use serde::Serialize;
 
 use crate::model::{
     Catalog, Column, Constraint, EnumType, Extension, Function, Index, QualifiedName, Schema,
-    Sequence, Table,
+    Sequence, Table, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -56,6 +57,7 @@ pub enum CommentTarget {
     Column(QualifiedName, String),
     Constraint(QualifiedName, String),
     Index(QualifiedName),
+    View(QualifiedName),
     /// By signature; `procedure` picks the keyword.
     Function {
         signature: String,
@@ -133,6 +135,13 @@ pub enum Change {
     },
     CreateIndex(Index),
     DropIndex(Index),
+    CreateView(View),
+    /// `recreated` when the view comes back in the same plan (its query, or something it
+    /// reads, changes): then the drop is part of the change, not the removal of a view.
+    DropView {
+        view: View,
+        recreated: bool,
+    },
     CreateFunction(Function),
     DropFunction(Function),
     /// `CREATE OR REPLACE`: same arguments and result, new body or attributes.
@@ -155,6 +164,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     objects::diff_functions(&catalogs, &mut changes);
     tables::diff_tables(&catalogs, &mut changes);
     tables::diff_indexes(&catalogs, &mut changes);
+    views::diff_views(&catalogs, &mut changes);
     changes
 }
 

@@ -11,7 +11,9 @@ mod table;
 
 pub use expr::Expr;
 pub use name::QualifiedName;
-pub use objects::{EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported};
+pub use objects::{
+    EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
+};
 pub use table::{Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, Table};
 
 use indexmap::IndexMap;
@@ -39,6 +41,8 @@ pub struct Catalog {
     pub indexes: IndexMap<QualifiedName, Index>,
     /// Keyed by [`Function::signature`].
     pub functions: IndexMap<String, Function>,
+    #[serde(serialize_with = "values")]
+    pub views: IndexMap<QualifiedName, View>,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
     #[serde(skip)]
@@ -63,6 +67,7 @@ impl Catalog {
         self.tables.sort_keys();
         self.indexes.sort_keys();
         self.functions.sort_keys();
+        self.views.sort_keys();
         for table in self.tables.values_mut() {
             table.constraints.sort_keys();
         }
@@ -79,6 +84,7 @@ impl Catalog {
         self.tables.retain(|name, _| keep(&name.schema));
         self.indexes.retain(|name, _| keep(&name.schema));
         self.functions.retain(|_, f| keep(&f.name.schema));
+        self.views.retain(|name, _| keep(&name.schema));
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
     }

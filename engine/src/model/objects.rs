@@ -113,6 +113,21 @@ impl Function {
     }
 }
 
+/// A view.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct View {
+    pub name: QualifiedName,
+    /// The query, compared by its canonical form.
+    pub query: Expr,
+    /// Output column names, in order: `CREATE OR REPLACE VIEW` may only add columns at the end.
+    pub columns: Vec<String>,
+    /// `security_barrier=true`, `check_option=local`…, sorted.
+    pub options: Vec<String>,
+    /// Tables and views the query reads.
+    pub reads: Vec<QualifiedName>,
+    pub comment: Option<String>,
+}
+
 /// Something a source holds that the model does not cover yet.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Unsupported {

@@ -12,3 +12,4 @@ pub mod function;
 pub mod interval;
 pub mod names;
 pub mod types;
+pub mod view;

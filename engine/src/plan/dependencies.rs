@@ -24,6 +24,7 @@ pub enum ObjectId {
     Identity(QualifiedName, String),
     Constraint(QualifiedName, String),
     Index(QualifiedName),
+    View(QualifiedName),
     /// By signature.
     Function(String),
 }
@@ -42,6 +43,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Constraint(table, name) => write!(f, "constraint `{name}` on `{table}`"),
             ObjectId::Index(name) => write!(f, "index `{name}`"),
             ObjectId::Function(signature) => write!(f, "function `{signature}`"),
+            ObjectId::View(name) => write!(f, "view `{name}`"),
         }
     }
 }
@@ -143,6 +145,8 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             ObjectId::Constraint(table.clone(), constraint.name.clone()),
             Alter,
         )],
+        Change::CreateView(view) => vec![(ObjectId::View(view.name.clone()), Create)],
+        Change::DropView { view, .. } => vec![(ObjectId::View(view.name.clone()), Drop)],
         Change::CreateFunction(function) => {
             vec![(ObjectId::Function(function.signature()), Create)]
         }
@@ -167,6 +171,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Constraint(table, name) => ObjectId::Constraint(table.clone(), name.clone()),
         CommentTarget::Index(name) => ObjectId::Index(name.clone()),
         CommentTarget::Function { signature, .. } => ObjectId::Function(signature.clone()),
+        CommentTarget::View(name) => ObjectId::View(name.clone()),
     }
 }
 
@@ -220,6 +225,27 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             if let Some(enum_type) = catalog.enum_of_type(argument) {
                 add(id.clone(), ObjectId::Type(enum_type.name.clone()));
             }
+        }
+    }
+    for view in catalog.views.values() {
+        let id = ObjectId::View(view.name.clone());
+        add(id.clone(), ObjectId::Schema(view.name.schema.clone()));
+        for relation in &view.reads {
+            if let Some(table) = catalog.tables.get(relation) {
+                // any column may be read (`*`, expressions): the view waits for all of them
+                add(id.clone(), ObjectId::Table(relation.clone()));
+                for column in table.columns.keys() {
+                    add(
+                        id.clone(),
+                        ObjectId::Column(relation.clone(), column.clone()),
+                    );
+                }
+            } else if catalog.views.contains_key(relation) {
+                add(id.clone(), ObjectId::View(relation.clone()));
+            }
+        }
+        for function in calls(&view.query) {
+            add(id.clone(), function);
         }
     }
     for table in catalog.tables.values() {

@@ -153,7 +153,10 @@ fn default_phase(change: &Change) -> Phase {
         | Change::DropSequence(_)
         | Change::DropTable(_)
         | Change::DropColumn { .. }
-        | Change::DropFunction(_) => Phase::Contract,
+        | Change::DropFunction(_)
+        | Change::DropView {
+            recreated: false, ..
+        } => Phase::Contract,
         _ => Phase::Expand,
     }
 }
@@ -162,7 +165,7 @@ fn default_phase(change: &Change) -> Phase {
 /// then creation from the outside in.
 fn rank(change: &Change) -> u8 {
     match change {
-        Change::DropConstraint { .. } => 0,
+        Change::DropConstraint { .. } | Change::DropView { .. } => 0,
         Change::DropIndex(_) => 1,
         Change::SetSequenceOwner { owner, .. } if owner.to.is_none() => 2,
         Change::DropColumn { .. } => 3,
@@ -189,7 +192,7 @@ fn rank(change: &Change) -> u8 {
         }
         Change::AddConstraint { .. } => 19,
         Change::ValidateConstraint { .. } => 20,
-        Change::CreateIndex(_) => 21,
+        Change::CreateIndex(_) | Change::CreateView(_) => 21,
         Change::SetComment { .. } => 22,
     }
 }

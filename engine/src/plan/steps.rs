@@ -352,6 +352,32 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             )
             .lock(LockLevel::ShareUpdateExclusive)]
         }
+        Change::CreateView(view) => vec![Step::new(
+            format!("create view `{}`", view.name),
+            ddl::create_view(view),
+            vec![ddl::drop_view(&view.name)],
+        )],
+        Change::DropView { view, recreated } => {
+            let step = Step::new(
+                format!("drop view `{}`", view.name),
+                vec![ddl::drop_view(&view.name)],
+                ddl::create_view(view),
+            );
+            vec![if *recreated {
+                step.hazard(
+                    HazardKind::DependentsRecreated,
+                    format!(
+                        "view `{}` is dropped and created again around the change; queries on it fail in between unless the plan runs in one transaction",
+                        view.name
+                    ),
+                )
+            } else {
+                step.hazard(
+                    HazardKind::BreaksApplication,
+                    format!("queries on view `{}` fail once it is dropped", view.name),
+                )
+            }]
+        }
         Change::CreateFunction(function) => vec![Step::new(
             format!("create {}", function_label(function)),
             ddl::create_function(function),

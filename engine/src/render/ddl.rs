@@ -5,7 +5,7 @@ use super::quote::{quote_ident, quote_literal};
 use crate::diff::CommentTarget;
 use crate::model::{
     Column, Constraint, EnumType, Expr, Extension, Function, Identity, Index, QualifiedName,
-    Sequence, SequenceOptions, Table,
+    Sequence, SequenceOptions, Table, View,
 };
 use crate::normalize::types::is_builtin_type;
 
@@ -412,6 +412,28 @@ pub fn drop_index(name: &QualifiedName) -> String {
     format!("DROP INDEX {name}")
 }
 
+/// `CREATE VIEW … AS …` and its comment.
+pub fn create_view(view: &View) -> Vec<String> {
+    let with = if view.options.is_empty() {
+        String::new()
+    } else {
+        format!(" WITH ({})", view.options.join(", "))
+    };
+    let mut statements = vec![format!(
+        "CREATE VIEW {}{with} AS {}",
+        view.name, view.query.sql
+    )];
+    statements.extend(comment_sql(
+        CommentTarget::View(view.name.clone()),
+        &view.comment,
+    ));
+    statements
+}
+
+pub fn drop_view(name: &QualifiedName) -> String {
+    format!("DROP VIEW {name}")
+}
+
 fn function_keyword(procedure: bool) -> &'static str {
     if procedure {
         "PROCEDURE"
@@ -475,6 +497,7 @@ pub fn comment_object(target: &CommentTarget) -> String {
             format!("CONSTRAINT {} ON {table}", quote_ident(name))
         }
         CommentTarget::Index(name) => format!("INDEX {name}"),
+        CommentTarget::View(name) => format!("VIEW {name}"),
         CommentTarget::Function {
             signature,
             procedure,

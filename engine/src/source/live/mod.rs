@@ -23,6 +23,7 @@ mod schemas;
 mod sequences;
 mod tables;
 mod unsupported;
+mod views;
 
 use postgres::types::FromSql;
 use postgres::{Client, IsolationLevel, NoTls, Row, Transaction};
@@ -72,6 +73,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     constraints::load(&reader, &mut tx, &mut catalog, &tables)?;
     indexes::load(&reader, &mut tx, &mut catalog, &tables)?;
     functions::load(&reader, &mut tx, &mut catalog)?;
+    views::load(&reader, &mut tx, &mut catalog)?;
     unsupported::load(&reader, &mut tx, &mut catalog)?;
 
     // read only: commit and rollback are the same, commit says we are done

@@ -37,6 +37,11 @@ impl Builder {
                 .sequences
                 .get_mut(&qualified_name(&names))
                 .map(|s| s.comment = comment),
+            Ok(ObjectType::ObjectView) => self
+                .catalog
+                .views
+                .get_mut(&qualified_name(&names))
+                .map(|v| v.comment = comment),
             Ok(ObjectType::ObjectTable) => self
                 .catalog
                 .tables

@@ -14,6 +14,11 @@ impl Builder {
         for object in &stmt.objects {
             let found = match kind {
                 Some(ObjectType::ObjectTable) => self.drop_table(&object_name(object)),
+                Some(ObjectType::ObjectView) => self
+                    .catalog
+                    .views
+                    .shift_remove(&object_name(object))
+                    .is_some(),
                 Some(ObjectType::ObjectIndex) => self
                     .catalog
                     .indexes

@@ -13,6 +13,7 @@ mod schemas;
 mod sequences;
 mod tables;
 mod types;
+mod views;
 
 use indexmap::IndexMap;
 use pg_query::protobuf::{self, RangeVar};
@@ -118,6 +119,7 @@ impl Builder {
             NodeEnum::AlterTableStmt(s) => self.alter_table(s),
             NodeEnum::CommentStmt(s) => self.comment(s),
             NodeEnum::CreateFunctionStmt(s) => self.create_function(s),
+            NodeEnum::ViewStmt(s) => self.create_view(s),
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
             // session settings, transaction control and ownership do not change the schema
@@ -284,7 +286,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
             .unwrap_or((None, String::new()))
     };
     let (kind, (schema, name)) = match node {
-        NodeEnum::ViewStmt(s) => ("view", relation(&s.view)),
         NodeEnum::CreateTableAsStmt(s) => (
             "materialized view",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),

@@ -1,0 +1,4 @@
+CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL, active boolean NOT NULL DEFAULT true);
+CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id), total numeric(10,2));
+CREATE VIEW old_report AS SELECT id, name FROM customers;
+COMMENT ON VIEW old_report IS 'to be removed';
