@@ -448,59 +448,44 @@ pub fn referenced_columns(value: &Value, out: &mut Vec<String>) {
 /// The sequences an expression draws from with `nextval('…')`, read from its canonical form
 /// (where the literal has lost its `::regclass` cast).
 pub fn referenced_sequences(expr: &Expr) -> Vec<crate::model::QualifiedName> {
-    fn walk(value: &Value, out: &mut Vec<String>) {
-        match value {
-            Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            Value::Object(map) => {
-                if let Some(call) = map.get("FuncCall") {
-                    let name = call["funcname"]
-                        .as_array()
-                        .and_then(|n| n.last())
-                        .and_then(string_node);
-                    if name == Some("nextval") {
-                        if let Some(literal) = call["args"][0]["node"]["AConst"]["value"].as_str() {
-                            out.push(literal.to_string());
-                        }
-                    }
-                }
-                map.values().for_each(|v| walk(v, out));
-            }
-            _ => {}
-        }
-    }
     let mut literals = Vec::new();
     if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
-        walk(&tree, &mut literals);
+        walk(&tree, &mut |map| {
+            let Some(call) = map.get("FuncCall") else {
+                return;
+            };
+            let name = call["funcname"]
+                .as_array()
+                .and_then(|n| n.last())
+                .and_then(string_node);
+            if name == Some("nextval") {
+                if let Some(literal) = call["args"][0]["node"]["AConst"]["value"].as_str() {
+                    literals.push(regclass_name(literal));
+                }
+            }
+        });
     }
-    literals.iter().map(|l| regclass_name(l)).collect()
+    literals
 }
 
 /// The functions an expression calls, by name (an unqualified name is looked up in
 /// `public`, the search path both sources use).
 pub fn referenced_functions(expr: &Expr) -> Vec<crate::model::QualifiedName> {
-    fn walk(value: &Value, out: &mut Vec<crate::model::QualifiedName>) {
-        match value {
-            Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            Value::Object(map) => {
-                if let Some(names) = map.get("FuncCall").and_then(|c| c["funcname"].as_array()) {
-                    let parts: Vec<&str> = names.iter().filter_map(string_node).collect();
-                    let name = match parts.as_slice() {
-                        [.., schema, name] => crate::model::QualifiedName::new(*schema, *name),
-                        [name] => crate::model::QualifiedName::new("public", *name),
-                        [] => crate::model::QualifiedName::new("public", ""),
-                    };
-                    if !out.contains(&name) {
-                        out.push(name);
-                    }
-                }
-                map.values().for_each(|v| walk(v, out));
-            }
-            _ => {}
-        }
-    }
     let mut names = Vec::new();
     if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
-        walk(&tree, &mut names);
+        walk(&tree, &mut |map| {
+            if let Some(parts) = map.get("FuncCall").and_then(|c| c["funcname"].as_array()) {
+                let parts: Vec<&str> = parts.iter().filter_map(string_node).collect();
+                let name = match parts.as_slice() {
+                    [.., schema, name] => crate::model::QualifiedName::new(*schema, *name),
+                    [name] => crate::model::QualifiedName::new("public", *name),
+                    [] => return,
+                };
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        });
     }
     names
 }
@@ -533,6 +518,30 @@ fn regclass_name(literal: &str) -> crate::model::QualifiedName {
 /// Serialises a value to JSON for the walkers above.
 pub fn to_json<T: Serialize>(node: &T) -> Value {
     serde_json::to_value(node).unwrap_or(Value::Null)
+}
+
+/// Calls `visit` on every JSON object of a tree, parents first.
+pub fn walk(value: &Value, visit: &mut impl FnMut(&serde_json::Map<String, Value>)) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| walk(v, visit)),
+        Value::Object(map) => {
+            visit(map);
+            map.values().for_each(|v| walk(v, visit));
+        }
+        _ => {}
+    }
+}
+
+/// Like [`walk`], with mutable access.
+pub fn walk_mut(value: &mut Value, visit: &mut impl FnMut(&mut serde_json::Map<String, Value>)) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| walk_mut(v, visit)),
+        Value::Object(map) => {
+            visit(map);
+            map.values_mut().for_each(|v| walk_mut(v, visit));
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]

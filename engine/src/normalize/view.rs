@@ -7,7 +7,7 @@ use pg_query::{Node, NodeEnum};
 use serde_json::{json, Value};
 
 use super::definitions::{deparse_expr, relation_name, string_of};
-use super::expr::{normalize, to_json};
+use super::expr::{normalize, to_json, walk, walk_mut};
 use super::types::string_node;
 use crate::model::{Expr, QualifiedName, View};
 
@@ -251,28 +251,6 @@ fn drop_implicit_names(tree: &mut Value) {
             }
         }
     });
-}
-
-fn walk(value: &Value, visit: &mut impl FnMut(&serde_json::Map<String, Value>)) {
-    match value {
-        Value::Array(items) => items.iter().for_each(|v| walk(v, visit)),
-        Value::Object(map) => {
-            visit(map);
-            map.values().for_each(|v| walk(v, visit));
-        }
-        _ => {}
-    }
-}
-
-fn walk_mut(value: &mut Value, visit: &mut impl FnMut(&mut serde_json::Map<String, Value>)) {
-    match value {
-        Value::Array(items) => items.iter_mut().for_each(|v| walk_mut(v, visit)),
-        Value::Object(map) => {
-            visit(map);
-            map.values_mut().for_each(|v| walk_mut(v, visit));
-        }
-        _ => {}
-    }
 }
 
 #[cfg(test)]
