@@ -54,3 +54,29 @@ fn a_statement_the_server_rejects_is_located_and_the_scratch_database_dropped() 
         .contains("relation \"missing\" does not exist"));
     assert_eq!(scratch_databases(&cluster), 0);
 }
+
+#[test]
+fn a_private_local_server_gets_the_roles_a_file_names_and_a_shared_one_does_not() {
+    let text = "CREATE TABLE t (id int);\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\nCREATE POLICY own ON t TO app_reader USING (true);\n";
+    let file = SqlFile {
+        name: "schema.sql".into(),
+        text: text.into(),
+    };
+    // roles belong to the live cluster; a throwaway one lacks them, so it creates them
+    let mut local = Shadow::new(DevServer::Local);
+    let catalog = local.load(std::slice::from_ref(&file)).unwrap();
+    assert_eq!(catalog.tables.len(), 1);
+    assert!(local
+        .description()
+        .starts_with("shadow database on a local PostgreSQL"));
+    // on a server the user named, schemadiff creates no roles: the error says which is missing
+    let cluster = TempCluster::start().unwrap();
+    let mut shared = Shadow::new(DevServer::Url(cluster.url("postgres")));
+    let Err(Error::Source(problems)) = shared.load(&[file]) else {
+        panic!("expected the missing role to be reported");
+    };
+    assert!(problems[0]
+        .message
+        .contains("role \"app_reader\" does not exist"));
+    assert_eq!(problems[0].span.line, 3);
+}

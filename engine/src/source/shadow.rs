@@ -13,6 +13,7 @@ use super::{live, SqlFile};
 use crate::cluster::TempCluster;
 use crate::error::{redact_url, Error};
 use crate::model::Catalog;
+use crate::render::quote::quote_ident;
 
 /// Where scratch databases are created.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,8 +78,11 @@ impl Shadow {
         let mut scratch_config = config.clone();
         scratch_config.dbname(&name);
         let mut client = connect(&scratch_config, &admin_url)?;
+        // roles live in the cluster, not the database: a private local server lacks the
+        // ones the live side has, so the roles the file refers to are made there as needed
+        let create_missing_roles = self.local.is_some();
         for file in files {
-            run_file(&mut client, file)?;
+            run_file(&mut client, file, create_missing_roles)?;
         }
         live::load_with(
             &mut client,
@@ -159,12 +163,12 @@ fn connect(config: &Config, url: &str) -> Result<Client, Error> {
 
 /// Runs a file statement by statement, as psql would (each in its own transaction), and
 /// reports the first failure at its position in the file.
-fn run_file(client: &mut Client, file: &SqlFile) -> Result<(), Error> {
+fn run_file(client: &mut Client, file: &SqlFile, create_missing_roles: bool) -> Result<(), Error> {
     let statements =
         pg_query::split_with_parser(&file.text).map_err(|_| Error::Source(syntax_errors(file)))?;
     let base = file.text.as_ptr() as usize;
     for statement in statements {
-        if let Err(error) = client.batch_execute(statement) {
+        if let Err(error) = execute(client, statement, create_missing_roles) {
             let start = statement.as_ptr() as usize - base;
             let leading = statement.len() - statement.trim_start().len();
             let within = error
@@ -192,6 +196,34 @@ fn run_file(client: &mut Client, file: &SqlFile) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Runs one statement; with `create_missing_roles`, a role it names that does not exist is
+/// created (without login) and the statement tried again.
+fn execute(
+    client: &mut Client,
+    statement: &str,
+    create_missing_roles: bool,
+) -> Result<(), postgres::Error> {
+    let mut created = 0;
+    loop {
+        let Err(error) = client.batch_execute(statement) else {
+            return Ok(());
+        };
+        let missing = error.as_db_error().and_then(|e| {
+            e.message()
+                .strip_prefix("role \"")
+                .and_then(|rest| rest.strip_suffix("\" does not exist"))
+                .map(str::to_string)
+        });
+        match missing {
+            Some(role) if create_missing_roles && created < 100 => {
+                client.batch_execute(&format!("CREATE ROLE {}", quote_ident(&role)))?;
+                created += 1;
+            }
+            _ => return Err(error),
+        }
+    }
 }
 
 fn db_message(error: &postgres::Error) -> String {
