@@ -30,18 +30,20 @@ pub enum ReferencedKey<'a> {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Catalog {
     pub schemas: IndexMap<String, Schema>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub extensions: IndexMap<String, Extension>,
-    #[serde(serialize_with = "values")]
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub enums: IndexMap<QualifiedName, EnumType>,
-    #[serde(serialize_with = "values")]
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub sequences: IndexMap<QualifiedName, Sequence>,
-    #[serde(serialize_with = "values")]
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub tables: IndexMap<QualifiedName, Table>,
-    #[serde(serialize_with = "values")]
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub indexes: IndexMap<QualifiedName, Index>,
     /// Keyed by [`Function::signature`].
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub functions: IndexMap<String, Function>,
-    #[serde(serialize_with = "values")]
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub views: IndexMap<QualifiedName, View>,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
