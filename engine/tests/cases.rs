@@ -15,6 +15,9 @@
 //! (so that a fix is noticed), and it does not fail the test.
 //!
 //! `SCHEMADIFF_CASES=substring` runs only matching cases.
+//!
+//! Roles belong to the cluster, not to a database, so cases cannot create them; the harness
+//! creates [`CASE_ROLES`] once for cases that grant privileges or write policies.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,6 +34,9 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// The roles a case may name in grants, policies and default privileges.
+const CASE_ROLES: [&str; 3] = ["app_reader", "app_writer", "app_admin"];
+
 fn case_dirs() -> Vec<PathBuf> {
     let filter = std::env::var("SCHEMADIFF_CASES").unwrap_or_default();
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(workspace().join("schemas/cases"))
@@ -46,6 +52,12 @@ fn case_dirs() -> Vec<PathBuf> {
 #[test]
 fn every_case_converges_forward_and_back_on_both_paths() {
     let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
+    let mut admin = cluster.admin().expect("the cluster accepts connections");
+    for role in CASE_ROLES {
+        admin
+            .batch_execute(&format!("CREATE ROLE {role}"))
+            .expect("a case role is created");
+    }
     let cases = case_dirs();
     assert!(!cases.is_empty(), "no cases found");
     let next = AtomicUsize::new(0);
