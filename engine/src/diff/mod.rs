@@ -8,8 +8,8 @@ mod views;
 use serde::Serialize;
 
 use crate::model::{
-    Catalog, Column, Constraint, EnumType, Extension, Function, Index, QualifiedName, Schema,
-    Sequence, Table, View,
+    Catalog, Column, Constraint, EnumType, Extension, Function, Index, PartitionOf, QualifiedName,
+    Schema, Sequence, Table, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -103,6 +103,25 @@ pub enum Change {
         table: QualifiedName,
         unlogged: Pair<bool>,
     },
+    /// A table becomes a partition (or comes back under a new bound).
+    AttachPartition {
+        table: QualifiedName,
+        partition: PartitionOf,
+    },
+    DetachPartition {
+        table: QualifiedName,
+        partition: PartitionOf,
+    },
+    /// `ALTER TABLE … INHERIT parent`.
+    Inherit {
+        table: QualifiedName,
+        parent: QualifiedName,
+    },
+    /// `ALTER TABLE … NO INHERIT parent`.
+    NoInherit {
+        table: QualifiedName,
+        parent: QualifiedName,
+    },
     AddColumn {
         table: QualifiedName,
         column: Column,
@@ -110,6 +129,9 @@ pub enum Change {
     DropColumn {
         table: QualifiedName,
         column: Column,
+        /// Partitions and inheritance children that lose the column with it.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        reaches: Vec<QualifiedName>,
     },
     AlterColumn {
         table: QualifiedName,

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey, Table};
+use crate::model::{Catalog, Column, ConstraintKind, QualifiedName, ReferencedKey, Table};
 
 /// Constraints that `CREATE TABLE` can declare: foreign keys are added after every table
 /// exists (which also breaks foreign key cycles), and `NOT VALID` needs `ALTER TABLE`.
@@ -117,12 +117,50 @@ fn expression_columns(expr: &crate::model::Expr) -> Vec<String> {
     columns
 }
 
+/// Tables on both sides that must be dropped and created: a table cannot become
+/// partitioned, stop being so or change its key in place; its partitions go with it.
+pub(super) fn recreated_tables(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
+    let mut recreated: HashSet<QualifiedName> = catalogs
+        .to
+        .tables
+        .values()
+        .filter(|t| {
+            catalogs
+                .from
+                .tables
+                .get(&t.name)
+                .is_some_and(|old| old.partition_by != t.partition_by)
+        })
+        .map(|t| t.name.clone())
+        .collect();
+    loop {
+        let before = recreated.len();
+        for table in catalogs.from.tables.values() {
+            let parent_recreated = table
+                .partition_of
+                .as_ref()
+                .is_some_and(|p| recreated.contains(&p.parent));
+            if parent_recreated && catalogs.to.tables.contains_key(&table.name) {
+                recreated.insert(table.name.clone());
+            }
+        }
+        if recreated.len() == before {
+            return recreated;
+        }
+    }
+}
+
 pub(super) fn diff_tables(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     let rebuilds = Rebuilds::find(catalogs);
+    let recreated = recreated_tables(catalogs);
     for table in catalogs.to.tables.values() {
         match catalogs.from.tables.get(&table.name) {
             None => create_table(table, out),
-            Some(old) => diff_table(Pair::new(old, table), &rebuilds, out),
+            Some(old) if recreated.contains(&table.name) => {
+                drop_table(old, out);
+                create_table(table, out);
+            }
+            Some(old) => diff_table(catalogs, Pair::new(old, table), &rebuilds, out),
         }
     }
     for table in catalogs.from.tables.values() {
@@ -130,6 +168,68 @@ pub(super) fn diff_tables(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             drop_table(table, out);
         }
     }
+}
+
+/// Detaches and attaches a partition, and leaves or joins inheritance parents.
+fn diff_parents(table: Pair<&Table>, out: &mut Vec<Change>) {
+    let name = &table.to.name;
+    if table.from.partition_of != table.to.partition_of {
+        if let Some(partition) = &table.from.partition_of {
+            out.push(Change::DetachPartition {
+                table: name.clone(),
+                partition: partition.clone(),
+            });
+        }
+        if let Some(partition) = &table.to.partition_of {
+            out.push(Change::AttachPartition {
+                table: name.clone(),
+                partition: partition.clone(),
+            });
+        }
+    }
+    for parent in &table.from.inherits {
+        if !table.to.inherits.contains(parent) {
+            out.push(Change::NoInherit {
+                table: name.clone(),
+                parent: parent.clone(),
+            });
+        }
+    }
+    for parent in &table.to.inherits {
+        if !table.from.inherits.contains(parent) {
+            out.push(Change::Inherit {
+                table: name.clone(),
+                parent: parent.clone(),
+            });
+        }
+    }
+}
+
+/// The parent a table keeps on both sides, if any: its column changes reach the table.
+fn kept_parent<'a>(catalogs: &Pair<&'a Catalog>, table: Pair<&Table>) -> Option<Pair<&'a Table>> {
+    let parent = table
+        .to
+        .parents()
+        .find(|p| table.from.parents().any(|q| q == *p))?;
+    Some(Pair::new(
+        catalogs.from.tables.get(parent)?,
+        catalogs.to.tables.get(parent)?,
+    ))
+}
+
+/// What an inherited column is once the parent's changes have reached it: the parent's
+/// type, and NOT NULL where the parent changes it (a parent's default is changed for the
+/// parent only).
+fn after_parent(column: &Column, parent: Pair<Option<&Column>>) -> Column {
+    let (Some(from), Some(to)) = (parent.from, parent.to) else {
+        return column.clone();
+    };
+    let mut reached = column.clone();
+    reached.type_name = to.type_name.clone();
+    if from.not_null != to.not_null {
+        reached.not_null = to.not_null;
+    }
+    reached
 }
 
 fn create_table(table: &Table, out: &mut Vec<Change>) {
@@ -156,20 +256,57 @@ fn drop_table(table: &Table, out: &mut Vec<Change>) {
     out.push(Change::DropTable(inline));
 }
 
-fn diff_table(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Change>) {
+fn diff_table(
+    catalogs: &Pair<&Catalog>,
+    table: Pair<&Table>,
+    rebuilds: &Rebuilds,
+    out: &mut Vec<Change>,
+) {
     let name = &table.to.name;
+    diff_parents(table, out);
+    let parent = kept_parent(catalogs, table);
+    let parent_column = |column: &str| {
+        parent.map_or(Pair::new(None, None), |p| {
+            Pair::new(p.from.columns.get(column), p.to.columns.get(column))
+        })
+    };
     for column in table.to.columns.values() {
         let Some(old) = table.from.columns.get(&column.name) else {
+            // the parent's ADD COLUMN reaches a partition or child
+            if !(column.inherited && parent.is_some()) {
+                out.push(Change::AddColumn {
+                    table: name.clone(),
+                    column: column.clone(),
+                });
+            }
+            continue;
+        };
+        let parent_drops = {
+            let p = parent_column(&column.name);
+            p.from.is_some() && p.to.is_none()
+        };
+        if old.inherited && !column.inherited && parent_drops {
+            // the parent's DROP COLUMN takes the inherited column: it comes back as the
+            // table's own
             out.push(Change::AddColumn {
                 table: name.clone(),
                 column: column.clone(),
             });
             continue;
+        }
+        let old = &Column {
+            inherited: column.inherited,
+            ..if old.inherited && column.inherited {
+                after_parent(old, parent_column(&column.name))
+            } else {
+                old.clone()
+            }
         };
         if rebuilds.is_replaced(name, &column.name) {
             out.push(Change::DropColumn {
                 table: name.clone(),
                 column: old.clone(),
+                reaches: Vec::new(),
             });
             out.push(Change::AddColumn {
                 table: name.clone(),
@@ -198,10 +335,20 @@ fn diff_table(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Change>) {
         );
     }
     for column in table.from.columns.values() {
-        if !table.to.columns.contains_key(&column.name) {
+        let goes_with_parent = column.inherited && parent.is_some();
+        if !table.to.columns.contains_key(&column.name) && !goes_with_parent {
+            let reaches = catalogs
+                .from
+                .tables
+                .values()
+                .filter(|t| t.parents().any(|p| p == name))
+                .filter(|t| t.columns.get(&column.name).is_some_and(|c| c.inherited))
+                .map(|t| t.name.clone())
+                .collect();
             out.push(Change::DropColumn {
                 table: name.clone(),
                 column: column.clone(),
+                reaches,
             });
         }
     }
@@ -286,12 +433,14 @@ fn diff_constraints(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Chan
 
 pub(super) fn diff_indexes(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     let rebuilds = Rebuilds::find(catalogs);
+    let recreated = recreated_tables(catalogs);
     for index in catalogs.to.indexes.values() {
         match catalogs.from.indexes.get(&index.name) {
             None => out.push(Change::CreateIndex(index.clone())),
             Some(old)
                 if old.definition != index.definition
-                    || rebuilds.rebuilds(&index.table, &index.columns) =>
+                    || rebuilds.rebuilds(&index.table, &index.columns)
+                    || recreated.contains(&index.table) =>
             {
                 out.push(Change::DropIndex(old.clone()));
                 out.push(Change::CreateIndex(index.clone()));

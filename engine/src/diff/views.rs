@@ -56,6 +56,7 @@ fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
             affected.insert(table.name.clone());
         }
     }
+    affected.extend(super::tables::recreated_tables(catalogs));
     // a recreated enum converts its columns, which the server refuses under a view
     for (table, _) in super::objects::converted_columns(catalogs) {
         affected.insert(table);

@@ -14,7 +14,9 @@ pub use name::QualifiedName;
 pub use objects::{
     EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
 };
-pub use table::{Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, Table};
+pub use table::{
+    Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Table,
+};
 
 use indexmap::IndexMap;
 use serde::Serialize;

@@ -13,6 +13,23 @@ pub struct Table {
     /// `CREATE UNLOGGED TABLE`.
     pub unlogged: bool,
     pub comment: Option<String>,
+    /// `PARTITION BY …` of a partitioned table (`RANGE (logdate)`), compared canonically.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partition_by: Option<Expr>,
+    /// The partitioned table this one is a partition of, and its bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partition_of: Option<PartitionOf>,
+    /// `INHERITS (…)`, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inherits: Vec<QualifiedName>,
+}
+
+/// `PARTITION OF parent FOR VALUES …`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PartitionOf {
+    pub parent: QualifiedName,
+    /// `FOR VALUES IN ('eu')`, `FOR VALUES FROM (…) TO (…)`, `DEFAULT`…, compared canonically.
+    pub bound: Expr,
 }
 
 impl Table {
@@ -23,7 +40,20 @@ impl Table {
             constraints: IndexMap::new(),
             unlogged: false,
             comment: None,
+            partition_by: None,
+            partition_of: None,
+            inherits: Vec::new(),
         }
+    }
+
+    /// The tables whose columns this one takes: its partitioned table, or the tables it
+    /// inherits from.
+    pub fn parents(&self) -> impl Iterator<Item = &QualifiedName> {
+        self.partition_of
+            .as_ref()
+            .map(|p| &p.parent)
+            .into_iter()
+            .chain(&self.inherits)
     }
 
     pub fn primary_key(&self) -> Option<&Constraint> {
@@ -48,6 +78,12 @@ pub struct Column {
     /// `GENERATED ALWAYS AS (expr) STORED`.
     pub generated: Option<Expr>,
     pub comment: Option<String>,
+    /// Comes from a parent table and is not declared by this one (every column of a
+    /// partition; an inheritance child's columns it does not redeclare): the parent's column
+    /// changes reach it, and it goes when the parent drops it. Not compared: no statement
+    /// makes a child's own column inherited again (`INHERIT` leaves it the child's).
+    #[serde(skip)]
+    pub inherited: bool,
     /// Position in the table, kept to render `CREATE TABLE` in the source's order.
     #[serde(skip)]
     pub position: usize,

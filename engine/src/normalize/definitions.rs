@@ -120,6 +120,12 @@ pub fn index(stmt: &protobuf::IndexStmt, name: &str, sql: Option<String>) -> Ind
     let table = relation_name(&relation);
     let mut emitted = stmt.clone();
     emitted.idxname = name.to_string();
+    // the server prints an index of a partitioned table `ON ONLY` (it is attached to its
+    // partitions' indexes one by one); created without ONLY, it builds them too
+    if let Some(relation) = emitted.relation.as_mut() {
+        relation.inh = true;
+    }
+    let sql = sql.map(|s| s.replacen(" ON ONLY ", " ON ", 1));
     emitted.concurrent = false;
     emitted.if_not_exists = false;
     if emitted.access_method.is_empty() {

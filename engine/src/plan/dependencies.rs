@@ -106,13 +106,22 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         }
         Change::CreateTable(table) => table_parts(table, Create),
         Change::DropTable(table) => table_parts(table, Drop),
-        Change::SetUnlogged { table, .. } => vec![(ObjectId::Table(table.clone()), Alter)],
+        Change::SetUnlogged { table, .. }
+        | Change::AttachPartition { table, .. }
+        | Change::DetachPartition { table, .. }
+        | Change::Inherit { table, .. }
+        | Change::NoInherit { table, .. } => vec![(ObjectId::Table(table.clone()), Alter)],
         Change::AddColumn { table, column } => {
             vec![(ObjectId::Column(table.clone(), column.name.clone()), Create)]
         }
-        Change::DropColumn { table, column } => {
-            vec![(ObjectId::Column(table.clone(), column.name.clone()), Drop)]
-        }
+        Change::DropColumn {
+            table,
+            column,
+            reaches,
+        } => std::iter::once(table)
+            .chain(reaches)
+            .map(|t| (ObjectId::Column(t.clone(), column.name.clone()), Drop))
+            .collect(),
         Change::AlterColumn { table, column } => {
             vec![(
                 ObjectId::Column(table.clone(), column.to.name.clone()),
@@ -254,9 +263,20 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             table_id.clone(),
             ObjectId::Schema(table.name.schema.clone()),
         );
+        for parent in table.parents() {
+            add(table_id.clone(), ObjectId::Table(parent.clone()));
+        }
         for column in table.columns.values() {
             let id = ObjectId::Column(table.name.clone(), column.name.clone());
             add(id.clone(), table_id.clone());
+            if column.inherited {
+                for parent in table.parents() {
+                    add(
+                        id.clone(),
+                        ObjectId::Column(parent.clone(), column.name.clone()),
+                    );
+                }
+            }
             if column.identity.is_some() {
                 let identity = ObjectId::Identity(table.name.clone(), column.name.clone());
                 add(identity, id.clone());

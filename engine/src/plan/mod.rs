@@ -102,7 +102,7 @@ impl Plan {
 pub fn plan(from: &Catalog, to: &Catalog) -> Result<Plan, Error> {
     let changes = diff::diff(from, to);
     let catalogs = Pair::new(from, to);
-    let context = steps::Context::new(&changes);
+    let context = steps::Context::new(&changes, catalogs);
     let order = order::order(&changes, catalogs, |change| {
         (default_phase(change) as u8, rank(change))
     })?;
@@ -166,6 +166,8 @@ fn default_phase(change: &Change) -> Phase {
 fn rank(change: &Change) -> u8 {
     match change {
         Change::DropConstraint { .. } | Change::DropView { .. } => 0,
+        // a partition leaves before its parent's columns change, and joins after
+        Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
         Change::DropIndex(_) => 1,
         Change::SetSequenceOwner { owner, .. } if owner.to.is_none() => 2,
         Change::DropColumn { .. } => 3,
@@ -184,7 +186,9 @@ fn rank(change: &Change) -> u8 {
         Change::CreateTable(_) => 14,
         Change::AddColumn { .. } => 15,
         Change::AlterColumn { .. } | Change::AddIdentity { .. } | Change::SetUnlogged { .. } => 16,
-        Change::SetSequenceOwner { .. } => 17,
+        Change::SetSequenceOwner { .. }
+        | Change::AttachPartition { .. }
+        | Change::Inherit { .. } => 17,
         Change::AddConstraint { constraint, .. }
             if constraint.kind != crate::model::ConstraintKind::ForeignKey =>
         {

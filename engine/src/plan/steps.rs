@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::{LockLevel, Phase, Step};
 use crate::diff::{Change, EnumPosition, Pair};
 use crate::hazard::{Hazard, HazardKind};
-use crate::model::{Column, ConstraintKind, EnumType, QualifiedName};
+use crate::model::{Catalog, Column, ConstraintKind, EnumType, QualifiedName};
 use crate::render::ddl;
 use crate::render::quote::{quote_ident, quote_literal};
 
@@ -14,10 +14,12 @@ use crate::render::quote::{quote_ident, quote_literal};
 pub struct Context {
     /// Tables created by this plan: work on them blocks nobody.
     new_tables: HashSet<QualifiedName>,
+    /// Tables with partitions or inheritance children, on either side.
+    parents: HashSet<QualifiedName>,
 }
 
 impl Context {
-    pub fn new(changes: &[Change]) -> Self {
+    pub fn new(changes: &[Change], catalogs: Pair<&Catalog>) -> Self {
         let new_tables = changes
             .iter()
             .filter_map(|c| match c {
@@ -25,7 +27,15 @@ impl Context {
                 _ => None,
             })
             .collect();
-        Context { new_tables }
+        let parents = [catalogs.from, catalogs.to]
+            .iter()
+            .flat_map(|c| c.tables.values())
+            .flat_map(|t| t.parents().cloned())
+            .collect();
+        Context {
+            new_tables,
+            parents,
+        }
     }
 }
 
@@ -246,6 +256,47 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             HazardKind::TableRewrite,
             format!("changing the persistence of `{table}` rewrites the table under an ACCESS EXCLUSIVE lock"),
         )],
+        Change::AttachPartition { table, partition } => vec![Step::new(
+            format!("attach `{table}` to `{}`", partition.parent),
+            vec![ddl::attach_partition(table, partition)],
+            vec![ddl::detach_partition(table, &partition.parent)],
+        )
+        .lock(LockLevel::AccessExclusive)
+        .hazard(
+            HazardKind::ValidationScan,
+            format!(
+                "attaching `{table}` scans it to check the bound under an ACCESS EXCLUSIVE lock on it; a CHECK constraint matching the bound, added first, lets the server skip the scan"
+            ),
+        )],
+        Change::DetachPartition { table, partition } => vec![Step::new(
+            format!("detach `{table}` from `{}`", partition.parent),
+            vec![ddl::detach_partition(table, &partition.parent)],
+            vec![ddl::attach_partition(table, partition)],
+        )
+        .lock(LockLevel::AccessExclusive)
+        .hazard(
+            HazardKind::BreaksApplication,
+            format!(
+                "rows of `{table}` are no longer visible through `{}`",
+                partition.parent
+            ),
+        )],
+        Change::Inherit { table, parent } => vec![Step::new(
+            format!("make `{table}` inherit from `{parent}`"),
+            vec![ddl::inherit(table, parent, true)],
+            vec![ddl::inherit(table, parent, false)],
+        )
+        .lock(LockLevel::AccessExclusive)],
+        Change::NoInherit { table, parent } => vec![Step::new(
+            format!("make `{table}` stop inheriting from `{parent}`"),
+            vec![ddl::inherit(table, parent, false)],
+            vec![ddl::inherit(table, parent, true)],
+        )
+        .lock(LockLevel::AccessExclusive)
+        .hazard(
+            HazardKind::BreaksApplication,
+            format!("rows of `{table}` are no longer visible through `{parent}`"),
+        )],
         Change::AddColumn { table, column } => {
             let mut step = Step::new(
                 format!("add column `{table}.{}`", column.name),
@@ -273,7 +324,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             }
             vec![step]
         }
-        Change::DropColumn { table, column } => {
+        Change::DropColumn { table, column, .. } => {
             vec![Step::new(
                 format!("drop column `{table}.{}`", column.name),
                 vec![ddl::drop_column(table, &column.name)],
@@ -572,6 +623,10 @@ fn recreate_enum(
 fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context) -> Vec<Step> {
     let name = &column.to.name;
     let at = |action: &str| ddl::alter_column(table, name, action);
+    // a default set on a parent would reach its partitions and children too, overwriting
+    // their own; theirs change in steps of their own
+    let has_children = context.parents.contains(table);
+    let at_default = |action: &str| ddl::alter_column_of(table, !has_children, name, action);
     let label = format!("`{table}.{name}`");
     let type_changed = column.from.type_name != column.to.type_name
         || column.from.collation != column.to.collation;
@@ -608,8 +663,8 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
     {
         steps.push(Step::new(
             format!("drop default of {label}"),
-            vec![at("DROP DEFAULT")],
-            vec![at(&ddl::set_default(default))],
+            vec![at_default("DROP DEFAULT")],
+            vec![at_default(&ddl::set_default(default))],
         ));
     }
     if type_changed {
@@ -673,8 +728,8 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
     {
         steps.push(Step::new(
             format!("set default of {label}"),
-            vec![at(&ddl::set_default(default))],
-            vec![at("DROP DEFAULT")],
+            vec![at_default(&ddl::set_default(default))],
+            vec![at_default("DROP DEFAULT")],
         ));
     }
     if column.from.not_null && !column.to.not_null {

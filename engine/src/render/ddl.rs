@@ -4,8 +4,8 @@
 use super::quote::{quote_ident, quote_literal};
 use crate::diff::CommentTarget;
 use crate::model::{
-    Column, Constraint, EnumType, Expr, Extension, Function, Identity, Index, QualifiedName,
-    Sequence, SequenceOptions, Table, View,
+    Column, Constraint, EnumType, Expr, Extension, Function, Identity, Index, PartitionOf,
+    QualifiedName, Sequence, SequenceOptions, Table, View,
 };
 use crate::normalize::types::is_builtin_type;
 
@@ -162,7 +162,41 @@ fn option_clauses(options: &SequenceOptions, base: &SequenceOptions) -> Vec<Stri
 pub fn create_table(table: &Table) -> Vec<String> {
     let mut columns: Vec<&Column> = table.columns.values().collect();
     columns.sort_by_key(|c| c.position);
-    let mut lines: Vec<String> = columns.iter().map(|c| column_definition(c)).collect();
+    // a partition lists only what it adds to its parent's columns; an inheritance child
+    // leaves its inherited columns out and sets their defaults and NOT NULL after
+    let mut after = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    for column in &columns {
+        if !column.inherited {
+            lines.push(column_definition(column));
+        } else if table.partition_of.is_some() {
+            let mut options = Vec::new();
+            if let Some(default) = &column.default {
+                options.push(format!("DEFAULT {}", default_expression(default)));
+            }
+            if column.not_null {
+                options.push("NOT NULL".into());
+            }
+            if !options.is_empty() {
+                lines.push(format!(
+                    "{} WITH OPTIONS {}",
+                    quote_ident(&column.name),
+                    options.join(" ")
+                ));
+            }
+        } else {
+            if let Some(default) = &column.default {
+                after.push(alter_column(
+                    &table.name,
+                    &column.name,
+                    &set_default(default),
+                ));
+            }
+            if column.not_null {
+                after.push(alter_column(&table.name, &column.name, "SET NOT NULL"));
+            }
+        }
+    }
     for constraint in table.constraints.values() {
         lines.push(format!(
             "CONSTRAINT {} {}",
@@ -176,7 +210,29 @@ pub fn create_table(table: &Table) -> Vec<String> {
     } else {
         format!("\n    {}\n", lines.join(",\n    "))
     };
-    let mut statements = vec![format!("CREATE {unlogged}TABLE {} ({body})", table.name)];
+    let mut create = match &table.partition_of {
+        Some(partition) => {
+            let body = if body.is_empty() {
+                String::new()
+            } else {
+                format!(" ({body})")
+            };
+            format!(
+                "CREATE {unlogged}TABLE {} PARTITION OF {}{body} {}",
+                table.name, partition.parent, partition.bound.sql
+            )
+        }
+        None => format!("CREATE {unlogged}TABLE {} ({body})", table.name),
+    };
+    if !table.inherits.is_empty() {
+        let parents: Vec<String> = table.inherits.iter().map(ToString::to_string).collect();
+        create.push_str(&format!(" INHERITS ({})", parents.join(", ")));
+    }
+    if let Some(key) = &table.partition_by {
+        create.push_str(&format!(" PARTITION BY {}", key.sql));
+    }
+    let mut statements = vec![create];
+    statements.extend(after);
     statements.extend(comment_sql(
         CommentTarget::Table(table.name.clone()),
         &table.comment,
@@ -194,6 +250,22 @@ pub fn create_table(table: &Table) -> Vec<String> {
         ));
     }
     statements
+}
+
+pub fn attach_partition(table: &QualifiedName, partition: &PartitionOf) -> String {
+    format!(
+        "ALTER TABLE {} ATTACH PARTITION {table} {}",
+        partition.parent, partition.bound.sql
+    )
+}
+
+pub fn detach_partition(table: &QualifiedName, parent: &QualifiedName) -> String {
+    format!("ALTER TABLE {parent} DETACH PARTITION {table}")
+}
+
+pub fn inherit(table: &QualifiedName, parent: &QualifiedName, inherit: bool) -> String {
+    let keyword = if inherit { "INHERIT" } else { "NO INHERIT" };
+    format!("ALTER TABLE {table} {keyword} {parent}")
 }
 
 pub fn drop_table(name: &QualifiedName) -> String {
@@ -318,8 +390,15 @@ pub fn drop_column(table: &QualifiedName, column: &str) -> String {
 
 /// `ALTER TABLE t ALTER COLUMN c <action>`.
 pub fn alter_column(table: &QualifiedName, column: &str, action: &str) -> String {
+    alter_column_of(table, true, column, action)
+}
+
+/// `ALTER TABLE`, or `ALTER TABLE ONLY` without `recurse`: the change stays off the
+/// table's partitions and children.
+pub fn alter_column_of(table: &QualifiedName, recurse: bool, column: &str, action: &str) -> String {
+    let only = if recurse { "" } else { "ONLY " };
     format!(
-        "ALTER TABLE {table} ALTER COLUMN {} {action}",
+        "ALTER TABLE {only}{table} ALTER COLUMN {} {action}",
         quote_ident(column)
     )
 }

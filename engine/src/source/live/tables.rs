@@ -7,8 +7,9 @@ use postgres::Transaction;
 use super::sequences;
 use super::Reader;
 use crate::error::Error;
-use crate::model::{Catalog, Column, Identity, QualifiedName, Table};
+use crate::model::{Catalog, Column, Identity, PartitionOf, QualifiedName, Table};
 use crate::normalize::expr::parse_expressions;
+use crate::normalize::partitioning;
 use crate::render::quote::{quote_ident, quote_qualified};
 
 const TABLES: &str = include_str!("queries/tables.sql");
@@ -41,6 +42,32 @@ pub(super) fn load(
         let mut table = Table::new(name.clone());
         table.unlogged = reader.get(&row, WHAT, "unlogged")?;
         table.comment = reader.get(&row, WHAT, "comment")?;
+        let parents: Vec<QualifiedName> = reader
+            .get::<Vec<String>>(&row, WHAT, "parent_schemas")?
+            .into_iter()
+            .zip(reader.get::<Vec<String>>(&row, WHAT, "parent_names")?)
+            .map(|(schema, name)| QualifiedName::new(schema, name))
+            .collect();
+        if let Some(key) = reader.get::<Option<String>>(&row, WHAT, "partition_key")? {
+            table.partition_by = Some(partitioning::key(&key).ok_or_else(|| {
+                reader.error(
+                    WHAT,
+                    format!("cannot parse the partition key of `{name}`: {key}"),
+                )
+            })?);
+        }
+        match reader.get::<Option<String>>(&row, WHAT, "partition_bound")? {
+            Some(bound) => {
+                let parent = parents.into_iter().next().ok_or_else(|| {
+                    reader.error(WHAT, format!("partition `{name}` has no parent"))
+                })?;
+                let bound = partitioning::bound(&bound).ok_or_else(|| {
+                    reader.error(WHAT, format!("cannot parse the bound of `{name}`: {bound}"))
+                })?;
+                table.partition_of = Some(PartitionOf { parent, bound });
+            }
+            None => table.inherits = parents,
+        }
         oids.insert(reader.get(&row, WHAT, "oid")?, name.clone());
         catalog.tables.insert(name, table);
     }
@@ -95,6 +122,7 @@ fn load_columns(
             identity,
             generated: None,
             comment: reader.get(&row, WHAT, "comment")?,
+            inherited: reader.get(&row, WHAT, "inherited")?,
             // rows come in attnum order, dropped columns left out
             position: table.columns.len(),
         };

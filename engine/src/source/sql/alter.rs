@@ -6,7 +6,7 @@ use pg_query::NodeEnum;
 use super::sequences::apply_options;
 use super::tables::{collation_name, default_expression};
 use super::Builder;
-use crate::model::{Identity, QualifiedName, SequenceOptions};
+use crate::model::{Identity, PartitionOf, QualifiedName, SequenceOptions, Table};
 use crate::normalize::definitions::relation_name;
 use crate::normalize::expr::to_json;
 use crate::normalize::types::canonical_type;
@@ -36,7 +36,69 @@ impl Builder {
         for cmd in &stmt.cmds {
             if let Some(NodeEnum::AlterTableCmd(cmd)) = &cmd.node {
                 self.alter_table_cmd(&name, cmd);
+                if relation.inh {
+                    self.recurse_to_children(&name, cmd);
+                }
             }
+        }
+    }
+
+    /// Column changes without `ONLY` reach partitions and inheritance children, as the
+    /// server's recursion does: an added column is inherited (or merged into a child's own
+    /// column of that name), a dropped one goes where the child does not declare it.
+    fn recurse_to_children(&mut self, parent: &QualifiedName, cmd: &AlterTableCmd) {
+        let Ok(subtype) = AlterTableType::try_from(cmd.subtype) else {
+            return;
+        };
+        let children: Vec<QualifiedName> = self
+            .catalog
+            .tables
+            .values()
+            .filter(|t| t.parents().any(|p| p == parent))
+            .map(|t| t.name.clone())
+            .collect();
+        for child in children {
+            match subtype {
+                AlterTableType::AtAddColumn => {
+                    let Some(NodeEnum::ColumnDef(def)) =
+                        cmd.def.as_deref().and_then(|d| d.node.as_ref())
+                    else {
+                        return;
+                    };
+                    let Some(column) = self.catalog.tables[parent].columns.get(&def.colname) else {
+                        return;
+                    };
+                    let column = crate::model::Column {
+                        inherited: true,
+                        identity: None,
+                        comment: None,
+                        ..column.clone()
+                    };
+                    let table = self.catalog.tables.get_mut(&child).expect("listed above");
+                    if !table.columns.contains_key(&column.name) {
+                        let position = table.columns.len();
+                        table.columns.insert(
+                            column.name.clone(),
+                            crate::model::Column { position, ..column },
+                        );
+                    }
+                }
+                AlterTableType::AtDropColumn => {
+                    let inherited = self.catalog.tables[&child]
+                        .columns
+                        .get(&cmd.name)
+                        .is_some_and(|c| c.inherited);
+                    if inherited {
+                        self.drop_column(&child, &cmd.name);
+                    }
+                }
+                AlterTableType::AtColumnDefault
+                | AlterTableType::AtSetNotNull
+                | AlterTableType::AtDropNotNull
+                | AlterTableType::AtAlterColumnType => self.alter_column(&child, subtype, cmd),
+                _ => continue,
+            }
+            self.recurse_to_children(&child, cmd);
         }
     }
 
@@ -125,6 +187,33 @@ impl Builder {
                 table.unlogged = subtype == AlterTableType::AtSetUnLogged;
             }
             AlterTableType::AtChangeOwner => {}
+            AlterTableType::AtAttachPartition | AlterTableType::AtDetachPartition => {
+                let Some(NodeEnum::PartitionCmd(partition)) = def else {
+                    return;
+                };
+                let Some(child) = partition.name.as_ref().map(relation_name) else {
+                    return;
+                };
+                let bound = partition.bound.as_ref().map(|bound| PartitionOf {
+                    parent: table_name.clone(),
+                    bound: crate::normalize::partitioning::bound_of(bound),
+                });
+                let attach = subtype == AlterTableType::AtAttachPartition;
+                self.set_parent(&child, attach, |table| table.partition_of = bound);
+            }
+            AlterTableType::AtAddInherit | AlterTableType::AtDropInherit => {
+                let Some(NodeEnum::RangeVar(parent)) = def else {
+                    return;
+                };
+                let parent = relation_name(parent);
+                let inherit = subtype == AlterTableType::AtAddInherit;
+                self.set_parent(table_name, inherit, |table| {
+                    table.inherits.retain(|p| *p != parent);
+                    if inherit {
+                        table.inherits.push(parent);
+                    }
+                });
+            }
             AlterTableType::AtColumnDefault
             | AlterTableType::AtSetNotNull
             | AlterTableType::AtDropNotNull
@@ -140,6 +229,33 @@ impl Builder {
                     Some(table_name.schema.clone()),
                     &table_name.name,
                 );
+            }
+        }
+    }
+
+    /// Attaches a table to a parent or detaches it, and marks its columns as the server
+    /// does: attaching a partition makes its columns inherited, detaching (or `NO INHERIT`)
+    /// makes them its own, `INHERIT` leaves a child's columns its own.
+    fn set_parent(&mut self, child: &QualifiedName, attach: bool, link: impl FnOnce(&mut Table)) {
+        let Some(table) = self.catalog.tables.get_mut(child) else {
+            return self.error(
+                0,
+                format!("table `{child}` is attached or detached but not created"),
+                "create the table first",
+            );
+        };
+        link(table);
+        let parent = table.partition_of.as_ref().map(|p| p.parent.clone());
+        let parent_columns: Vec<String> = parent
+            .and_then(|p| self.catalog.tables.get(&p))
+            .map(|p| p.columns.keys().cloned().collect())
+            .unwrap_or_default();
+        let table = self.catalog.tables.get_mut(child).expect("checked above");
+        for column in table.columns.values_mut() {
+            if !attach {
+                column.inherited = false;
+            } else if parent_columns.contains(&column.name) {
+                column.inherited = true;
             }
         }
     }

@@ -7,7 +7,9 @@ use pg_query::{Node, NodeEnum};
 
 use super::sequences::apply_options;
 use super::{Builder, PendingConstraint};
-use crate::model::{Column, Identity, QualifiedName, Sequence, SequenceOptions, Table};
+use crate::model::{
+    Column, Identity, PartitionOf, QualifiedName, Sequence, SequenceOptions, Table,
+};
 use crate::normalize::definitions::{self, deparse_expr, relation_name, string_of};
 use crate::normalize::expr::{canonical, expr, referenced_columns, to_json};
 use crate::normalize::names::column_addition;
@@ -28,17 +30,6 @@ impl Builder {
             return;
         };
         let name = relation_name(relation);
-        if !stmt.inh_relations.is_empty() || stmt.partbound.is_some() || stmt.partspec.is_some() {
-            let kind = if stmt.partspec.is_some() {
-                "partitioned table"
-            } else if stmt.partbound.is_some() {
-                "partition"
-            } else {
-                "inherited table"
-            };
-            self.unsupported_relations.insert(name.clone());
-            return self.unsupported(kind, Some(name.schema), &name.name);
-        }
         if self.catalog.tables.contains_key(&name) {
             if !stmt.if_not_exists {
                 self.error(
@@ -53,13 +44,54 @@ impl Builder {
         self.names.take(&name.schema, &name.name);
         let mut table = Table::new(name.clone());
         table.unlogged = relation.relpersistence == "u";
+        table.partition_by = stmt
+            .partspec
+            .as_ref()
+            .map(crate::normalize::partitioning::key_of);
+        let parents: Vec<QualifiedName> = stmt
+            .inh_relations
+            .iter()
+            .filter_map(|r| match &r.node {
+                Some(NodeEnum::RangeVar(parent)) => Some(relation_name(parent)),
+                _ => None,
+            })
+            .collect();
+        for parent in &parents {
+            let Some(parent_table) = self.catalog.tables.get(parent) else {
+                return self.error(
+                    relation.location,
+                    format!("`{name}` takes the columns of `{parent}`, which is not created"),
+                    "create the parent table before its partitions and children",
+                );
+            };
+            for column in parent_table.columns.values() {
+                table.columns.entry(column.name.clone()).or_insert(Column {
+                    inherited: true,
+                    identity: None,
+                    comment: None,
+                    ..column.clone()
+                });
+            }
+        }
+        match &stmt.partbound {
+            Some(bound) => {
+                table.partition_of = parents.first().map(|parent| PartitionOf {
+                    parent: parent.clone(),
+                    bound: crate::normalize::partitioning::bound_of(bound),
+                })
+            }
+            None => table.inherits = parents,
+        }
         let mut constraints = Vec::new();
         let mut like_indexes = Vec::new();
         for element in &stmt.table_elts {
             match &element.node {
                 Some(NodeEnum::ColumnDef(column)) => {
-                    let (column, column_constraints) = self.column(&name, column);
+                    let (mut column, column_constraints) = self.column(&name, column);
                     constraints.extend(column_constraints);
+                    if let Some(from_parent) = table.columns.get(&column.name) {
+                        column = merge_with_parent(from_parent, column, def_type_given(element));
+                    }
                     table.columns.insert(column.name.clone(), column);
                 }
                 Some(NodeEnum::Constraint(constraint)) => constraints.push((**constraint).clone()),
@@ -105,6 +137,7 @@ impl Builder {
             identity: None,
             generated: None,
             comment: None,
+            inherited: false,
             position: 0,
         };
         let mut table_constraints = Vec::new();
@@ -405,6 +438,23 @@ impl Builder {
         self.index_statements
             .insert(index.name.clone(), stmt.clone());
         self.catalog.indexes.insert(index.name.clone(), index);
+    }
+}
+
+/// Whether a column element names a type: a partition's `WITH OPTIONS` elements do not.
+fn def_type_given(element: &Node) -> bool {
+    matches!(&element.node, Some(NodeEnum::ColumnDef(c)) if c.type_name.is_some())
+}
+
+/// A column a table declares that it also takes from a parent: the parent's type, the
+/// table's default if it gives one, NOT NULL if either says so. A partition's columns stay
+/// inherited; an inheritance child's redeclared column becomes its own.
+fn merge_with_parent(parent: &Column, declared: Column, redeclared: bool) -> Column {
+    Column {
+        default: declared.default.or_else(|| parent.default.clone()),
+        not_null: declared.not_null || parent.not_null,
+        inherited: !redeclared,
+        ..parent.clone()
     }
 }
 

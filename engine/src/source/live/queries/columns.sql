@@ -1,4 +1,5 @@
--- The columns of ordinary tables in attnum order; the loader keeps those of the tables
+-- The columns of ordinary and partitioned tables in attnum order (`inherited`: taken
+-- from a parent only, not declared by the table); the loader keeps those of the tables
 -- tables.sql returned. The collation is reported only where it is not the type's own; an
 -- identity column's options are those of the sequence that depends on it internally.
 SELECT a.attrelid AS table_oid,
@@ -19,7 +20,8 @@ SELECT a.attrelid AS table_oid,
        s.seqmax AS seq_max_value,
        s.seqcache AS seq_cache,
        s.seqcycle AS seq_cycle,
-       col_description(a.attrelid, a.attnum) AS comment
+       col_description(a.attrelid, a.attnum) AS comment,
+       NOT a.attislocal AS inherited
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -35,7 +37,7 @@ LEFT JOIN (pg_catalog.pg_depend d
       AND d.refobjid = a.attrelid
       AND d.refobjsubid = a.attnum
       AND d.deptype = 'i'
-WHERE c.relkind = 'r'
+WHERE c.relkind IN ('r', 'p')
   AND a.attnum > 0
   AND NOT a.attisdropped
   AND n.nspname NOT LIKE 'pg\_%'

@@ -1,5 +1,6 @@
--- Primary key, unique, foreign key, check and exclusion constraints of ordinary tables, as
--- the server prints them; the loader keeps those of the tables tables.sql returned. NOT NULL
+-- Primary key, unique, foreign key, check and exclusion constraints that tables declare
+-- themselves (not those a partition or child takes from its parent), as the server prints
+-- them; the loader keeps those of the tables tables.sql returned. NOT NULL
 -- is a column property in the model: from PostgreSQL 18 it is also stored here as contype
 -- 'n', and constraint triggers ('t') are triggers, so both are left out by listing the kinds
 -- that are wanted. pg_get_constraintdef leaves out the storage parameters of the index
@@ -16,7 +17,8 @@ FROM pg_catalog.pg_constraint co
 JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')
-  AND c.relkind = 'r'
+  AND c.relkind IN ('r', 'p')
+  AND co.conislocal
   AND n.nspname NOT LIKE 'pg\_%'
   AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
 ORDER BY 1, 2

@@ -1,4 +1,5 @@
--- Indexes of ordinary tables, as the server prints them, except those that implement a
+-- Indexes of tables, as the server prints them, except the partitions of a partitioned
+-- table's index (created with it) and those that implement a
 -- primary key, unique or exclusion constraint (the model has them as constraints; a foreign
 -- key's conindid names the referenced table's index, hence the conrelid check). The loader
 -- keeps those of the tables tables.sql returned.
@@ -10,7 +11,8 @@ FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r'
+WHERE c.relkind IN ('r', 'p')
+  AND NOT ic.relispartition
   AND n.nspname NOT LIKE 'pg\_%'
   AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
   AND NOT EXISTS (

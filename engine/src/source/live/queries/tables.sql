@@ -1,15 +1,24 @@
--- Ordinary tables. Partitions, partitioned tables (relkind 'p') and tables that inherit
--- from another are not modelled yet: unsupported.sql reports them.
+-- Ordinary and partitioned tables, with the partition key, the parent and bound of a
+-- partition, and the tables an inheritance child inherits from (in order).
 SELECT c.oid AS oid,
        n.nspname::text AS schema,
        c.relname::text AS name,
        c.relpersistence = 'u' AS unlogged,
-       obj_description(c.oid, 'pg_class') AS comment
+       obj_description(c.oid, 'pg_class') AS comment,
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+       pg_get_expr(c.relpartbound, c.oid) AS partition_bound,
+       ARRAY(SELECT pn.nspname::text
+             FROM pg_catalog.pg_inherits i
+             JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+             JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+             WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_schemas,
+       ARRAY(SELECT p.relname::text
+             FROM pg_catalog.pg_inherits i
+             JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+             WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_names
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r'
-  AND NOT c.relispartition
-  AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)
+WHERE c.relkind IN ('r', 'p')
   AND n.nspname NOT LIKE 'pg\_%'
   AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
   AND NOT EXISTS (

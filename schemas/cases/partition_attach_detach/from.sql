@@ -1,0 +1,5 @@
+CREATE TABLE logs (id bigint NOT NULL, day date NOT NULL, line text) PARTITION BY RANGE (day);
+CREATE TABLE logs_jan PARTITION OF logs FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+CREATE TABLE logs_feb PARTITION OF logs FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');
+CREATE TABLE logs_old PARTITION OF logs FOR VALUES FROM ('2020-01-01') TO ('2025-01-01');
+CREATE TABLE logs_mar (id bigint NOT NULL, day date NOT NULL, line text);

@@ -1,0 +1,1 @@
+CREATE TABLE regions (code text PRIMARY KEY);
