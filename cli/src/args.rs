@@ -21,6 +21,8 @@ pub enum Command {
     Plan(PlanArgs),
     /// Exit 0 when two schemas are equivalent, 1 when they differ, 2 on error.
     Check(Compare),
+    /// Write a schema as canonical SQL, in dependency order (standard output by default).
+    Dump(DumpArgs),
 }
 
 /// The two sides and what to compare.
@@ -32,6 +34,13 @@ pub struct Compare {
     /// The schema wanted: URL, file, directory or -.
     #[arg(long, value_name = "SOURCE")]
     pub to: String,
+    #[command(flatten)]
+    pub reading: Reading,
+}
+
+/// Which schemas to read, and how desired-state SQL is normalised.
+#[derive(Args)]
+pub struct Reading {
     /// Only this schema (repeatable; default: every non-system schema).
     #[arg(long, value_name = "NAME")]
     pub schema: Vec<String>,
@@ -49,6 +58,22 @@ pub struct Compare {
     /// Parse desired-state SQL without any server.
     #[arg(long)]
     pub offline: bool,
+}
+
+#[derive(Args)]
+pub struct DumpArgs {
+    /// The schema to dump: URL, file, directory or -.
+    #[arg(long, value_name = "SOURCE")]
+    pub from: String,
+    #[command(flatten)]
+    pub reading: Reading,
+    /// Write the dump to this file.
+    #[arg(long, value_name = "FILE", conflicts_with = "split")]
+    pub out: Option<PathBuf>,
+    /// Write one file per object into this directory (`tables/public.orders.sql`, …),
+    /// removing the `.sql` files of objects that no longer exist.
+    #[arg(long, value_name = "DIR")]
+    pub split: Option<PathBuf>,
 }
 
 #[derive(Args)]

@@ -3,6 +3,7 @@
 
 mod args;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -10,7 +11,7 @@ use clap::Parser;
 
 use args::{Cli, Command, Format};
 use schemadiff_engine::source::shadow::drop_scratch_databases;
-use schemadiff_engine::{plan, render, DesiredStatePath, DevServer, Options, Source};
+use schemadiff_engine::{dump, plan, render, DesiredStatePath, DevServer, Options, Source};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Plan(args) => {
-            let options = args.compare.options();
+            let options = args.compare.reading.options();
             let (from, to) = args.compare.sources();
             let plan = plan(&from, &to, &options)?;
             if let Some(dir) = &args.out {
@@ -50,8 +51,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Dump(args) => {
+            let options = args.reading.options();
+            let (entries, fingerprint) = dump(&Source::parse(&args.from), &options)?;
+            match (&args.out, &args.split) {
+                (_, Some(dir)) => write_split_dump(dir, &render::dump_files(&entries))?,
+                (Some(file), None) => {
+                    let text = render::dump_sql(&entries, &fingerprint);
+                    std::fs::write(file, text)
+                        .with_context(|| format!("cannot write {}", file.display()))?
+                }
+                (None, None) => print!("{}", render::dump_sql(&entries, &fingerprint)),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check(args) => {
-            let options = args.options();
+            let options = args.reading.options();
             let (from, to) = args.sources();
             let plan = plan(&from, &to, &options)?;
             if plan.is_empty() {
@@ -81,7 +96,48 @@ fn write_plan_dir(dir: &std::path::Path, plan: &schemadiff_engine::Plan) -> anyh
     Ok(())
 }
 
+/// Writes a split dump: each object's file, and removes the `.sql` files of objects that are
+/// gone, so the directory always mirrors the schema.
+fn write_split_dump(dir: &Path, files: &[(String, String)]) -> anyhow::Result<()> {
+    let mut stale = Vec::new();
+    collect_sql_files(dir, &mut stale)?;
+    for (relative, text) in files {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        stale.retain(|p| *p != path);
+    }
+    for path in stale {
+        std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+    }
+    Ok(())
+}
+
+fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_sql_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "sql") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
 impl args::Compare {
+    fn sources(&self) -> (Source, Source) {
+        (Source::parse(&self.from), Source::parse(&self.to))
+    }
+}
+
+impl args::Reading {
     fn options(&self) -> Options {
         Options {
             schemas: self.schema.clone(),
@@ -94,9 +150,5 @@ impl args::Compare {
                 (None, false) => DesiredStatePath::Auto,
             },
         }
-    }
-
-    fn sources(&self) -> (Source, Source) {
-        (Source::parse(&self.from), Source::parse(&self.to))
     }
 }

@@ -63,15 +63,8 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
         .then_some(DevServer::Local),
     };
     let mut shadow = shadow_server.map(source::shadow::Shadow::new);
-    let mut read = |source: &Source| -> Result<Catalog, Error> {
-        let catalog = match (source, shadow.as_mut()) {
-            (Source::Database(_), _) | (_, None) => source::load(source)?,
-            (_, Some(shadow)) => shadow.load(&source::read_desired_state(source)?)?,
-        };
-        scope(catalog, options)
-    };
-    let from_catalog = read(from)?;
-    let to_catalog = read(to)?;
+    let from_catalog = read(from, shadow.as_mut(), options)?;
+    let to_catalog = read(to, shadow.as_mut(), options)?;
     let mut plan = plan::plan(&from_catalog, &to_catalog)?;
     let has_sql = !from.is_database() || !to.is_database();
     plan.desired_state = has_sql.then(|| match &shadow {
@@ -79,6 +72,33 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
         None => "offline (parsed with pg_query, no server)".to_string(),
     });
     Ok(plan)
+}
+
+/// A source's schema as the SQL that creates it, in dependency order: the statements and
+/// the catalog's fingerprint. Desired-state SQL is read offline unless a shadow server is
+/// asked for.
+pub fn dump(source: &Source, options: &Options) -> Result<(Vec<plan::DumpEntry>, String), Error> {
+    let mut shadow = match &options.desired_state {
+        DesiredStatePath::Shadow(server) => Some(source::shadow::Shadow::new(server.clone())),
+        DesiredStatePath::Offline | DesiredStatePath::Auto => None,
+    };
+    let catalog = read(source, shadow.as_mut(), options)?;
+    let empty = source::sql::load(&[])?;
+    Ok((plan::dump(&empty, &catalog)?, plan::fingerprint(&catalog)))
+}
+
+/// Reads one side: a database from its catalog, desired-state SQL through the shadow
+/// database when there is one, offline otherwise.
+fn read(
+    source: &Source,
+    shadow: Option<&mut source::shadow::Shadow>,
+    options: &Options,
+) -> Result<Catalog, Error> {
+    let catalog = match (source, shadow) {
+        (Source::Database(_), _) | (_, None) => source::load(source)?,
+        (_, Some(shadow)) => shadow.load(&source::read_desired_state(source)?)?,
+    };
+    scope(catalog, options)
 }
 
 /// Keeps the schemas the options select; with `--strict`, refuses unsupported objects.

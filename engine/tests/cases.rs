@@ -109,6 +109,88 @@ fn every_case_converges_forward_and_back_on_both_paths() {
     );
 }
 
+/// `schemadiff dump` of every case's to.sql, read from the database it was loaded into:
+/// loading the dump into an empty database and dumping that gives the same bytes, the
+/// database reads back equal, and the offline dump of the file loads into an equal database.
+#[test]
+fn every_case_dumps_to_a_fixed_point() {
+    let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
+    let mut admin = cluster.admin().expect("the cluster accepts connections");
+    for role in CASE_ROLES {
+        admin
+            .batch_execute(&format!("CREATE ROLE {role}"))
+            .expect("a case role is created");
+    }
+    let failures = Mutex::new(Vec::new());
+    let cases = case_dirs();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(case) = cases.get(i) else { break };
+                // a pending case's gap (an extension's built-in comment) shows here too
+                if case.join("pending").exists() {
+                    continue;
+                }
+                if let Err(error) = dump_case(&cluster, case, i) {
+                    let name = case.file_name().unwrap().to_string_lossy().to_string();
+                    failures.lock().unwrap().push(format!("--- {name}\n{error}"));
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap();
+    failures.sort();
+    assert!(
+        failures.is_empty(),
+        "{} of {} dumps failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn dump_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), String> {
+    let db = |suffix: &str| format!("dump{number}_{suffix}");
+    let Ok(source) = load_database(cluster, &db("source"), &case.join("to.sql")) else {
+        // a case written for another server version: the case test reports it
+        return Ok(());
+    };
+    let dump_of = |source: &Source| -> Result<String, String> {
+        let (entries, fingerprint) =
+            schemadiff_engine::dump(source, &Default::default()).map_err(|e| e.to_string())?;
+        Ok(render::dump_sql(&entries, &fingerprint))
+    };
+    let first = dump_of(&Source::Database(source.clone()))?;
+    let reloaded = fresh_database(cluster, &db("reloaded"), &first)?;
+    let second = dump_of(&Source::Database(reloaded.clone()))?;
+    if first != second {
+        return Err(format!(
+            "dumping the loaded dump differs:\n--- first\n{first}\n--- second\n{second}"
+        ));
+    }
+    same(&read_live(&reloaded)?, &read_live(&source)?).map_err(|e| format!("reloaded: {e}"))?;
+    let offline = dump_of(&Source::Path(case.join("to.sql")))?;
+    let from_file = fresh_database(cluster, &db("offline"), &offline)?;
+    same(&read_live(&from_file)?, &read_live(&source)?)
+        .map_err(|e| format!("offline dump loaded: {e}"))?;
+    for suffix in ["source", "reloaded", "offline"] {
+        cluster.drop_database(&db(suffix)).ok();
+    }
+    Ok(())
+}
+
+/// A new database holding `sql`.
+fn fresh_database(cluster: &TempCluster, name: &str, sql: &str) -> Result<String, String> {
+    cluster.drop_database(name).ok();
+    let url = cluster
+        .create_database(name)
+        .map_err(|e| format!("create database {name}: {e}"))?;
+    apply(cluster, &url, sql).map_err(|e| format!("loading: {e}"))?;
+    Ok(url)
+}
+
 fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), String> {
     let name = case.file_name().unwrap().to_string_lossy().to_string();
     let from_file = case.join("from.sql");
@@ -194,13 +276,8 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
 }
 
 fn load_database(cluster: &TempCluster, name: &str, file: &Path) -> Result<String, String> {
-    cluster.drop_database(name).ok();
-    let url = cluster
-        .create_database(name)
-        .map_err(|e| format!("create database {name}: {e}"))?;
     let sql = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
-    apply(cluster, &url, &sql).map_err(|e| format!("loading {}: {e}", file.display()))?;
-    Ok(url)
+    fresh_database(cluster, name, &sql).map_err(|e| format!("{}: {e}", file.display()))
 }
 
 /// Runs SQL the way a user applies a migration: psql, stopping at the first error.

@@ -234,9 +234,27 @@ fn after_parent(column: &Column, parent: Pair<Option<&Column>>) -> Column {
 
 fn create_table(table: &Table, out: &mut Vec<Change>) {
     let mut inline = table.clone();
-    inline.constraints.retain(|_, c| is_inline(c));
+    // one CREATE TABLE keeps only the first of several keys that build the same index
+    // (`transformIndexConstraints`), so the others are added after it
+    let mut seen: Vec<crate::model::Constraint> = Vec::new();
+    inline.constraints.retain(|_, c| {
+        let index_backed = matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique);
+        let duplicate = index_backed
+            && seen.iter().any(|s| {
+                s.definition == c.definition || (s.kind != c.kind && s.columns == c.columns)
+            });
+        if index_backed && !duplicate {
+            seen.push(c.clone());
+        }
+        is_inline(c) && !duplicate
+    });
+    let inline_names: HashSet<String> = inline.constraints.keys().cloned().collect();
     out.push(Change::CreateTable(inline));
-    for constraint in table.constraints.values().filter(|c| !is_inline(c)) {
+    for constraint in table
+        .constraints
+        .values()
+        .filter(|c| !inline_names.contains(&c.name))
+    {
         out.push(Change::AddConstraint {
             table: table.name.clone(),
             constraint: constraint.clone(),

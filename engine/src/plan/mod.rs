@@ -2,8 +2,11 @@
 //! hazards.
 
 mod dependencies;
+mod dump;
 mod order;
 mod steps;
+
+pub use dump::{dump, DumpEntry};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};

@@ -80,8 +80,14 @@ pub fn create_sequence(sequence: &Sequence) -> String {
         "bigint" => String::new(),
         other => format!(" AS {other}"),
     };
-    let defaults =
+    let mut defaults =
         SequenceOptions::creation_defaults(&sequence.options.data_type, sequence.options.increment);
+    // an unwritten START is the bound the sequence counts from, as given
+    defaults.start = if sequence.options.increment > 0 {
+        sequence.options.min_value
+    } else {
+        sequence.options.max_value
+    };
     let options = sequence_options(&sequence.options, &defaults);
     format!("CREATE SEQUENCE {}{data_type}{options}", sequence.name)
 }

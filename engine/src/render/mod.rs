@@ -2,9 +2,11 @@
 //! statement text live in [`quote`] and [`ddl`].
 
 pub mod ddl;
+mod dump;
 pub mod quote;
 mod report;
 mod script;
 
+pub use dump::{dump_files, dump_sql};
 pub use report::{json, markdown, summary};
 pub use script::{down_sql, up_sql};

@@ -1,0 +1,75 @@
+//! `schemadiff dump`: a catalog as the SQL that creates it. The statements are those of the
+//! plan from an empty database, in the planner's dependency order, so a dump loads as it
+//! reads and the same catalog always gives the same text.
+
+use super::dependencies::{targets, ObjectId};
+use super::{order, rank, steps};
+use crate::diff::{self, Pair};
+use crate::error::Error;
+use crate::model::Catalog;
+
+/// The statements that create one object, and the file of a split dump they belong to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DumpEntry {
+    /// `tables/public.orders.sql`: a table's file also holds its constraints, indexes and
+    /// comments, so that one file reads as the whole definition.
+    pub file: String,
+    pub statements: Vec<String>,
+}
+
+/// The creation of `catalog`, starting from what an empty database already has (`empty`:
+/// the catalog of an empty desired state, with its `public` schema).
+pub fn dump(empty: &Catalog, catalog: &Catalog) -> Result<Vec<DumpEntry>, Error> {
+    let changes = diff::diff(empty, catalog);
+    let catalogs = Pair::new(empty, catalog);
+    let context = steps::Context::new(&changes, catalogs);
+    let order = order::order(&changes, catalogs, |change| (0, rank(change)))?;
+    Ok(order
+        .into_iter()
+        .map(|i| {
+            let change = &changes[i];
+            let owner = targets(change).first().map(|(object, _)| object.clone());
+            DumpEntry {
+                file: owner.map_or_else(|| "other.sql".into(), |o| file_of(&o, catalog)),
+                statements: steps::steps(change, &context)
+                    .into_iter()
+                    .flat_map(|step| step.sql)
+                    .collect(),
+            }
+        })
+        .collect())
+}
+
+/// The file an object's statements go to in a split dump.
+fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
+    let (dir, name) = match object {
+        ObjectId::Schema(name) => ("schemas", name.clone()),
+        ObjectId::Extension(name) => ("extensions", name.clone()),
+        ObjectId::Type(name) => ("types", name.to_string()),
+        ObjectId::Sequence(name) | ObjectId::SequenceOwner(name) => ("sequences", name.to_string()),
+        ObjectId::Table(table)
+        | ObjectId::Column(table, _)
+        | ObjectId::Identity(table, _)
+        | ObjectId::Constraint(table, _) => ("tables", table.to_string()),
+        ObjectId::Index(index) => match catalog.indexes.get(index) {
+            Some(index) => ("tables", index.table.to_string()),
+            None => ("indexes", index.to_string()),
+        },
+        ObjectId::View(name) => ("views", name.to_string()),
+        // overloads share a file
+        ObjectId::Function(signature) => match catalog.functions.get(signature) {
+            Some(function) => ("functions", function.name.to_string()),
+            None => ("functions", signature.clone()),
+        },
+    };
+    let safe: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | '\0' => '_',
+            '"' => '\0',
+            c => c,
+        })
+        .filter(|c| *c != '\0')
+        .collect();
+    format!("{dir}/{safe}.sql")
+}
