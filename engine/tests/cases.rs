@@ -135,7 +135,10 @@ fn every_case_dumps_to_a_fixed_point() {
                 }
                 if let Err(error) = dump_case(&cluster, case, i) {
                     let name = case.file_name().unwrap().to_string_lossy().to_string();
-                    failures.lock().unwrap().push(format!("--- {name}\n{error}"));
+                    failures
+                        .lock()
+                        .unwrap()
+                        .push(format!("--- {name}\n{error}"));
                 }
             });
         }

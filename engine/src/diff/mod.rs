@@ -103,6 +103,16 @@ pub enum Change {
         table: QualifiedName,
         unlogged: Pair<bool>,
     },
+    /// `ALTER TABLE … SET (…)` / `RESET (…)`.
+    SetStorageOptions {
+        table: QualifiedName,
+        options: Pair<Vec<String>>,
+    },
+    /// `ALTER TABLE … REPLICA IDENTITY …`.
+    SetReplicaIdentity {
+        table: QualifiedName,
+        identity: Pair<Option<String>>,
+    },
     /// A table becomes a partition (or comes back under a new bound).
     AttachPartition {
         table: QualifiedName,

@@ -249,7 +249,17 @@ fn create_table(table: &Table, out: &mut Vec<Change>) {
         is_inline(c) && !duplicate
     });
     let inline_names: HashSet<String> = inline.constraints.keys().cloned().collect();
+    // the index a replica identity uses is created after the table
+    let identity_index = inline
+        .replica_identity
+        .take_if(|identity| identity.starts_with("USING INDEX"));
     out.push(Change::CreateTable(inline));
+    if let Some(identity) = identity_index {
+        out.push(Change::SetReplicaIdentity {
+            table: table.name.clone(),
+            identity: Pair::new(None, Some(identity)),
+        });
+    }
     for constraint in table
         .constraints
         .values()
@@ -369,6 +379,21 @@ fn diff_table(
                 reaches,
             });
         }
+    }
+    if table.from.options != table.to.options {
+        out.push(Change::SetStorageOptions {
+            table: name.clone(),
+            options: Pair::new(table.from.options.clone(), table.to.options.clone()),
+        });
+    }
+    if table.from.replica_identity != table.to.replica_identity {
+        out.push(Change::SetReplicaIdentity {
+            table: name.clone(),
+            identity: Pair::new(
+                table.from.replica_identity.clone(),
+                table.to.replica_identity.clone(),
+            ),
+        });
     }
     if table.from.unlogged != table.to.unlogged {
         out.push(Change::SetUnlogged {

@@ -22,6 +22,12 @@ pub struct Table {
     /// `INHERITS (…)`, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inherits: Vec<QualifiedName>,
+    /// Storage parameters as the server stores them (`fillfactor=70`), sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    /// `REPLICA IDENTITY` unless it is `DEFAULT`: `FULL`, `NOTHING` or `USING INDEX name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replica_identity: Option<String>,
 }
 
 /// `PARTITION OF parent FOR VALUES …`.
@@ -43,6 +49,8 @@ impl Table {
             partition_by: None,
             partition_of: None,
             inherits: Vec::new(),
+            options: Vec::new(),
+            replica_identity: None,
         }
     }
 

@@ -168,6 +168,39 @@ pub fn index(stmt: &protobuf::IndexStmt, name: &str, sql: Option<String>) -> Ind
     }
 }
 
+/// A relation's storage parameters (`WITH (fillfactor = 70)`) as `reloptions` lists them,
+/// sorted; those of its TOAST table (`toast.…`) are left out.
+pub fn storage_options(options: &[Node]) -> Vec<String> {
+    let mut out: Vec<String> = options
+        .iter()
+        .filter_map(|o| match &o.node {
+            Some(NodeEnum::DefElem(d)) if d.defnamespace.is_empty() => Some(format!(
+                "{}={}",
+                d.defname,
+                d.arg
+                    .as_deref()
+                    .map_or("true".into(), super::view::option_value)
+            )),
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The `REPLICA IDENTITY` of a statement, in the model's terms (`None` for `DEFAULT`).
+pub fn replica_identity(stmt: &protobuf::ReplicaIdentityStmt) -> Option<String> {
+    match stmt.identity_type.as_str() {
+        "f" => Some("FULL".into()),
+        "n" => Some("NOTHING".into()),
+        "i" => Some(format!(
+            "USING INDEX {}",
+            crate::render::quote::quote_ident(&stmt.name)
+        )),
+        _ => None,
+    }
+}
+
 /// Deparses an expression node by itself.
 pub fn deparse_expr(node: &Node) -> String {
     let select = protobuf::SelectStmt {

@@ -75,11 +75,13 @@ pub fn view(
     }
 }
 
-fn option_value(node: &Node) -> String {
+/// An option's value as the server stores it in `reloptions`.
+pub fn option_value(node: &Node) -> String {
     match &node.node {
         Some(NodeEnum::String(s)) => s.sval.to_lowercase(),
         Some(NodeEnum::Boolean(b)) => b.boolval.to_string(),
         Some(NodeEnum::Integer(i)) => i.ival.to_string(),
+        Some(NodeEnum::Float(f)) => f.fval.clone(),
         // a bare word such as `local` parses as a type name
         Some(NodeEnum::TypeName(t)) => t
             .names

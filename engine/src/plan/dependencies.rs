@@ -22,6 +22,8 @@ pub enum ObjectId {
     Column(QualifiedName, String),
     /// The identity of a column, which depends on the column.
     Identity(QualifiedName, String),
+    /// The replica identity of a table, which depends on the index it uses.
+    ReplicaIdentity(QualifiedName),
     Constraint(QualifiedName, String),
     Index(QualifiedName),
     View(QualifiedName),
@@ -40,6 +42,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Table(name) => write!(f, "table `{name}`"),
             ObjectId::Column(table, column) => write!(f, "column `{table}.{column}`"),
             ObjectId::Identity(table, column) => write!(f, "identity of `{table}.{column}`"),
+            ObjectId::ReplicaIdentity(table) => write!(f, "replica identity of `{table}`"),
             ObjectId::Constraint(table, name) => write!(f, "constraint `{name}` on `{table}`"),
             ObjectId::Index(name) => write!(f, "index `{name}`"),
             ObjectId::Function(signature) => write!(f, "function `{signature}`"),
@@ -107,6 +110,7 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::CreateTable(table) => table_parts(table, Create),
         Change::DropTable(table) => table_parts(table, Drop),
         Change::SetUnlogged { table, .. }
+        | Change::SetStorageOptions { table, .. }
         | Change::AttachPartition { table, .. }
         | Change::DetachPartition { table, .. }
         | Change::Inherit { table, .. }
@@ -162,6 +166,9 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::DropFunction(function) => vec![(ObjectId::Function(function.signature()), Drop)],
         Change::ReplaceFunction(function) => {
             vec![(ObjectId::Function(function.to.signature()), Alter)]
+        }
+        Change::SetReplicaIdentity { table, .. } => {
+            vec![(ObjectId::ReplicaIdentity(table.clone()), Alter)]
         }
         Change::CreateIndex(index) => vec![(ObjectId::Index(index.name.clone()), Create)],
         Change::DropIndex(index) => vec![(ObjectId::Index(index.name.clone()), Drop)],
@@ -265,6 +272,14 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         );
         for parent in table.parents() {
             add(table_id.clone(), ObjectId::Table(parent.clone()));
+        }
+        if let Some(identity) = &table.replica_identity {
+            let id = ObjectId::ReplicaIdentity(table.name.clone());
+            add(id.clone(), table_id.clone());
+            if let Some(index) = identity.strip_prefix("USING INDEX ") {
+                let index = QualifiedName::new(&table.name.schema, index.trim_matches('"'));
+                add(id, ObjectId::Index(index));
+            }
         }
         for column in table.columns.values() {
             let id = ObjectId::Column(table.name.clone(), column.name.clone());

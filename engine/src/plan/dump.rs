@@ -50,6 +50,7 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         ObjectId::Table(table)
         | ObjectId::Column(table, _)
         | ObjectId::Identity(table, _)
+        | ObjectId::ReplicaIdentity(table)
         | ObjectId::Constraint(table, _) => ("tables", table.to_string()),
         ObjectId::Index(index) => match catalog.indexes.get(index) {
             Some(index) => ("tables", index.table.to_string()),

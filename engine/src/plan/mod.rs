@@ -188,7 +188,13 @@ fn rank(change: &Change) -> u8 {
         | Change::ReplaceFunction(_) => 13,
         Change::CreateTable(_) => 14,
         Change::AddColumn { .. } => 15,
-        Change::AlterColumn { .. } | Change::AddIdentity { .. } | Change::SetUnlogged { .. } => 16,
+        Change::AlterColumn { .. }
+        | Change::AddIdentity { .. }
+        | Change::SetUnlogged { .. }
+        | Change::SetStorageOptions { .. } => 16,
+        // the index it may use is created first, and released before it is dropped
+        Change::SetReplicaIdentity { identity, .. } if identity.to.is_none() => 0,
+        Change::SetReplicaIdentity { .. } => 22,
         Change::SetSequenceOwner { .. }
         | Change::AttachPartition { .. }
         | Change::Inherit { .. } => 17,

@@ -256,6 +256,18 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             HazardKind::TableRewrite,
             format!("changing the persistence of `{table}` rewrites the table under an ACCESS EXCLUSIVE lock"),
         )],
+        Change::SetStorageOptions { table, options } => vec![Step::new(
+            format!("set storage parameters of `{table}`"),
+            ddl::set_storage_options(table, &options.from, &options.to),
+            ddl::set_storage_options(table, &options.to, &options.from),
+        )
+        .lock(LockLevel::AccessExclusive)],
+        Change::SetReplicaIdentity { table, identity } => vec![Step::new(
+            format!("set replica identity of `{table}`"),
+            vec![ddl::replica_identity(table, &identity.to)],
+            vec![ddl::replica_identity(table, &identity.from)],
+        )
+        .lock(LockLevel::AccessExclusive)],
         Change::AttachPartition { table, partition } => vec![Step::new(
             format!("attach `{table}` to `{}`", partition.parent),
             vec![ddl::attach_partition(table, partition)],

@@ -237,7 +237,13 @@ pub fn create_table(table: &Table) -> Vec<String> {
     if let Some(key) = &table.partition_by {
         create.push_str(&format!(" PARTITION BY {}", key.sql));
     }
+    if !table.options.is_empty() {
+        create.push_str(&format!(" WITH ({})", storage_options(&table.options)));
+    }
     let mut statements = vec![create];
+    if table.replica_identity.is_some() {
+        statements.push(replica_identity(&table.name, &table.replica_identity));
+    }
     statements.extend(after);
     statements.extend(comment_sql(
         CommentTarget::Table(table.name.clone()),
@@ -256,6 +262,47 @@ pub fn create_table(table: &Table) -> Vec<String> {
         ));
     }
     statements
+}
+
+/// The statements that turn storage parameters `from` into `to`: what goes is reset, what
+/// is new or changed is set.
+pub fn set_storage_options(table: &QualifiedName, from: &[String], to: &[String]) -> Vec<String> {
+    let key = |option: &String| option.split('=').next().unwrap_or_default().to_string();
+    let reset: Vec<String> = from
+        .iter()
+        .map(key)
+        .filter(|k| !to.iter().any(|o| key(o) == *k))
+        .collect();
+    let set: Vec<&String> = to.iter().filter(|o| !from.contains(o)).collect();
+    let mut statements = Vec::new();
+    if !reset.is_empty() {
+        statements.push(format!("ALTER TABLE {table} RESET ({})", reset.join(", ")));
+    }
+    if !set.is_empty() {
+        let set: Vec<String> = set.into_iter().cloned().collect();
+        statements.push(format!("ALTER TABLE {table} SET ({})", storage_options(&set)));
+    }
+    statements
+}
+
+/// `name=value, …`, the value quoted unless it is a plain word or number.
+fn storage_options(options: &[String]) -> String {
+    let plain = |v: &str| {
+        !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+    };
+    options
+        .iter()
+        .map(|option| match option.split_once('=') {
+            Some((name, value)) if !plain(value) => format!("{name}={}", quote_literal(value)),
+            _ => option.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn replica_identity(table: &QualifiedName, identity: &Option<String>) -> String {
+    let identity = identity.as_deref().unwrap_or("DEFAULT");
+    format!("ALTER TABLE {table} REPLICA IDENTITY {identity}")
 }
 
 pub fn attach_partition(table: &QualifiedName, partition: &PartitionOf) -> String {

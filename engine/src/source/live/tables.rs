@@ -42,6 +42,18 @@ pub(super) fn load(
         let mut table = Table::new(name.clone());
         table.unlogged = reader.get(&row, WHAT, "unlogged")?;
         table.comment = reader.get(&row, WHAT, "comment")?;
+        table.options = reader.get(&row, WHAT, "options")?;
+        table.options.sort();
+        let replica_index: Option<String> = reader.get(&row, WHAT, "replica_index")?;
+        table.replica_identity = match reader
+            .get::<String>(&row, WHAT, "replica_identity")?
+            .as_str()
+        {
+            "f" => Some("FULL".into()),
+            "n" => Some("NOTHING".into()),
+            "i" => replica_index.map(|i| format!("USING INDEX {}", quote_ident(&i))),
+            _ => None,
+        };
         let parents: Vec<QualifiedName> = reader
             .get::<Vec<String>>(&row, WHAT, "parent_schemas")?
             .into_iter()

@@ -7,7 +7,7 @@ use super::sequences::apply_options;
 use super::tables::{collation_name, default_expression};
 use super::Builder;
 use crate::model::{Identity, PartitionOf, QualifiedName, SequenceOptions, Table};
-use crate::normalize::definitions::relation_name;
+use crate::normalize::definitions::{relation_name, replica_identity, storage_options};
 use crate::normalize::expr::to_json;
 use crate::normalize::types::canonical_type;
 
@@ -187,6 +187,44 @@ impl Builder {
                 table.unlogged = subtype == AlterTableType::AtSetUnLogged;
             }
             AlterTableType::AtChangeOwner => {}
+            AlterTableType::AtSetRelOptions | AlterTableType::AtResetRelOptions => {
+                let Some(NodeEnum::List(list)) = def else {
+                    return;
+                };
+                let given = storage_options(&list.items);
+                let table = self
+                    .catalog
+                    .tables
+                    .get_mut(table_name)
+                    .expect("checked above");
+                let key = |option: &String| option.split('=').next().unwrap_or("").to_string();
+                let names: Vec<String> = if subtype == AlterTableType::AtResetRelOptions {
+                    list.items
+                        .iter()
+                        .filter_map(|o| match &o.node {
+                            Some(NodeEnum::DefElem(d)) => Some(d.defname.clone()),
+                            _ => None,
+                        })
+                        .collect()
+                } else {
+                    given.iter().map(key).collect()
+                };
+                table.options.retain(|o| !names.contains(&key(o)));
+                if subtype == AlterTableType::AtSetRelOptions {
+                    table.options.extend(given);
+                }
+                table.options.sort();
+            }
+            AlterTableType::AtReplicaIdentity => {
+                if let Some(NodeEnum::ReplicaIdentityStmt(stmt)) = def {
+                    let table = self
+                        .catalog
+                        .tables
+                        .get_mut(table_name)
+                        .expect("checked above");
+                    table.replica_identity = replica_identity(stmt);
+                }
+            }
             AlterTableType::AtAttachPartition | AlterTableType::AtDetachPartition => {
                 let Some(NodeEnum::PartitionCmd(partition)) = def else {
                     return;

@@ -48,6 +48,7 @@ impl Builder {
             .partspec
             .as_ref()
             .map(crate::normalize::partitioning::key_of);
+        table.options = definitions::storage_options(&stmt.options);
         let parents: Vec<QualifiedName> = stmt
             .inh_relations
             .iter()

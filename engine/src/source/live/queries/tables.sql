@@ -5,6 +5,11 @@ SELECT c.oid AS oid,
        c.relname::text AS name,
        c.relpersistence = 'u' AS unlogged,
        obj_description(c.oid, 'pg_class') AS comment,
+       COALESCE(c.reloptions::text[], '{}') AS options,
+       c.relreplident::text AS replica_identity,
+       (SELECT ic.relname::text FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_index,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
        pg_get_expr(c.relpartbound, c.oid) AS partition_bound,
        ARRAY(SELECT pn.nspname::text

@@ -1,0 +1,7 @@
+CREATE TABLE events (id int NOT NULL, at timestamptz NOT NULL);
+CREATE UNIQUE INDEX events_id ON events (id);
+CREATE TABLE audit (id int PRIMARY KEY) ;
+ALTER TABLE audit REPLICA IDENTITY FULL;
+CREATE TABLE feed (id int NOT NULL);
+CREATE UNIQUE INDEX feed_id ON feed (id);
+ALTER TABLE feed REPLICA IDENTITY USING INDEX feed_id;
