@@ -6,10 +6,12 @@
 //! and both go through [`expr::canonical`]. The tree is walked as pg_query's serde JSON so
 //! that one generic walk covers every node kind.
 
+pub mod aggregate;
 pub mod definitions;
 pub mod expr;
 pub mod function;
 pub mod interval;
 pub mod names;
 pub mod types;
+pub mod user_types;
 pub mod view;
