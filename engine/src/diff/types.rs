@@ -40,7 +40,11 @@ pub(super) fn diff_composite_types(catalogs: &Pair<&Catalog>, out: &mut Vec<Chan
             out.push(Change::CreateCompositeType(composite.clone()));
             continue;
         };
-        if old.attributes != composite.attributes {
+        let attributes_only = |t: &crate::model::CompositeType| crate::model::CompositeType {
+            comment: None,
+            ..t.clone()
+        };
+        if attributes_only(old) != attributes_only(composite) {
             out.push(Change::AlterCompositeType(Pair::new(
                 old.clone(),
                 composite.clone(),

@@ -29,12 +29,27 @@ pub struct DomainConstraint {
     pub not_valid: bool,
 }
 
-/// `CREATE TYPE … AS (…)`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// `CREATE TYPE … AS (…)`. Attribute order is not compared, as column order is not:
+/// PostgreSQL cannot reorder attributes, and an attribute added back goes last.
+#[derive(Clone, Debug, Serialize)]
 pub struct CompositeType {
     pub name: QualifiedName,
     pub attributes: Vec<Attribute>,
     pub comment: Option<String>,
+}
+
+impl PartialEq for CompositeType {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.comment == other.comment
+            && by_name(&self.attributes) == by_name(&other.attributes)
+    }
+}
+
+fn by_name(attributes: &[Attribute]) -> Vec<&Attribute> {
+    let mut sorted: Vec<&Attribute> = attributes.iter().collect();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    sorted
 }
 
 /// An attribute of a composite type.

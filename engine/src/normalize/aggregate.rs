@@ -108,8 +108,9 @@ fn option_value(key: &str, arg: &Value) -> Value {
     }
 }
 
-/// A function name as `canonical_type` prints it (`f`, `app.f`, `"F"`) as a qualified name.
-fn qualified(text: &str) -> QualifiedName {
+/// A function name as `canonical_type` or `regproc` prints it (`f`, `app.f`, `"F"`) as a
+/// qualified name.
+pub fn qualified(text: &str) -> QualifiedName {
     let parsed = pg_query::parse(&format!("SELECT {text}()"), 0).ok();
     let names: Vec<String> = parsed
         .and_then(|p| {

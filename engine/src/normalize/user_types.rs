@@ -4,9 +4,10 @@
 
 use pg_query::protobuf;
 
+use super::aggregate::qualified;
 use super::definitions::deparse_expr;
 use super::expr::expr;
-use crate::model::{DomainConstraint, Expr, QualifiedName};
+use crate::model::{DomainConstraint, Expr, QualifiedName, RangeType};
 
 /// The model of a CHECK constraint node named `name`. The expression is emitted as deparsed
 /// from the node on both sides, so the text does not depend on the source.
@@ -54,4 +55,16 @@ pub fn range_options(name: &QualifiedName, written: Vec<(String, String)>) -> Ve
         }
     }
     options
+}
+
+/// The functions a range type names (`canonical`, `subtype_diff`).
+pub fn range_support_functions(range: &RangeType) -> Vec<QualifiedName> {
+    range
+        .options
+        .iter()
+        .filter_map(|option| {
+            let (key, value) = option.split_once(" = ")?;
+            matches!(key, "canonical" | "subtype_diff").then(|| qualified(value))
+        })
+        .collect()
 }

@@ -9,6 +9,7 @@ use crate::normalize::aggregate::{aggregate_support_functions, interface_types};
 use crate::normalize::expr::{referenced_functions, referenced_sequences};
 use crate::normalize::names::make_object_name;
 use crate::normalize::types::is_builtin_type;
+use crate::normalize::user_types::range_support_functions;
 
 /// An object of either catalog, by name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -275,6 +276,11 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         add(id.clone(), ObjectId::Schema(range.name.schema.clone()));
         if let Some(subtype) = type_of(&range.subtype) {
             add(id.clone(), subtype);
+        }
+        for name in range_support_functions(range) {
+            for signature in overloads.get(&name).into_iter().flatten() {
+                add(id.clone(), ObjectId::Function(signature.clone()));
+            }
         }
     }
     for sequence in catalog.sequences.values() {

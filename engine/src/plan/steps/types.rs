@@ -3,7 +3,7 @@
 use super::Step;
 use crate::diff::{Change, Pair};
 use crate::hazard::HazardKind;
-use crate::model::{CompositeType, Domain};
+use crate::model::{CompositeType, Domain, DomainConstraint};
 use crate::render::ddl;
 use crate::render::quote::quote_ident;
 
@@ -62,9 +62,14 @@ fn alter_domain(domain: Pair<&Domain>) -> Vec<Step> {
     let name = &domain.to.name;
     let at = |action: &str| ddl::alter_domain(name, action);
     let mut steps = Vec::new();
+    // a changed check, or a valid constraint wanted NOT VALID (which it cannot become
+    // again), is dropped and added
+    let recreated = |old: &DomainConstraint, new: &DomainConstraint| {
+        new.check != old.check || (!old.not_valid && new.not_valid)
+    };
     for old in domain.from.constraints.values() {
         let new = domain.to.constraints.get(&old.name);
-        if new.is_none_or(|new| new.check != old.check) {
+        if new.is_none_or(|new| recreated(old, new)) {
             steps.push(Step::new(
                 format!("drop constraint `{}` of domain `{name}`", old.name),
                 vec![ddl::drop_domain_constraint(name, &old.name)],
@@ -84,16 +89,13 @@ fn alter_domain(domain: Pair<&Domain>) -> Vec<Step> {
         ));
     }
     if domain.from.not_null != domain.to.not_null {
-        let (forward, backward) = if domain.to.not_null {
-            ("SET NOT NULL", "DROP NOT NULL")
+        let (verb, forward, backward) = if domain.to.not_null {
+            ("set", "SET NOT NULL", "DROP NOT NULL")
         } else {
-            ("DROP NOT NULL", "SET NOT NULL")
+            ("drop", "DROP NOT NULL", "SET NOT NULL")
         };
         let mut step = Step::new(
-            format!(
-                "{} NOT NULL on domain `{name}`",
-                &forward[..3].to_lowercase()
-            ),
+            format!("{verb} NOT NULL on domain `{name}`"),
             vec![at(forward)],
             vec![at(backward)],
         );
@@ -107,27 +109,12 @@ fn alter_domain(domain: Pair<&Domain>) -> Vec<Step> {
     }
     for new in domain.to.constraints.values() {
         match domain.from.constraints.get(&new.name) {
-            Some(old) if old.check == new.check => {
+            Some(old) if !recreated(old, new) => {
                 if old.not_valid && !new.not_valid {
                     // a validated constraint cannot be made NOT VALID again: re-added
                     steps.push(Step::new(
                         format!("validate constraint `{}` of domain `{name}`", new.name),
                         vec![ddl::validate_domain_constraint(name, &new.name)],
-                        vec![
-                            ddl::drop_domain_constraint(name, &new.name),
-                            ddl::add_domain_constraint(name, old),
-                        ],
-                    ));
-                } else if !old.not_valid && new.not_valid {
-                    steps.push(Step::new(
-                        format!(
-                            "make constraint `{}` of domain `{name}` NOT VALID",
-                            new.name
-                        ),
-                        vec![
-                            ddl::drop_domain_constraint(name, &new.name),
-                            ddl::add_domain_constraint(name, new),
-                        ],
                         vec![
                             ddl::drop_domain_constraint(name, &new.name),
                             ddl::add_domain_constraint(name, old),
