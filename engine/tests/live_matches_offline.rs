@@ -256,6 +256,9 @@ agree! {
         COMMENT ON COLLATION german IS 'not quite';
         CREATE TYPE pair AS (a integer, b text COLLATE "C", c rating);
         CREATE TYPE app.empty AS ();
+        CREATE TYPE steps AS (a int, b text, c text);
+        ALTER TYPE steps ADD ATTRIBUTE d int, DROP ATTRIBUTE b,
+            ALTER ATTRIBUTE a TYPE bigint, ALTER ATTRIBUTE c TYPE text COLLATE "C";
         COMMENT ON TYPE pair IS 'two things';
         CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
         CREATE TYPE app.textrange AS RANGE (subtype = text, collation = "C",

@@ -1,9 +1,9 @@
-//! `CREATE DOMAIN`, `ALTER DOMAIN`, `CREATE TYPE … AS (…)`, `CREATE TYPE … AS RANGE`,
-//! `CREATE COLLATION` and `CREATE AGGREGATE`.
+//! `CREATE DOMAIN`, `ALTER DOMAIN`, `CREATE TYPE … AS (…)` and its `ALTER TYPE … ATTRIBUTE`
+//! forms, `CREATE TYPE … AS RANGE`, `CREATE COLLATION` and `CREATE AGGREGATE`.
 
 use pg_query::protobuf::{
-    AlterDomainStmt, CompositeTypeStmt, ConstrType, CreateDomainStmt, CreateRangeStmt, DefineStmt,
-    ObjectType,
+    AlterDomainStmt, AlterTableStmt, AlterTableType, ColumnDef, CompositeTypeStmt, ConstrType,
+    CreateDomainStmt, CreateRangeStmt, DefineStmt, ObjectType,
 };
 use pg_query::{Node, NodeEnum};
 
@@ -89,14 +89,7 @@ impl Builder {
             .coldeflist
             .iter()
             .filter_map(|c| match &c.node {
-                Some(NodeEnum::ColumnDef(column)) => Some(Attribute {
-                    name: column.colname.clone(),
-                    type_name: canonical_type(&to_json(&column.type_name)),
-                    collation: column
-                        .coll_clause
-                        .as_ref()
-                        .and_then(|c| collation_name(&c.collname)),
-                }),
+                Some(NodeEnum::ColumnDef(column)) => Some(attribute(column)),
                 _ => None,
             })
             .collect();
@@ -108,6 +101,38 @@ impl Builder {
                 comment: None,
             },
         );
+    }
+
+    /// `ALTER TYPE … ADD / DROP / ALTER ATTRIBUTE` (an `ALTER TABLE` on the type's relation).
+    pub(super) fn alter_composite_type(&mut self, stmt: &AlterTableStmt, name: &QualifiedName) {
+        let Some(composite) = self.catalog.composite_types.get_mut(name) else {
+            return;
+        };
+        for cmd in &stmt.cmds {
+            let Some(NodeEnum::AlterTableCmd(cmd)) = &cmd.node else {
+                continue;
+            };
+            let def = match cmd.def.as_deref().and_then(|d| d.node.as_ref()) {
+                Some(NodeEnum::ColumnDef(def)) => Some(attribute(def)),
+                _ => None,
+            };
+            let attributes = &mut composite.attributes;
+            match (AlterTableType::try_from(cmd.subtype), def) {
+                (Ok(AlterTableType::AtAddColumn), Some(new)) => attributes.push(new),
+                (Ok(AlterTableType::AtDropColumn), _) => attributes.retain(|a| a.name != cmd.name),
+                (Ok(AlterTableType::AtAlterColumnType), Some(new)) => {
+                    if let Some(old) = attributes.iter_mut().find(|a| a.name == cmd.name) {
+                        old.type_name = new.type_name;
+                        old.collation = new.collation;
+                    }
+                }
+                _ => self.catalog.unsupported.push(crate::model::Unsupported {
+                    kind: "ALTER TYPE".into(),
+                    schema: Some(name.schema.clone()),
+                    name: name.name.clone(),
+                }),
+            }
+        }
     }
 
     pub(super) fn create_range_type(&mut self, stmt: &CreateRangeStmt) {
@@ -250,6 +275,17 @@ impl Builder {
             any_encoding: matches!(source.name.as_str(), "C" | "POSIX"),
             comment: None,
         }
+    }
+}
+
+fn attribute(column: &ColumnDef) -> Attribute {
+    Attribute {
+        name: column.colname.clone(),
+        type_name: canonical_type(&to_json(&column.type_name)),
+        collation: column
+            .coll_clause
+            .as_ref()
+            .and_then(|c| collation_name(&c.collname)),
     }
 }
 
