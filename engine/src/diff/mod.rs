@@ -3,13 +3,14 @@
 
 mod objects;
 mod tables;
+mod types;
 mod views;
 
 use serde::Serialize;
 
 use crate::model::{
-    Catalog, Column, Constraint, EnumType, Extension, Function, Index, PartitionOf, QualifiedName,
-    Schema, Sequence, Table, View,
+    Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, Extension, Function,
+    Index, PartitionOf, QualifiedName, RangeType, Schema, Sequence, Table, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -58,11 +59,13 @@ pub enum CommentTarget {
     Constraint(QualifiedName, String),
     Index(QualifiedName),
     View(QualifiedName),
-    /// By signature; `procedure` picks the keyword.
+    /// By signature; `keyword` is `FUNCTION`, `PROCEDURE` or `AGGREGATE`.
     Function {
         signature: String,
-        procedure: bool,
+        keyword: &'static str,
     },
+    Domain(QualifiedName),
+    Collation(QualifiedName),
 }
 
 /// One change. Variants carry names and the definitions they need (both sides where the
@@ -89,6 +92,18 @@ pub enum Change {
         enum_type: Pair<EnumType>,
         columns: Vec<(QualifiedName, Pair<Column>)>,
     },
+    CreateDomain(Domain),
+    DropDomain(Domain),
+    /// Default, NOT NULL and constraints; a new base type or collation drops and creates.
+    AlterDomain(Pair<Domain>),
+    CreateCompositeType(CompositeType),
+    DropCompositeType(CompositeType),
+    /// Attributes added, dropped or retyped.
+    AlterCompositeType(Pair<CompositeType>),
+    CreateRangeType(RangeType),
+    DropRangeType(RangeType),
+    CreateCollation(Collation),
+    DropCollation(Collation),
     CreateSequence(Sequence),
     DropSequence(Sequence),
     AlterSequence(Pair<Sequence>),
@@ -192,6 +207,10 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     objects::diff_schemas(&catalogs, &mut changes);
     objects::diff_extensions(&catalogs, &mut changes);
     objects::diff_enums(&catalogs, &mut changes);
+    types::diff_collations(&catalogs, &mut changes);
+    types::diff_domains(&catalogs, &mut changes);
+    types::diff_composite_types(&catalogs, &mut changes);
+    types::diff_range_types(&catalogs, &mut changes);
     objects::diff_sequences(&catalogs, &mut changes);
     objects::diff_functions(&catalogs, &mut changes);
     tables::diff_tables(&catalogs, &mut changes);

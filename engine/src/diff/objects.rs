@@ -229,7 +229,7 @@ pub(super) fn diff_functions(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
         let signature = function.signature();
         let target = CommentTarget::Function {
             signature: signature.clone(),
-            procedure: function.procedure,
+            keyword: function.keyword(),
         };
         let Some(old) = catalogs.from.functions.get(&signature) else {
             out.push(Change::CreateFunction(function.clone()));
@@ -237,7 +237,10 @@ pub(super) fn diff_functions(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
         };
         if old.definition != function.definition {
             // CREATE OR REPLACE cannot change parameters or the result type
-            if old.interface == function.interface && old.procedure == function.procedure {
+            if old.interface == function.interface
+                && old.procedure == function.procedure
+                && !function.aggregate
+            {
                 out.push(Change::ReplaceFunction(Pair::new(
                     old.clone(),
                     function.clone(),

@@ -8,6 +8,7 @@ mod expr;
 mod name;
 mod objects;
 mod table;
+mod types;
 
 pub use expr::Expr;
 pub use name::QualifiedName;
@@ -17,6 +18,9 @@ pub use objects::{
 pub use table::{
     Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Table,
 };
+pub use types::{Attribute, Collation, CompositeType, Domain, DomainConstraint, RangeType};
+
+use std::collections::HashMap;
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -36,6 +40,14 @@ pub struct Catalog {
     pub extensions: IndexMap<String, Extension>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub enums: IndexMap<QualifiedName, EnumType>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub domains: IndexMap<QualifiedName, Domain>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub composite_types: IndexMap<QualifiedName, CompositeType>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub range_types: IndexMap<QualifiedName, RangeType>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub collations: IndexMap<QualifiedName, Collation>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub sequences: IndexMap<QualifiedName, Sequence>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
@@ -67,6 +79,13 @@ impl Catalog {
         self.schemas.sort_keys();
         self.extensions.sort_keys();
         self.enums.sort_keys();
+        self.domains.sort_keys();
+        self.composite_types.sort_keys();
+        self.range_types.sort_keys();
+        self.collations.sort_keys();
+        for domain in self.domains.values_mut() {
+            domain.constraints.sort_keys();
+        }
         self.sequences.sort_keys();
         self.tables.sort_keys();
         self.indexes.sort_keys();
@@ -84,6 +103,10 @@ impl Catalog {
         self.schemas.retain(|name, _| keep(name));
         self.extensions.retain(|_, e| keep(&e.schema));
         self.enums.retain(|name, _| keep(&name.schema));
+        self.domains.retain(|name, _| keep(&name.schema));
+        self.composite_types.retain(|name, _| keep(&name.schema));
+        self.range_types.retain(|name, _| keep(&name.schema));
+        self.collations.retain(|name, _| keep(&name.schema));
         self.sequences.retain(|name, _| keep(&name.schema));
         self.tables.retain(|name, _| keep(&name.schema));
         self.indexes.retain(|name, _| keep(&name.schema));
@@ -123,5 +146,63 @@ impl Catalog {
     pub fn enum_of_type(&self, type_name: &str) -> Option<&EnumType> {
         let base = type_name.strip_suffix("[]").unwrap_or(type_name);
         self.enums.values().find(|e| e.name.type_display() == base)
+    }
+
+    /// Every type this catalog defines, by the name `format_type` prints for it: enums,
+    /// domains, composite and range types, and the row types of tables and views. Built once
+    /// and looked up per column or argument.
+    pub fn user_types(&self) -> UserTypes {
+        let mut types = HashMap::new();
+        let names = self
+            .enums
+            .keys()
+            .chain(self.domains.keys())
+            .chain(self.composite_types.keys())
+            .chain(self.range_types.keys());
+        for name in names {
+            types.insert(name.type_display(), TypeOwner::Type(name.clone()));
+        }
+        for name in self.tables.keys() {
+            types.insert(name.type_display(), TypeOwner::Table(name.clone()));
+        }
+        for name in self.views.keys() {
+            types.insert(name.type_display(), TypeOwner::View(name.clone()));
+        }
+        let collations = self
+            .collations
+            .keys()
+            .map(|name| (name.type_display(), name.clone()))
+            .collect();
+        UserTypes { types, collations }
+    }
+}
+
+/// The object that defines a type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeOwner {
+    /// An enum, domain, composite or range type.
+    Type(QualifiedName),
+    /// A table's row type.
+    Table(QualifiedName),
+    /// A view's row type.
+    View(QualifiedName),
+}
+
+/// The types and collations of a catalog by their printed names ([`Catalog::user_types`]).
+pub struct UserTypes {
+    types: HashMap<String, TypeOwner>,
+    collations: HashMap<String, QualifiedName>,
+}
+
+impl UserTypes {
+    /// What defines `type_name` (`mood`, `app.mood`, `mood[]`), if this catalog does.
+    pub fn get(&self, type_name: &str) -> Option<&TypeOwner> {
+        let base = type_name.trim_end_matches("[]");
+        self.types.get(base)
+    }
+
+    /// The collation a column or type names (`"numeric"`, `app.c`), if this catalog defines it.
+    pub fn collation(&self, name: &str) -> Option<&QualifiedName> {
+        self.collations.get(name)
     }
 }

@@ -90,15 +90,19 @@ pub struct Sequence {
     pub comment: Option<String>,
 }
 
-/// A function or procedure. Overloads are told apart by their argument types.
+/// A function, procedure or aggregate. Overloads are told apart by their argument types.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Function {
     pub name: QualifiedName,
     /// The identity argument types as `format_type` prints them: `integer, text`.
     pub arguments: String,
     pub procedure: bool,
-    /// The whole `CREATE OR REPLACE FUNCTION` statement; compared by its canonical form
-    /// (options in one order, defaults left out).
+    /// `CREATE AGGREGATE`: its definition is built from the aggregate's options, and any
+    /// change drops and creates it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub aggregate: bool,
+    /// The whole `CREATE OR REPLACE FUNCTION` (or `CREATE AGGREGATE`) statement; compared by
+    /// its canonical form (options in one order, defaults left out).
     pub definition: Expr,
     /// The canonical parameters and result: `CREATE OR REPLACE` can change a function only
     /// while these stay the same.
@@ -110,6 +114,17 @@ impl Function {
     /// `schema.name(argument types)`, the key of a function and how SQL names it.
     pub fn signature(&self) -> String {
         format!("{}({})", self.name, self.arguments)
+    }
+
+    /// The keyword SQL names it with: `FUNCTION`, `PROCEDURE` or `AGGREGATE`.
+    pub fn keyword(&self) -> &'static str {
+        if self.aggregate {
+            "AGGREGATE"
+        } else if self.procedure {
+            "PROCEDURE"
+        } else {
+            "FUNCTION"
+        }
     }
 }
 

@@ -79,6 +79,7 @@ pub fn function(stmt: &CreateFunctionStmt, sql: Option<String>) -> Function {
         name,
         arguments: arguments.join(", "),
         procedure: stmt.is_procedure,
+        aggregate: false,
         definition: Expr {
             sql,
             canonical: tree.to_string(),

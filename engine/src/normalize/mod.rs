@@ -6,6 +6,7 @@
 //! and both go through [`expr::canonical`]. The tree is walked as pg_query's serde JSON so
 //! that one generic walk covers every node kind.
 
+pub mod aggregate;
 pub mod definitions;
 pub mod expr;
 pub mod function;
@@ -13,4 +14,5 @@ pub mod interval;
 pub mod names;
 pub mod partitioning;
 pub mod types;
+pub mod user_types;
 pub mod view;

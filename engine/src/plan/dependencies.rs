@@ -4,17 +4,21 @@
 use std::collections::HashMap;
 
 use crate::diff::{Change, CommentTarget};
-use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey};
+use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey, TypeOwner};
+use crate::normalize::aggregate::{aggregate_support_functions, interface_types};
 use crate::normalize::expr::{referenced_functions, referenced_sequences};
 use crate::normalize::names::make_object_name;
 use crate::normalize::types::is_builtin_type;
+use crate::normalize::user_types::range_support_functions;
 
 /// An object of either catalog, by name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ObjectId {
     Schema(String),
     Extension(String),
+    /// An enum, domain, composite or range type.
     Type(QualifiedName),
+    Collation(QualifiedName),
     Sequence(QualifiedName),
     /// The `OWNED BY` link of a sequence, which depends on the owning column.
     SequenceOwner(QualifiedName),
@@ -37,6 +41,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Schema(name) => write!(f, "schema `{name}`"),
             ObjectId::Extension(name) => write!(f, "extension `{name}`"),
             ObjectId::Type(name) => write!(f, "type `{name}`"),
+            ObjectId::Collation(name) => write!(f, "collation `{name}`"),
             ObjectId::Sequence(name) => write!(f, "sequence `{name}`"),
             ObjectId::SequenceOwner(name) => write!(f, "ownership of sequence `{name}`"),
             ObjectId::Table(name) => write!(f, "table `{name}`"),
@@ -96,6 +101,16 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             }
             parts
         }
+        Change::CreateDomain(d) => vec![(ObjectId::Type(d.name.clone()), Create)],
+        Change::DropDomain(d) => vec![(ObjectId::Type(d.name.clone()), Drop)],
+        Change::AlterDomain(d) => vec![(ObjectId::Type(d.to.name.clone()), Alter)],
+        Change::CreateCompositeType(t) => vec![(ObjectId::Type(t.name.clone()), Create)],
+        Change::DropCompositeType(t) => vec![(ObjectId::Type(t.name.clone()), Drop)],
+        Change::AlterCompositeType(t) => vec![(ObjectId::Type(t.to.name.clone()), Alter)],
+        Change::CreateRangeType(r) => vec![(ObjectId::Type(r.name.clone()), Create)],
+        Change::DropRangeType(r) => vec![(ObjectId::Type(r.name.clone()), Drop)],
+        Change::CreateCollation(c) => vec![(ObjectId::Collation(c.name.clone()), Create)],
+        Change::DropCollation(c) => vec![(ObjectId::Collation(c.name.clone()), Drop)],
         Change::CreateSequence(s) => vec![(ObjectId::Sequence(s.name.clone()), Create)],
         Change::DropSequence(s) => vec![(ObjectId::Sequence(s.name.clone()), Drop)],
         Change::AlterSequence(s) => vec![(ObjectId::Sequence(s.to.name.clone()), Alter)],
@@ -187,6 +202,8 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Constraint(table, name) => ObjectId::Constraint(table.clone(), name.clone()),
         CommentTarget::Index(name) => ObjectId::Index(name.clone()),
         CommentTarget::Function { signature, .. } => ObjectId::Function(signature.clone()),
+        CommentTarget::Domain(name) => ObjectId::Type(name.clone()),
+        CommentTarget::Collation(name) => ObjectId::Collation(name.clone()),
         CommentTarget::View(name) => ObjectId::View(name.clone()),
     }
 }
@@ -212,6 +229,19 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             .map(|signature| ObjectId::Function(signature.clone()))
             .collect()
     };
+    let types = catalog.user_types();
+    // the object behind a type name (or an array of it), when this catalog defines it
+    let type_of = |type_name: &str| -> Option<ObjectId> {
+        Some(match types.get(type_name)? {
+            TypeOwner::Type(name) => ObjectId::Type(name.clone()),
+            TypeOwner::Table(name) => ObjectId::Table(name.clone()),
+            TypeOwner::View(name) => ObjectId::View(name.clone()),
+        })
+    };
+    let collation_of = |collation: &Option<String>| -> Option<ObjectId> {
+        let name = types.collation(collation.as_deref()?)?;
+        Some(ObjectId::Collation(name.clone()))
+    };
     let mut add = |object: ObjectId, needs: ObjectId| deps.entry(object).or_default().push(needs);
     for extension in catalog.extensions.values() {
         add(
@@ -225,6 +255,50 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             ObjectId::Schema(enum_type.name.schema.clone()),
         );
     }
+    for collation in catalog.collations.values() {
+        add(
+            ObjectId::Collation(collation.name.clone()),
+            ObjectId::Schema(collation.name.schema.clone()),
+        );
+    }
+    for domain in catalog.domains.values() {
+        let id = ObjectId::Type(domain.name.clone());
+        add(id.clone(), ObjectId::Schema(domain.name.schema.clone()));
+        for needed in type_of(&domain.base_type)
+            .into_iter()
+            .chain(collation_of(&domain.collation))
+        {
+            add(id.clone(), needed);
+        }
+        let checks = domain.constraints.values().map(|c| &c.check);
+        for expr in domain.default.iter().chain(checks) {
+            for function in calls(expr) {
+                add(id.clone(), function);
+            }
+        }
+    }
+    for composite in catalog.composite_types.values() {
+        let id = ObjectId::Type(composite.name.clone());
+        add(id.clone(), ObjectId::Schema(composite.name.schema.clone()));
+        for attribute in &composite.attributes {
+            let collation = collation_of(&attribute.collation);
+            for needed in type_of(&attribute.type_name).into_iter().chain(collation) {
+                add(id.clone(), needed);
+            }
+        }
+    }
+    for range in catalog.range_types.values() {
+        let id = ObjectId::Type(range.name.clone());
+        add(id.clone(), ObjectId::Schema(range.name.schema.clone()));
+        if let Some(subtype) = type_of(&range.subtype) {
+            add(id.clone(), subtype);
+        }
+        for name in range_support_functions(range) {
+            for signature in overloads.get(&name).into_iter().flatten() {
+                add(id.clone(), ObjectId::Function(signature.clone()));
+            }
+        }
+    }
     for sequence in catalog.sequences.values() {
         let id = ObjectId::Sequence(sequence.name.clone());
         add(id.clone(), ObjectId::Schema(sequence.name.schema.clone()));
@@ -237,9 +311,15 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     for function in catalog.functions.values() {
         let id = ObjectId::Function(function.signature());
         add(id.clone(), ObjectId::Schema(function.name.schema.clone()));
-        for argument in function.arguments.split(", ") {
-            if let Some(enum_type) = catalog.enum_of_type(argument) {
-                add(id.clone(), ObjectId::Type(enum_type.name.clone()));
+        // argument, result and aggregate state types
+        for type_name in interface_types(function) {
+            if let Some(needed) = type_of(&type_name) {
+                add(id.clone(), needed);
+            }
+        }
+        for name in aggregate_support_functions(function) {
+            for signature in overloads.get(&name).into_iter().flatten() {
+                add(id.clone(), ObjectId::Function(signature.clone()));
             }
         }
     }
@@ -296,8 +376,10 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
                 let identity = ObjectId::Identity(table.name.clone(), column.name.clone());
                 add(identity, id.clone());
             }
-            if let Some(enum_type) = catalog.enum_of_type(&column.type_name) {
-                add(id.clone(), ObjectId::Type(enum_type.name.clone()));
+            let user_type = type_of(&column.type_name);
+            let is_user_type = user_type.is_some();
+            for needed in user_type.into_iter().chain(collation_of(&column.collation)) {
+                add(id.clone(), needed);
             }
             for expr in column.default.iter().chain(&column.generated) {
                 for sequence in referenced_sequences(expr) {
@@ -317,9 +399,7 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
                 }
             }
             // a column of an extension's type needs the extension
-            if catalog.enum_of_type(&column.type_name).is_none()
-                && !is_builtin_type(&column.type_name)
-            {
+            if !is_user_type && !is_builtin_type(&column.type_name) {
                 for extension in catalog.extensions.keys() {
                     add(id.clone(), ObjectId::Extension(extension.clone()));
                 }

@@ -46,6 +46,7 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         ObjectId::Schema(name) => ("schemas", name.clone()),
         ObjectId::Extension(name) => ("extensions", name.clone()),
         ObjectId::Type(name) => ("types", name.to_string()),
+        ObjectId::Collation(name) => ("collations", name.to_string()),
         ObjectId::Sequence(name) | ObjectId::SequenceOwner(name) => ("sequences", name.to_string()),
         ObjectId::Table(table)
         | ObjectId::Column(table, _)

@@ -153,6 +153,10 @@ fn default_phase(change: &Change) -> Phase {
         Change::DropSchema(_)
         | Change::DropExtension(_)
         | Change::DropEnum(_)
+        | Change::DropDomain(_)
+        | Change::DropCompositeType(_)
+        | Change::DropRangeType(_)
+        | Change::DropCollation(_)
         | Change::DropSequence(_)
         | Change::DropTable(_)
         | Change::DropColumn { .. }
@@ -176,12 +180,22 @@ fn rank(change: &Change) -> u8 {
         Change::DropColumn { .. } => 3,
         Change::DropTable(_) => 4,
         Change::DropSequence(_) | Change::DropFunction(_) => 5,
-        Change::DropEnum(_) => 6,
-        Change::DropExtension(_) => 7,
+        Change::DropEnum(_)
+        | Change::DropDomain(_)
+        | Change::DropCompositeType(_)
+        | Change::DropRangeType(_) => 6,
+        Change::DropExtension(_) | Change::DropCollation(_) => 7,
         Change::DropSchema(_) => 8,
         Change::CreateSchema(_) => 10,
-        Change::CreateExtension(_) | Change::AlterExtension(_) => 11,
-        Change::CreateEnum(_) | Change::AddEnumValue { .. } | Change::RecreateEnum { .. } => 12,
+        Change::CreateExtension(_) | Change::AlterExtension(_) | Change::CreateCollation(_) => 11,
+        Change::CreateEnum(_)
+        | Change::AddEnumValue { .. }
+        | Change::RecreateEnum { .. }
+        | Change::CreateDomain(_)
+        | Change::AlterDomain(_)
+        | Change::CreateCompositeType(_)
+        | Change::AlterCompositeType(_)
+        | Change::CreateRangeType(_) => 12,
         Change::CreateSequence(_)
         | Change::AlterSequence(_)
         | Change::CreateFunction(_)

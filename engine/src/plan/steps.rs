@@ -1,6 +1,8 @@
 //! Each change as steps: forward SQL, its inverse, lock level and hazards. SQL text comes
 //! from `render::ddl`; this module decides which statements and what they risk.
 
+mod types;
+
 use std::collections::HashSet;
 
 use super::{LockLevel, Phase, Step};
@@ -487,6 +489,17 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             ddl::create_index(index),
         )
         .lock(LockLevel::AccessExclusive)],
+        // domains, composite and range types, collations
+        Change::CreateDomain(_)
+        | Change::DropDomain(_)
+        | Change::AlterDomain(_)
+        | Change::CreateCompositeType(_)
+        | Change::DropCompositeType(_)
+        | Change::AlterCompositeType(_)
+        | Change::CreateRangeType(_)
+        | Change::DropRangeType(_)
+        | Change::CreateCollation(_)
+        | Change::DropCollation(_) => types::steps(change),
         Change::SetComment { target, comment } => vec![Step::new(
             format!("set comment on {}", crate::render::ddl::comment_object(target)),
             vec![ddl::set_comment(target, &comment.to)],
@@ -496,12 +509,11 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
 }
 
 fn function_label(function: &crate::model::Function) -> String {
-    let kind = if function.procedure {
-        "procedure"
-    } else {
-        "function"
-    };
-    format!("{kind} `{}`", function.signature())
+    format!(
+        "{} `{}`",
+        function.keyword().to_lowercase(),
+        function.signature()
+    )
 }
 
 fn with_comment(statement: String, comment: Option<String>) -> Vec<String> {

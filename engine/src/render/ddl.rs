@@ -4,8 +4,9 @@
 use super::quote::{quote_ident, quote_literal};
 use crate::diff::CommentTarget;
 use crate::model::{
-    Column, Constraint, EnumType, Expr, Extension, Function, Identity, Index, PartitionOf,
-    QualifiedName, Sequence, SequenceOptions, Table, View,
+    Attribute, Collation, Column, CompositeType, Constraint, Domain, DomainConstraint, EnumType,
+    Expr, Extension, Function, Identity, Index, PartitionOf, QualifiedName, RangeType, Sequence,
+    SequenceOptions, Table, View,
 };
 use crate::normalize::types::is_builtin_type;
 
@@ -72,6 +73,177 @@ pub fn drop_type(name: &QualifiedName) -> String {
 
 pub fn rename_type(name: &QualifiedName, new_name: &str) -> String {
     format!("ALTER TYPE {name} RENAME TO {}", quote_ident(new_name))
+}
+
+/// `CREATE DOMAIN` with its valid constraints, then the `NOT VALID` ones (which only `ALTER
+/// DOMAIN` can add) and its comment.
+pub fn create_domain(domain: &Domain) -> Vec<String> {
+    let mut sql = format!("CREATE DOMAIN {} AS {}", domain.name, domain.base_type);
+    if let Some(collation) = &domain.collation {
+        sql.push_str(&format!(" COLLATE {collation}"));
+    }
+    if let Some(default) = &domain.default {
+        sql.push_str(&format!(" DEFAULT {}", default_expression(default)));
+    }
+    if domain.not_null {
+        sql.push_str(" NOT NULL");
+    }
+    let (valid, not_valid): (Vec<_>, Vec<_>) =
+        domain.constraints.values().partition(|c| !c.not_valid);
+    for constraint in valid {
+        sql.push_str(&format!(" {}", domain_constraint(constraint)));
+    }
+    let mut statements = vec![sql];
+    for constraint in not_valid {
+        statements.push(add_domain_constraint(&domain.name, constraint));
+    }
+    statements.extend(comment_sql(
+        CommentTarget::Domain(domain.name.clone()),
+        &domain.comment,
+    ));
+    statements
+}
+
+pub fn drop_domain(name: &QualifiedName) -> String {
+    format!("DROP DOMAIN {name}")
+}
+
+/// `ALTER DOMAIN d <action>`.
+pub fn alter_domain(name: &QualifiedName, action: &str) -> String {
+    format!("ALTER DOMAIN {name} {action}")
+}
+
+fn domain_constraint(constraint: &DomainConstraint) -> String {
+    format!(
+        "CONSTRAINT {} CHECK ({})",
+        quote_ident(&constraint.name),
+        constraint.check.sql
+    )
+}
+
+pub fn add_domain_constraint(name: &QualifiedName, constraint: &DomainConstraint) -> String {
+    let not_valid = if constraint.not_valid {
+        " NOT VALID"
+    } else {
+        ""
+    };
+    alter_domain(
+        name,
+        &format!("ADD {}{not_valid}", domain_constraint(constraint)),
+    )
+}
+
+pub fn drop_domain_constraint(name: &QualifiedName, constraint: &str) -> String {
+    alter_domain(
+        name,
+        &format!("DROP CONSTRAINT {}", quote_ident(constraint)),
+    )
+}
+
+pub fn validate_domain_constraint(name: &QualifiedName, constraint: &str) -> String {
+    alter_domain(
+        name,
+        &format!("VALIDATE CONSTRAINT {}", quote_ident(constraint)),
+    )
+}
+
+/// An attribute as `CREATE TYPE … AS (…)` and `ADD ATTRIBUTE` write it.
+pub fn attribute_definition(attribute: &Attribute) -> String {
+    let mut sql = format!("{} {}", quote_ident(&attribute.name), attribute.type_name);
+    if let Some(collation) = &attribute.collation {
+        sql.push_str(&format!(" COLLATE {collation}"));
+    }
+    sql
+}
+
+/// `CREATE TYPE … AS (…)` and its comment.
+pub fn create_composite_type(composite: &CompositeType) -> Vec<String> {
+    let attributes: Vec<String> = composite
+        .attributes
+        .iter()
+        .map(attribute_definition)
+        .collect();
+    let mut statements = vec![format!(
+        "CREATE TYPE {} AS ({})",
+        composite.name,
+        attributes.join(", ")
+    )];
+    statements.extend(comment_sql(
+        CommentTarget::Type(composite.name.clone()),
+        &composite.comment,
+    ));
+    statements
+}
+
+/// `ALTER TYPE t <action>`.
+pub fn alter_type(name: &QualifiedName, action: &str) -> String {
+    format!("ALTER TYPE {name} {action}")
+}
+
+/// `CREATE TYPE … AS RANGE (…)` and its comment.
+pub fn create_range_type(range: &RangeType) -> Vec<String> {
+    let mut options = vec![format!("subtype = {}", range.subtype)];
+    options.extend(range.options.iter().cloned());
+    let mut statements = vec![format!(
+        "CREATE TYPE {} AS RANGE ({})",
+        range.name,
+        options.join(", ")
+    )];
+    statements.extend(comment_sql(
+        CommentTarget::Type(range.name.clone()),
+        &range.comment,
+    ));
+    statements
+}
+
+/// `CREATE COLLATION` with every property spelled out (a copy of `C` or `POSIX` as one,
+/// which keeps it usable with any encoding), and its comment.
+pub fn create_collation(collation: &Collation) -> Vec<String> {
+    let mut statements = vec![create_collation_statement(collation)];
+    statements.extend(comment_sql(
+        CommentTarget::Collation(collation.name.clone()),
+        &collation.comment,
+    ));
+    statements
+}
+
+fn create_collation_statement(collation: &Collation) -> String {
+    if collation.any_encoding {
+        let source = collation.lc_collate.as_deref().unwrap_or("C");
+        return format!(
+            "CREATE COLLATION {} FROM {}",
+            collation.name,
+            quote_ident(source)
+        );
+    }
+    let mut options = vec![format!("provider = {}", collation.provider)];
+    match (&collation.lc_collate, &collation.lc_ctype) {
+        (Some(collate), Some(ctype)) if collate == ctype => {
+            options.push(format!("locale = {}", quote_literal(collate)))
+        }
+        (collate, ctype) => {
+            for (key, value) in [("lc_collate", collate), ("lc_ctype", ctype)] {
+                if let Some(value) = value {
+                    options.push(format!("{key} = {}", quote_literal(value)));
+                }
+            }
+        }
+    }
+    if let Some(locale) = &collation.locale {
+        options.push(format!("locale = {}", quote_literal(locale)));
+    }
+    if !collation.deterministic {
+        options.push("deterministic = false".into());
+    }
+    format!(
+        "CREATE COLLATION {} ({})",
+        collation.name,
+        options.join(", ")
+    )
+}
+
+pub fn drop_collation(name: &QualifiedName) -> String {
+    format!("DROP COLLATION {name}")
 }
 
 /// `CREATE SEQUENCE`, without `OWNED BY` (set once the column exists).
@@ -566,14 +738,6 @@ pub fn drop_view(name: &QualifiedName) -> String {
     format!("DROP VIEW {name}")
 }
 
-fn function_keyword(procedure: bool) -> &'static str {
-    if procedure {
-        "PROCEDURE"
-    } else {
-        "FUNCTION"
-    }
-}
-
 /// `CREATE OR REPLACE FUNCTION …` and its comment.
 pub fn create_function(function: &Function) -> Vec<String> {
     let mut statements = vec![function
@@ -585,7 +749,7 @@ pub fn create_function(function: &Function) -> Vec<String> {
     statements.extend(comment_sql(
         CommentTarget::Function {
             signature: function.signature(),
-            procedure: function.procedure,
+            keyword: function.keyword(),
         },
         &function.comment,
     ));
@@ -593,11 +757,7 @@ pub fn create_function(function: &Function) -> Vec<String> {
 }
 
 pub fn drop_function(function: &Function) -> String {
-    format!(
-        "DROP {} {}",
-        function_keyword(function.procedure),
-        function.signature()
-    )
+    format!("DROP {} {}", function.keyword(), function.signature())
 }
 
 /// Emitted at the top of a script that creates functions: a `LANGUAGE sql` body may read
@@ -630,10 +790,9 @@ pub fn comment_object(target: &CommentTarget) -> String {
         }
         CommentTarget::Index(name) => format!("INDEX {name}"),
         CommentTarget::View(name) => format!("VIEW {name}"),
-        CommentTarget::Function {
-            signature,
-            procedure,
-        } => format!("{} {signature}", function_keyword(*procedure)),
+        CommentTarget::Function { signature, keyword } => format!("{keyword} {signature}"),
+        CommentTarget::Domain(name) => format!("DOMAIN {name}"),
+        CommentTarget::Collation(name) => format!("COLLATION {name}"),
     }
 }
 

@@ -14,6 +14,7 @@
 //! Excluded everywhere: system schemas, the tool's own `schemadiff_archive`, and every
 //! object that belongs to an extension (the extension itself is the object).
 
+mod aggregates;
 mod constraints;
 mod enums;
 mod extensions;
@@ -23,6 +24,7 @@ mod schemas;
 mod sequences;
 mod tables;
 mod unsupported;
+mod user_types;
 mod views;
 
 use postgres::types::FromSql;
@@ -68,11 +70,16 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     schemas::load(&reader, &mut tx, &mut catalog)?;
     extensions::load(&reader, &mut tx, &mut catalog)?;
     enums::load(&reader, &mut tx, &mut catalog)?;
+    user_types::load_collations(&reader, &mut tx, &mut catalog)?;
+    user_types::load_domains(&reader, &mut tx, &mut catalog)?;
+    user_types::load_composite_types(&reader, &mut tx, &mut catalog)?;
+    user_types::load_range_types(&reader, &mut tx, &mut catalog)?;
     sequences::load(&reader, &mut tx, &mut catalog)?;
     let tables = tables::load(&reader, &mut tx, &mut catalog)?;
     constraints::load(&reader, &mut tx, &mut catalog, &tables)?;
     indexes::load(&reader, &mut tx, &mut catalog, &tables)?;
     functions::load(&reader, &mut tx, &mut catalog)?;
+    aggregates::load(&reader, &mut tx, &mut catalog)?;
     views::load(&reader, &mut tx, &mut catalog)?;
     unsupported::load(&reader, &mut tx, &mut catalog)?;
 

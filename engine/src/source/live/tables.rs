@@ -171,7 +171,7 @@ fn load_columns(
 
 /// A collation name as the desired-state parser writes it: quoted where needed, qualified
 /// unless it is in `pg_catalog` or `public` (the search path both sources assume).
-fn collation(schema: Option<&str>, name: &str) -> String {
+pub(super) fn collation(schema: Option<&str>, name: &str) -> String {
     match schema {
         Some(schema) if schema != "pg_catalog" && schema != "public" => {
             quote_qualified(&QualifiedName::new(schema, name))

@@ -17,6 +17,11 @@ impl Builder {
             return;
         };
         let name = relation_name(relation);
+        if stmt.objtype == protobuf::ObjectType::ObjectType as i32
+            && self.catalog.composite_types.contains_key(&name)
+        {
+            return self.alter_composite_type(stmt, &name);
+        }
         if stmt.objtype != protobuf::ObjectType::ObjectTable as i32 {
             return self.alter_other_relation(stmt, &name);
         }

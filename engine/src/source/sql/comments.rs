@@ -27,11 +27,14 @@ impl Builder {
                     .get_mut(&name)
                     .map(|e| e.comment = comment)
             }
-            Ok(ObjectType::ObjectType) => self
+            Ok(ObjectType::ObjectType | ObjectType::ObjectDomain) => {
+                self.type_comment(&qualified_name(&names), comment)
+            }
+            Ok(ObjectType::ObjectCollation) => self
                 .catalog
-                .enums
+                .collations
                 .get_mut(&qualified_name(&names))
-                .map(|e| e.comment = comment),
+                .map(|c| c.comment = comment),
             Ok(ObjectType::ObjectSequence) => self
                 .catalog
                 .sequences
@@ -62,12 +65,17 @@ impl Builder {
                     .get_mut(&name)
                     .map(|i| i.comment = comment)
             }
-            Ok(ObjectType::ObjectFunction | ObjectType::ObjectProcedure) => {
+            Ok(
+                ObjectType::ObjectFunction
+                | ObjectType::ObjectProcedure
+                | ObjectType::ObjectAggregate,
+            ) => {
+                let aggregate = stmt.objtype == ObjectType::ObjectAggregate as i32;
                 match object.and_then(|o| o.node.as_ref()) {
                     Some(NodeEnum::ObjectWithArgs(o)) => self
                         .catalog
                         .functions
-                        .get_mut(&super::functions::signature_of(o))
+                        .get_mut(&super::functions::signature_of(o, aggregate))
                         .map(|f| f.comment = comment),
                     _ => None,
                 }
@@ -122,6 +130,24 @@ impl Builder {
                 "create the object before commenting on it, or check its name",
             );
         }
+    }
+}
+
+impl Builder {
+    /// The comment of an enum, domain, composite or range type.
+    fn type_comment(&mut self, name: &QualifiedName, comment: Option<String>) -> Option<()> {
+        let catalog = &mut self.catalog;
+        let slot = if let Some(t) = catalog.enums.get_mut(name) {
+            &mut t.comment
+        } else if let Some(t) = catalog.domains.get_mut(name) {
+            &mut t.comment
+        } else if let Some(t) = catalog.composite_types.get_mut(name) {
+            &mut t.comment
+        } else {
+            &mut catalog.range_types.get_mut(name)?.comment
+        };
+        *slot = comment;
+        Some(())
     }
 }
 

@@ -29,21 +29,34 @@ impl Builder {
                     .sequences
                     .shift_remove(&object_name(object))
                     .is_some(),
-                Some(ObjectType::ObjectType) => self
+                Some(ObjectType::ObjectType | ObjectType::ObjectDomain) => {
+                    let name = object_name(object);
+                    let catalog = &mut self.catalog;
+                    catalog.enums.shift_remove(&name).is_some()
+                        || catalog.domains.shift_remove(&name).is_some()
+                        || catalog.composite_types.shift_remove(&name).is_some()
+                        || catalog.range_types.shift_remove(&name).is_some()
+                }
+                Some(ObjectType::ObjectCollation) => self
                     .catalog
-                    .enums
+                    .collations
                     .shift_remove(&object_name(object))
                     .is_some(),
                 Some(ObjectType::ObjectSchema) => {
                     let name = string_of(object).unwrap_or_default();
                     self.drop_schema(&name)
                 }
-                Some(ObjectType::ObjectFunction | ObjectType::ObjectProcedure) => {
+                Some(
+                    ObjectType::ObjectFunction
+                    | ObjectType::ObjectProcedure
+                    | ObjectType::ObjectAggregate,
+                ) => {
+                    let aggregate = kind == Some(ObjectType::ObjectAggregate);
                     match &object.node {
                         Some(NodeEnum::ObjectWithArgs(o)) => self
                             .catalog
                             .functions
-                            .shift_remove(&super::functions::signature_of(o))
+                            .shift_remove(&super::functions::signature_of(o, aggregate))
                             .is_some(),
                         _ => false,
                     }

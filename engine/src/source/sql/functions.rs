@@ -34,8 +34,9 @@ impl Builder {
     }
 }
 
-/// The signature `DROP FUNCTION f(int)` or `COMMENT ON FUNCTION f(int)` names.
-pub(super) fn signature_of(object: &ObjectWithArgs) -> String {
+/// The signature `DROP FUNCTION f(int)` or `COMMENT ON FUNCTION f(int)` names; an aggregate
+/// without arguments is `f(*)`.
+pub(super) fn signature_of(object: &ObjectWithArgs, aggregate: bool) -> String {
     let name = function_name(&object.objname);
     let arguments: Vec<String> = object
         .objargs
@@ -45,5 +46,8 @@ pub(super) fn signature_of(object: &ObjectWithArgs) -> String {
             _ => String::new(),
         })
         .collect();
+    if aggregate && arguments.is_empty() {
+        return format!("{name}(*)");
+    }
     format!("{name}({})", arguments.join(", "))
 }

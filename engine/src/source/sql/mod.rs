@@ -13,6 +13,7 @@ mod schemas;
 mod sequences;
 mod tables;
 mod types;
+mod user_types;
 mod views;
 
 use indexmap::IndexMap;
@@ -112,6 +113,11 @@ impl Builder {
             NodeEnum::CreateExtensionStmt(s) => self.create_extension(s),
             NodeEnum::CreateEnumStmt(s) => self.create_enum(s),
             NodeEnum::AlterEnumStmt(s) => self.alter_enum(s),
+            NodeEnum::CreateDomainStmt(s) => self.create_domain(s),
+            NodeEnum::AlterDomainStmt(s) => self.alter_domain(s),
+            NodeEnum::CompositeTypeStmt(s) => self.create_composite_type(s),
+            NodeEnum::CreateRangeStmt(s) => self.create_range_type(s),
+            NodeEnum::DefineStmt(s) => self.define(s),
             NodeEnum::CreateSeqStmt(s) => self.create_sequence(s),
             NodeEnum::AlterSeqStmt(s) => self.alter_sequence(s),
             NodeEnum::CreateStmt(s) => self.create_table(s),
@@ -269,14 +275,6 @@ fn statement_label(node: &NodeEnum) -> &'static str {
 
 /// Kind and name of a statement the model does not cover yet, for the summary.
 fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
-    let qualified = |names: &[Node]| {
-        let parts: Vec<String> = names.iter().filter_map(string_of).collect();
-        match parts.as_slice() {
-            [schema, name] => (Some(schema.clone()), name.clone()),
-            [name] => (Some("public".to_string()), name.clone()),
-            _ => (None, parts.join(".")),
-        }
-    };
     let relation = |r: &Option<RangeVar>| {
         r.as_ref()
             .map(|r| {
@@ -292,9 +290,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
         ),
         NodeEnum::CreateTrigStmt(s) => ("trigger", (None, s.trigname.clone())),
         NodeEnum::CreatePolicyStmt(s) => ("policy", (None, s.policy_name.clone())),
-        NodeEnum::CreateDomainStmt(s) => ("domain", qualified(&s.domainname)),
-        NodeEnum::CompositeTypeStmt(s) => ("composite type", relation(&s.typevar)),
-        NodeEnum::CreateRangeStmt(s) => ("range type", qualified(&s.type_name)),
         NodeEnum::GrantStmt(_) => ("privilege", (None, "GRANT/REVOKE".into())),
         NodeEnum::AlterDefaultPrivilegesStmt(_) => (
             "default privilege",
@@ -304,7 +299,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
         NodeEnum::CreateEventTrigStmt(s) => ("event trigger", (None, s.trigname.clone())),
         NodeEnum::CreatePublicationStmt(s) => ("publication", (None, s.pubname.clone())),
         NodeEnum::CreateCastStmt(_) => ("cast", (None, String::new())),
-        NodeEnum::DefineStmt(s) => ("aggregate or operator", qualified(&s.defnames)),
         NodeEnum::CreateForeignTableStmt(s) => (
             "foreign table",
             relation(&s.base_stmt.as_ref().and_then(|b| b.relation.clone())),

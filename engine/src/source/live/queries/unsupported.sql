@@ -33,17 +33,19 @@ SELECT 'row level security', c.nspname, c.relname::text
 FROM rel c
 WHERE c.relrowsecurity OR c.relforcerowsecurity
 UNION ALL
--- aggregates and window functions (plain functions and procedures are modelled); a range
--- type's constructors are part of the type (an internal dependency)
+-- window functions and ordered-set aggregates (plain functions, procedures and ordinary
+-- aggregates are modelled); a range type's constructors are part of the type (an internal
+-- dependency)
 SELECT CASE p.prokind
-           WHEN 'a' THEN 'aggregate'
+           WHEN 'a' THEN 'ordered-set aggregate'
            ELSE 'window function'
        END,
        ns.nspname,
        p.proname::text
 FROM pg_catalog.pg_proc p
 JOIN user_ns ns ON ns.oid = p.pronamespace
-WHERE p.prokind IN ('a', 'w')
+LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+WHERE (p.prokind = 'w' OR (p.prokind = 'a' AND a.aggkind <> 'n'))
   AND NOT EXISTS (
     SELECT FROM pg_catalog.pg_depend d
     WHERE d.classid = 'pg_catalog.pg_proc'::regclass
@@ -66,30 +68,6 @@ SELECT 'rule', c.nspname, r.rulename::text
 FROM pg_catalog.pg_rewrite r
 JOIN rel c ON c.oid = r.ev_class
 WHERE r.rulename <> '_RETURN'
-UNION ALL
--- domains, standalone composite types (not a table's row type), range types
-SELECT CASE t.typtype
-           WHEN 'd' THEN 'domain'
-           WHEN 'r' THEN 'range type'
-           ELSE 'composite type'
-       END,
-       ns.nspname,
-       t.typname::text
-FROM pg_catalog.pg_type t
-JOIN user_ns ns ON ns.oid = t.typnamespace
-WHERE (t.typtype IN ('d', 'r')
-       OR (t.typtype = 'c'
-           AND (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c'))
-  AND NOT EXISTS (
-      SELECT FROM ext
-      WHERE ext.classid = 'pg_catalog.pg_type'::regclass AND ext.objid = t.oid)
-UNION ALL
-SELECT 'collation', ns.nspname, co.collname::text
-FROM pg_catalog.pg_collation co
-JOIN user_ns ns ON ns.oid = co.collnamespace
-WHERE NOT EXISTS (
-    SELECT FROM ext
-    WHERE ext.classid = 'pg_catalog.pg_collation'::regclass AND ext.objid = co.oid)
 UNION ALL
 SELECT 'event trigger', NULL, e.evtname::text
 FROM pg_catalog.pg_event_trigger e

@@ -1,0 +1,1 @@
+-- the aggregate goes before its state function

@@ -1,0 +1,1 @@
+-- the function whose argument uses the type is dropped first

@@ -1,0 +1,1 @@
+CREATE DOMAIN amount AS integer CHECK (VALUE > 0);
