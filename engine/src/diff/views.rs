@@ -1,11 +1,15 @@
-//! Views. A view is dropped and created again when its query changes, and also when
-//! something it reads changes shape (a column dropped or retyped, a table or view dropped or
-//! recreated), since the server refuses those changes while the view exists.
+//! Views and materialized views. A view is dropped and created again when its query changes
+//! in a way `CREATE OR REPLACE VIEW` cannot follow, and also when something it reads changes
+//! shape (a column dropped or retyped, a table or view dropped or recreated), since the
+//! server refuses those changes while the view exists. Options change in place.
 
 use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, QualifiedName};
+use crate::model::{Catalog, QualifiedName, View};
+use crate::normalize::function::relations_used;
+use crate::normalize::view::replaceable;
+use crate::render::ddl::view_comment_target;
 
 pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     let recreated = recreated_views(catalogs);
@@ -22,11 +26,29 @@ pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             out.push(Change::CreateView(view.clone()));
             continue;
         }
+        let pair = Pair::new(old.clone(), view.clone());
+        if old.query != view.query {
+            // also sets the options
+            out.push(Change::ReplaceView(pair));
+        } else if old.options != view.options {
+            out.push(Change::AlterViewOptions(pair));
+        }
         diff_comment(
-            CommentTarget::View(view.name.clone()),
+            view_comment_target(view),
             Pair::new(&old.comment, &view.comment),
             out,
         );
+        // the comments on added columns come with CREATE OR REPLACE
+        for column in old.columns.iter().filter(|c| view.columns.contains(c)) {
+            diff_comment(
+                CommentTarget::Column(view.name.clone(), column.clone()),
+                Pair::new(
+                    &old.column_comments.get(column).cloned(),
+                    &view.column_comments.get(column).cloned(),
+                ),
+                out,
+            );
+        }
     }
     for view in catalogs.from.views.values() {
         if !catalogs.to.views.contains_key(&view.name) {
@@ -38,9 +60,10 @@ pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     }
 }
 
-/// Views on both sides that must be dropped and created: their own definition changes, or a
-/// relation they read changes shape — transitively, as views read views.
-fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
+/// Views on both sides that must be dropped and created: their own definition changes
+/// beyond what `CREATE OR REPLACE` does, or a relation they read changes shape —
+/// transitively, as views and materialized views read each other.
+pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
     let mut affected: HashSet<QualifiedName> = HashSet::new();
     for table in catalogs.from.tables.values() {
         let Some(new) = catalogs.to.tables.get(&table.name) else {
@@ -66,7 +89,10 @@ fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
             None => {
                 affected.insert(view.name.clone());
             }
-            Some(new) if new.query != view.query || new.options != view.options => {
+            Some(new)
+                if new.materialized != view.materialized
+                    || (new.query != view.query && !replaced(catalogs, view, new)) =>
+            {
                 affected.insert(view.name.clone());
                 recreated.insert(view.name.clone());
             }
@@ -87,4 +113,36 @@ fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
             return recreated;
         }
     }
+}
+
+/// `CREATE OR REPLACE VIEW` applies. When it adds columns, its rollback has to drop the view
+/// and create the old one, which only works while nothing else uses the view.
+fn replaced(catalogs: &Pair<&Catalog>, from: &View, to: &View) -> bool {
+    replaceable(from, to) && (from.columns == to.columns || !used(catalogs, &to.name))
+}
+
+/// Whether a view or a function of either catalog uses the relation `name`.
+fn used(catalogs: &Pair<&Catalog>, name: &QualifiedName) -> bool {
+    [catalogs.from, catalogs.to].iter().any(|catalog| {
+        catalog.views.values().any(|v| v.reads.contains(name))
+            || catalog
+                .functions
+                .values()
+                .any(|f| relations_used(f).contains(name))
+    })
+}
+
+/// Functions on both sides that use the row type of, or read, a recreated view: the server
+/// refuses to drop the view under them, so they are dropped first and created after, by
+/// signature.
+pub(super) fn recreated_functions(catalogs: &Pair<&Catalog>) -> HashSet<String> {
+    let views = recreated_views(catalogs);
+    catalogs
+        .from
+        .functions
+        .values()
+        .filter(|f| catalogs.to.functions.contains_key(&f.signature()))
+        .filter(|f| relations_used(f).iter().any(|r| views.contains(r)))
+        .map(|f| f.signature())
+        .collect()
 }

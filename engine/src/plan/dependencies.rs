@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::diff::{Change, CommentTarget};
 use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey};
 use crate::normalize::expr::{referenced_functions, referenced_sequences};
+use crate::normalize::function::relations_used;
 use crate::normalize::names::make_object_name;
 use crate::normalize::types::is_builtin_type;
 
@@ -147,6 +148,9 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         )],
         Change::CreateView(view) => vec![(ObjectId::View(view.name.clone()), Create)],
         Change::DropView { view, .. } => vec![(ObjectId::View(view.name.clone()), Drop)],
+        Change::ReplaceView(view) | Change::AlterViewOptions(view) => {
+            vec![(ObjectId::View(view.to.name.clone()), Alter)]
+        }
         Change::CreateFunction(function) => {
             vec![(ObjectId::Function(function.signature()), Create)]
         }
@@ -171,7 +175,9 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Constraint(table, name) => ObjectId::Constraint(table.clone(), name.clone()),
         CommentTarget::Index(name) => ObjectId::Index(name.clone()),
         CommentTarget::Function { signature, .. } => ObjectId::Function(signature.clone()),
-        CommentTarget::View(name) => ObjectId::View(name.clone()),
+        CommentTarget::View(name) | CommentTarget::MaterializedView(name) => {
+            ObjectId::View(name.clone())
+        }
     }
 }
 
@@ -224,6 +230,14 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         for argument in function.arguments.split(", ") {
             if let Some(enum_type) = catalog.enum_of_type(argument) {
                 add(id.clone(), ObjectId::Type(enum_type.name.clone()));
+            }
+        }
+        // row types in the signature, relations an atomic body reads
+        for relation in relations_used(function) {
+            if catalog.views.contains_key(&relation) {
+                add(id.clone(), ObjectId::View(relation));
+            } else if catalog.tables.contains_key(&relation) {
+                add(id.clone(), ObjectId::Table(relation));
             }
         }
     }
@@ -323,6 +337,11 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     }
     for index in catalog.indexes.values() {
         let id = ObjectId::Index(index.name.clone());
+        if catalog.views.contains_key(&index.table) {
+            // on a materialized view, whose columns are not objects of their own
+            add(id, ObjectId::View(index.table.clone()));
+            continue;
+        }
         add(id.clone(), ObjectId::Table(index.table.clone()));
         for function in calls(&index.definition) {
             add(id.clone(), function);

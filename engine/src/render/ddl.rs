@@ -2,7 +2,7 @@
 //! here, so quoting and formatting decisions live in one place.
 
 use super::quote::{quote_ident, quote_literal};
-use crate::diff::CommentTarget;
+use crate::diff::{CommentTarget, Pair};
 use crate::model::{
     Column, Constraint, EnumType, Expr, Extension, Function, Identity, Index, QualifiedName,
     Sequence, SequenceOptions, Table, View,
@@ -412,26 +412,94 @@ pub fn drop_index(name: &QualifiedName) -> String {
     format!("DROP INDEX {name}")
 }
 
-/// `CREATE VIEW … AS …` and its comment.
+/// `CREATE [MATERIALIZED] VIEW … AS …` and its comments.
 pub fn create_view(view: &View) -> Vec<String> {
+    let mut statements = vec![format!("CREATE {}", view_definition(view))];
+    statements.extend(view_comments(view));
+    statements
+}
+
+/// `CREATE OR REPLACE VIEW … AS …` and the comments on the columns it adds.
+pub fn replace_view(view: &Pair<View>) -> Vec<String> {
+    let mut statements = vec![format!("CREATE OR REPLACE {}", view_definition(&view.to))];
+    for (column, comment) in &view.to.column_comments {
+        if !view.from.columns.contains(column) {
+            statements.push(set_comment(
+                &CommentTarget::Column(view.to.name.clone(), column.clone()),
+                &Some(comment.clone()),
+            ));
+        }
+    }
+    statements
+}
+
+/// `VIEW name WITH (…) AS query`, with the keyword of its kind.
+fn view_definition(view: &View) -> String {
     let with = if view.options.is_empty() {
         String::new()
     } else {
         format!(" WITH ({})", view.options.join(", "))
     };
-    let mut statements = vec![format!(
-        "CREATE VIEW {}{with} AS {}",
-        view.name, view.query.sql
-    )];
-    statements.extend(comment_sql(
-        CommentTarget::View(view.name.clone()),
-        &view.comment,
-    ));
+    format!(
+        "{} {}{with} AS {}",
+        view.keyword(),
+        view.name,
+        view.query.sql
+    )
+}
+
+/// The comments on a view and its columns, for a view being created.
+fn view_comments(view: &View) -> Vec<String> {
+    let mut statements: Vec<String> = comment_sql(view_comment_target(view), &view.comment)
+        .into_iter()
+        .collect();
+    for (column, comment) in &view.column_comments {
+        statements.push(set_comment(
+            &CommentTarget::Column(view.name.clone(), column.clone()),
+            &Some(comment.clone()),
+        ));
+    }
     statements
 }
 
-pub fn drop_view(name: &QualifiedName) -> String {
-    format!("DROP VIEW {name}")
+/// What `COMMENT ON` calls a view of either kind.
+pub fn view_comment_target(view: &View) -> CommentTarget {
+    if view.materialized {
+        CommentTarget::MaterializedView(view.name.clone())
+    } else {
+        CommentTarget::View(view.name.clone())
+    }
+}
+
+pub fn drop_view(view: &View) -> String {
+    format!("DROP {} {}", view.keyword(), view.name)
+}
+
+/// `ALTER [MATERIALIZED] VIEW … SET (…)` for options added or changed, `RESET (…)` for those
+/// removed.
+pub fn alter_view_options(view: &View, options: &Pair<Vec<String>>) -> Vec<String> {
+    let key = |o: &String| o.split('=').next().unwrap_or_default().to_string();
+    let set: Vec<&String> = options
+        .to
+        .iter()
+        .filter(|o| !options.from.contains(o))
+        .collect();
+    let reset: Vec<String> = options
+        .from
+        .iter()
+        .map(key)
+        .filter(|k| !options.to.iter().any(|o| key(o) == *k))
+        .collect();
+    let mut statements = Vec::new();
+    let prefix = format!("ALTER {} {}", view.keyword(), view.name);
+    if !reset.is_empty() {
+        statements.push(format!("{prefix} RESET ({})", reset.join(", ")));
+    }
+    if !set.is_empty() {
+        let set: Vec<&str> = set.iter().map(|s| s.as_str()).collect();
+        statements.push(format!("{prefix} SET ({})", set.join(", ")));
+    }
+    statements
 }
 
 fn function_keyword(procedure: bool) -> &'static str {
@@ -498,6 +566,7 @@ pub fn comment_object(target: &CommentTarget) -> String {
         }
         CommentTarget::Index(name) => format!("INDEX {name}"),
         CommentTarget::View(name) => format!("VIEW {name}"),
+        CommentTarget::MaterializedView(name) => format!("MATERIALIZED VIEW {name}"),
         CommentTarget::Function {
             signature,
             procedure,

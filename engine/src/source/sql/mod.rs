@@ -61,7 +61,7 @@ struct Builder {
     /// The statements behind the indexes, for `LIKE … INCLUDING INDEXES` and
     /// `ADD CONSTRAINT … USING INDEX`.
     index_statements: IndexMap<QualifiedName, protobuf::IndexStmt>,
-    /// Views, partitioned tables and the like: not modelled, so what refers to them is
+    /// Partitioned tables and the like: not modelled, so what refers to them is
     /// reported as not managed rather than as an error.
     unsupported_relations: std::collections::HashSet<QualifiedName>,
     problems: Vec<SourceProblem>,
@@ -120,6 +120,7 @@ impl Builder {
             NodeEnum::CommentStmt(s) => self.comment(s),
             NodeEnum::CreateFunctionStmt(s) => self.create_function(s),
             NodeEnum::ViewStmt(s) => self.create_view(s),
+            NodeEnum::CreateTableAsStmt(s) if self.create_matview(s) => {}
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
             // session settings, transaction control and ownership do not change the schema
@@ -224,7 +225,7 @@ fn is_relation_kind(kind: &str) -> bool {
     matches!(
         kind,
         "view"
-            | "materialized view"
+            | "table created from a query"
             | "foreign table"
             | "partitioned table"
             | "partition"
@@ -287,7 +288,7 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
     };
     let (kind, (schema, name)) = match node {
         NodeEnum::CreateTableAsStmt(s) => (
-            "materialized view",
+            "table created from a query",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
         NodeEnum::CreateTrigStmt(s) => ("trigger", (None, s.trigname.clone())),

@@ -1,8 +1,10 @@
--- Indexes of ordinary tables, as the server prints them, except those that implement a
--- primary key, unique or exclusion constraint (the model has them as constraints; a foreign
--- key's conindid names the referenced table's index, hence the conrelid check). The loader
--- keeps those of the tables tables.sql returned.
+-- Indexes of ordinary tables and materialized views, as the server prints them, except those
+-- that implement a primary key, unique or exclusion constraint (the model has them as
+-- constraints; a foreign key's conindid names the referenced table's index, hence the
+-- conrelid check). The loader keeps those of the tables tables.sql returned; views.sql
+-- returns every materialized view that does not belong to an extension.
 SELECT i.indrelid AS table_oid,
+       c.relkind = 'm' AS on_matview,
        ic.relname::text AS name,
        pg_get_indexdef(i.indexrelid) AS definition,
        obj_description(i.indexrelid, 'pg_class') AS comment
@@ -10,7 +12,13 @@ FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r'
+WHERE (c.relkind = 'r'
+       OR (c.relkind = 'm'
+           AND NOT EXISTS (
+               SELECT FROM pg_catalog.pg_depend d
+               WHERE d.classid = 'pg_catalog.pg_class'::regclass
+                 AND d.objid = c.oid
+                 AND d.deptype = 'e')))
   AND n.nspname NOT LIKE 'pg\_%'
   AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
   AND NOT EXISTS (

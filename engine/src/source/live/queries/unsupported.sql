@@ -19,9 +19,9 @@ rel AS (
         SELECT FROM ext
         WHERE ext.classid = 'pg_catalog.pg_class'::regclass AND ext.objid = c.oid)
 )
--- relations other than plain tables and views; partitions and inheritance children
+-- relations other than plain tables, views and materialized views; partitions and
+-- inheritance children
 SELECT CASE
-           WHEN c.relkind = 'm' THEN 'materialized view'
            WHEN c.relkind = 'p' THEN 'partitioned table'
            WHEN c.relkind = 'f' THEN 'foreign table'
            WHEN c.relispartition THEN 'partition'
@@ -30,7 +30,7 @@ SELECT CASE
        c.nspname AS schema,
        c.relname::text AS name
 FROM rel c
-WHERE c.relkind IN ('m', 'p', 'f')
+WHERE c.relkind IN ('p', 'f')
    OR (c.relkind = 'r'
        AND (c.relispartition
             OR EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)))
