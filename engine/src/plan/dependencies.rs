@@ -26,6 +26,9 @@ pub enum ObjectId {
     Constraint(QualifiedName, String),
     Index(QualifiedName),
     View(QualifiedName),
+    /// The name a table or view holds among its schema's relations: a table replaced by a
+    /// view of the same name (or the reverse) is dropped before the other is created.
+    RelationName(QualifiedName),
     /// By signature.
     Function(String),
 }
@@ -45,6 +48,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Index(name) => write!(f, "index `{name}`"),
             ObjectId::Function(signature) => write!(f, "function `{signature}`"),
             ObjectId::View(name) => write!(f, "view `{name}`"),
+            ObjectId::RelationName(name) => write!(f, "relation name `{name}`"),
         }
     }
 }
@@ -61,7 +65,10 @@ pub enum Action {
 pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
     use Action::*;
     let table_parts = |table: &crate::model::Table, action: Action| {
-        let mut parts = vec![(ObjectId::Table(table.name.clone()), action)];
+        let mut parts = vec![
+            (ObjectId::Table(table.name.clone()), action),
+            (ObjectId::RelationName(table.name.clone()), action),
+        ];
         for column in table.columns.keys() {
             parts.push((ObjectId::Column(table.name.clone(), column.clone()), action));
         }
@@ -146,8 +153,14 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             ObjectId::Constraint(table.clone(), constraint.name.clone()),
             Alter,
         )],
-        Change::CreateView(view) => vec![(ObjectId::View(view.name.clone()), Create)],
-        Change::DropView { view, .. } => vec![(ObjectId::View(view.name.clone()), Drop)],
+        Change::CreateView(view) => vec![
+            (ObjectId::View(view.name.clone()), Create),
+            (ObjectId::RelationName(view.name.clone()), Create),
+        ],
+        Change::DropView { view, .. } => vec![
+            (ObjectId::View(view.name.clone()), Drop),
+            (ObjectId::RelationName(view.name.clone()), Drop),
+        ],
         Change::ReplaceView(view) | Change::AlterViewOptions(view) => {
             vec![(ObjectId::View(view.to.name.clone()), Alter)]
         }
