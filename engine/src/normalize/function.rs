@@ -61,6 +61,8 @@ pub fn function(stmt: &CreateFunctionStmt, sql: Option<String>) -> Function {
         }
     }
     normalize(&mut tree);
+    // a `BEGIN ATOMIC` body comes back printed like a view's query
+    super::view::as_printed(&mut tree["sql_body"]);
     let mut options: Vec<Value> = tree["options"]
         .as_array()
         .cloned()

@@ -32,12 +32,7 @@ pub fn view(
 
     let mut tree = to_json(&query);
     normalize(&mut tree);
-    let relations = relation_names(&tree);
-    strip_qualifiers(
-        &mut tree,
-        &relations.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
-    );
-    drop_implicit_names(&mut tree);
+    let relations = as_printed(&mut tree);
     let mut options: Vec<String> = stmt
         .options
         .iter()
@@ -121,6 +116,18 @@ pub fn replaceable(from: &View, to: &View) -> bool {
         && from.reads == to.reads
         && to.columns.starts_with(&from.columns)
         && new.starts_with(&old)
+}
+
+/// Takes away what the server adds when it prints a normalised query: relation qualifiers on
+/// columns and `AS` names equal to the implicit ones. Returns the relations the query names.
+pub fn as_printed(tree: &mut Value) -> Vec<(QualifiedName, String)> {
+    let relations = relation_names(tree);
+    strip_qualifiers(
+        tree,
+        &relations.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
+    );
+    drop_implicit_names(tree);
+    relations
 }
 
 fn option_value(node: &Node) -> String {

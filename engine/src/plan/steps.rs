@@ -12,7 +12,7 @@ use crate::render::quote::{quote_ident, quote_literal};
 
 /// Facts about the whole change set that single changes need.
 pub struct Context {
-    /// Tables created by this plan: work on them blocks nobody.
+    /// Tables and materialized views created by this plan: work on them blocks nobody.
     new_tables: HashSet<QualifiedName>,
 }
 
@@ -22,6 +22,7 @@ impl Context {
             .iter()
             .filter_map(|c| match c {
                 Change::CreateTable(t) => Some(t.name.clone()),
+                Change::CreateView(v) if v.materialized => Some(v.name.clone()),
                 _ => None,
             })
             .collect();

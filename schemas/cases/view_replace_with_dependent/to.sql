@@ -1,0 +1,4 @@
+-- only the filter changes: CREATE OR REPLACE both ways, the dependent view stays
+CREATE TABLE people (id integer PRIMARY KEY, name text NOT NULL, city text);
+CREATE VIEW people_names AS SELECT id, name FROM people WHERE city IS NOT NULL;
+CREATE VIEW people_ids AS SELECT id FROM people_names;
