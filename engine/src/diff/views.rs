@@ -3,12 +3,12 @@
 //! shape (a column dropped or retyped, a table or view dropped or recreated), since the
 //! server refuses those changes while the view exists. Options change in place.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{diff_comment, Change, CommentTarget, Pair};
 use crate::model::{Catalog, QualifiedName, View};
 use crate::normalize::function::relations_used;
-use crate::normalize::view::replaceable;
+use crate::normalize::view::{referenced_columns, replaceable};
 use crate::render::ddl::view_comment_target;
 
 pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
@@ -61,39 +61,40 @@ pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
 }
 
 /// Views on both sides that must be dropped and created: their own definition changes
-/// beyond what `CREATE OR REPLACE` does, or a relation they read changes shape —
+/// beyond what `CREATE OR REPLACE` does, or a relation they read changes shape under them —
 /// transitively, as views and materialized views read each other.
 pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
-    let mut affected: HashSet<QualifiedName> = HashSet::new();
+    let mut reshaped = Reshaped::default();
     for table in catalogs.from.tables.values() {
         let Some(new) = catalogs.to.tables.get(&table.name) else {
-            affected.insert(table.name.clone());
+            reshaped.relations.insert(table.name.clone());
             continue;
         };
-        let reshaped = table.columns.values().any(|c| {
-            new.columns
-                .get(&c.name)
-                .is_none_or(|n| n.type_name != c.type_name || n.generated != c.generated)
-        });
-        if reshaped {
-            affected.insert(table.name.clone());
+        for column in table.columns.values() {
+            let changed = new
+                .columns
+                .get(&column.name)
+                .is_none_or(|n| n.type_name != column.type_name || n.generated != column.generated);
+            if changed {
+                reshaped.column(&table.name, &column.name);
+            }
         }
     }
     // a recreated enum converts its columns, which the server refuses under a view
-    for (table, _) in super::objects::converted_columns(catalogs) {
-        affected.insert(table);
+    for (table, column) in super::objects::converted_columns(catalogs) {
+        reshaped.column(&table, &column);
     }
     let mut recreated = HashSet::new();
     for view in catalogs.from.views.values() {
         match catalogs.to.views.get(&view.name) {
             None => {
-                affected.insert(view.name.clone());
+                reshaped.relations.insert(view.name.clone());
             }
             Some(new)
                 if new.materialized != view.materialized
                     || (new.query != view.query && !replaced(catalogs, view, new)) =>
             {
-                affected.insert(view.name.clone());
+                reshaped.relations.insert(view.name.clone());
                 recreated.insert(view.name.clone());
             }
             Some(_) => {}
@@ -103,15 +104,45 @@ pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedNam
         let before = recreated.len();
         for view in catalogs.from.views.values() {
             if catalogs.to.views.contains_key(&view.name)
-                && view.reads.iter().any(|r| affected.contains(r))
+                && reshaped.under(view)
                 && recreated.insert(view.name.clone())
             {
-                affected.insert(view.name.clone());
+                reshaped.relations.insert(view.name.clone());
             }
         }
         if recreated.len() == before {
             return recreated;
         }
+    }
+}
+
+/// What changes shape under the views: whole relations (dropped or recreated), or some
+/// columns of a table (dropped, retyped, converted).
+#[derive(Default)]
+struct Reshaped {
+    relations: HashSet<QualifiedName>,
+    columns: HashMap<QualifiedName, HashSet<String>>,
+}
+
+impl Reshaped {
+    fn column(&mut self, table: &QualifiedName, column: &str) {
+        self.columns
+            .entry(table.clone())
+            .or_default()
+            .insert(column.to_string());
+    }
+
+    /// Whether `view` reads something that changes shape. A column is matched by name over
+    /// all the relations the view reads, which may recreate a view that reads a namesake.
+    fn under(&self, view: &View) -> bool {
+        let read = referenced_columns(view);
+        view.reads.iter().any(|relation| {
+            self.relations.contains(relation)
+                || self.columns.get(relation).is_some_and(|changed| {
+                    read.as_ref()
+                        .is_none_or(|read| changed.iter().any(|c| read.contains(c)))
+                })
+        })
     }
 }
 

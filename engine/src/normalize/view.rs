@@ -4,6 +4,8 @@
 
 use pg_query::protobuf::{CreateTableAsStmt, DefElem, ObjectType, ViewCheckOption, ViewStmt};
 use pg_query::{Node, NodeEnum};
+use std::collections::HashSet;
+
 use serde_json::{json, Value};
 
 use super::definitions::{deparse_expr, relation_name, string_of};
@@ -128,6 +130,34 @@ pub fn as_printed(tree: &mut Value) -> Vec<(QualifiedName, String)> {
     );
     drop_implicit_names(tree);
     relations
+}
+
+/// The names of the columns a view's query reads from its relations (`JOIN … USING`
+/// included), or `None` when it reads whole rows (`*` left unexpanded, a relation used as a
+/// value, `NATURAL JOIN`): then any column may be read.
+pub fn referenced_columns(view: &View) -> Option<HashSet<String>> {
+    let tree: Value = serde_json::from_str(&view.query.canonical).ok()?;
+    let relations: HashSet<String> = relation_names(&tree).into_iter().map(|(_, a)| a).collect();
+    let mut columns = HashSet::new();
+    let mut whole_rows = false;
+    walk(&tree, &mut |map| {
+        if let Some(fields) = map.get("ColumnRef").and_then(|c| c["fields"].as_array()) {
+            match fields.last().and_then(string_node) {
+                Some(name) if fields.len() == 1 && relations.contains(name) => whole_rows = true,
+                Some(name) => {
+                    columns.insert(name.to_string());
+                }
+                None => whole_rows = true,
+            }
+        }
+        if let Some(join) = map.get("JoinExpr") {
+            whole_rows |= join["is_natural"].as_bool() == Some(true);
+            for name in join["using_clause"].as_array().into_iter().flatten() {
+                columns.extend(string_node(name).map(str::to_string));
+            }
+        }
+    });
+    (!whole_rows).then_some(columns)
 }
 
 fn option_value(node: &Node) -> String {
@@ -388,6 +418,22 @@ mod tests {
         assert!(!replaceable(&appended, &written));
         let retyped = of("CREATE VIEW v AS SELECT id, length(name) AS upper FROM t");
         assert!(!replaceable(&written, &retyped));
+        let read = |sql: &str| {
+            referenced_columns(&of(sql)).map(|c| {
+                let mut c: Vec<_> = c.into_iter().collect();
+                c.sort();
+                c
+            })
+        };
+        assert_eq!(
+            read("CREATE VIEW v AS SELECT a.x FROM a JOIN b USING (id) WHERE y > 0"),
+            Some(vec!["id".into(), "x".into(), "y".into()])
+        );
+        assert_eq!(read("CREATE VIEW v AS SELECT row_to_json(a) FROM a"), None);
+        assert_eq!(
+            read("CREATE VIEW v AS SELECT * FROM a JOIN b ON true"),
+            None
+        );
         let star = of("CREATE VIEW v AS SELECT * FROM t");
         let expanded = of("CREATE VIEW v AS SELECT t.id, t.name FROM t");
         assert_eq!(star.query, expanded.query);
