@@ -244,6 +244,7 @@ agree! {
         CREATE MATERIALIZED VIEW gone AS SELECT 1 AS one;
         CREATE INDEX gone_one ON gone (one);
         DROP MATERIALIZED VIEW gone;
+        REFRESH MATERIALIZED VIEW empty_regions;
     "#;
     view_options_and_column_comments: r#"
         CREATE TABLE docs (id int PRIMARY KEY, owner text, public boolean);

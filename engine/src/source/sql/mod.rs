@@ -123,10 +123,12 @@ impl Builder {
             NodeEnum::CreateTableAsStmt(s) if self.create_matview(s) => {}
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
-            // session settings, transaction control and ownership do not change the schema
+            // session settings, transaction control, ownership and refreshing a materialized
+            // view (whether it is populated is not modelled) do not change the schema
             NodeEnum::VariableSetStmt(_)
             | NodeEnum::TransactionStmt(_)
-            | NodeEnum::AlterOwnerStmt(_) => {}
+            | NodeEnum::AlterOwnerStmt(_)
+            | NodeEnum::RefreshMatViewStmt(_) => {}
             NodeEnum::SelectStmt(s) if is_set_config(s) => {}
             NodeEnum::CreateRoleStmt(_)
             | NodeEnum::AlterRoleStmt(_)
