@@ -59,6 +59,7 @@ pub enum CommentTarget {
     Constraint(QualifiedName, String),
     Index(QualifiedName),
     View(QualifiedName),
+    MaterializedView(QualifiedName),
     /// By signature; `keyword` is `FUNCTION`, `PROCEDURE` or `AGGREGATE`.
     Function {
         signature: String,
@@ -182,7 +183,12 @@ pub enum Change {
     },
     CreateIndex(Index),
     DropIndex(Index),
+    /// A view or materialized view, with its comments.
     CreateView(View),
+    /// `CREATE OR REPLACE VIEW`: the old columns keep their place and expression.
+    ReplaceView(Pair<View>),
+    /// Only the options change: `ALTER [MATERIALIZED] VIEW … SET/RESET`.
+    AlterViewOptions(Pair<View>),
     /// `recreated` when the view comes back in the same plan (its query, or something it
     /// reads, changes): then the drop is part of the change, not the removal of a view.
     DropView {

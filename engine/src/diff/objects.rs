@@ -225,6 +225,7 @@ pub(super) fn diff_sequences(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
 }
 
 pub(super) fn diff_functions(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+    let under_views = super::views::recreated_functions(catalogs);
     for function in catalogs.to.functions.values() {
         let signature = function.signature();
         let target = CommentTarget::Function {
@@ -235,11 +236,13 @@ pub(super) fn diff_functions(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             out.push(Change::CreateFunction(function.clone()));
             continue;
         };
-        if old.definition != function.definition {
+        let recreated = under_views.contains(&signature);
+        if old.definition != function.definition || recreated {
             // CREATE OR REPLACE cannot change parameters or the result type
             if old.interface == function.interface
                 && old.procedure == function.procedure
                 && !function.aggregate
+                && !recreated
             {
                 out.push(Change::ReplaceFunction(Pair::new(
                     old.clone(),

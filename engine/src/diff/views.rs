@@ -1,11 +1,15 @@
-//! Views. A view is dropped and created again when its query changes, and also when
-//! something it reads changes shape (a column dropped or retyped, a table or view dropped or
-//! recreated), since the server refuses those changes while the view exists.
+//! Views and materialized views. A view is dropped and created again when its query changes
+//! in a way `CREATE OR REPLACE VIEW` cannot follow, and also when something it reads changes
+//! shape (a column dropped or retyped, a table or view dropped or recreated), since the
+//! server refuses those changes while the view exists. Options change in place.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, QualifiedName};
+use crate::model::{Catalog, QualifiedName, View};
+use crate::normalize::function::relations_used;
+use crate::normalize::view::{referenced_columns, replaceable};
+use crate::render::ddl::view_comment_target;
 
 pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     let recreated = recreated_views(catalogs);
@@ -22,11 +26,29 @@ pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             out.push(Change::CreateView(view.clone()));
             continue;
         }
+        let pair = Pair::new(old.clone(), view.clone());
+        if old.query != view.query {
+            // also sets the options
+            out.push(Change::ReplaceView(pair));
+        } else if old.options != view.options {
+            out.push(Change::AlterViewOptions(pair));
+        }
         diff_comment(
-            CommentTarget::View(view.name.clone()),
+            view_comment_target(view),
             Pair::new(&old.comment, &view.comment),
             out,
         );
+        // the comments on added columns come with CREATE OR REPLACE
+        for column in old.columns.iter().filter(|c| view.columns.contains(c)) {
+            diff_comment(
+                CommentTarget::Column(view.name.clone(), column.clone()),
+                Pair::new(
+                    &old.column_comments.get(column).cloned(),
+                    &view.column_comments.get(column).cloned(),
+                ),
+                out,
+            );
+        }
     }
     for view in catalogs.from.views.values() {
         if !catalogs.to.views.contains_key(&view.name) {
@@ -38,37 +60,44 @@ pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     }
 }
 
-/// Views on both sides that must be dropped and created: their own definition changes, or a
-/// relation they read changes shape — transitively, as views read views.
-fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
-    let mut affected: HashSet<QualifiedName> = HashSet::new();
+/// Views on both sides that must be dropped and created: their own definition changes
+/// beyond what `CREATE OR REPLACE` does, or a relation they read changes shape under them —
+/// transitively, as views and materialized views read each other.
+pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
+    let mut reshaped = Reshaped::default();
     for table in catalogs.from.tables.values() {
         let Some(new) = catalogs.to.tables.get(&table.name) else {
-            affected.insert(table.name.clone());
+            reshaped.relations.insert(table.name.clone());
             continue;
         };
-        let reshaped = table.columns.values().any(|c| {
-            new.columns
-                .get(&c.name)
-                .is_none_or(|n| n.type_name != c.type_name || n.generated != c.generated)
-        });
-        if reshaped {
-            affected.insert(table.name.clone());
+        for column in table.columns.values() {
+            let changed = new
+                .columns
+                .get(&column.name)
+                .is_none_or(|n| n.type_name != column.type_name || n.generated != column.generated);
+            if changed {
+                reshaped.column(&table.name, &column.name);
+            }
         }
     }
-    affected.extend(super::tables::recreated_tables(catalogs));
+    reshaped
+        .relations
+        .extend(super::tables::recreated_tables(catalogs));
     // a recreated enum converts its columns, which the server refuses under a view
-    for (table, _) in super::objects::converted_columns(catalogs) {
-        affected.insert(table);
+    for (table, column) in super::objects::converted_columns(catalogs) {
+        reshaped.column(&table, &column);
     }
     let mut recreated = HashSet::new();
     for view in catalogs.from.views.values() {
         match catalogs.to.views.get(&view.name) {
             None => {
-                affected.insert(view.name.clone());
+                reshaped.relations.insert(view.name.clone());
             }
-            Some(new) if new.query != view.query || new.options != view.options => {
-                affected.insert(view.name.clone());
+            Some(new)
+                if new.materialized != view.materialized
+                    || (new.query != view.query && !replaced(catalogs, view, new)) =>
+            {
+                reshaped.relations.insert(view.name.clone());
                 recreated.insert(view.name.clone());
             }
             Some(_) => {}
@@ -78,14 +107,76 @@ fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
         let before = recreated.len();
         for view in catalogs.from.views.values() {
             if catalogs.to.views.contains_key(&view.name)
-                && view.reads.iter().any(|r| affected.contains(r))
+                && reshaped.under(view)
                 && recreated.insert(view.name.clone())
             {
-                affected.insert(view.name.clone());
+                reshaped.relations.insert(view.name.clone());
             }
         }
         if recreated.len() == before {
             return recreated;
         }
     }
+}
+
+/// What changes shape under the views: whole relations (dropped or recreated), or some
+/// columns of a table (dropped, retyped, converted).
+#[derive(Default)]
+struct Reshaped {
+    relations: HashSet<QualifiedName>,
+    columns: HashMap<QualifiedName, HashSet<String>>,
+}
+
+impl Reshaped {
+    fn column(&mut self, table: &QualifiedName, column: &str) {
+        self.columns
+            .entry(table.clone())
+            .or_default()
+            .insert(column.to_string());
+    }
+
+    /// Whether `view` reads something that changes shape. A column is matched by name over
+    /// all the relations the view reads, which may recreate a view that reads a namesake.
+    fn under(&self, view: &View) -> bool {
+        let read = referenced_columns(view);
+        view.reads.iter().any(|relation| {
+            self.relations.contains(relation)
+                || self.columns.get(relation).is_some_and(|changed| {
+                    read.as_ref()
+                        .is_none_or(|read| changed.iter().any(|c| read.contains(c)))
+                })
+        })
+    }
+}
+
+/// `CREATE OR REPLACE VIEW` applies. When it adds columns, its rollback has to drop the view
+/// and create the old one, which only works while nothing else uses the view.
+fn replaced(catalogs: &Pair<&Catalog>, from: &View, to: &View) -> bool {
+    replaceable(from, to) && (from.columns == to.columns || !used(catalogs, &to.name))
+}
+
+/// Whether a view or a function of either catalog uses the relation `name`.
+fn used(catalogs: &Pair<&Catalog>, name: &QualifiedName) -> bool {
+    [catalogs.from, catalogs.to].iter().any(|catalog| {
+        catalog.views.values().any(|v| v.reads.contains(name))
+            || catalog
+                .functions
+                .values()
+                .any(|f| relations_used(f).contains(name))
+    })
+}
+
+/// Functions on both sides that use the row type of, or read, a recreated view: the server
+/// refuses to drop the view under them, so they are dropped first and created after, by
+/// signature.
+pub(super) fn recreated_functions(catalogs: &Pair<&Catalog>) -> HashSet<String> {
+    let views = recreated_views(catalogs);
+    catalogs
+        .from
+        .functions
+        .values()
+        .filter(|f| catalogs.to.functions.contains_key(&f.signature()))
+        .filter(|f| relations_used(f).iter().any(|r| views.contains(r)))
+        .map(|f| f.signature())
+        .collect()
 }

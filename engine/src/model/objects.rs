@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::{Expr, QualifiedName};
@@ -128,19 +130,48 @@ impl Function {
     }
 }
 
-/// A view.
+/// A view or a materialized view (they share one namespace, and views and materialized views
+/// read each other, so one map keeps their dependency chains in one place).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct View {
     pub name: QualifiedName,
+    /// `CREATE MATERIALIZED VIEW`. Whether it is populated is data, not schema: it is not
+    /// modelled, and a materialized view is always created with its data.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub materialized: bool,
     /// The query, compared by its canonical form.
     pub query: Expr,
     /// Output column names, in order: `CREATE OR REPLACE VIEW` may only add columns at the end.
     pub columns: Vec<String>,
-    /// `security_barrier=true`, `check_option=local`…, sorted.
+    /// `security_barrier=true`, `check_option=local`, a materialized view's
+    /// `fillfactor=80`…, sorted.
     pub options: Vec<String>,
     /// Tables and views the query reads.
     pub reads: Vec<QualifiedName>,
     pub comment: Option<String>,
+    /// Comments on output columns, by column name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub column_comments: BTreeMap<String, String>,
+}
+
+impl View {
+    /// `VIEW` or `MATERIALIZED VIEW`, as statements name the kind.
+    pub fn keyword(&self) -> &'static str {
+        if self.materialized {
+            "MATERIALIZED VIEW"
+        } else {
+            "VIEW"
+        }
+    }
+
+    /// `view` or `materialized view`, as messages name the kind.
+    pub fn kind(&self) -> &'static str {
+        if self.materialized {
+            "materialized view"
+        } else {
+            "view"
+        }
+    }
 }
 
 /// Something a source holds that the model does not cover yet.

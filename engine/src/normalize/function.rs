@@ -61,6 +61,8 @@ pub fn function(stmt: &CreateFunctionStmt, sql: Option<String>) -> Function {
         }
     }
     normalize(&mut tree);
+    // a `BEGIN ATOMIC` body comes back printed like a view's query
+    super::view::as_printed(&mut tree["sql_body"]);
     let mut options: Vec<Value> = tree["options"]
         .as_array()
         .cloned()
@@ -118,6 +120,66 @@ fn is_default(option: &Value) -> bool {
     DEFAULT_OPTIONS.contains(&(name, value.as_str()))
 }
 
+/// Relations a function uses: those whose row type its parameters or result name (a view's or
+/// table's name as a type), and those a `BEGIN ATOMIC` body reads. The server records both as
+/// dependencies and refuses to drop the relation under the function.
+pub fn relations_used(function: &Function) -> Vec<QualifiedName> {
+    let mut out = Vec::new();
+    if let Ok(interface) = serde_json::from_str::<Value>(&function.interface) {
+        // types are normalised to `{"type": "schema.name[]"}` as format_type prints them
+        super::expr::walk(&interface, &mut |map| {
+            if let (Some(Value::String(type_name)), 1) = (map.get("type"), map.len()) {
+                out.extend(type_relation(type_name));
+            }
+        });
+    }
+    if let Ok(definition) = serde_json::from_str::<Value>(&function.definition.canonical) {
+        super::expr::walk(&definition["sql_body"], &mut |map| {
+            if let (Some(Value::String(relname)), Some(schema)) =
+                (map.get("relname"), map.get("schemaname"))
+            {
+                let schema = schema
+                    .as_str()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or("public");
+                out.push(QualifiedName::new(schema, relname));
+            }
+        });
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The relation a type name as format_type prints it could be the row type of: `app."T"[]`
+/// → `app.T`, `v` → `public.v`.
+fn type_relation(type_name: &str) -> Option<QualifiedName> {
+    let base = type_name.trim_end_matches("[]");
+    let mut parts = Vec::new();
+    let mut part = String::new();
+    let mut quoted = false;
+    let mut chars = base.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                part.push('"');
+            }
+            '"' => quoted = !quoted,
+            '.' if !quoted => parts.push(std::mem::take(&mut part)),
+            // `character varying(20)` and the like are no relation
+            '(' | ' ' if !quoted => return None,
+            c => part.push(c),
+        }
+    }
+    parts.push(part);
+    match parts.as_slice() {
+        [schema, name] => Some(QualifiedName::new(schema, name)),
+        [name] => Some(QualifiedName::new("public", name)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +217,22 @@ mod tests {
         assert_eq!(one.interface, two.interface);
         let other_result = of("CREATE FUNCTION f() RETURNS bigint AS $$ select 1 $$ LANGUAGE sql");
         assert_ne!(one.interface, other_result.interface);
+    }
+
+    #[test]
+    fn row_types_and_atomic_bodies_are_relations_used() {
+        let returns = of(
+            "CREATE FUNCTION f(a app.t, b text, c varchar(3)) RETURNS SETOF v LANGUAGE sql AS 'select 1'",
+        );
+        assert_eq!(
+            relations_used(&returns),
+            vec![
+                QualifiedName::new("app", "t"),
+                QualifiedName::new("public", "text"),
+                QualifiedName::new("public", "v")
+            ]
+        );
+        let atomic = of("CREATE FUNCTION g() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(*) FROM w; END");
+        assert!(relations_used(&atomic).contains(&QualifiedName::new("public", "w")));
     }
 }

@@ -2,8 +2,10 @@
 //! `pg_get_viewdef` printed. The server qualifies column references with their relation and
 //! names every output column; the canonical form takes both away again.
 
-use pg_query::protobuf::{ViewCheckOption, ViewStmt};
+use pg_query::protobuf::{CreateTableAsStmt, DefElem, ObjectType, ViewCheckOption, ViewStmt};
 use pg_query::{Node, NodeEnum};
+use std::collections::HashSet;
+
 use serde_json::{json, Value};
 
 use super::definitions::{deparse_expr, relation_name, string_of};
@@ -32,24 +34,12 @@ pub fn view(
 
     let mut tree = to_json(&query);
     normalize(&mut tree);
-    let relations = relation_names(&tree);
-    strip_qualifiers(
-        &mut tree,
-        &relations.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
-    );
-    drop_implicit_names(&mut tree);
+    let relations = as_printed(&mut tree);
     let mut options: Vec<String> = stmt
         .options
         .iter()
         .filter_map(|o| match &o.node {
-            Some(NodeEnum::DefElem(d)) => Some(format!(
-                "{}={}",
-                d.defname,
-                d.arg
-                    .as_deref()
-                    .map(option_value)
-                    .unwrap_or_else(|| "true".into())
-            )),
+            Some(NodeEnum::DefElem(d)) => Some(option_text(d)),
             _ => None,
         })
         .collect();
@@ -72,7 +62,102 @@ pub fn view(
         options,
         reads,
         comment: None,
+        column_comments: Default::default(),
+        materialized: false,
     }
+}
+
+/// `CREATE MATERIALIZED VIEW` as the `CREATE VIEW` it reads like (name, column names,
+/// storage options, query), so that one normalisation serves both kinds. `None` for
+/// `CREATE TABLE … AS` and `SELECT … INTO`.
+pub fn matview_stmt(stmt: &CreateTableAsStmt) -> Option<ViewStmt> {
+    let into = stmt.into.as_deref()?;
+    if stmt.objtype != ObjectType::ObjectMatview as i32 {
+        return None;
+    }
+    Some(ViewStmt {
+        view: into.rel.clone(),
+        aliases: into.col_names.clone(),
+        query: stmt.query.clone(),
+        options: into.options.clone(),
+        ..Default::default()
+    })
+}
+
+/// `name=value` as the server keeps a relation option; a bare name means `true`.
+pub fn option_text(option: &DefElem) -> String {
+    format!(
+        "{}={}",
+        option.defname,
+        option
+            .arg
+            .as_deref()
+            .map(option_value)
+            .unwrap_or_else(|| "true".into())
+    )
+}
+
+/// Whether `CREATE OR REPLACE VIEW` can turn `from` into `to` with the columns keeping their
+/// types: both are plain `SELECT`s, and every column of `from` is still there, in its place,
+/// computed by the same expression over the same relations; new columns come last. The
+/// model has no column types, so an expression that changes is left to drop and create.
+pub fn replaceable(from: &View, to: &View) -> bool {
+    let targets = |view: &View| -> Option<Vec<Value>> {
+        let tree: Value = serde_json::from_str(&view.query.canonical).ok()?;
+        let select = &tree["node"]["SelectStmt"];
+        if select["larg"].is_object() || select["rarg"].is_object() {
+            return None;
+        }
+        select["target_list"].as_array().cloned()
+    };
+    let (Some(old), Some(new)) = (targets(from), targets(to)) else {
+        return false;
+    };
+    !from.materialized
+        && !to.materialized
+        && from.reads == to.reads
+        && to.columns.starts_with(&from.columns)
+        && new.starts_with(&old)
+}
+
+/// Takes away what the server adds when it prints a normalised query: relation qualifiers on
+/// columns and `AS` names equal to the implicit ones. Returns the relations the query names.
+pub fn as_printed(tree: &mut Value) -> Vec<(QualifiedName, String)> {
+    let relations = relation_names(tree);
+    strip_qualifiers(
+        tree,
+        &relations.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
+    );
+    drop_implicit_names(tree);
+    relations
+}
+
+/// The names of the columns a view's query reads from its relations (`JOIN … USING`
+/// included), or `None` when it reads whole rows (`*` left unexpanded, a relation used as a
+/// value, `NATURAL JOIN`): then any column may be read.
+pub fn referenced_columns(view: &View) -> Option<HashSet<String>> {
+    let tree: Value = serde_json::from_str(&view.query.canonical).ok()?;
+    let relations: HashSet<String> = relation_names(&tree).into_iter().map(|(_, a)| a).collect();
+    let mut columns = HashSet::new();
+    let mut whole_rows = false;
+    walk(&tree, &mut |map| {
+        if let Some(fields) = map.get("ColumnRef").and_then(|c| c["fields"].as_array()) {
+            match fields.last().and_then(string_node) {
+                Some(name) if fields.len() == 1 && relations.contains(name) => whole_rows = true,
+                Some(name) => {
+                    columns.insert(name.to_string());
+                }
+                None => whole_rows = true,
+            }
+        }
+        if let Some(join) = map.get("JoinExpr") {
+            whole_rows |= join["is_natural"].as_bool() == Some(true);
+            for name in join["using_clause"].as_array().into_iter().flatten() {
+                columns.extend(string_node(name).map(str::to_string));
+            }
+        }
+    });
+    (!whole_rows).then_some(columns)
 }
 
 /// An option's value as the server stores it in `reloptions`.
@@ -100,40 +185,48 @@ fn deparse_query(query: &Node) -> String {
     }
 }
 
-/// `SELECT *` (or `t.*`) over one relation the file defined becomes its columns.
+/// `SELECT *` over one relation the file defined, and `t.*` over any relation `t` of the
+/// `FROM` clause the file defined, become their columns, as the server expands them when it
+/// creates the view. A bare `*` over a join is left alone (`USING` merges columns).
 fn expand_star(query: &mut Node, columns_of: &impl Fn(&QualifiedName) -> Option<Vec<String>>) {
     let Some(NodeEnum::SelectStmt(select)) = query.node.as_mut() else {
         return;
     };
-    let [from] = select.from_clause.as_slice() else {
-        return;
-    };
-    let Some(NodeEnum::RangeVar(relation)) = &from.node else {
-        return;
-    };
-    let Some(columns) = columns_of(&relation_name(relation)) else {
-        return;
+    let mut relations = Vec::new();
+    for item in &select.from_clause {
+        from_relations(item, &mut relations);
+    }
+    let single = match select.from_clause.as_slice() {
+        [from] => match &from.node {
+            Some(NodeEnum::RangeVar(r)) => Some(relation_name(r)),
+            _ => None,
+        },
+        _ => None,
     };
     let mut targets = Vec::new();
     for target in &select.target_list {
-        let is_star = matches!(&target.node, Some(NodeEnum::ResTarget(t))
-            if matches!(t.val.as_deref().and_then(|v| v.node.as_ref()),
-                Some(NodeEnum::ColumnRef(c)) if matches!(c.fields.last().and_then(|f| f.node.as_ref()), Some(NodeEnum::AStar(_)))));
-        if !is_star {
+        let star = star_qualifier(target);
+        let expansion = match &star {
+            Some(None) => single.as_ref().and_then(columns_of).map(|c| (None, c)),
+            Some(Some(qualifier)) => relations
+                .iter()
+                .find(|(_, alias)| alias == qualifier)
+                .and_then(|(name, _)| columns_of(name))
+                .map(|c| (Some(qualifier.clone()), c)),
+            None => None,
+        };
+        let Some((qualifier, columns)) = expansion else {
             targets.push(target.clone());
             continue;
-        }
-        for column in &columns {
+        };
+        for column in columns {
+            let fields = qualifier.iter().chain([&column]).map(|f| string_value(f));
             targets.push(Node {
                 node: Some(NodeEnum::ResTarget(Box::new(
                     pg_query::protobuf::ResTarget {
                         val: Some(Box::new(Node {
                             node: Some(NodeEnum::ColumnRef(pg_query::protobuf::ColumnRef {
-                                fields: vec![Node {
-                                    node: Some(NodeEnum::String(pg_query::protobuf::String {
-                                        sval: column.clone(),
-                                    })),
-                                }],
+                                fields: fields.collect(),
                                 location: 0,
                             })),
                         })),
@@ -144,6 +237,51 @@ fn expand_star(query: &mut Node, columns_of: &impl Fn(&QualifiedName) -> Option<
         }
     }
     select.target_list = targets;
+}
+
+fn string_value(value: &str) -> Node {
+    Node {
+        node: Some(NodeEnum::String(pg_query::protobuf::String {
+            sval: value.to_string(),
+        })),
+    }
+}
+
+/// `Some(None)` for a target `*`, `Some(Some(t))` for `t.*`.
+fn star_qualifier(target: &Node) -> Option<Option<String>> {
+    let Some(NodeEnum::ResTarget(t)) = &target.node else {
+        return None;
+    };
+    let Some(NodeEnum::ColumnRef(c)) = t.val.as_deref().and_then(|v| v.node.as_ref()) else {
+        return None;
+    };
+    match c.fields.as_slice() {
+        [last] if matches!(last.node, Some(NodeEnum::AStar(_))) => Some(None),
+        [qualifier, last] if matches!(last.node, Some(NodeEnum::AStar(_))) => {
+            string_of(qualifier).map(Some)
+        }
+        _ => None,
+    }
+}
+
+/// The relations of a `FROM` item, through joins, with the name columns refer to them by.
+fn from_relations(item: &Node, out: &mut Vec<(QualifiedName, String)>) {
+    match &item.node {
+        Some(NodeEnum::RangeVar(r)) => {
+            let alias = r
+                .alias
+                .as_ref()
+                .map(|a| a.aliasname.clone())
+                .unwrap_or_else(|| r.relname.clone());
+            out.push((relation_name(r), alias));
+        }
+        Some(NodeEnum::JoinExpr(j)) => {
+            for side in [&j.larg, &j.rarg].into_iter().flatten() {
+                from_relations(side, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Column aliases of `CREATE VIEW v (a, b)` become the names of the output columns.
@@ -277,6 +415,27 @@ mod tests {
         assert_eq!(written.query, printed.query);
         assert_eq!(written.columns, vec!["id", "upper"]);
         assert_eq!(written.reads, vec![QualifiedName::new("public", "t")]);
+        let appended = of("CREATE VIEW v AS SELECT id, upper(name), 1 AS one FROM t WHERE true");
+        assert!(replaceable(&written, &appended));
+        assert!(!replaceable(&appended, &written));
+        let retyped = of("CREATE VIEW v AS SELECT id, length(name) AS upper FROM t");
+        assert!(!replaceable(&written, &retyped));
+        let read = |sql: &str| {
+            referenced_columns(&of(sql)).map(|c| {
+                let mut c: Vec<_> = c.into_iter().collect();
+                c.sort();
+                c
+            })
+        };
+        assert_eq!(
+            read("CREATE VIEW v AS SELECT a.x FROM a JOIN b USING (id) WHERE y > 0"),
+            Some(vec!["id".into(), "x".into(), "y".into()])
+        );
+        assert_eq!(read("CREATE VIEW v AS SELECT row_to_json(a) FROM a"), None);
+        assert_eq!(
+            read("CREATE VIEW v AS SELECT * FROM a JOIN b ON true"),
+            None
+        );
         let star = of("CREATE VIEW v AS SELECT * FROM t");
         let expanded = of("CREATE VIEW v AS SELECT t.id, t.name FROM t");
         assert_eq!(star.query, expanded.query);

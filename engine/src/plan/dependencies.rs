@@ -7,6 +7,7 @@ use crate::diff::{Change, CommentTarget};
 use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey, TypeOwner};
 use crate::normalize::aggregate::{aggregate_support_functions, interface_types};
 use crate::normalize::expr::{referenced_functions, referenced_sequences};
+use crate::normalize::function::relations_used;
 use crate::normalize::names::make_object_name;
 use crate::normalize::types::is_builtin_type;
 use crate::normalize::user_types::range_support_functions;
@@ -31,6 +32,9 @@ pub enum ObjectId {
     Constraint(QualifiedName, String),
     Index(QualifiedName),
     View(QualifiedName),
+    /// The name a table or view holds among its schema's relations: a table replaced by a
+    /// view of the same name (or the reverse) is dropped before the other is created.
+    RelationName(QualifiedName),
     /// By signature.
     Function(String),
 }
@@ -52,6 +56,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Index(name) => write!(f, "index `{name}`"),
             ObjectId::Function(signature) => write!(f, "function `{signature}`"),
             ObjectId::View(name) => write!(f, "view `{name}`"),
+            ObjectId::RelationName(name) => write!(f, "relation name `{name}`"),
         }
     }
 }
@@ -68,7 +73,10 @@ pub enum Action {
 pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
     use Action::*;
     let table_parts = |table: &crate::model::Table, action: Action| {
-        let mut parts = vec![(ObjectId::Table(table.name.clone()), action)];
+        let mut parts = vec![
+            (ObjectId::Table(table.name.clone()), action),
+            (ObjectId::RelationName(table.name.clone()), action),
+        ];
         for column in table.columns.keys() {
             parts.push((ObjectId::Column(table.name.clone(), column.clone()), action));
         }
@@ -173,8 +181,17 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             ObjectId::Constraint(table.clone(), constraint.name.clone()),
             Alter,
         )],
-        Change::CreateView(view) => vec![(ObjectId::View(view.name.clone()), Create)],
-        Change::DropView { view, .. } => vec![(ObjectId::View(view.name.clone()), Drop)],
+        Change::CreateView(view) => vec![
+            (ObjectId::View(view.name.clone()), Create),
+            (ObjectId::RelationName(view.name.clone()), Create),
+        ],
+        Change::DropView { view, .. } => vec![
+            (ObjectId::View(view.name.clone()), Drop),
+            (ObjectId::RelationName(view.name.clone()), Drop),
+        ],
+        Change::ReplaceView(view) | Change::AlterViewOptions(view) => {
+            vec![(ObjectId::View(view.to.name.clone()), Alter)]
+        }
         Change::CreateFunction(function) => {
             vec![(ObjectId::Function(function.signature()), Create)]
         }
@@ -204,7 +221,9 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Function { signature, .. } => ObjectId::Function(signature.clone()),
         CommentTarget::Domain(name) => ObjectId::Type(name.clone()),
         CommentTarget::Collation(name) => ObjectId::Collation(name.clone()),
-        CommentTarget::View(name) => ObjectId::View(name.clone()),
+        CommentTarget::View(name) | CommentTarget::MaterializedView(name) => {
+            ObjectId::View(name.clone())
+        }
     }
 }
 
@@ -320,6 +339,14 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         for name in aggregate_support_functions(function) {
             for signature in overloads.get(&name).into_iter().flatten() {
                 add(id.clone(), ObjectId::Function(signature.clone()));
+            }
+        }
+        // row types in the signature, relations an atomic body reads
+        for relation in relations_used(function) {
+            if catalog.views.contains_key(&relation) {
+                add(id.clone(), ObjectId::View(relation));
+            } else if catalog.tables.contains_key(&relation) {
+                add(id.clone(), ObjectId::Table(relation));
             }
         }
     }
@@ -438,6 +465,11 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     }
     for index in catalog.indexes.values() {
         let id = ObjectId::Index(index.name.clone());
+        if catalog.views.contains_key(&index.table) {
+            // on a materialized view, whose columns are not objects of their own
+            add(id, ObjectId::View(index.table.clone()));
+            continue;
+        }
         add(id.clone(), ObjectId::Table(index.table.clone()));
         for function in calls(&index.definition) {
             add(id.clone(), function);

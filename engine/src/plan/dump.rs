@@ -57,7 +57,10 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
             Some(index) => ("tables", index.table.to_string()),
             None => ("indexes", index.to_string()),
         },
-        ObjectId::View(name) => ("views", name.to_string()),
+        ObjectId::View(name) | ObjectId::RelationName(name) => match catalog.tables.get(name) {
+            Some(_) => ("tables", name.to_string()),
+            None => ("views", name.to_string()),
+        },
         // overloads share a file
         ObjectId::Function(signature) => match catalog.functions.get(signature) {
             Some(function) => ("functions", function.name.to_string()),

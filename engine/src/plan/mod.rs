@@ -219,7 +219,10 @@ fn rank(change: &Change) -> u8 {
         }
         Change::AddConstraint { .. } => 19,
         Change::ValidateConstraint { .. } => 20,
-        Change::CreateIndex(_) | Change::CreateView(_) => 21,
+        Change::CreateIndex(_)
+        | Change::CreateView(_)
+        | Change::ReplaceView(_)
+        | Change::AlterViewOptions(_) => 21,
         Change::SetComment { .. } => 22,
     }
 }

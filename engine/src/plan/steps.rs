@@ -14,7 +14,7 @@ use crate::render::quote::{quote_ident, quote_literal};
 
 /// Facts about the whole change set that single changes need.
 pub struct Context {
-    /// Tables created by this plan: work on them blocks nobody.
+    /// Tables and materialized views created by this plan: work on them blocks nobody.
     new_tables: HashSet<QualifiedName>,
     /// Tables with partitions or inheritance children, on either side.
     parents: HashSet<QualifiedName>,
@@ -26,6 +26,7 @@ impl Context {
             .iter()
             .filter_map(|c| match c {
                 Change::CreateTable(t) => Some(t.name.clone()),
+                Change::CreateView(v) if v.materialized => Some(v.name.clone()),
                 _ => None,
             })
             .collect();
@@ -418,30 +419,63 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             .lock(LockLevel::ShareUpdateExclusive)]
         }
         Change::CreateView(view) => vec![Step::new(
-            format!("create view `{}`", view.name),
+            format!("create {} `{}`", view.kind(), view.name),
             ddl::create_view(view),
-            vec![ddl::drop_view(&view.name)],
+            vec![ddl::drop_view(view)],
         )],
         Change::DropView { view, recreated } => {
             let step = Step::new(
-                format!("drop view `{}`", view.name),
-                vec![ddl::drop_view(&view.name)],
+                format!("drop {} `{}`", view.kind(), view.name),
+                vec![ddl::drop_view(view)],
                 ddl::create_view(view),
-            );
+            )
+            .lock(LockLevel::AccessExclusive);
             vec![if *recreated {
                 step.hazard(
                     HazardKind::DependentsRecreated,
                     format!(
-                        "view `{}` is dropped and created again around the change; queries on it fail in between unless the plan runs in one transaction",
+                        "{} `{}` is dropped and created again around the change; queries on it fail in between unless the plan runs in one transaction",
+                        view.kind(),
                         view.name
                     ),
                 )
             } else {
                 step.hazard(
                     HazardKind::BreaksApplication,
-                    format!("queries on view `{}` fail once it is dropped", view.name),
+                    format!(
+                        "queries on {} `{}` fail once it is dropped",
+                        view.kind(),
+                        view.name
+                    ),
                 )
             }]
+        }
+        Change::ReplaceView(view) => {
+            // CREATE OR REPLACE cannot take columns away: the rollback of added columns
+            // drops the view and creates the old one (the differ ensures nothing uses it)
+            let rollback = if view.from.columns == view.to.columns {
+                ddl::replace_view(&Pair::new(view.to.clone(), view.from.clone()))
+            } else {
+                let mut statements = vec![ddl::drop_view(&view.to)];
+                statements.extend(ddl::create_view(&view.from));
+                statements
+            };
+            vec![Step::new(
+                format!("replace view `{}`", view.to.name),
+                ddl::replace_view(view),
+                rollback,
+            )
+            .lock(LockLevel::AccessExclusive)]
+        }
+        Change::AlterViewOptions(view) => {
+            let options = Pair::new(view.from.options.clone(), view.to.options.clone());
+            let back = Pair::new(options.to.clone(), options.from.clone());
+            vec![Step::new(
+                format!("set options of {} `{}`", view.to.kind(), view.to.name),
+                ddl::alter_view_options(&view.to, &options),
+                ddl::alter_view_options(&view.from, &back),
+            )
+            .lock(LockLevel::AccessExclusive)]
         }
         Change::CreateFunction(function) => vec![Step::new(
             format!("create {}", function_label(function)),

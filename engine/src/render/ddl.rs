@@ -2,7 +2,7 @@
 //! here, so quoting and formatting decisions live in one place.
 
 use super::quote::{quote_ident, quote_literal};
-use crate::diff::CommentTarget;
+use crate::diff::{CommentTarget, Pair};
 use crate::model::{
     Attribute, Collation, Column, CompositeType, Constraint, Domain, DomainConstraint, EnumType,
     Expr, Extension, Function, Identity, Index, PartitionOf, QualifiedName, RangeType, Sequence,
@@ -439,20 +439,24 @@ pub fn create_table(table: &Table) -> Vec<String> {
 /// The statements that turn storage parameters `from` into `to`: what goes is reset, what
 /// is new or changed is set.
 pub fn set_storage_options(table: &QualifiedName, from: &[String], to: &[String]) -> Vec<String> {
+    set_reset_options(&format!("ALTER TABLE {table}"), from, to)
+}
+
+/// `… RESET (…)` for the options that go and `… SET (…)` for those added or changed.
+fn set_reset_options(prefix: &str, from: &[String], to: &[String]) -> Vec<String> {
     let key = |option: &String| option.split('=').next().unwrap_or_default().to_string();
     let reset: Vec<String> = from
         .iter()
         .map(key)
         .filter(|k| !to.iter().any(|o| key(o) == *k))
         .collect();
-    let set: Vec<&String> = to.iter().filter(|o| !from.contains(o)).collect();
+    let set: Vec<String> = to.iter().filter(|o| !from.contains(o)).cloned().collect();
     let mut statements = Vec::new();
     if !reset.is_empty() {
-        statements.push(format!("ALTER TABLE {table} RESET ({})", reset.join(", ")));
+        statements.push(format!("{prefix} RESET ({})", reset.join(", ")));
     }
     if !set.is_empty() {
-        let set: Vec<String> = set.into_iter().cloned().collect();
-        statements.push(format!("ALTER TABLE {table} SET ({})", storage_options(&set)));
+        statements.push(format!("{prefix} SET ({})", storage_options(&set)));
     }
     statements
 }
@@ -460,7 +464,9 @@ pub fn set_storage_options(table: &QualifiedName, from: &[String], to: &[String]
 /// `name=value, …`, the value quoted unless it is a plain word or number.
 fn storage_options(options: &[String]) -> String {
     let plain = |v: &str| {
-        !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+        !v.is_empty()
+            && v.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
     };
     options
         .iter()
@@ -716,26 +722,74 @@ pub fn drop_index(name: &QualifiedName) -> String {
     format!("DROP INDEX {name}")
 }
 
-/// `CREATE VIEW … AS …` and its comment.
+/// `CREATE [MATERIALIZED] VIEW … AS …` and its comments.
 pub fn create_view(view: &View) -> Vec<String> {
+    let mut statements = vec![format!("CREATE {}", view_definition(view))];
+    statements.extend(view_comments(view));
+    statements
+}
+
+/// `CREATE OR REPLACE VIEW … AS …` and the comments on the columns it adds.
+pub fn replace_view(view: &Pair<View>) -> Vec<String> {
+    let mut statements = vec![format!("CREATE OR REPLACE {}", view_definition(&view.to))];
+    for (column, comment) in &view.to.column_comments {
+        if !view.from.columns.contains(column) {
+            statements.push(set_comment(
+                &CommentTarget::Column(view.to.name.clone(), column.clone()),
+                &Some(comment.clone()),
+            ));
+        }
+    }
+    statements
+}
+
+/// `VIEW name WITH (…) AS query`, with the keyword of its kind.
+fn view_definition(view: &View) -> String {
     let with = if view.options.is_empty() {
         String::new()
     } else {
         format!(" WITH ({})", view.options.join(", "))
     };
-    let mut statements = vec![format!(
-        "CREATE VIEW {}{with} AS {}",
-        view.name, view.query.sql
-    )];
-    statements.extend(comment_sql(
-        CommentTarget::View(view.name.clone()),
-        &view.comment,
-    ));
+    format!(
+        "{} {}{with} AS {}",
+        view.keyword(),
+        view.name,
+        view.query.sql
+    )
+}
+
+/// The comments on a view and its columns, for a view being created.
+fn view_comments(view: &View) -> Vec<String> {
+    let mut statements: Vec<String> = comment_sql(view_comment_target(view), &view.comment)
+        .into_iter()
+        .collect();
+    for (column, comment) in &view.column_comments {
+        statements.push(set_comment(
+            &CommentTarget::Column(view.name.clone(), column.clone()),
+            &Some(comment.clone()),
+        ));
+    }
     statements
 }
 
-pub fn drop_view(name: &QualifiedName) -> String {
-    format!("DROP VIEW {name}")
+/// What `COMMENT ON` calls a view of either kind.
+pub fn view_comment_target(view: &View) -> CommentTarget {
+    if view.materialized {
+        CommentTarget::MaterializedView(view.name.clone())
+    } else {
+        CommentTarget::View(view.name.clone())
+    }
+}
+
+pub fn drop_view(view: &View) -> String {
+    format!("DROP {} {}", view.keyword(), view.name)
+}
+
+/// `ALTER [MATERIALIZED] VIEW … SET (…)` for options added or changed, `RESET (…)` for those
+/// removed.
+pub fn alter_view_options(view: &View, options: &Pair<Vec<String>>) -> Vec<String> {
+    let prefix = format!("ALTER {} {}", view.keyword(), view.name);
+    set_reset_options(&prefix, &options.from, &options.to)
 }
 
 /// `CREATE OR REPLACE FUNCTION …` and its comment.
@@ -790,6 +844,7 @@ pub fn comment_object(target: &CommentTarget) -> String {
         }
         CommentTarget::Index(name) => format!("INDEX {name}"),
         CommentTarget::View(name) => format!("VIEW {name}"),
+        CommentTarget::MaterializedView(name) => format!("MATERIALIZED VIEW {name}"),
         CommentTarget::Function { signature, keyword } => format!("{keyword} {signature}"),
         CommentTarget::Domain(name) => format!("DOMAIN {name}"),
         CommentTarget::Collation(name) => format!("COLLATION {name}"),

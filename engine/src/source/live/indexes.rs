@@ -14,7 +14,7 @@ use crate::normalize::definitions;
 const QUERY: &str = include_str!("queries/indexes.sql");
 const WHAT: &str = "indexes";
 
-/// One row of the query, for a table that was read.
+/// One row of the query, for a table that was read or a materialized view.
 struct Row {
     name: String,
     definition: String,
@@ -31,7 +31,8 @@ pub(super) fn load(
     let mut rows = Vec::new();
     for row in reader.query(tx, WHAT, QUERY)? {
         let table_oid: u32 = reader.get(&row, WHAT, "table_oid")?;
-        if !tables.contains_key(&table_oid) {
+        let on_matview: bool = reader.get(&row, WHAT, "on_matview")?;
+        if !on_matview && !tables.contains_key(&table_oid) {
             continue;
         }
         rows.push(Row {

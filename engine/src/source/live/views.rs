@@ -1,4 +1,4 @@
-//! Views.
+//! Views and materialized views.
 
 use pg_query::NodeEnum;
 use postgres::Transaction;
@@ -6,11 +6,18 @@ use postgres::Transaction;
 use super::Reader;
 use crate::error::Error;
 use crate::model::Catalog;
-use crate::normalize::view::view;
+use crate::normalize::view::{matview_stmt, view};
 use crate::render::quote::quote_qualified;
 
 const QUERY: &str = include_str!("queries/views.sql");
 const WHAT: &str = "views";
+
+/// What a row gives beside the statement to parse.
+struct Printed {
+    query: String,
+    comment: Option<String>,
+    column_comments: std::collections::BTreeMap<String, String>,
+}
 
 /// Adds the views, parsing every printed query in one pg_query call.
 pub(super) fn load(
@@ -33,21 +40,38 @@ pub(super) fn load(
         } else {
             format!(" WITH ({})", options.join(", "))
         };
+        let materialized: bool = reader.get(row, WHAT, "materialized")?;
+        let keyword = if materialized {
+            "MATERIALIZED VIEW"
+        } else {
+            "VIEW"
+        };
         let query = query.trim().trim_end_matches(';').to_string();
         statements.push_str(&format!(
-            "CREATE VIEW {}{with} AS {query};\n",
+            "CREATE {keyword} {}{with} AS {query};\n",
             quote_qualified(&name)
         ));
-        printed.push((query, reader.get::<Option<String>>(row, WHAT, "comment")?));
+        let columns: Vec<String> = reader.get(row, WHAT, "commented_columns")?;
+        let comments: Vec<String> = reader.get(row, WHAT, "column_comments")?;
+        printed.push(Printed {
+            query,
+            comment: reader.get(row, WHAT, "comment")?,
+            column_comments: columns.into_iter().zip(comments).collect(),
+        });
     }
     let parsed = pg_query::parse(&statements, 0)
         .map_err(|e| reader.error(WHAT, format!("a printed view does not parse: {e}")))?;
-    for (raw, (query, comment)) in parsed.protobuf.stmts.iter().zip(printed) {
-        let Some(NodeEnum::ViewStmt(stmt)) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) else {
-            continue;
+    for (raw, printed) in parsed.protobuf.stmts.iter().zip(printed) {
+        let (stmt, materialized) = match raw.stmt.as_ref().and_then(|s| s.node.as_ref()) {
+            Some(NodeEnum::ViewStmt(stmt)) => (Some((**stmt).clone()), false),
+            Some(NodeEnum::CreateTableAsStmt(stmt)) => (matview_stmt(stmt), true),
+            _ => (None, false),
         };
-        let mut view = view(stmt, |_| None, Some(query));
-        view.comment = comment;
+        let Some(stmt) = stmt else { continue };
+        let mut view = view(&stmt, |_| None, Some(printed.query));
+        view.materialized = materialized;
+        view.comment = printed.comment;
+        view.column_comments = printed.column_comments;
         catalog.views.insert(view.name.clone(), view);
     }
     Ok(())

@@ -107,12 +107,15 @@ impl Builder {
         }
     }
 
-    /// `ALTER SEQUENCE`/`ALTER INDEX` spelt as `ALTER TABLE`-like statements.
+    /// `ALTER SEQUENCE`/`ALTER INDEX`/`ALTER VIEW` spelt as `ALTER TABLE`-like statements.
     fn alter_other_relation(&mut self, stmt: &AlterTableStmt, name: &QualifiedName) {
         for cmd in &stmt.cmds {
             let Some(NodeEnum::AlterTableCmd(cmd)) = &cmd.node else {
                 continue;
             };
+            if self.alter_view_options(name, cmd) {
+                continue;
+            }
             if cmd.subtype != AlterTableType::AtChangeOwner as i32 {
                 self.unsupported("ALTER of", Some(name.schema.clone()), &name.name);
             }

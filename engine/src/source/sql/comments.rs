@@ -40,7 +40,7 @@ impl Builder {
                 .sequences
                 .get_mut(&qualified_name(&names))
                 .map(|s| s.comment = comment),
-            Ok(ObjectType::ObjectView) => self
+            Ok(ObjectType::ObjectView | ObjectType::ObjectMatview) => self
                 .catalog
                 .views
                 .get_mut(&qualified_name(&names))
@@ -82,11 +82,22 @@ impl Builder {
             }
             Ok(ObjectType::ObjectColumn) => {
                 let (table, column) = split_last(&names);
-                self.catalog
-                    .tables
-                    .get_mut(&qualified_name(&table))
-                    .and_then(|t| t.columns.get_mut(&column))
-                    .map(|c| c.comment = comment)
+                let relation = qualified_name(&table);
+                match self.catalog.views.get_mut(&relation) {
+                    Some(view) if view.columns.contains(&column) => {
+                        match comment {
+                            Some(comment) => view.column_comments.insert(column, comment),
+                            None => view.column_comments.remove(&column),
+                        };
+                        Some(())
+                    }
+                    _ => self
+                        .catalog
+                        .tables
+                        .get_mut(&relation)
+                        .and_then(|t| t.columns.get_mut(&column))
+                        .map(|c| c.comment = comment),
+                }
             }
             Ok(ObjectType::ObjectTabconstraint) => {
                 let (table, constraint) = split_last(&names);

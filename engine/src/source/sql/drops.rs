@@ -14,11 +14,12 @@ impl Builder {
         for object in &stmt.objects {
             let found = match kind {
                 Some(ObjectType::ObjectTable) => self.drop_table(&object_name(object)),
-                Some(ObjectType::ObjectView) => self
-                    .catalog
-                    .views
-                    .shift_remove(&object_name(object))
-                    .is_some(),
+                Some(ObjectType::ObjectView | ObjectType::ObjectMatview) => {
+                    let name = object_name(object);
+                    // a materialized view's indexes go with it
+                    self.catalog.indexes.retain(|_, i| i.table != name);
+                    self.catalog.views.shift_remove(&name).is_some()
+                }
                 Some(ObjectType::ObjectIndex) => self
                     .catalog
                     .indexes

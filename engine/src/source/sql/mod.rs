@@ -62,7 +62,7 @@ struct Builder {
     /// The statements behind the indexes, for `LIKE … INCLUDING INDEXES` and
     /// `ADD CONSTRAINT … USING INDEX`.
     index_statements: IndexMap<QualifiedName, protobuf::IndexStmt>,
-    /// Views, partitioned tables and the like: not modelled, so what refers to them is
+    /// Partitioned tables and the like: not modelled, so what refers to them is
     /// reported as not managed rather than as an error.
     unsupported_relations: std::collections::HashSet<QualifiedName>,
     problems: Vec<SourceProblem>,
@@ -126,12 +126,15 @@ impl Builder {
             NodeEnum::CommentStmt(s) => self.comment(s),
             NodeEnum::CreateFunctionStmt(s) => self.create_function(s),
             NodeEnum::ViewStmt(s) => self.create_view(s),
+            NodeEnum::CreateTableAsStmt(s) if self.create_matview(s) => {}
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
-            // session settings, transaction control and ownership do not change the schema
+            // session settings, transaction control, ownership and refreshing a materialized
+            // view (whether it is populated is not modelled) do not change the schema
             NodeEnum::VariableSetStmt(_)
             | NodeEnum::TransactionStmt(_)
-            | NodeEnum::AlterOwnerStmt(_) => {}
+            | NodeEnum::AlterOwnerStmt(_)
+            | NodeEnum::RefreshMatViewStmt(_) => {}
             NodeEnum::SelectStmt(s) if is_set_config(s) => {}
             NodeEnum::CreateRoleStmt(_)
             | NodeEnum::AlterRoleStmt(_)
@@ -230,7 +233,7 @@ fn is_relation_kind(kind: &str) -> bool {
     matches!(
         kind,
         "view"
-            | "materialized view"
+            | "table created from a query"
             | "foreign table"
             | "partitioned table"
             | "partition"
@@ -285,7 +288,7 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
     };
     let (kind, (schema, name)) = match node {
         NodeEnum::CreateTableAsStmt(s) => (
-            "materialized view",
+            "table created from a query",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
         NodeEnum::CreateTrigStmt(s) => ("trigger", (None, s.trigname.clone())),

@@ -408,7 +408,12 @@ impl Builder {
         if self.on_unsupported_relation("index on a relation not managed", &table) {
             return;
         }
-        if !self.catalog.tables.contains_key(&table) {
+        let on_matview = self
+            .catalog
+            .views
+            .get(&table)
+            .is_some_and(|v| v.materialized);
+        if !self.catalog.tables.contains_key(&table) && !on_matview {
             return self.error(
                 relation.location,
                 format!("index on `{table}`, which is not created"),

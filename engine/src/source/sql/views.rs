@@ -1,14 +1,36 @@
-//! `CREATE VIEW`.
+//! `CREATE VIEW`, `CREATE MATERIALIZED VIEW` and `ALTER [MATERIALIZED] VIEW … SET/RESET`.
 
-use pg_query::protobuf::ViewStmt;
+use pg_query::protobuf::{AlterTableCmd, AlterTableType, CreateTableAsStmt, ViewStmt};
+use pg_query::NodeEnum;
 
 use super::Builder;
-use crate::normalize::view::view;
+use crate::model::QualifiedName;
+use crate::normalize::view::{matview_stmt, option_text, view};
 
 impl Builder {
     pub(super) fn create_view(&mut self, stmt: &ViewStmt) {
+        self.add_view(stmt, false);
+    }
+
+    /// `CREATE MATERIALIZED VIEW`; `false` for `CREATE TABLE … AS`, which is not one.
+    pub(super) fn create_matview(&mut self, stmt: &CreateTableAsStmt) -> bool {
+        let Some(view_stmt) = matview_stmt(stmt) else {
+            return false;
+        };
+        let name = view_stmt
+            .view
+            .as_ref()
+            .map(crate::normalize::definitions::relation_name);
+        if stmt.if_not_exists && name.is_some_and(|n| self.catalog.views.contains_key(&n)) {
+            return true;
+        }
+        self.add_view(&view_stmt, true);
+        true
+    }
+
+    fn add_view(&mut self, stmt: &ViewStmt, materialized: bool) {
         let catalog = &self.catalog;
-        let view = view(
+        let mut view = view(
             stmt,
             |name| {
                 catalog
@@ -23,15 +45,44 @@ impl Builder {
             },
             None,
         );
+        view.materialized = materialized;
         self.check_schema(&view.name.schema, 0);
         if self.catalog.views.contains_key(&view.name) && !stmt.replace {
             return self.error(
                 0,
-                format!("view `{}` is created twice", view.name),
+                format!("{} `{}` is created twice", view.kind(), view.name),
                 "remove one of the definitions, or write CREATE OR REPLACE",
             );
         }
         self.names.take(&view.name.schema, &view.name.name);
         self.catalog.views.insert(view.name.clone(), view);
+    }
+
+    /// `ALTER [MATERIALIZED] VIEW … SET (…)` and `RESET (…)`; true when `cmd` was one of them.
+    pub(super) fn alter_view_options(&mut self, name: &QualifiedName, cmd: &AlterTableCmd) -> bool {
+        let subtype = AlterTableType::try_from(cmd.subtype);
+        let set = match subtype {
+            Ok(AlterTableType::AtSetRelOptions) => true,
+            Ok(AlterTableType::AtResetRelOptions) => false,
+            _ => return false,
+        };
+        let Some(view) = self.catalog.views.get_mut(name) else {
+            return false;
+        };
+        let Some(NodeEnum::List(list)) = cmd.def.as_deref().and_then(|d| d.node.as_ref()) else {
+            return true;
+        };
+        for item in &list.items {
+            let Some(NodeEnum::DefElem(option)) = &item.node else {
+                continue;
+            };
+            let prefix = format!("{}=", option.defname);
+            view.options.retain(|o| !o.starts_with(&prefix));
+            if set {
+                view.options.push(option_text(option));
+            }
+        }
+        view.options.sort();
+        true
     }
 }

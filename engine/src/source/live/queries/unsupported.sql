@@ -19,15 +19,12 @@ rel AS (
         SELECT FROM ext
         WHERE ext.classid = 'pg_catalog.pg_class'::regclass AND ext.objid = c.oid)
 )
--- relations other than tables and views
-SELECT CASE
-           WHEN c.relkind = 'm' THEN 'materialized view'
-           ELSE 'foreign table'
-       END AS kind,
+-- relations other than tables, views and materialized views
+SELECT 'foreign table' AS kind,
        c.nspname AS schema,
        c.relname::text AS name
 FROM rel c
-WHERE c.relkind IN ('m', 'f')
+WHERE c.relkind = 'f'
 UNION ALL
 SELECT 'row level security', c.nspname, c.relname::text
 FROM rel c

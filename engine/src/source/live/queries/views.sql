@@ -1,12 +1,28 @@
--- Views with the query the server prints, their options and output columns.
+-- Views and materialized views with the query the server prints, their options, comment and
+-- the comments on their columns.
 SELECT n.nspname::text AS schema,
        c.relname::text AS name,
+       c.relkind = 'm' AS materialized,
        pg_catalog.pg_get_viewdef(c.oid) AS query,
        COALESCE(c.reloptions::text[], '{}') AS options,
-       obj_description(c.oid, 'pg_class') AS comment
+       obj_description(c.oid, 'pg_class') AS comment,
+       ARRAY(SELECT a.attname::text
+             FROM pg_catalog.pg_attribute a
+             JOIN pg_catalog.pg_description d
+               ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass
+              AND d.objsubid = a.attnum
+             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attnum) AS commented_columns,
+       ARRAY(SELECT d.description
+             FROM pg_catalog.pg_attribute a
+             JOIN pg_catalog.pg_description d
+               ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass
+              AND d.objsubid = a.attnum
+             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attnum) AS column_comments
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'v'
+WHERE c.relkind IN ('v', 'm')
   AND n.nspname NOT LIKE 'pg\_%'
   AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
   AND NOT EXISTS (

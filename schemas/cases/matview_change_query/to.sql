@@ -1,0 +1,7 @@
+-- no CREATE OR REPLACE for materialized views: dropped and created with its index and comments
+CREATE TABLE sales (id integer PRIMARY KEY, region text NOT NULL, amount numeric(10,2) NOT NULL);
+CREATE MATERIALIZED VIEW sales_by_region AS
+    SELECT region, sum(amount) AS total, max(amount) AS largest FROM sales GROUP BY region;
+CREATE UNIQUE INDEX sales_by_region_region ON sales_by_region (region);
+COMMENT ON MATERIALIZED VIEW sales_by_region IS 'Refreshed nightly';
+COMMENT ON INDEX sales_by_region_region IS 'For REFRESH CONCURRENTLY';

@@ -1,0 +1,1 @@
+CREATE TABLE runs (id bigint PRIMARY KEY);

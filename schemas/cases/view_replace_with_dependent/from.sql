@@ -1,0 +1,3 @@
+CREATE TABLE people (id integer PRIMARY KEY, name text NOT NULL, city text);
+CREATE VIEW people_names WITH (security_barrier) AS SELECT id, name FROM people;
+CREATE VIEW people_ids AS SELECT id FROM people_names;
