@@ -3,13 +3,14 @@
 
 mod objects;
 mod tables;
+mod triggers;
 mod views;
 
 use serde::Serialize;
 
 use crate::model::{
-    Catalog, Column, Constraint, EnumType, Extension, Function, Index, QualifiedName, Schema,
-    Sequence, Table, View,
+    Catalog, Column, Constraint, EnumType, Extension, Function, Index, Policy, QualifiedName,
+    Schema, Sequence, Table, Trigger, TriggerEnabled, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -63,6 +64,10 @@ pub enum CommentTarget {
         signature: String,
         procedure: bool,
     },
+    /// (table or view, trigger name).
+    Trigger(QualifiedName, String),
+    /// (table, policy name).
+    Policy(QualifiedName, String),
 }
 
 /// One change. Variants carry names and the definitions they need (both sides where the
@@ -146,6 +151,31 @@ pub enum Change {
     DropFunction(Function),
     /// `CREATE OR REPLACE`: same arguments and result, new body or attributes.
     ReplaceFunction(Pair<Function>),
+    CreateTrigger(Trigger),
+    /// `recreated` when the trigger comes back in the same plan.
+    DropTrigger {
+        trigger: Trigger,
+        recreated: bool,
+    },
+    SetTriggerEnabled {
+        table: QualifiedName,
+        name: String,
+        enabled: Pair<TriggerEnabled>,
+    },
+    /// `ENABLE`/`DISABLE` and `FORCE`/`NO FORCE ROW LEVEL SECURITY`.
+    SetRowSecurity {
+        table: QualifiedName,
+        enabled: Pair<bool>,
+        forced: Pair<bool>,
+    },
+    CreatePolicy(Policy),
+    /// `recreated` when the policy comes back in the same plan.
+    DropPolicy {
+        policy: Policy,
+        recreated: bool,
+    },
+    /// `ALTER POLICY`: roles or expressions change, no clause is removed.
+    AlterPolicy(Pair<Policy>),
     SetComment {
         target: CommentTarget,
         comment: Pair<Option<String>>,
@@ -165,6 +195,9 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     tables::diff_tables(&catalogs, &mut changes);
     tables::diff_indexes(&catalogs, &mut changes);
     views::diff_views(&catalogs, &mut changes);
+    triggers::diff_row_security(&catalogs, &mut changes);
+    triggers::diff_triggers(&catalogs, &mut changes);
+    triggers::diff_policies(&catalogs, &mut changes);
     changes
 }
 

@@ -40,7 +40,7 @@ pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
 
 /// Views on both sides that must be dropped and created: their own definition changes, or a
 /// relation they read changes shape — transitively, as views read views.
-fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
+pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
     let mut affected: HashSet<QualifiedName> = HashSet::new();
     for table in catalogs.from.tables.values() {
         let Some(new) = catalogs.to.tables.get(&table.name) else {

@@ -8,6 +8,7 @@ mod expr;
 mod name;
 mod objects;
 mod table;
+mod triggers;
 
 pub use expr::Expr;
 pub use name::QualifiedName;
@@ -15,6 +16,7 @@ pub use objects::{
     EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
 };
 pub use table::{Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, Table};
+pub use triggers::{Policy, Trigger, TriggerEnabled};
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -45,15 +47,21 @@ pub struct Catalog {
     pub functions: IndexMap<String, Function>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub views: IndexMap<QualifiedName, View>,
+    /// Keyed by (table or view, trigger name).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub triggers: IndexMap<(QualifiedName, String), Trigger>,
+    /// Keyed by (table, policy name).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub policies: IndexMap<(QualifiedName, String), Policy>,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
     #[serde(skip)]
     pub unsupported: Vec<Unsupported>,
 }
 
-/// Maps keyed by qualified name serialise as the list of their values (each carries its name).
-fn values<S: serde::Serializer, V: Serialize>(
-    map: &IndexMap<QualifiedName, V>,
+/// Maps keyed by name serialise as the list of their values (each carries its name).
+fn values<S: serde::Serializer, K, V: Serialize>(
+    map: &IndexMap<K, V>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(map.values())
@@ -70,6 +78,8 @@ impl Catalog {
         self.indexes.sort_keys();
         self.functions.sort_keys();
         self.views.sort_keys();
+        self.triggers.sort_keys();
+        self.policies.sort_keys();
         for table in self.tables.values_mut() {
             table.constraints.sort_keys();
         }
@@ -87,6 +97,8 @@ impl Catalog {
         self.indexes.retain(|name, _| keep(&name.schema));
         self.functions.retain(|_, f| keep(&f.name.schema));
         self.views.retain(|name, _| keep(&name.schema));
+        self.triggers.retain(|(table, _), _| keep(&table.schema));
+        self.policies.retain(|(table, _), _| keep(&table.schema));
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
     }

@@ -11,5 +11,6 @@ pub mod expr;
 pub mod function;
 pub mod interval;
 pub mod names;
+pub mod trigger;
 pub mod types;
 pub mod view;

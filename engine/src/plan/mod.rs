@@ -156,6 +156,12 @@ fn default_phase(change: &Change) -> Phase {
         | Change::DropFunction(_)
         | Change::DropView {
             recreated: false, ..
+        }
+        | Change::DropTrigger {
+            recreated: false, ..
+        }
+        | Change::DropPolicy {
+            recreated: false, ..
         } => Phase::Contract,
         _ => Phase::Expand,
     }
@@ -165,7 +171,10 @@ fn default_phase(change: &Change) -> Phase {
 /// then creation from the outside in.
 fn rank(change: &Change) -> u8 {
     match change {
-        Change::DropConstraint { .. } | Change::DropView { .. } => 0,
+        Change::DropConstraint { .. }
+        | Change::DropView { .. }
+        | Change::DropTrigger { .. }
+        | Change::DropPolicy { .. } => 0,
         Change::DropIndex(_) => 1,
         Change::SetSequenceOwner { owner, .. } if owner.to.is_none() => 2,
         Change::DropColumn { .. } => 3,
@@ -192,7 +201,14 @@ fn rank(change: &Change) -> u8 {
         }
         Change::AddConstraint { .. } => 19,
         Change::ValidateConstraint { .. } => 20,
-        Change::CreateIndex(_) | Change::CreateView(_) => 21,
-        Change::SetComment { .. } => 22,
+        Change::CreateIndex(_)
+        | Change::CreateView(_)
+        | Change::CreateTrigger(_)
+        | Change::SetTriggerEnabled { .. }
+        | Change::CreatePolicy(_)
+        | Change::AlterPolicy(_) => 21,
+        // after the policies, so that enabling it never leaves a table without them
+        Change::SetRowSecurity { .. } => 22,
+        Change::SetComment { .. } => 23,
     }
 }

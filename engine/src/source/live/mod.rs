@@ -19,9 +19,11 @@ mod enums;
 mod extensions;
 mod functions;
 mod indexes;
+mod policies;
 mod schemas;
 mod sequences;
 mod tables;
+mod triggers;
 mod unsupported;
 mod views;
 
@@ -74,6 +76,8 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     indexes::load(&reader, &mut tx, &mut catalog, &tables)?;
     functions::load(&reader, &mut tx, &mut catalog)?;
     views::load(&reader, &mut tx, &mut catalog)?;
+    triggers::load(&reader, &mut tx, &mut catalog)?;
+    policies::load(&reader, &mut tx, &mut catalog)?;
     unsupported::load(&reader, &mut tx, &mut catalog)?;
 
     // read only: commit and rollback are the same, commit says we are done

@@ -125,6 +125,7 @@ impl Builder {
                 table.unlogged = subtype == AlterTableType::AtSetUnLogged;
             }
             AlterTableType::AtChangeOwner => {}
+            _ if self.alter_table_security(table_name, subtype, &cmd.name) => {}
             AlterTableType::AtColumnDefault
             | AlterTableType::AtSetNotNull
             | AlterTableType::AtDropNotNull

@@ -12,6 +12,7 @@ pub(crate) mod location;
 mod schemas;
 mod sequences;
 mod tables;
+mod triggers;
 mod types;
 mod views;
 
@@ -61,6 +62,8 @@ struct Builder {
     /// The statements behind the indexes, for `LIKE … INCLUDING INDEXES` and
     /// `ADD CONSTRAINT … USING INDEX`.
     index_statements: IndexMap<QualifiedName, protobuf::IndexStmt>,
+    /// The statements behind the policies, for `ALTER POLICY`.
+    policy_statements: IndexMap<(QualifiedName, String), protobuf::CreatePolicyStmt>,
     /// Views, partitioned tables and the like: not modelled, so what refers to them is
     /// reported as not managed rather than as an error.
     unsupported_relations: std::collections::HashSet<QualifiedName>,
@@ -120,6 +123,9 @@ impl Builder {
             NodeEnum::CommentStmt(s) => self.comment(s),
             NodeEnum::CreateFunctionStmt(s) => self.create_function(s),
             NodeEnum::ViewStmt(s) => self.create_view(s),
+            NodeEnum::CreateTrigStmt(s) => self.create_trigger(s),
+            NodeEnum::CreatePolicyStmt(s) => self.create_policy(s),
+            NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
             // session settings, transaction control and ownership do not change the schema
@@ -290,8 +296,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
             "materialized view",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
-        NodeEnum::CreateTrigStmt(s) => ("trigger", (None, s.trigname.clone())),
-        NodeEnum::CreatePolicyStmt(s) => ("policy", (None, s.policy_name.clone())),
         NodeEnum::CreateDomainStmt(s) => ("domain", qualified(&s.domainname)),
         NodeEnum::CompositeTypeStmt(s) => ("composite type", relation(&s.typevar)),
         NodeEnum::CreateRangeStmt(s) => ("range type", qualified(&s.type_name)),

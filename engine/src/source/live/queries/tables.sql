@@ -4,6 +4,8 @@ SELECT c.oid AS oid,
        n.nspname::text AS schema,
        c.relname::text AS name,
        c.relpersistence = 'u' AS unlogged,
+       c.relrowsecurity AS row_security,
+       c.relforcerowsecurity AS force_row_security,
        obj_description(c.oid, 'pg_class') AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
