@@ -24,8 +24,17 @@ pub fn trigger(stmt: &CreateTrigStmt, sql: Option<String>) -> Trigger {
     if let Some(relation) = emitted.relation.as_mut() {
         relation.schemaname = table.schema.clone();
     }
-    let function = function_name(&stmt.funcname);
-    emitted.funcname = [&function.schema, &function.name]
+    // a built-in trigger function (`pg_catalog.suppress_redundant_updates_trigger`) is
+    // printed unqualified, as a function in `public` is: both compare unqualified
+    let written: Vec<String> = stmt.funcname.iter().filter_map(string_of).collect();
+    let builtin = written.len() == 2 && written[0] == "pg_catalog";
+    let function = function_name(&stmt.funcname[usize::from(builtin)..]);
+    let schema = if builtin {
+        "pg_catalog"
+    } else {
+        &function.schema
+    };
+    emitted.funcname = [schema, &function.name]
         .iter()
         .map(|s| string_node(s))
         .collect();
@@ -35,6 +44,9 @@ pub fn trigger(stmt: &CreateTrigStmt, sql: Option<String>) -> Trigger {
             .unwrap_or_default()
     });
     let mut tree = to_json(&emitted);
+    if function.schema == "public" {
+        tree["funcname"] = to_json(&[string_node(&function.name)]);
+    }
     normalize(&mut tree);
     let mut columns: Vec<String> = stmt.columns.iter().filter_map(string_of).collect();
     referenced_columns(&tree["when_clause"], &mut columns);

@@ -498,7 +498,17 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
                 step = step.hazard(
                     HazardKind::BreaksApplication,
                     format!(
-                        "once row-level security is enabled on `{table}`, roles other than its owner see only the rows a policy grants them; create the policies first"
+                        "once row-level security is enabled on `{table}`, roles other than its owner see only the rows a policy grants them"
+                    ),
+                );
+            }
+            if (enabled.from && !enabled.to) || (forced.from && !forced.to) {
+                step = step.hazard(
+                    HazardKind::BreaksApplication,
+                    format!(
+                        "policies on `{table}` stop restricting {} once row-level security is {}",
+                        if enabled.to { "its owner" } else { "every role" },
+                        if enabled.to { "no longer forced" } else { "disabled" }
                     ),
                 );
             }
