@@ -3,6 +3,7 @@
 
 mod objects;
 mod tables;
+mod triggers;
 mod types;
 mod views;
 
@@ -10,7 +11,8 @@ use serde::Serialize;
 
 use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, Extension, Function,
-    Index, PartitionOf, QualifiedName, RangeType, Schema, Sequence, Table, View,
+    Index, PartitionOf, Policy, QualifiedName, RangeType, Schema, Sequence, Table, Trigger,
+    TriggerEnabled, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -67,6 +69,10 @@ pub enum CommentTarget {
     },
     Domain(QualifiedName),
     Collation(QualifiedName),
+    /// (table or view, trigger name).
+    Trigger(QualifiedName, String),
+    /// (table, policy name).
+    Policy(QualifiedName, String),
 }
 
 /// One change. Variants carry names and the definitions they need (both sides where the
@@ -199,6 +205,31 @@ pub enum Change {
     DropFunction(Function),
     /// `CREATE OR REPLACE`: same arguments and result, new body or attributes.
     ReplaceFunction(Pair<Function>),
+    CreateTrigger(Trigger),
+    /// `recreated` when the trigger comes back in the same plan.
+    DropTrigger {
+        trigger: Trigger,
+        recreated: bool,
+    },
+    SetTriggerEnabled {
+        table: QualifiedName,
+        name: String,
+        enabled: Pair<TriggerEnabled>,
+    },
+    /// `ENABLE`/`DISABLE` and `FORCE`/`NO FORCE ROW LEVEL SECURITY`.
+    SetRowSecurity {
+        table: QualifiedName,
+        enabled: Pair<bool>,
+        forced: Pair<bool>,
+    },
+    CreatePolicy(Policy),
+    /// `recreated` when the policy comes back in the same plan.
+    DropPolicy {
+        policy: Policy,
+        recreated: bool,
+    },
+    /// `ALTER POLICY`: roles or expressions change, no clause is removed.
+    AlterPolicy(Pair<Policy>),
     SetComment {
         target: CommentTarget,
         comment: Pair<Option<String>>,
@@ -222,6 +253,9 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     tables::diff_tables(&catalogs, &mut changes);
     tables::diff_indexes(&catalogs, &mut changes);
     views::diff_views(&catalogs, &mut changes);
+    triggers::diff_row_security(&catalogs, &mut changes);
+    triggers::diff_triggers(&catalogs, &mut changes);
+    triggers::diff_policies(&catalogs, &mut changes);
     changes
 }
 

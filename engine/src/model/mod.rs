@@ -8,6 +8,7 @@ mod expr;
 mod name;
 mod objects;
 mod table;
+mod triggers;
 mod types;
 
 pub use expr::Expr;
@@ -18,6 +19,7 @@ pub use objects::{
 pub use table::{
     Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Table,
 };
+pub use triggers::{Policy, Trigger, TriggerEnabled};
 pub use types::{Attribute, Collation, CompositeType, Domain, DomainConstraint, RangeType};
 
 use std::collections::HashMap;
@@ -59,15 +61,21 @@ pub struct Catalog {
     pub functions: IndexMap<String, Function>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub views: IndexMap<QualifiedName, View>,
+    /// Keyed by (table or view, trigger name).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub triggers: IndexMap<(QualifiedName, String), Trigger>,
+    /// Keyed by (table, policy name).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub policies: IndexMap<(QualifiedName, String), Policy>,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
     #[serde(skip)]
     pub unsupported: Vec<Unsupported>,
 }
 
-/// Maps keyed by qualified name serialise as the list of their values (each carries its name).
-fn values<S: serde::Serializer, V: Serialize>(
-    map: &IndexMap<QualifiedName, V>,
+/// Maps keyed by name serialise as the list of their values (each carries its name).
+fn values<S: serde::Serializer, K, V: Serialize>(
+    map: &IndexMap<K, V>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(map.values())
@@ -91,6 +99,8 @@ impl Catalog {
         self.indexes.sort_keys();
         self.functions.sort_keys();
         self.views.sort_keys();
+        self.triggers.sort_keys();
+        self.policies.sort_keys();
         for table in self.tables.values_mut() {
             table.constraints.sort_keys();
         }
@@ -112,6 +122,8 @@ impl Catalog {
         self.indexes.retain(|name, _| keep(&name.schema));
         self.functions.retain(|_, f| keep(&f.name.schema));
         self.views.retain(|name, _| keep(&name.schema));
+        self.triggers.retain(|(table, _), _| keep(&table.schema));
+        self.policies.retain(|(table, _), _| keep(&table.schema));
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
     }

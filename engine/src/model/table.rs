@@ -12,6 +12,12 @@ pub struct Table {
     pub constraints: IndexMap<String, Constraint>,
     /// `CREATE UNLOGGED TABLE`.
     pub unlogged: bool,
+    /// `ENABLE ROW LEVEL SECURITY`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub row_security: bool,
+    /// `FORCE ROW LEVEL SECURITY`: policies apply to the table's owner too.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub force_row_security: bool,
     pub comment: Option<String>,
     /// `PARTITION BY …` of a partitioned table (`RANGE (logdate)`), compared canonically.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,6 +51,8 @@ impl Table {
             columns: IndexMap::new(),
             constraints: IndexMap::new(),
             unlogged: false,
+            row_security: false,
+            force_row_security: false,
             comment: None,
             partition_by: None,
             partition_of: None,

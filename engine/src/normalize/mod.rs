@@ -13,6 +13,7 @@ pub mod function;
 pub mod interval;
 pub mod names;
 pub mod partitioning;
+pub mod trigger;
 pub mod types;
 pub mod user_types;
 pub mod view;

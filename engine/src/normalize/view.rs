@@ -345,7 +345,7 @@ fn implicit_name(value: &Value) -> String {
 }
 
 /// Every relation the query names (qualified), with the name columns use to refer to it.
-fn relation_names(tree: &Value) -> Vec<(QualifiedName, String)> {
+pub(super) fn relation_names(tree: &Value) -> Vec<(QualifiedName, String)> {
     let mut out = Vec::new();
     walk(tree, &mut |map| {
         if let (Some(relname), Some(schema)) = (map.get("relname"), map.get("schemaname")) {
@@ -366,7 +366,7 @@ fn relation_names(tree: &Value) -> Vec<(QualifiedName, String)> {
 }
 
 /// `t.id` → `id` when `t` is a relation of the query.
-fn strip_qualifiers(tree: &mut Value, relations: &[String]) {
+pub(super) fn strip_qualifiers(tree: &mut Value, relations: &[String]) {
     walk_mut(tree, &mut |map| {
         if let Some(fields) = map
             .get_mut("ColumnRef")
@@ -382,7 +382,7 @@ fn strip_qualifiers(tree: &mut Value, relations: &[String]) {
 }
 
 /// `AS id` on a column already called `id` is what the server adds.
-fn drop_implicit_names(tree: &mut Value) {
+pub(super) fn drop_implicit_names(tree: &mut Value) {
     walk_mut(tree, &mut |map| {
         if let Some(target) = map.get_mut("ResTarget") {
             let implicit = implicit_name(&target["val"]);

@@ -37,6 +37,12 @@ pub enum ObjectId {
     RelationName(QualifiedName),
     /// By signature.
     Function(String),
+    /// (table or view, name).
+    Trigger(QualifiedName, String),
+    /// (table, name).
+    Policy(QualifiedName, String),
+    /// Whether row-level security is enabled and forced on a table.
+    RowSecurity(QualifiedName),
 }
 
 impl std::fmt::Display for ObjectId {
@@ -57,6 +63,9 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Function(signature) => write!(f, "function `{signature}`"),
             ObjectId::View(name) => write!(f, "view `{name}`"),
             ObjectId::RelationName(name) => write!(f, "relation name `{name}`"),
+            ObjectId::Trigger(table, name) => write!(f, "trigger `{name}` on `{table}`"),
+            ObjectId::Policy(table, name) => write!(f, "policy `{name}` on `{table}`"),
+            ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
         }
     }
 }
@@ -204,6 +213,30 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         }
         Change::CreateIndex(index) => vec![(ObjectId::Index(index.name.clone()), Create)],
         Change::DropIndex(index) => vec![(ObjectId::Index(index.name.clone()), Drop)],
+        Change::CreateTrigger(t) => {
+            vec![(ObjectId::Trigger(t.table.clone(), t.name.clone()), Create)]
+        }
+        Change::DropTrigger { trigger: t, .. } => {
+            vec![(ObjectId::Trigger(t.table.clone(), t.name.clone()), Drop)]
+        }
+        Change::SetTriggerEnabled { table, name, .. } => {
+            vec![(ObjectId::Trigger(table.clone(), name.clone()), Alter)]
+        }
+        Change::SetRowSecurity { table, .. } => {
+            vec![(ObjectId::RowSecurity(table.clone()), Alter)]
+        }
+        Change::CreatePolicy(p) => {
+            vec![(ObjectId::Policy(p.table.clone(), p.name.clone()), Create)]
+        }
+        Change::DropPolicy { policy: p, .. } => {
+            vec![(ObjectId::Policy(p.table.clone(), p.name.clone()), Drop)]
+        }
+        Change::AlterPolicy(p) => {
+            vec![(
+                ObjectId::Policy(p.to.table.clone(), p.to.name.clone()),
+                Alter,
+            )]
+        }
         Change::SetComment { target, .. } => vec![(comment_object(target), Alter)],
     }
 }
@@ -224,6 +257,8 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::View(name) | CommentTarget::MaterializedView(name) => {
             ObjectId::View(name.clone())
         }
+        CommentTarget::Trigger(table, name) => ObjectId::Trigger(table.clone(), name.clone()),
+        CommentTarget::Policy(table, name) => ObjectId::Policy(table.clone(), name.clone()),
     }
 }
 
@@ -371,8 +406,60 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             add(id.clone(), function);
         }
     }
+    for trigger in catalog.triggers.values() {
+        let id = ObjectId::Trigger(trigger.table.clone(), trigger.name.clone());
+        if catalog.views.contains_key(&trigger.table) {
+            add(id.clone(), ObjectId::View(trigger.table.clone()));
+        } else {
+            add(id.clone(), ObjectId::Table(trigger.table.clone()));
+        }
+        // trigger functions take no declared arguments
+        if let Some(function) = catalog
+            .functions
+            .values()
+            .find(|f| f.name == trigger.function && f.arguments.is_empty())
+        {
+            add(id.clone(), ObjectId::Function(function.signature()));
+        }
+        for column in &trigger.columns {
+            add(
+                id.clone(),
+                ObjectId::Column(trigger.table.clone(), column.clone()),
+            );
+        }
+    }
+    for policy in catalog.policies.values() {
+        let id = ObjectId::Policy(policy.table.clone(), policy.name.clone());
+        add(id.clone(), ObjectId::Table(policy.table.clone()));
+        for column in &policy.columns {
+            add(
+                id.clone(),
+                ObjectId::Column(policy.table.clone(), column.clone()),
+            );
+        }
+        for relation in &policy.reads {
+            if let Some(table) = catalog.tables.get(relation) {
+                // subqueries may read any column: the policy waits for all of them
+                add(id.clone(), ObjectId::Table(relation.clone()));
+                for column in table.columns.keys() {
+                    add(
+                        id.clone(),
+                        ObjectId::Column(relation.clone(), column.clone()),
+                    );
+                }
+            } else if catalog.views.contains_key(relation) {
+                add(id.clone(), ObjectId::View(relation.clone()));
+            }
+        }
+        for expr in policy.using.iter().chain(&policy.with_check) {
+            for function in calls(expr) {
+                add(id.clone(), function);
+            }
+        }
+    }
     for table in catalog.tables.values() {
         let table_id = ObjectId::Table(table.name.clone());
+        add(ObjectId::RowSecurity(table.name.clone()), table_id.clone());
         add(
             table_id.clone(),
             ObjectId::Schema(table.name.schema.clone()),

@@ -57,7 +57,12 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
             Some(index) => ("tables", index.table.to_string()),
             None => ("indexes", index.to_string()),
         },
-        ObjectId::View(name) | ObjectId::RelationName(name) => match catalog.tables.get(name) {
+        // triggers and policies go with their table or view
+        ObjectId::View(name)
+        | ObjectId::RelationName(name)
+        | ObjectId::Trigger(name, _)
+        | ObjectId::Policy(name, _)
+        | ObjectId::RowSecurity(name) => match catalog.tables.get(name) {
             Some(_) => ("tables", name.to_string()),
             None => ("views", name.to_string()),
         },

@@ -163,6 +163,12 @@ fn default_phase(change: &Change) -> Phase {
         | Change::DropFunction(_)
         | Change::DropView {
             recreated: false, ..
+        }
+        | Change::DropTrigger {
+            recreated: false, ..
+        }
+        | Change::DropPolicy {
+            recreated: false, ..
         } => Phase::Contract,
         _ => Phase::Expand,
     }
@@ -172,7 +178,10 @@ fn default_phase(change: &Change) -> Phase {
 /// then creation from the outside in.
 fn rank(change: &Change) -> u8 {
     match change {
-        Change::DropConstraint { .. } | Change::DropView { .. } => 0,
+        Change::DropConstraint { .. }
+        | Change::DropView { .. }
+        | Change::DropTrigger { .. }
+        | Change::DropPolicy { .. } => 0,
         // a partition leaves before its parent's columns change, and joins after
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
         Change::DropIndex(_) => 1,
@@ -222,7 +231,13 @@ fn rank(change: &Change) -> u8 {
         Change::CreateIndex(_)
         | Change::CreateView(_)
         | Change::ReplaceView(_)
-        | Change::AlterViewOptions(_) => 21,
-        Change::SetComment { .. } => 22,
+        | Change::AlterViewOptions(_)
+        | Change::CreateTrigger(_)
+        | Change::SetTriggerEnabled { .. }
+        | Change::CreatePolicy(_)
+        | Change::AlterPolicy(_) => 21,
+        // after the policies, so that enabling it never leaves a table without them
+        Change::SetRowSecurity { .. } => 22,
+        Change::SetComment { .. } => 23,
     }
 }

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::{LockLevel, Phase, Step};
 use crate::diff::{Change, EnumPosition, Pair};
 use crate::hazard::{Hazard, HazardKind};
-use crate::model::{Catalog, Column, ConstraintKind, EnumType, QualifiedName};
+use crate::model::{Catalog, Column, ConstraintKind, EnumType, QualifiedName, TriggerEnabled};
 use crate::render::ddl;
 use crate::render::quote::{quote_ident, quote_literal};
 
@@ -534,6 +534,133 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
         | Change::DropRangeType(_)
         | Change::CreateCollation(_)
         | Change::DropCollation(_) => types::steps(change),
+        Change::CreateTrigger(trigger) => vec![Step::new(
+            format!("create trigger `{}` on `{}`", trigger.name, trigger.table),
+            ddl::create_trigger(trigger),
+            vec![ddl::drop_trigger(&trigger.table, &trigger.name)],
+        )
+        .lock(LockLevel::ShareRowExclusive)],
+        Change::DropTrigger { trigger, recreated } => {
+            let step = Step::new(
+                format!("drop trigger `{}` on `{}`", trigger.name, trigger.table),
+                vec![ddl::drop_trigger(&trigger.table, &trigger.name)],
+                ddl::create_trigger(trigger),
+            )
+            .lock(LockLevel::AccessExclusive);
+            vec![if *recreated {
+                step.hazard(
+                    HazardKind::DependentsRecreated,
+                    format!(
+                        "trigger `{}` on `{}` is dropped and created again; writes in between do not fire it unless the plan runs in one transaction",
+                        trigger.name, trigger.table
+                    ),
+                )
+            } else {
+                step.hazard(
+                    HazardKind::BreaksApplication,
+                    format!(
+                        "what trigger `{}` on `{}` does stops once it is dropped",
+                        trigger.name, trigger.table
+                    ),
+                )
+            }]
+        }
+        Change::SetTriggerEnabled {
+            table,
+            name,
+            enabled,
+        } => vec![Step::new(
+            format!(
+                "{} trigger `{name}` on `{table}`",
+                match enabled.to {
+                    TriggerEnabled::Origin => "enable",
+                    TriggerEnabled::Disabled => "disable",
+                    TriggerEnabled::Replica => "enable for replicas only",
+                    TriggerEnabled::Always => "always enable",
+                }
+            ),
+            vec![ddl::set_trigger_enabled(table, name, enabled.to)],
+            vec![ddl::set_trigger_enabled(table, name, enabled.from)],
+        )
+        .lock(LockLevel::ShareRowExclusive)],
+        Change::SetRowSecurity {
+            table,
+            enabled,
+            forced,
+        } => {
+            let (mut sql, mut rollback) = (Vec::new(), Vec::new());
+            if enabled.changed() {
+                sql.push(ddl::set_row_security(table, enabled.to));
+                rollback.push(ddl::set_row_security(table, enabled.from));
+            }
+            if forced.changed() {
+                sql.push(ddl::set_force_row_security(table, forced.to));
+                rollback.push(ddl::set_force_row_security(table, forced.from));
+            }
+            rollback.reverse();
+            let mut step = Step::new(
+                format!("set row-level security of `{table}`"),
+                sql,
+                rollback,
+            )
+            .lock(LockLevel::AccessExclusive);
+            if enabled.to && !enabled.from && !context.new_tables.contains(table) {
+                step = step.hazard(
+                    HazardKind::BreaksApplication,
+                    format!(
+                        "once row-level security is enabled on `{table}`, roles other than its owner see only the rows a policy grants them"
+                    ),
+                );
+            }
+            if (enabled.from && !enabled.to) || (forced.from && !forced.to) {
+                step = step.hazard(
+                    HazardKind::BreaksApplication,
+                    format!(
+                        "policies on `{table}` stop restricting {} once row-level security is {}",
+                        if enabled.to { "its owner" } else { "every role" },
+                        if enabled.to { "no longer forced" } else { "disabled" }
+                    ),
+                );
+            }
+            vec![step]
+        }
+        Change::CreatePolicy(policy) => vec![Step::new(
+            format!("create policy `{}` on `{}`", policy.name, policy.table),
+            ddl::create_policy(policy),
+            vec![ddl::drop_policy(&policy.table, &policy.name)],
+        )
+        .lock(LockLevel::AccessExclusive)],
+        Change::DropPolicy { policy, recreated } => {
+            let step = Step::new(
+                format!("drop policy `{}` on `{}`", policy.name, policy.table),
+                vec![ddl::drop_policy(&policy.table, &policy.name)],
+                ddl::create_policy(policy),
+            )
+            .lock(LockLevel::AccessExclusive);
+            vec![if *recreated {
+                step.hazard(
+                    HazardKind::DependentsRecreated,
+                    format!(
+                        "policy `{}` on `{}` is dropped and created again; queries in between see the rows the other policies allow unless the plan runs in one transaction",
+                        policy.name, policy.table
+                    ),
+                )
+            } else {
+                step.hazard(
+                    HazardKind::BreaksApplication,
+                    format!(
+                        "queries on `{}` see other rows once policy `{}` is dropped",
+                        policy.table, policy.name
+                    ),
+                )
+            }]
+        }
+        Change::AlterPolicy(policy) => vec![Step::new(
+            format!("alter policy `{}` on `{}`", policy.to.name, policy.to.table),
+            vec![ddl::alter_policy(&policy.from, &policy.to)],
+            vec![ddl::alter_policy(&policy.to, &policy.from)],
+        )
+        .lock(LockLevel::AccessExclusive)],
         Change::SetComment { target, comment } => vec![Step::new(
             format!("set comment on {}", crate::render::ddl::comment_object(target)),
             vec![ddl::set_comment(target, &comment.to)],

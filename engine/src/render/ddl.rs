@@ -5,8 +5,8 @@ use super::quote::{quote_ident, quote_literal};
 use crate::diff::{CommentTarget, Pair};
 use crate::model::{
     Attribute, Collation, Column, CompositeType, Constraint, Domain, DomainConstraint, EnumType,
-    Expr, Extension, Function, Identity, Index, PartitionOf, QualifiedName, RangeType, Sequence,
-    SequenceOptions, Table, View,
+    Expr, Extension, Function, Identity, Index, PartitionOf, Policy, QualifiedName, RangeType,
+    Sequence, SequenceOptions, Table, Trigger, TriggerEnabled, View,
 };
 use crate::normalize::types::is_builtin_type;
 
@@ -792,6 +792,111 @@ pub fn alter_view_options(view: &View, options: &Pair<Vec<String>>) -> Vec<Strin
     set_reset_options(&prefix, &options.from, &options.to)
 }
 
+/// `CREATE TRIGGER …`, its enabled state when not the default, and its comment.
+pub fn create_trigger(trigger: &Trigger) -> Vec<String> {
+    let mut statements = vec![trigger.definition.sql.clone()];
+    if trigger.enabled != TriggerEnabled::Origin {
+        statements.push(set_trigger_enabled(
+            &trigger.table,
+            &trigger.name,
+            trigger.enabled,
+        ));
+    }
+    statements.extend(comment_sql(
+        CommentTarget::Trigger(trigger.table.clone(), trigger.name.clone()),
+        &trigger.comment,
+    ));
+    statements
+}
+
+pub fn drop_trigger(table: &QualifiedName, name: &str) -> String {
+    format!("DROP TRIGGER {} ON {table}", quote_ident(name))
+}
+
+pub fn set_trigger_enabled(table: &QualifiedName, name: &str, enabled: TriggerEnabled) -> String {
+    let action = match enabled {
+        TriggerEnabled::Origin => "ENABLE",
+        TriggerEnabled::Disabled => "DISABLE",
+        TriggerEnabled::Replica => "ENABLE REPLICA",
+        TriggerEnabled::Always => "ENABLE ALWAYS",
+    };
+    format!("ALTER TABLE {table} {action} TRIGGER {}", quote_ident(name))
+}
+
+pub fn set_row_security(table: &QualifiedName, enabled: bool) -> String {
+    let action = if enabled { "ENABLE" } else { "DISABLE" };
+    format!("ALTER TABLE {table} {action} ROW LEVEL SECURITY")
+}
+
+pub fn set_force_row_security(table: &QualifiedName, forced: bool) -> String {
+    let action = if forced { "FORCE" } else { "NO FORCE" };
+    format!("ALTER TABLE {table} {action} ROW LEVEL SECURITY")
+}
+
+/// `CREATE POLICY …` and its comment.
+pub fn create_policy(policy: &Policy) -> Vec<String> {
+    let mut sql = format!(
+        "CREATE POLICY {} ON {}",
+        quote_ident(&policy.name),
+        policy.table
+    );
+    if !policy.permissive {
+        sql.push_str(" AS RESTRICTIVE");
+    }
+    if policy.command != "ALL" {
+        sql.push_str(&format!(" FOR {}", policy.command));
+    }
+    sql.push_str(&policy_clauses(None, policy));
+    let mut statements = vec![sql];
+    statements.extend(comment_sql(
+        CommentTarget::Policy(policy.table.clone(), policy.name.clone()),
+        &policy.comment,
+    ));
+    statements
+}
+
+/// `ALTER POLICY … ON …` with the clauses that differ from `from`.
+pub fn alter_policy(from: &Policy, to: &Policy) -> String {
+    format!(
+        "ALTER POLICY {} ON {}{}",
+        quote_ident(&to.name),
+        to.table,
+        policy_clauses(Some(from), to)
+    )
+}
+
+/// `TO …`, `USING (…)` and `WITH CHECK (…)`: all of them, or those that differ from `from`.
+fn policy_clauses(from: Option<&Policy>, to: &Policy) -> String {
+    let mut clauses = String::new();
+    let default_roles = from.is_none() && to.roles == ["public"];
+    if from.is_none_or(|f| f.roles != to.roles) && !default_roles {
+        let roles: Vec<String> = to
+            .roles
+            .iter()
+            .map(|r| match r.as_str() {
+                "public" | "current_user" | "current_role" | "session_user" => r.to_uppercase(),
+                other => quote_ident(other),
+            })
+            .collect();
+        clauses.push_str(&format!(" TO {}", roles.join(", ")));
+    }
+    if let Some(using) = &to.using {
+        if from.is_none_or(|f| f.using.as_ref() != Some(using)) {
+            clauses.push_str(&format!(" USING ({})", using.sql));
+        }
+    }
+    if let Some(check) = &to.with_check {
+        if from.is_none_or(|f| f.with_check.as_ref() != Some(check)) {
+            clauses.push_str(&format!(" WITH CHECK ({})", check.sql));
+        }
+    }
+    clauses
+}
+
+pub fn drop_policy(table: &QualifiedName, name: &str) -> String {
+    format!("DROP POLICY {} ON {table}", quote_ident(name))
+}
+
 /// `CREATE OR REPLACE FUNCTION …` and its comment.
 pub fn create_function(function: &Function) -> Vec<String> {
     let mut statements = vec![function
@@ -848,6 +953,8 @@ pub fn comment_object(target: &CommentTarget) -> String {
         CommentTarget::Function { signature, keyword } => format!("{keyword} {signature}"),
         CommentTarget::Domain(name) => format!("DOMAIN {name}"),
         CommentTarget::Collation(name) => format!("COLLATION {name}"),
+        CommentTarget::Trigger(table, name) => format!("TRIGGER {} ON {table}", quote_ident(name)),
+        CommentTarget::Policy(table, name) => format!("POLICY {} ON {table}", quote_ident(name)),
     }
 }
 

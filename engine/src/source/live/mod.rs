@@ -20,9 +20,11 @@ mod enums;
 mod extensions;
 mod functions;
 mod indexes;
+mod policies;
 mod schemas;
 mod sequences;
 mod tables;
+mod triggers;
 mod unsupported;
 mod user_types;
 mod views;
@@ -81,6 +83,8 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     functions::load(&reader, &mut tx, &mut catalog)?;
     aggregates::load(&reader, &mut tx, &mut catalog)?;
     views::load(&reader, &mut tx, &mut catalog)?;
+    triggers::load(&reader, &mut tx, &mut catalog)?;
+    policies::load(&reader, &mut tx, &mut catalog)?;
     unsupported::load(&reader, &mut tx, &mut catalog)?;
 
     // read only: commit and rollback are the same, commit says we are done

@@ -41,6 +41,8 @@ pub(super) fn load(
         );
         let mut table = Table::new(name.clone());
         table.unlogged = reader.get(&row, WHAT, "unlogged")?;
+        table.row_security = reader.get(&row, WHAT, "row_security")?;
+        table.force_row_security = reader.get(&row, WHAT, "force_row_security")?;
         table.comment = reader.get(&row, WHAT, "comment")?;
         table.options = reader.get(&row, WHAT, "options")?;
         table.options.sort();

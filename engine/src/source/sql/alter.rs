@@ -260,6 +260,7 @@ impl Builder {
                     }
                 });
             }
+            _ if self.alter_table_security(table_name, subtype, &cmd.name) => {}
             AlterTableType::AtColumnDefault
             | AlterTableType::AtSetNotNull
             | AlterTableType::AtDropNotNull

@@ -105,6 +105,20 @@ impl Builder {
                     .get_mut(&(qualified_name(&table), constraint))
                     .map(|c| c.comment = comment)
             }
+            Ok(ObjectType::ObjectTrigger) => {
+                let (table, trigger) = split_last(&names);
+                self.catalog
+                    .triggers
+                    .get_mut(&(qualified_name(&table), trigger))
+                    .map(|t| t.comment = comment)
+            }
+            Ok(ObjectType::ObjectPolicy) => {
+                let (table, policy) = split_last(&names);
+                self.catalog
+                    .policies
+                    .get_mut(&(qualified_name(&table), policy))
+                    .map(|p| p.comment = comment)
+            }
             _ => {
                 let kind = ObjectType::try_from(stmt.objtype)
                     .map(|t| t.as_str_name().trim_start_matches("Object").to_lowercase())
@@ -117,7 +131,10 @@ impl Builder {
             0 => None,
             _ if matches!(
                 ObjectType::try_from(stmt.objtype),
-                Ok(ObjectType::ObjectColumn | ObjectType::ObjectTabconstraint)
+                Ok(ObjectType::ObjectColumn
+                    | ObjectType::ObjectTabconstraint
+                    | ObjectType::ObjectTrigger
+                    | ObjectType::ObjectPolicy)
             ) =>
             {
                 Some(qualified_name(&names[..names.len() - 1]))

@@ -16,9 +16,19 @@ impl Builder {
                 Some(ObjectType::ObjectTable) => self.drop_table(&object_name(object)),
                 Some(ObjectType::ObjectView | ObjectType::ObjectMatview) => {
                     let name = object_name(object);
-                    // a materialized view's indexes go with it
+                    // a materialized view's indexes and a view's triggers go with it
                     self.catalog.indexes.retain(|_, i| i.table != name);
+                    self.catalog.triggers.retain(|(table, _), _| *table != name);
                     self.catalog.views.shift_remove(&name).is_some()
+                }
+                Some(ObjectType::ObjectTrigger) => {
+                    let key = table_member(object);
+                    self.catalog.triggers.shift_remove(&key).is_some()
+                }
+                Some(ObjectType::ObjectPolicy) => {
+                    let key = table_member(object);
+                    self.policy_statements.shift_remove(&key);
+                    self.catalog.policies.shift_remove(&key).is_some()
                 }
                 Some(ObjectType::ObjectIndex) => self
                     .catalog
@@ -90,6 +100,9 @@ impl Builder {
         self.names.release(&name.schema, &name.name);
         self.constraints.retain(|(table, _), _| table != name);
         self.catalog.indexes.retain(|_, index| index.table != *name);
+        self.catalog.triggers.retain(|(table, _), _| table != name);
+        self.catalog.policies.retain(|(table, _), _| table != name);
+        self.policy_statements.retain(|(table, _), _| table != name);
         self.catalog
             .sequences
             .retain(|_, s| s.owned_by.as_ref().is_none_or(|(table, _)| table != name));
@@ -222,4 +235,11 @@ impl Builder {
             }
         }
     }
+}
+
+/// `[schema.]table.name` of a trigger or policy in a DROP: (table, name).
+fn table_member(object: &Node) -> (QualifiedName, String) {
+    let mut names = names_of(object);
+    let name = names.pop().as_ref().and_then(string_of).unwrap_or_default();
+    (super::qualified_name(&names), name)
 }

@@ -12,6 +12,7 @@ pub(crate) mod location;
 mod schemas;
 mod sequences;
 mod tables;
+mod triggers;
 mod types;
 mod user_types;
 mod views;
@@ -62,7 +63,9 @@ struct Builder {
     /// The statements behind the indexes, for `LIKE … INCLUDING INDEXES` and
     /// `ADD CONSTRAINT … USING INDEX`.
     index_statements: IndexMap<QualifiedName, protobuf::IndexStmt>,
-    /// Partitioned tables and the like: not modelled, so what refers to them is
+    /// The statements behind the policies, for `ALTER POLICY`.
+    policy_statements: IndexMap<(QualifiedName, String), protobuf::CreatePolicyStmt>,
+    /// Relations that are not modelled, so what refers to them is
     /// reported as not managed rather than as an error.
     unsupported_relations: std::collections::HashSet<QualifiedName>,
     problems: Vec<SourceProblem>,
@@ -127,6 +130,9 @@ impl Builder {
             NodeEnum::CreateFunctionStmt(s) => self.create_function(s),
             NodeEnum::ViewStmt(s) => self.create_view(s),
             NodeEnum::CreateTableAsStmt(s) if self.create_matview(s) => {}
+            NodeEnum::CreateTrigStmt(s) => self.create_trigger(s),
+            NodeEnum::CreatePolicyStmt(s) => self.create_policy(s),
+            NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
             // session settings, transaction control, ownership and refreshing a materialized
@@ -291,8 +297,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
             "table created from a query",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
-        NodeEnum::CreateTrigStmt(s) => ("trigger", (None, s.trigname.clone())),
-        NodeEnum::CreatePolicyStmt(s) => ("policy", (None, s.policy_name.clone())),
         NodeEnum::GrantStmt(_) => ("privilege", (None, "GRANT/REVOKE".into())),
         NodeEnum::AlterDefaultPrivilegesStmt(_) => (
             "default privilege",

@@ -5,6 +5,8 @@ SELECT c.oid AS oid,
        c.relname::text AS name,
        c.relpersistence = 'u' AS unlogged,
        obj_description(c.oid, 'pg_class') AS comment,
+       c.relrowsecurity AS row_security,
+       c.relforcerowsecurity AS force_row_security,
        COALESCE(c.reloptions::text[], '{}') AS options,
        c.relreplident::text AS replica_identity,
        (SELECT ic.relname::text FROM pg_catalog.pg_index i

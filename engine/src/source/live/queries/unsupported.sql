@@ -26,10 +26,6 @@ SELECT 'foreign table' AS kind,
 FROM rel c
 WHERE c.relkind = 'f'
 UNION ALL
-SELECT 'row level security', c.nspname, c.relname::text
-FROM rel c
-WHERE c.relrowsecurity OR c.relforcerowsecurity
-UNION ALL
 -- window functions and ordered-set aggregates (plain functions, procedures and ordinary
 -- aggregates are modelled); a range type's constructors are part of the type (an internal
 -- dependency)
@@ -48,17 +44,6 @@ WHERE (p.prokind = 'w' OR (p.prokind = 'a' AND a.aggkind <> 'n'))
     WHERE d.classid = 'pg_catalog.pg_proc'::regclass
       AND d.objid = p.oid
       AND d.deptype IN ('e', 'i'))
-UNION ALL
--- user triggers; internal ones implement foreign keys, and those cloned onto partitions
--- come with their parent's
-SELECT 'trigger', c.nspname, t.tgname::text
-FROM pg_catalog.pg_trigger t
-JOIN rel c ON c.oid = t.tgrelid
-WHERE NOT t.tgisinternal AND t.tgparentid = 0
-UNION ALL
-SELECT 'policy', c.nspname, p.polname::text
-FROM pg_catalog.pg_policy p
-JOIN rel c ON c.oid = p.polrelid
 UNION ALL
 -- rules other than the `_RETURN` rule that makes a view
 SELECT 'rule', c.nspname, r.rulename::text

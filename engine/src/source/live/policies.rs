@@ -1,0 +1,82 @@
+//! Row-level security policies.
+
+use pg_query::NodeEnum;
+use postgres::Transaction;
+
+use super::Reader;
+use crate::error::Error;
+use crate::model::{Catalog, Expr, Policy, QualifiedName};
+use crate::normalize::trigger::policy;
+use crate::render::ddl::create_policy;
+
+const QUERY: &str = include_str!("queries/policies.sql");
+const WHAT: &str = "policies";
+
+/// Adds the policies of the modelled tables. Each is rendered as the `CREATE POLICY` that
+/// would make it, and all are parsed in one pg_query call, so that the file's statements and
+/// the server's go through one normaliser.
+pub(super) fn load(
+    reader: &Reader,
+    tx: &mut Transaction<'_>,
+    catalog: &mut Catalog,
+) -> Result<(), Error> {
+    let mut statements = String::new();
+    let mut extras = Vec::new();
+    for row in reader.query(tx, WHAT, QUERY)? {
+        let table = QualifiedName::new(
+            reader.get::<String>(&row, WHAT, "schema")?,
+            reader.get::<String>(&row, WHAT, "relation")?,
+        );
+        if !catalog.tables.contains_key(&table) {
+            continue;
+        }
+        let name: String = reader.get(&row, WHAT, "name")?;
+        let permissive: bool = reader.get(&row, WHAT, "permissive")?;
+        let command: String = reader.get(&row, WHAT, "command")?;
+        let roles: Vec<String> = reader.get(&row, WHAT, "roles")?;
+        let using: Option<String> = reader.get(&row, WHAT, "using_expr")?;
+        let check: Option<String> = reader.get(&row, WHAT, "check_expr")?;
+        // the statement that would create it, rendered as the plan would: one grammar for
+        // both sources
+        let printed = |text: &Option<String>| {
+            text.as_ref().map(|t| Expr {
+                sql: t.clone(),
+                canonical: String::new(),
+            })
+        };
+        let statement = Policy {
+            table: table.clone(),
+            name,
+            permissive,
+            command,
+            roles,
+            using: printed(&using),
+            with_check: printed(&check),
+            columns: Vec::new(),
+            reads: Vec::new(),
+            comment: None,
+        };
+        statements.push_str(&create_policy(&statement)[0]);
+        statements.push_str(";\n");
+        extras.push((
+            using,
+            check,
+            reader.get::<Option<String>>(&row, WHAT, "comment")?,
+        ));
+    }
+    let parsed = pg_query::parse(&statements, 0)
+        .map_err(|e| reader.error(WHAT, format!("a printed policy does not parse: {e}")))?;
+    for (raw, (using, check, comment)) in parsed.protobuf.stmts.iter().zip(extras) {
+        let Some(NodeEnum::CreatePolicyStmt(stmt)) =
+            raw.stmt.as_ref().and_then(|s| s.node.as_ref())
+        else {
+            continue;
+        };
+        let mut policy = policy(stmt, Some((using, check)));
+        policy.comment = comment;
+        catalog
+            .policies
+            .insert((policy.table.clone(), policy.name.clone()), policy);
+    }
+    Ok(())
+}

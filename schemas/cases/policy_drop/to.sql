@@ -1,0 +1,2 @@
+CREATE TABLE documents (id integer PRIMARY KEY, owner text NOT NULL, team integer, body text);
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;

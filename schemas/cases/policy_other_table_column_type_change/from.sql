@@ -1,0 +1,5 @@
+CREATE TABLE documents (id integer PRIMARY KEY, owner text NOT NULL, team integer, body text);
+CREATE TABLE members (team integer NOT NULL, member varchar(50) NOT NULL, since date);
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+CREATE POLICY documents_members ON documents FOR SELECT
+    USING (team IN (SELECT m.team FROM members m WHERE m.member = current_user));

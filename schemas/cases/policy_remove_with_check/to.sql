@@ -1,0 +1,4 @@
+CREATE TABLE documents (id integer PRIMARY KEY, owner text NOT NULL, team integer, body text);
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+-- ALTER POLICY cannot remove a clause: dropped and created
+CREATE POLICY p ON documents FOR UPDATE USING (team = 1);

@@ -1,0 +1,12 @@
+CREATE TABLE people (id integer PRIMARY KEY, name text NOT NULL);
+CREATE VIEW people_names AS SELECT id, name FROM people;
+CREATE FUNCTION insert_person() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO people (id, name) VALUES (NEW.id, NEW.name);
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER people_names_insert INSTEAD OF INSERT ON people_names
+    FOR EACH ROW EXECUTE FUNCTION insert_person();
+COMMENT ON TRIGGER people_names_insert ON people_names IS 'writes through to people';
