@@ -2,10 +2,13 @@
 //! orders changes (that is the planner's graph) and never renders SQL.
 
 mod objects;
+mod privileges;
 mod tables;
 mod views;
 
 use serde::Serialize;
+
+pub use privileges::{AclChange, AclTiming, DefaultAclChange};
 
 use crate::model::{
     Catalog, Column, Constraint, EnumType, Extension, Function, Index, QualifiedName, Schema,
@@ -150,6 +153,8 @@ pub enum Change {
         target: CommentTarget,
         comment: Pair<Option<String>>,
     },
+    Privileges(AclChange),
+    DefaultPrivileges(DefaultAclChange),
 }
 
 /// The changes that turn `from` into `to`, in a deterministic order (the planner decides the
@@ -165,6 +170,8 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     tables::diff_tables(&catalogs, &mut changes);
     tables::diff_indexes(&catalogs, &mut changes);
     views::diff_views(&catalogs, &mut changes);
+    let privileges = privileges::diff_privileges(&catalogs, &changes);
+    changes.extend(privileges);
     changes
 }
 

@@ -7,12 +7,16 @@
 mod expr;
 mod name;
 mod objects;
+pub mod privileges;
 mod table;
 
 pub use expr::Expr;
 pub use name::QualifiedName;
 pub use objects::{
     EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
+};
+pub use privileges::{
+    Acl, AclObject, DefaultAclKey, DefaultObjects, DefaultPrivileges, Grant, Grantee, Privileges,
 };
 pub use table::{Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, Table};
 
@@ -45,6 +49,15 @@ pub struct Catalog {
     pub functions: IndexMap<String, Function>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub views: IndexMap<QualifiedName, View>,
+    /// ACLs that differ from the object's default (see `privileges`).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub privileges: IndexMap<AclObject, Privileges>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub default_privileges: IndexMap<DefaultAclKey, DefaultPrivileges>,
+    /// The roles of the cluster, read from a live database only (roles are not managed:
+    /// they validate the grants a plan would make).
+    #[serde(skip)]
+    pub roles: Option<Vec<String>>,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
     #[serde(skip)]
@@ -52,8 +65,8 @@ pub struct Catalog {
 }
 
 /// Maps keyed by qualified name serialise as the list of their values (each carries its name).
-fn values<S: serde::Serializer, V: Serialize>(
-    map: &IndexMap<QualifiedName, V>,
+fn values<S: serde::Serializer, K, V: Serialize>(
+    map: &IndexMap<K, V>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(map.values())
@@ -70,6 +83,8 @@ impl Catalog {
         self.indexes.sort_keys();
         self.functions.sort_keys();
         self.views.sort_keys();
+        self.privileges.sort_keys();
+        self.default_privileges.sort_keys();
         for table in self.tables.values_mut() {
             table.constraints.sort_keys();
         }
@@ -87,6 +102,7 @@ impl Catalog {
         self.indexes.retain(|name, _| keep(&name.schema));
         self.functions.retain(|_, f| keep(&f.name.schema));
         self.views.retain(|name, _| keep(&name.schema));
+        self.retain_privileges(&keep);
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diff::{Change, CommentTarget};
-use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey};
+use crate::model::{AclObject, Catalog, ConstraintKind, DefaultAclKey, QualifiedName, ReferencedKey};
 use crate::normalize::expr::{referenced_functions, referenced_sequences};
 use crate::normalize::names::make_object_name;
 use crate::normalize::types::is_builtin_type;
@@ -27,6 +27,9 @@ pub enum ObjectId {
     View(QualifiedName),
     /// By signature.
     Function(String),
+    /// The grants on an object.
+    Privileges(AclObject),
+    DefaultPrivileges(DefaultAclKey),
 }
 
 impl std::fmt::Display for ObjectId {
@@ -44,6 +47,10 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Index(name) => write!(f, "index `{name}`"),
             ObjectId::Function(signature) => write!(f, "function `{signature}`"),
             ObjectId::View(name) => write!(f, "view `{name}`"),
+            ObjectId::Privileges(object) => write!(f, "privileges on {}", object.describe()),
+            ObjectId::DefaultPrivileges(key) => {
+                write!(f, "default privileges on {}", key.objects.keyword())
+            }
         }
     }
 }
@@ -157,6 +164,10 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::CreateIndex(index) => vec![(ObjectId::Index(index.name.clone()), Create)],
         Change::DropIndex(index) => vec![(ObjectId::Index(index.name.clone()), Drop)],
         Change::SetComment { target, .. } => vec![(comment_object(target), Alter)],
+        Change::Privileges(change) => vec![super::privileges::acl_target(change)],
+        Change::DefaultPrivileges(change) => {
+            vec![(ObjectId::DefaultPrivileges(change.key.clone()), Alter)]
+        }
     }
 }
 
@@ -339,6 +350,7 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             }
         }
     }
+    super::privileges::dependencies(catalog, &mut deps);
     deps
 }
 

@@ -3,6 +3,7 @@
 
 mod dependencies;
 mod order;
+mod privileges;
 mod steps;
 
 use serde::Serialize;
@@ -156,7 +157,11 @@ fn default_phase(change: &Change) -> Phase {
         | Change::DropFunction(_)
         | Change::DropView {
             recreated: false, ..
-        } => Phase::Contract,
+        }
+        | Change::Privileges(diff::AclChange {
+            timing: diff::AclTiming::Dropped { recreated: false },
+            ..
+        }) => Phase::Contract,
         _ => Phase::Expand,
     }
 }
@@ -194,5 +199,13 @@ fn rank(change: &Change) -> u8 {
         Change::ValidateConstraint { .. } => 20,
         Change::CreateIndex(_) | Change::CreateView(_) => 21,
         Change::SetComment { .. } => 22,
+        // before anything is created: new objects get the new default privileges
+        Change::DefaultPrivileges(_) => 9,
+        // with the drops, before the object goes
+        Change::Privileges(diff::AclChange {
+            timing: diff::AclTiming::Dropped { .. },
+            ..
+        }) => 0,
+        Change::Privileges(_) => 23,
     }
 }

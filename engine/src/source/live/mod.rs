@@ -19,6 +19,7 @@ mod enums;
 mod extensions;
 mod functions;
 mod indexes;
+mod privileges;
 mod schemas;
 mod sequences;
 mod tables;
@@ -74,6 +75,9 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     indexes::load(&reader, &mut tx, &mut catalog, &tables)?;
     functions::load(&reader, &mut tx, &mut catalog)?;
     views::load(&reader, &mut tx, &mut catalog)?;
+    privileges::load(&reader, &mut tx, &mut catalog)?;
+    privileges::load_defaults(&reader, &mut tx, &mut catalog)?;
+    privileges::load_roles(&reader, &mut tx, &mut catalog)?;
     unsupported::load(&reader, &mut tx, &mut catalog)?;
 
     // read only: commit and rollback are the same, commit says we are done

@@ -3,6 +3,7 @@
 use pg_query::protobuf::ViewStmt;
 
 use super::Builder;
+use crate::model::AclObject;
 use crate::normalize::view::view;
 
 impl Builder {
@@ -32,6 +33,10 @@ impl Builder {
             );
         }
         self.names.take(&view.name.schema, &view.name.name);
+        // CREATE OR REPLACE keeps the privileges of the view it replaces
+        if !self.catalog.views.contains_key(&view.name) {
+            self.created(AclObject::Table(view.name.clone()));
+        }
         self.catalog.views.insert(view.name.clone(), view);
     }
 }
