@@ -85,7 +85,7 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
 /// Roles are not managed: when the plan is for a live database, every role the desired state
 /// grants to must exist in its cluster already.
 fn check_roles(from: &Catalog, to: &Catalog) -> Result<(), Error> {
-    let Some(existing) = &from.roles else {
+    let Some(existing) = &from.roles.0 else {
         return Ok(());
     };
     let missing: Vec<String> = to

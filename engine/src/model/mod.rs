@@ -16,7 +16,8 @@ pub use objects::{
     EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
 };
 pub use privileges::{
-    Acl, AclObject, DefaultAclKey, DefaultObjects, DefaultPrivileges, Grant, Grantee, Privileges,
+    Acl, AclObject, ClusterRoles, DefaultAclKey, DefaultObjects, DefaultPrivileges, Grant, Grantee,
+    Privileges,
 };
 pub use table::{Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, Table};
 
@@ -57,7 +58,7 @@ pub struct Catalog {
     /// The roles of the cluster, read from a live database only (roles are not managed:
     /// they validate the grants a plan would make).
     #[serde(skip)]
-    pub roles: Option<Vec<String>>,
+    pub roles: ClusterRoles,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
     #[serde(skip)]

@@ -192,7 +192,9 @@ impl AclObject {
     /// gives it since PostgreSQL 15 (the live loader also takes a schema whose ACL is still
     /// its initial one as default, which covers older servers).
     pub fn default_grants(&self) -> Acl {
-        let mut acl = self.default_objects().map_or_else(Acl::new, |k| k.builtin());
+        let mut acl = self
+            .default_objects()
+            .map_or_else(Acl::new, |k| k.builtin());
         if *self == AclObject::Schema("public".into()) {
             grant(&mut acl, Grantee::Public, "USAGE", false);
         }
@@ -283,7 +285,22 @@ pub fn initial_acl<'a>(
             grant(&mut acl, g.grantee.clone(), &g.privilege, g.grantable);
         }
     }
+    // the server's merge gives NULL, the default, for an empty result (`aclmerge`)
+    if acl.is_empty() {
+        return object.default_grants();
+    }
     acl
+}
+
+/// The names of the roles of a live database's cluster. They belong to the cluster, not to
+/// the schema: two catalogs compare equal whatever roles their clusters have.
+#[derive(Clone, Debug, Default)]
+pub struct ClusterRoles(pub Option<Vec<String>>);
+
+impl PartialEq for ClusterRoles {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl super::Catalog {

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use crate::diff::{Change, CommentTarget};
-use crate::model::{AclObject, Catalog, ConstraintKind, DefaultAclKey, QualifiedName, ReferencedKey};
+use crate::model::{
+    AclObject, Catalog, ConstraintKind, DefaultAclKey, QualifiedName, ReferencedKey,
+};
 use crate::normalize::expr::{referenced_functions, referenced_sequences};
 use crate::normalize::names::make_object_name;
 use crate::normalize::types::is_builtin_type;

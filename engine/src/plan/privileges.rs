@@ -25,16 +25,25 @@ pub(super) fn dependencies(catalog: &Catalog, deps: &mut Dependencies) {
             .push(needs)
     };
     for name in catalog.schemas.keys() {
-        add(AclObject::Schema(name.clone()), ObjectId::Schema(name.clone()));
+        add(
+            AclObject::Schema(name.clone()),
+            ObjectId::Schema(name.clone()),
+        );
     }
     for name in catalog.tables.keys() {
-        add(AclObject::Table(name.clone()), ObjectId::Table(name.clone()));
+        add(
+            AclObject::Table(name.clone()),
+            ObjectId::Table(name.clone()),
+        );
     }
     for name in catalog.views.keys() {
         add(AclObject::Table(name.clone()), ObjectId::View(name.clone()));
     }
     for name in catalog.sequences.keys() {
-        add(AclObject::Sequence(name.clone()), ObjectId::Sequence(name.clone()));
+        add(
+            AclObject::Sequence(name.clone()),
+            ObjectId::Sequence(name.clone()),
+        );
     }
     for signature in catalog.functions.keys() {
         add(
@@ -64,15 +73,8 @@ pub(super) fn dependencies(catalog: &Catalog, deps: &mut Dependencies) {
 }
 
 pub(super) fn acl_steps(change: &AclChange) -> Vec<Step> {
-    let statements = |from, to| {
-        object_statements(
-            &change.object,
-            change.procedure,
-            &change.grantee,
-            from,
-            to,
-        )
-    };
+    let statements =
+        |from, to| object_statements(&change.object, change.procedure, &change.grantee, from, to);
     let forward = statements(&change.grants.from, &change.grants.to);
     let backward = statements(&change.grants.to, &change.grants.from);
     let who = grantee_label(&change.grantee);

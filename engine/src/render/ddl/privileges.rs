@@ -37,7 +37,12 @@ pub fn object_statements(
 
 /// The `ALTER DEFAULT PRIVILEGES` statements that turn one grantee's default grants `from`
 /// into `to` under `key`.
-pub fn default_statements(key: &DefaultAclKey, grantee: &Grantee, from: &Acl, to: &Acl) -> Vec<String> {
+pub fn default_statements(
+    key: &DefaultAclKey,
+    grantee: &Grantee,
+    from: &Acl,
+    to: &Acl,
+) -> Vec<String> {
     let mut prefix = "ALTER DEFAULT PRIVILEGES".to_string();
     if let Some(role) = &key.role {
         prefix.push_str(&format!(" FOR ROLE {}", quote_ident(role)));
@@ -56,7 +61,10 @@ pub fn default_statements(key: &DefaultAclKey, grantee: &Grantee, from: &Acl, to
     statements(from, to, key.objects.all_privileges())
         .into_iter()
         .map(|(verb, privileges)| {
-            format!("{prefix} {}", verb.render(&privileges.join(", "), &on, &grantee))
+            format!(
+                "{prefix} {}",
+                verb.render(&privileges.join(", "), &on, &grantee)
+            )
         })
         .collect()
 }

@@ -9,7 +9,8 @@ use super::Reader;
 use crate::error::Error;
 use crate::model::privileges::grant;
 use crate::model::{
-    Acl, AclObject, Catalog, DefaultAclKey, DefaultObjects, Grant, Grantee, QualifiedName,
+    Acl, AclObject, Catalog, ClusterRoles, DefaultAclKey, DefaultObjects, Grant, Grantee,
+    QualifiedName,
 };
 
 const PRIVILEGES: &str = include_str!("queries/privileges.sql");
@@ -100,7 +101,7 @@ pub(super) fn load_roles(
     for row in reader.query(tx, WHAT, ROLES)? {
         roles.push(reader.get(&row, WHAT, "name")?);
     }
-    catalog.roles = Some(roles);
+    catalog.roles = ClusterRoles(Some(roles));
     Ok(())
 }
 

@@ -106,9 +106,10 @@ impl Builder {
                         );
                         continue;
                     }
-                    let privileges = (!privilege.is_empty())
-                        .then(|| vec![privilege.clone()])
-                        .unwrap_or_default();
+                    // `ALL (columns)` has no privilege name
+                    let privileges: Vec<String> = std::iter::once(privilege.clone())
+                        .filter(|p| !p.is_empty())
+                        .collect();
                     self.apply_grant(&action, target, &privileges);
                 }
             }
@@ -152,9 +153,10 @@ impl Builder {
                 (Some(NodeEnum::String(schema)), ObjectType::ObjectSchema) => {
                     AclObject::Schema(schema.sval.clone())
                 }
-                (Some(NodeEnum::List(names)), ObjectType::ObjectType | ObjectType::ObjectDomain) => {
-                    AclObject::Type(qualified_name(&names.items))
-                }
+                (
+                    Some(NodeEnum::List(names)),
+                    ObjectType::ObjectType | ObjectType::ObjectDomain,
+                ) => AclObject::Type(qualified_name(&names.items)),
                 _ => {
                     let label = format!("{kind:?}");
                     let what = label.trim_start_matches("Object").to_lowercase();
@@ -247,9 +249,7 @@ impl Builder {
             Ok(ObjectType::ObjectRoutine) => DefaultObjects::Functions,
             Ok(ObjectType::ObjectType) => DefaultObjects::Types,
             Ok(ObjectType::ObjectSchema) => DefaultObjects::Schemas,
-            _ => {
-                return self.unsupported("default privilege", None, "ALTER DEFAULT PRIVILEGES")
-            }
+            _ => return self.unsupported("default privilege", None, "ALTER DEFAULT PRIVILEGES"),
         };
         let mut roles = Vec::new();
         let mut schemas = Vec::new();

@@ -7,9 +7,7 @@ use pg_query::{Node, NodeEnum};
 
 use super::sequences::apply_options;
 use super::{Builder, PendingConstraint};
-use crate::model::{
-    AclObject, Column, Identity, QualifiedName, Sequence, SequenceOptions, Table,
-};
+use crate::model::{AclObject, Column, Identity, QualifiedName, Sequence, SequenceOptions, Table};
 use crate::normalize::definitions::{self, deparse_expr, relation_name, string_of};
 use crate::normalize::expr::{canonical, expr, referenced_columns, to_json};
 use crate::normalize::names::column_addition;

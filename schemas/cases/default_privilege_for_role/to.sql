@@ -1,0 +1,5 @@
+-- default privileges for tables another role creates; tables created here are not affected
+ALTER DEFAULT PRIVILEGES FOR ROLE app_admin IN SCHEMA public GRANT SELECT ON TABLES TO app_reader;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_admin GRANT ALL ON SEQUENCES TO app_writer;
+
+CREATE TABLE reports (id bigint PRIMARY KEY);
