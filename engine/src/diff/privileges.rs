@@ -8,15 +8,15 @@
 //! drop's). An object dropped and created again (a view or function recreated, an enum
 //! rebuilt, a column rebuilt) is both.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::Serialize;
 
 use super::{Change, Pair};
-use crate::model::{Acl, AclObject, Catalog, DefaultAclKey, Grantee};
+use crate::model::{Acl, AclObject, Catalog, DefaultAclKey, Grantee, QualifiedName};
 
 /// When privilege changes on an object run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AclTiming {
     /// The object exists before and after.
@@ -28,15 +28,18 @@ pub enum AclTiming {
     Dropped { recreated: bool },
 }
 
-/// The grants of one grantee on one object change.
+/// The grants of one grantee on one object change, or on columns of one table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AclChange {
+    /// The object, or the table whose `columns` change.
     pub object: AclObject,
     /// Picks `PROCEDURE` over `FUNCTION`.
     pub procedure: bool,
     pub grantee: Grantee,
-    /// This grantee's grants on each side.
+    /// This grantee's grants on the object on each side (empty for column changes).
     pub grants: Pair<Acl>,
+    /// This grantee's grants on each column that changes, by column name.
+    pub columns: Vec<(String, Pair<Acl>)>,
     pub timing: AclTiming,
 }
 
@@ -60,6 +63,8 @@ pub(super) fn diff_privileges(catalogs: &Pair<&Catalog>, changes: &[Change]) -> 
             .any(|c| c.functions.get(signature).is_some_and(|f| f.procedure)),
         _ => false,
     };
+    // a grantee's column changes on one table become one change
+    let mut column_changes: BTreeMap<(QualifiedName, Grantee, AclTiming), Vec<_>> = BTreeMap::new();
     let mut objects: BTreeSet<AclObject> = catalogs.from.privileges.keys().cloned().collect();
     objects.extend(catalogs.to.privileges.keys().cloned());
     objects.extend(created.iter().cloned());
@@ -77,15 +82,24 @@ pub(super) fn diff_privileges(catalogs: &Pair<&Catalog>, changes: &[Change]) -> 
                         .collect()
                 };
                 let grants = grants.as_ref().map(of);
-                if grants.changed() {
-                    out.push(Change::Privileges(AclChange {
-                        object: object.clone(),
-                        procedure,
-                        grantee: grantee.clone(),
-                        grants,
-                        timing,
-                    }));
+                if !grants.changed() {
+                    continue;
                 }
+                if let AclObject::Column(table, column) = &object {
+                    column_changes
+                        .entry((table.clone(), grantee, timing))
+                        .or_default()
+                        .push((column.clone(), grants));
+                    continue;
+                }
+                out.push(Change::Privileges(AclChange {
+                    object: object.clone(),
+                    procedure,
+                    grantee: grantee.clone(),
+                    grants,
+                    columns: Vec::new(),
+                    timing,
+                }));
             }
         };
         let in_from = catalogs.from.has_acl_object(&object);
@@ -108,6 +122,16 @@ pub(super) fn diff_privileges(catalogs: &Pair<&Catalog>, changes: &[Change]) -> 
             };
             emit(Pair::new(from, catalogs.to.acl(&object)), timing);
         }
+    }
+    for ((table, grantee, timing), columns) in column_changes {
+        out.push(Change::Privileges(AclChange {
+            object: AclObject::Table(table),
+            procedure: false,
+            grantee,
+            grants: Pair::new(Acl::new(), Acl::new()),
+            columns,
+            timing,
+        }));
     }
     out
 }

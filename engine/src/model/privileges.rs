@@ -153,7 +153,8 @@ const TABLE_PRIVILEGES: &[&str] = &[
     "REFERENCES",
     "TRIGGER",
 ];
-const COLUMN_PRIVILEGES: &[&str] = &["SELECT", "INSERT", "UPDATE", "REFERENCES"];
+/// What `ALL` means on a column, in the order `GRANT` lists them.
+pub const COLUMN_PRIVILEGES: &[&str] = &["SELECT", "INSERT", "UPDATE", "REFERENCES"];
 const SEQUENCE_PRIVILEGES: &[&str] = &["USAGE", "SELECT", "UPDATE"];
 const SCHEMA_PRIVILEGES: &[&str] = &["USAGE", "CREATE"];
 

@@ -166,7 +166,7 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::CreateIndex(index) => vec![(ObjectId::Index(index.name.clone()), Create)],
         Change::DropIndex(index) => vec![(ObjectId::Index(index.name.clone()), Drop)],
         Change::SetComment { target, .. } => vec![(comment_object(target), Alter)],
-        Change::Privileges(change) => vec![super::privileges::acl_target(change)],
+        Change::Privileges(change) => super::privileges::acl_targets(change),
         Change::DefaultPrivileges(change) => {
             vec![(ObjectId::DefaultPrivileges(change.key.clone()), Alter)]
         }

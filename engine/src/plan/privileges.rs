@@ -3,18 +3,33 @@
 
 use super::dependencies::{Action, Dependencies, ObjectId};
 use super::Step;
+use crate::diff::Pair;
 use crate::diff::{AclChange, AclTiming, DefaultAclChange};
-use crate::model::{AclObject, Catalog, Grantee};
+use crate::model::{Acl, AclObject, Catalog, Grantee};
 use crate::render::ddl::privileges::{default_statements, object_statements};
 
-/// The ACL of an object runs after the object is created and before it is dropped.
-pub(super) fn acl_target(change: &AclChange) -> (ObjectId, Action) {
+/// The ACL of an object (or of each column) runs after the object is created and before it
+/// is dropped.
+pub(super) fn acl_targets(change: &AclChange) -> Vec<(ObjectId, Action)> {
     let action = match change.timing {
         AclTiming::Existing => Action::Alter,
         AclTiming::Created => Action::Create,
         AclTiming::Dropped { .. } => Action::Drop,
     };
-    (ObjectId::Privileges(change.object.clone()), action)
+    let AclObject::Table(table) = &change.object else {
+        return vec![(ObjectId::Privileges(change.object.clone()), action)];
+    };
+    if change.columns.is_empty() {
+        return vec![(ObjectId::Privileges(change.object.clone()), action)];
+    }
+    change
+        .columns
+        .iter()
+        .map(|(column, _)| {
+            let column = AclObject::Column(table.clone(), column.clone());
+            (ObjectId::Privileges(column), action)
+        })
+        .collect()
 }
 
 /// Every object that carries an ACL needs the object; default privileges need their schema.
@@ -73,12 +88,40 @@ pub(super) fn dependencies(catalog: &Catalog, deps: &mut Dependencies) {
 }
 
 pub(super) fn acl_steps(change: &AclChange) -> Vec<Step> {
-    let statements =
-        |from, to| object_statements(&change.object, change.procedure, &change.grantee, from, to);
-    let forward = statements(&change.grants.from, &change.grants.to);
-    let backward = statements(&change.grants.to, &change.grants.from);
+    // the statements from one side to the other, `backward` for the rollback
+    let statements = |backward: bool| {
+        let pick = |grants: &Pair<Acl>| {
+            if backward {
+                (grants.to.clone(), grants.from.clone())
+            } else {
+                (grants.from.clone(), grants.to.clone())
+            }
+        };
+        let columns: Vec<(String, Acl, Acl)> = change
+            .columns
+            .iter()
+            .map(|(column, grants)| {
+                let (from, to) = pick(grants);
+                (column.clone(), from, to)
+            })
+            .collect();
+        let (from, to) = pick(&change.grants);
+        object_statements(
+            &change.object,
+            change.procedure,
+            &change.grantee,
+            (&from, &to),
+            &columns,
+        )
+    };
+    let forward = statements(false);
+    let backward = statements(true);
     let who = grantee_label(&change.grantee);
-    let on = change.object.describe();
+    let on = if change.columns.is_empty() {
+        change.object.describe()
+    } else {
+        format!("columns of {}", change.object.describe())
+    };
     vec![match change.timing {
         // the drop revokes; the rollback, which creates the object again, grants back
         AclTiming::Dropped { .. } => Step::new(

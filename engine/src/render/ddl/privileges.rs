@@ -1,38 +1,56 @@
 //! `GRANT`, `REVOKE` and `ALTER DEFAULT PRIVILEGES`.
 
+use crate::model::privileges::COLUMN_PRIVILEGES;
 use crate::model::{Acl, AclObject, DefaultAclKey, Grantee};
 use crate::render::quote::quote_ident;
 
-/// The statements that turn one grantee's grants `from` into `to` on `object`: revokes of
-/// what goes, of grant options that go, then grants of what comes (a grant option that
-/// comes is granted with the privilege).
+/// The statements that turn one grantee's grants `from` into `to` on `object`, and on the
+/// columns of `columns` (name, from, to) when `object` is their table: revokes of what goes,
+/// of grant options that go, then grants of what comes (a grant option that comes is granted
+/// with the privilege). Column privileges of one verb are one statement:
+/// `GRANT SELECT (a, b), UPDATE (b) ON TABLE t TO r`.
 pub fn object_statements(
     object: &AclObject,
     procedure: bool,
     grantee: &Grantee,
-    from: &Acl,
-    to: &Acl,
+    (from, to): (&Acl, &Acl),
+    columns: &[(String, Acl, Acl)],
 ) -> Vec<String> {
     let on = on_object(object, procedure);
-    let column = match object {
-        AclObject::Column(_, column) => Some(quote_ident(column)),
-        _ => None,
-    };
-    let list = |privileges: Vec<&str>| {
-        let items: Vec<String> = privileges
-            .iter()
-            .map(|p| match &column {
-                Some(column) => format!("{p} ({column})"),
-                None => p.to_string(),
-            })
-            .collect();
-        items.join(", ")
-    };
     let grantee = object_grantee(grantee);
-    statements(from, to, object.all_privileges())
+    let mut out: Vec<String> = statements(from, to, object.all_privileges())
         .into_iter()
-        .map(|(verb, privileges)| verb.render(&list(privileges), &on, &grantee))
-        .collect()
+        .map(|(verb, privileges)| verb.render(&privileges.join(", "), &on, &grantee))
+        .collect();
+    let mut by_verb: Vec<(Verb, Vec<(&str, Vec<String>)>)> = Vec::new();
+    for (column, from, to) in columns {
+        for (verb, privileges) in statements(from, to, COLUMN_PRIVILEGES) {
+            let index = match by_verb.iter().position(|(v, _)| *v == verb) {
+                Some(index) => index,
+                None => {
+                    by_verb.push((verb, Vec::new()));
+                    by_verb.len() - 1
+                }
+            };
+            let groups = &mut by_verb[index].1;
+            for privilege in privileges {
+                match groups.iter_mut().find(|(p, _)| *p == privilege) {
+                    Some((_, names)) => names.push(quote_ident(column)),
+                    None => groups.push((privilege, vec![quote_ident(column)])),
+                }
+            }
+        }
+    }
+    by_verb.sort_by_key(|(verb, _)| *verb);
+    for (verb, mut groups) in by_verb {
+        groups.sort_by_key(|(p, _)| COLUMN_PRIVILEGES.iter().position(|o| o == p));
+        let items: Vec<String> = groups
+            .iter()
+            .map(|(p, names)| format!("{p} ({})", names.join(", ")))
+            .collect();
+        out.push(verb.render(&items.join(", "), &on, &grantee));
+    }
+    out
 }
 
 /// The `ALTER DEFAULT PRIVILEGES` statements that turn one grantee's default grants `from`
@@ -90,7 +108,7 @@ fn object_grantee(grantee: &Grantee) -> String {
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Verb {
     Revoke,
     RevokeGrantOption,
