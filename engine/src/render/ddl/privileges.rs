@@ -1,5 +1,7 @@
 //! `GRANT`, `REVOKE` and `ALTER DEFAULT PRIVILEGES`.
 
+use std::collections::BTreeMap;
+
 use crate::model::privileges::COLUMN_PRIVILEGES;
 use crate::model::{Acl, AclObject, DefaultAclKey, Grantee};
 use crate::render::quote::quote_ident;
@@ -22,17 +24,10 @@ pub fn object_statements(
         .into_iter()
         .map(|(verb, privileges)| verb.render(&privileges.join(", "), &on, &grantee))
         .collect();
-    let mut by_verb: Vec<(Verb, Vec<(&str, Vec<String>)>)> = Vec::new();
+    let mut by_verb: BTreeMap<Verb, ColumnGroups> = BTreeMap::new();
     for (column, from, to) in columns {
         for (verb, privileges) in statements(from, to, COLUMN_PRIVILEGES) {
-            let index = match by_verb.iter().position(|(v, _)| *v == verb) {
-                Some(index) => index,
-                None => {
-                    by_verb.push((verb, Vec::new()));
-                    by_verb.len() - 1
-                }
-            };
-            let groups = &mut by_verb[index].1;
+            let groups = by_verb.entry(verb).or_default();
             for privilege in privileges {
                 match groups.iter_mut().find(|(p, _)| *p == privilege) {
                     Some((_, names)) => names.push(quote_ident(column)),
@@ -41,7 +36,6 @@ pub fn object_statements(
             }
         }
     }
-    by_verb.sort_by_key(|(verb, _)| *verb);
     for (verb, mut groups) in by_verb {
         groups.sort_by_key(|(p, _)| COLUMN_PRIVILEGES.iter().position(|o| o == p));
         let items: Vec<String> = groups
@@ -52,6 +46,9 @@ pub fn object_statements(
     }
     out
 }
+
+/// Per privilege, the quoted columns it applies to.
+type ColumnGroups<'a> = Vec<(&'a str, Vec<String>)>;
 
 /// The `ALTER DEFAULT PRIVILEGES` statements that turn one grantee's default grants `from`
 /// into `to` under `key`.
