@@ -754,6 +754,17 @@ agree! {
         GRANT EXECUTE ON ALL PROCEDURES IN SCHEMA app TO lmo_reader;
         REVOKE EXECUTE ON FUNCTION restated FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION restated() TO PUBLIC;
+        -- a rename keeps the grants
+        CREATE TABLE old_name (id int, old_column int);
+        GRANT SELECT ON old_name TO lmo_reader;
+        GRANT UPDATE (old_column) ON old_name TO lmo_reader;
+        ALTER TABLE old_name RENAME TO new_name;
+        ALTER TABLE new_name RENAME COLUMN old_column TO new_column;
+        -- a table dropped and created again starts afresh
+        CREATE TABLE again (id int);
+        GRANT SELECT ON again TO lmo_reader;
+        DROP TABLE again;
+        CREATE TABLE again (id int);
     "#;
 
     // default privileges, and the objects created after them that get them

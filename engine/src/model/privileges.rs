@@ -346,6 +346,21 @@ impl super::Catalog {
         initial_acl(object, role, self.default_privileges.values())
     }
 
+    /// Moves ACLs to the objects' new names (`rename` returns the new name of a renamed
+    /// object), as `ALTER … RENAME` keeps grants.
+    pub fn rename_acls(&mut self, rename: impl Fn(&AclObject) -> Option<AclObject>) {
+        let moved: Vec<(AclObject, AclObject)> = self
+            .privileges
+            .keys()
+            .filter_map(|o| rename(o).map(|new| (o.clone(), new)))
+            .collect();
+        for (old, new) in moved {
+            if let Some(privileges) = self.privileges.shift_remove(&old) {
+                self.set_acl(new, privileges.grants);
+            }
+        }
+    }
+
     /// Whether the object an ACL is on exists in this catalog.
     pub fn has_acl_object(&self, object: &AclObject) -> bool {
         match object {
