@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde::Serialize;
 
 use super::{Change, Pair};
+use crate::model::privileges::grants_of;
 use crate::model::{Acl, AclObject, Catalog, DefaultAclKey, Grantee, QualifiedName};
 
 /// When privilege changes on an object run.
@@ -58,9 +59,11 @@ pub(super) fn diff_privileges(catalogs: &Pair<&Catalog>, changes: &[Change]) -> 
     let (created, dropped) = lifecycle(changes);
     let initial = |object: &AclObject| catalogs.to.initial_acl(object, None);
     let is_procedure = |object: &AclObject| match object {
-        AclObject::Function(signature) => [catalogs.from, catalogs.to]
-            .iter()
-            .any(|c| c.functions.get(signature).is_some_and(|f| f.procedure)),
+        AclObject::Function(name, arguments) => [catalogs.from, catalogs.to].iter().any(|c| {
+            c.functions
+                .get(&format!("{name}({arguments})"))
+                .is_some_and(|f| f.procedure)
+        }),
         _ => false,
     };
     // a grantee's column changes on one table become one change
@@ -75,13 +78,9 @@ pub(super) fn diff_privileges(catalogs: &Pair<&Catalog>, changes: &[Change]) -> 
         let procedure = is_procedure(&object);
         let mut emit = |grants: Pair<Acl>, timing: AclTiming| {
             for grantee in grantees(&grants) {
-                let of = |acl: &Acl| -> Acl {
-                    acl.iter()
-                        .filter(|g| g.grantee == grantee)
-                        .cloned()
-                        .collect()
-                };
-                let grants = grants.as_ref().map(of);
+                let grants = grants
+                    .as_ref()
+                    .map(|acl| grants_of(acl, &grantee).cloned().collect::<Acl>());
                 if !grants.changed() {
                     continue;
                 }
@@ -142,13 +141,9 @@ fn diff_default_privileges(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     for key in keys {
         let grants = catalogs.map(|c| c.default_acl(key));
         for grantee in grantees(&grants) {
-            let of = |acl: &Acl| -> Acl {
-                acl.iter()
-                    .filter(|g| g.grantee == grantee)
-                    .cloned()
-                    .collect()
-            };
-            let grants = grants.as_ref().map(of);
+            let grants = grants
+                .as_ref()
+                .map(|acl| grants_of(acl, &grantee).cloned().collect::<Acl>());
             if grants.changed() {
                 out.push(Change::DefaultPrivileges(DefaultAclChange {
                     key: key.clone(),
@@ -220,10 +215,10 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
                 dropped.insert(AclObject::Table(view.name.clone()));
             }
             Change::CreateFunction(f) => {
-                created.insert(AclObject::Function(f.signature()));
+                created.insert(AclObject::Function(f.name.clone(), f.arguments.clone()));
             }
             Change::DropFunction(f) => {
-                dropped.insert(AclObject::Function(f.signature()));
+                dropped.insert(AclObject::Function(f.name.clone(), f.arguments.clone()));
             }
             _ => {}
         }

@@ -49,8 +49,9 @@ pub enum AclObject {
     Table(QualifiedName),
     Column(QualifiedName, String),
     Sequence(QualifiedName),
-    /// By signature (procedures too).
-    Function(String),
+    /// By name and identity argument types, as [`Function`](super::Function) has them
+    /// (procedures too).
+    Function(QualifiedName, String),
     /// Enums (and domains): `GRANT … ON TYPE`.
     Type(QualifiedName),
 }
@@ -173,7 +174,7 @@ impl AclObject {
             AclObject::Table(_) => Some(DefaultObjects::Tables),
             AclObject::Column(..) => None,
             AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
-            AclObject::Function(_) => Some(DefaultObjects::Functions),
+            AclObject::Function(..) => Some(DefaultObjects::Functions),
             AclObject::Type(_) => Some(DefaultObjects::Types),
         }
     }
@@ -181,8 +182,9 @@ impl AclObject {
     /// The schema whose `IN SCHEMA` default privileges apply to the object.
     pub fn schema(&self) -> Option<&str> {
         match self {
-            AclObject::Schema(_) | AclObject::Function(_) => None,
+            AclObject::Schema(_) => None,
             AclObject::Table(name)
+            | AclObject::Function(name, _)
             | AclObject::Column(name, _)
             | AclObject::Sequence(name)
             | AclObject::Type(name) => Some(&name.schema),
@@ -209,7 +211,7 @@ impl AclObject {
             AclObject::Table(name) => format!("`{name}`"),
             AclObject::Column(table, column) => format!("column `{table}.{column}`"),
             AclObject::Sequence(name) => format!("sequence `{name}`"),
-            AclObject::Function(signature) => format!("`{signature}`"),
+            AclObject::Function(name, arguments) => format!("`{name}({arguments})`"),
             AclObject::Type(name) => format!("type `{name}`"),
         }
     }
@@ -373,7 +375,9 @@ impl super::Catalog {
                 .get(table)
                 .is_some_and(|t| t.columns.contains_key(column)),
             AclObject::Sequence(name) => self.sequences.contains_key(name),
-            AclObject::Function(signature) => self.functions.contains_key(signature),
+            AclObject::Function(name, arguments) => {
+                self.functions.contains_key(&format!("{name}({arguments})"))
+            }
             AclObject::Type(name) => self.enums.contains_key(name),
         }
     }

@@ -60,10 +60,10 @@ pub(super) fn dependencies(catalog: &Catalog, deps: &mut Dependencies) {
             ObjectId::Sequence(name.clone()),
         );
     }
-    for signature in catalog.functions.keys() {
+    for function in catalog.functions.values() {
         add(
-            AclObject::Function(signature.clone()),
-            ObjectId::Function(signature.clone()),
+            AclObject::Function(function.name.clone(), function.arguments.clone()),
+            ObjectId::Function(function.signature()),
         );
     }
     for name in catalog.enums.keys() {

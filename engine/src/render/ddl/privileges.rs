@@ -90,8 +90,10 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
         AclObject::Schema(name) => format!("SCHEMA {}", quote_ident(name)),
         AclObject::Table(name) | AclObject::Column(name, _) => format!("TABLE {name}"),
         AclObject::Sequence(name) => format!("SEQUENCE {name}"),
-        AclObject::Function(signature) if procedure => format!("PROCEDURE {signature}"),
-        AclObject::Function(signature) => format!("FUNCTION {signature}"),
+        AclObject::Function(name, arguments) => {
+            let keyword = if procedure { "PROCEDURE" } else { "FUNCTION" };
+            format!("{keyword} {name}({arguments})")
+        }
         AclObject::Type(name) => format!("TYPE {name}"),
     }
 }

@@ -36,7 +36,7 @@ pub(super) fn load(
             "column" => AclObject::Column(qualified, reader.get(&row, WHAT, "column_name")?),
             "function" => {
                 let arguments: String = reader.get(&row, WHAT, "arguments")?;
-                AclObject::Function(format!("{qualified}({arguments})"))
+                AclObject::Function(qualified, arguments)
             }
             "type" => AclObject::Type(qualified),
             _ => AclObject::Table(qualified),

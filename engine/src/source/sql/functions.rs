@@ -27,7 +27,10 @@ impl Builder {
             .and_then(|f| f.comment.clone());
         // CREATE OR REPLACE keeps the privileges of the function it replaces
         if !self.catalog.functions.contains_key(&signature) {
-            self.created(AclObject::Function(signature.clone()));
+            self.created(AclObject::Function(
+                function.name.clone(),
+                function.arguments.clone(),
+            ));
         }
         self.catalog.functions.insert(
             signature,

@@ -145,8 +145,8 @@ impl Builder {
                     }
                 }
                 (Some(NodeEnum::ObjectWithArgs(function)), _) => {
-                    match self.function_signature(function) {
-                        Some(signature) => AclObject::Function(signature),
+                    match self.function_object(function) {
+                        Some(object) => object,
                         None => continue,
                     }
                 }
@@ -212,30 +212,40 @@ impl Builder {
                     ObjectType::ObjectProcedure => f.procedure,
                     _ => true,
                 })
-                .map(|(signature, _)| AclObject::Function(signature.clone()))
+                .map(|(_, f)| AclObject::Function(f.name.clone(), f.arguments.clone()))
                 .collect(),
         }
     }
 
-    /// The signature a `GRANT … ON FUNCTION` names; without an argument list, the one
+    /// The function a `GRANT … ON FUNCTION` names; without an argument list, the one
     /// function of that name.
-    fn function_signature(&mut self, function: &ObjectWithArgs) -> Option<String> {
-        if !function.args_unspecified {
-            return Some(signature_of(function));
-        }
-        let name = qualified_name(&function.objname);
-        let mut matching = self.catalog.functions.values().filter(|f| f.name == name);
-        match (matching.next(), matching.next()) {
-            (Some(f), None) => Some(f.signature()),
-            _ => {
-                self.error(
-                    0,
-                    format!("function `{name}` is not one function"),
-                    "name the function with its argument types",
-                );
-                None
+    fn function_object(&mut self, function: &ObjectWithArgs) -> Option<AclObject> {
+        let found = if function.args_unspecified {
+            let name = qualified_name(&function.objname);
+            let mut matching = self.catalog.functions.values().filter(|f| f.name == name);
+            match (matching.next(), matching.next()) {
+                (Some(f), None) => Some(f),
+                _ => None,
             }
+        } else {
+            self.catalog.functions.get(&signature_of(function))
+        };
+        if let Some(f) = found {
+            return Some(AclObject::Function(f.name.clone(), f.arguments.clone()));
         }
+        let named = if function.args_unspecified {
+            qualified_name(&function.objname).to_string()
+        } else {
+            signature_of(function)
+        };
+        self.error(
+            0,
+            format!(
+                "GRANT or REVOKE on function `{named}`, which is not created or not one function"
+            ),
+            "create the function first, and name it with its argument types",
+        );
+        None
     }
 
     fn missing(&mut self, object: &AclObject) {
