@@ -65,6 +65,7 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
     let mut shadow = shadow_server.map(source::shadow::Shadow::new);
     let from_catalog = read(from, shadow.as_mut(), options)?;
     let to_catalog = read(to, shadow.as_mut(), options)?;
+    check_roles(&from_catalog, &to_catalog)?;
     let mut plan = plan::plan(&from_catalog, &to_catalog)?;
     let has_sql = !from.is_database() || !to.is_database();
     plan.desired_state = has_sql.then(|| match &shadow {
@@ -99,6 +100,27 @@ fn read(
         (_, Some(shadow)) => shadow.load(&source::read_desired_state(source)?)?,
     };
     scope(catalog, options)
+}
+
+/// Roles are not managed: when the plan is for a live database, every role the desired state
+/// grants to must exist in its cluster already.
+fn check_roles(from: &Catalog, to: &Catalog) -> Result<(), Error> {
+    let Some(existing) = &from.roles.0 else {
+        return Ok(());
+    };
+    let missing: Vec<String> = to
+        .named_roles()
+        .into_iter()
+        .filter(|role| !existing.contains(role))
+        .map(|role| format!("`{role}`"))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Invalid(format!(
+        "the desired state grants privileges to role(s) {} that do not exist in the database the plan is for; create them first (schemadiff does not manage roles)",
+        missing.join(", ")
+    )))
 }
 
 /// Keeps the schemas the options select; with `--strict`, refuses unsupported objects.

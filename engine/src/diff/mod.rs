@@ -2,12 +2,15 @@
 //! orders changes (that is the planner's graph) and never renders SQL.
 
 mod objects;
+mod privileges;
 mod tables;
 mod triggers;
 mod types;
 mod views;
 
 use serde::Serialize;
+
+pub use privileges::{AclChange, AclTiming, DefaultAclChange};
 
 use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, Extension, Function,
@@ -234,6 +237,8 @@ pub enum Change {
         target: CommentTarget,
         comment: Pair<Option<String>>,
     },
+    Privileges(AclChange),
+    DefaultPrivileges(DefaultAclChange),
 }
 
 /// The changes that turn `from` into `to`, in a deterministic order (the planner decides the
@@ -256,6 +261,8 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     triggers::diff_row_security(&catalogs, &mut changes);
     triggers::diff_triggers(&catalogs, &mut changes);
     triggers::diff_policies(&catalogs, &mut changes);
+    let privileges = privileges::diff_privileges(&catalogs, &changes);
+    changes.extend(privileges);
     changes
 }
 

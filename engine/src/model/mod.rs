@@ -7,6 +7,7 @@
 mod expr;
 mod name;
 mod objects;
+pub mod privileges;
 mod table;
 mod triggers;
 mod types;
@@ -15,6 +16,10 @@ pub use expr::Expr;
 pub use name::QualifiedName;
 pub use objects::{
     EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
+};
+pub use privileges::{
+    Acl, AclObject, ClusterRoles, DefaultAclKey, DefaultObjects, DefaultPrivileges, Grant, Grantee,
+    Privileges,
 };
 pub use table::{
     Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Table,
@@ -67,13 +72,22 @@ pub struct Catalog {
     /// Keyed by (table, policy name).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub policies: IndexMap<(QualifiedName, String), Policy>,
+    /// ACLs that differ from the object's default (see `privileges`).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub privileges: IndexMap<AclObject, Privileges>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub default_privileges: IndexMap<DefaultAclKey, DefaultPrivileges>,
+    /// The roles of the cluster, read from a live database only (roles are not managed:
+    /// they validate the grants a plan would make).
+    #[serde(skip)]
+    pub roles: ClusterRoles,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
     #[serde(skip)]
     pub unsupported: Vec<Unsupported>,
 }
 
-/// Maps keyed by name serialise as the list of their values (each carries its name).
+/// Maps keyed by qualified name serialise as the list of their values (each carries its name).
 fn values<S: serde::Serializer, K, V: Serialize>(
     map: &IndexMap<K, V>,
     serializer: S,
@@ -101,6 +115,8 @@ impl Catalog {
         self.views.sort_keys();
         self.triggers.sort_keys();
         self.policies.sort_keys();
+        self.privileges.sort_keys();
+        self.default_privileges.sort_keys();
         for table in self.tables.values_mut() {
             table.constraints.sort_keys();
         }
@@ -124,6 +140,7 @@ impl Catalog {
         self.views.retain(|name, _| keep(&name.schema));
         self.triggers.retain(|(table, _), _| keep(&table.schema));
         self.policies.retain(|(table, _), _| keep(&table.schema));
+        self.retain_privileges(&keep);
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
     }

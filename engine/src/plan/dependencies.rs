@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use crate::diff::{Change, CommentTarget};
-use crate::model::{Catalog, ConstraintKind, QualifiedName, ReferencedKey, TypeOwner};
+use crate::model::{
+    AclObject, Catalog, ConstraintKind, DefaultAclKey, QualifiedName, ReferencedKey, TypeOwner,
+};
 use crate::normalize::aggregate::{aggregate_support_functions, interface_types};
 use crate::normalize::expr::{referenced_functions, referenced_sequences};
 use crate::normalize::function::relations_used;
@@ -43,6 +45,9 @@ pub enum ObjectId {
     Policy(QualifiedName, String),
     /// Whether row-level security is enabled and forced on a table.
     RowSecurity(QualifiedName),
+    /// The grants on an object.
+    Privileges(AclObject),
+    DefaultPrivileges(DefaultAclKey),
 }
 
 impl std::fmt::Display for ObjectId {
@@ -66,6 +71,10 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Trigger(table, name) => write!(f, "trigger `{name}` on `{table}`"),
             ObjectId::Policy(table, name) => write!(f, "policy `{name}` on `{table}`"),
             ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
+            ObjectId::Privileges(object) => write!(f, "privileges on {}", object.describe()),
+            ObjectId::DefaultPrivileges(key) => {
+                write!(f, "default privileges on {}", key.objects.keyword())
+            }
         }
     }
 }
@@ -238,6 +247,10 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             )]
         }
         Change::SetComment { target, .. } => vec![(comment_object(target), Alter)],
+        Change::Privileges(change) => super::privileges::acl_targets(change),
+        Change::DefaultPrivileges(change) => {
+            vec![(ObjectId::DefaultPrivileges(change.key.clone()), Alter)]
+        }
     }
 }
 
@@ -573,6 +586,7 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             }
         }
     }
+    super::privileges::dependencies(catalog, &mut deps);
     deps
 }
 

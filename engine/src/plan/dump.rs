@@ -6,7 +6,7 @@ use super::dependencies::{targets, ObjectId};
 use super::{order, rank, steps};
 use crate::diff::{self, Pair};
 use crate::error::Error;
-use crate::model::Catalog;
+use crate::model::{AclObject, Catalog};
 
 /// The statements that create one object, and the file of a split dump they belong to.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +40,17 @@ pub fn dump(empty: &Catalog, catalog: &Catalog) -> Result<Vec<DumpEntry>, Error>
         .collect())
 }
 
+/// The object whose file holds the grants on `object`.
+fn acl_owner(object: &AclObject) -> ObjectId {
+    match object {
+        AclObject::Schema(name) => ObjectId::Schema(name.clone()),
+        AclObject::Table(name) | AclObject::Column(name, _) => ObjectId::View(name.clone()),
+        AclObject::Sequence(name) => ObjectId::Sequence(name.clone()),
+        AclObject::Function(name, arguments) => ObjectId::Function(format!("{name}({arguments})")),
+        AclObject::Type(name) => ObjectId::Type(name.clone()),
+    }
+}
+
 /// The file an object's statements go to in a split dump.
 fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
     let (dir, name) = match object {
@@ -70,6 +81,12 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         ObjectId::Function(signature) => match catalog.functions.get(signature) {
             Some(function) => ("functions", function.name.to_string()),
             None => ("functions", signature.clone()),
+        },
+        ObjectId::Privileges(object) => return file_of(&acl_owner(object), catalog),
+        // in the schema's file, or beside the schemas when they apply everywhere
+        ObjectId::DefaultPrivileges(key) => match &key.schema {
+            Some(schema) => ("schemas", schema.clone()),
+            None => ("schemas", "default_privileges".into()),
         },
     };
     let safe: String = name

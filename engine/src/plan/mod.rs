@@ -4,6 +4,7 @@
 mod dependencies;
 mod dump;
 mod order;
+mod privileges;
 mod steps;
 
 pub use dump::{dump, DumpEntry};
@@ -169,7 +170,11 @@ fn default_phase(change: &Change) -> Phase {
         }
         | Change::DropPolicy {
             recreated: false, ..
-        } => Phase::Contract,
+        }
+        | Change::Privileges(diff::AclChange {
+            timing: diff::AclTiming::Dropped { recreated: false },
+            ..
+        }) => Phase::Contract,
         _ => Phase::Expand,
     }
 }
@@ -239,5 +244,13 @@ fn rank(change: &Change) -> u8 {
         // after the policies, so that enabling it never leaves a table without them
         Change::SetRowSecurity { .. } => 22,
         Change::SetComment { .. } => 23,
+        // before anything is created: new objects get the new default privileges
+        Change::DefaultPrivileges(_) => 9,
+        // with the drops, before the object goes
+        Change::Privileges(diff::AclChange {
+            timing: diff::AclTiming::Dropped { .. },
+            ..
+        }) => 0,
+        Change::Privileges(_) => 24,
     }
 }

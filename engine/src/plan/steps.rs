@@ -43,7 +43,7 @@ impl Context {
 }
 
 impl Step {
-    fn new(description: String, sql: Vec<String>, rollback: Vec<String>) -> Self {
+    pub(super) fn new(description: String, sql: Vec<String>, rollback: Vec<String>) -> Self {
         Step {
             kind: String::new(),
             description,
@@ -661,6 +661,8 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::alter_policy(&policy.to, &policy.from)],
         )
         .lock(LockLevel::AccessExclusive)],
+        Change::Privileges(change) => super::privileges::acl_steps(change),
+        Change::DefaultPrivileges(change) => super::privileges::default_acl_steps(change),
         Change::SetComment { target, comment } => vec![Step::new(
             format!("set comment on {}", crate::render::ddl::comment_object(target)),
             vec![ddl::set_comment(target, &comment.to)],

@@ -21,6 +21,7 @@ mod extensions;
 mod functions;
 mod indexes;
 mod policies;
+mod privileges;
 mod schemas;
 mod sequences;
 mod tables;
@@ -85,6 +86,9 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     views::load(&reader, &mut tx, &mut catalog)?;
     triggers::load(&reader, &mut tx, &mut catalog)?;
     policies::load(&reader, &mut tx, &mut catalog)?;
+    privileges::load(&reader, &mut tx, &mut catalog)?;
+    privileges::load_defaults(&reader, &mut tx, &mut catalog)?;
+    privileges::load_roles(&reader, &mut tx, &mut catalog)?;
     unsupported::load(&reader, &mut tx, &mut catalog)?;
 
     // read only: commit and rollback are the same, commit says we are done

@@ -5,7 +5,7 @@ use pg_query::{Node, NodeEnum};
 
 use super::comments::{names_of, object_name};
 use super::Builder;
-use crate::model::QualifiedName;
+use crate::model::{AclObject, QualifiedName};
 use crate::normalize::definitions::{relation_name, string_of};
 
 impl Builder {
@@ -190,6 +190,11 @@ impl Builder {
                 }
             }
         }
+        self.catalog.rename_acls(|object| match object {
+            AclObject::Table(t) if t == from => Some(AclObject::Table(to.clone())),
+            AclObject::Column(t, c) if t == from => Some(AclObject::Column(to.clone(), c.clone())),
+            _ => None,
+        });
     }
 
     fn rename_column(&mut self, table_name: &QualifiedName, from: &str, to: &str) {
@@ -228,6 +233,12 @@ impl Builder {
                 rename(&mut constraint.node.pk_attrs);
             }
         }
+        self.catalog.rename_acls(|object| match object {
+            AclObject::Column(t, c) if t == table_name && c == from => {
+                Some(AclObject::Column(t.clone(), to.to_string()))
+            }
+            _ => None,
+        });
         let owner = Some((table_name.clone(), from.to_string()));
         for sequence in self.catalog.sequences.values_mut() {
             if sequence.owned_by == owner {

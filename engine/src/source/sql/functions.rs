@@ -3,6 +3,7 @@
 use pg_query::protobuf::{CreateFunctionStmt, ObjectWithArgs};
 
 use super::Builder;
+use crate::model::AclObject;
 use crate::normalize::expr::to_json;
 use crate::normalize::function::{function, function_name};
 use crate::normalize::types::canonical_type;
@@ -24,6 +25,13 @@ impl Builder {
             .functions
             .get(&signature)
             .and_then(|f| f.comment.clone());
+        // CREATE OR REPLACE keeps the privileges of the function it replaces
+        if !self.catalog.functions.contains_key(&signature) {
+            self.created(AclObject::Function(
+                function.name.clone(),
+                function.arguments.clone(),
+            ));
+        }
         self.catalog.functions.insert(
             signature,
             crate::model::Function {

@@ -9,6 +9,7 @@ mod comments;
 mod drops;
 mod functions;
 pub(crate) mod location;
+mod privileges;
 mod schemas;
 mod sequences;
 mod tables;
@@ -69,6 +70,8 @@ struct Builder {
     /// reported as not managed rather than as an error.
     unsupported_relations: std::collections::HashSet<QualifiedName>,
     problems: Vec<SourceProblem>,
+    /// `SET ROLE`: who creates what follows (`None`: the role running the file).
+    current_role: Option<String>,
     /// The file and byte offset of the statement being evaluated.
     file: Option<SqlFile>,
     statement_start: usize,
@@ -105,6 +108,8 @@ impl Builder {
         if !self.problems.is_empty() {
             return Err(Error::Source(self.problems));
         }
+        // dropped and renamed objects take their privileges with them
+        self.catalog.retain_privileges(|_| true);
         self.catalog.sort();
         Ok(self.catalog)
     }
@@ -135,10 +140,12 @@ impl Builder {
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
-            // session settings, transaction control, ownership and refreshing a materialized
-            // view (whether it is populated is not modelled) do not change the schema
-            NodeEnum::VariableSetStmt(_)
-            | NodeEnum::TransactionStmt(_)
+            NodeEnum::GrantStmt(s) => self.grant(s),
+            NodeEnum::AlterDefaultPrivilegesStmt(s) => self.alter_default_privileges(s),
+            NodeEnum::VariableSetStmt(s) => self.set_variable(s),
+            // transaction control, ownership and refreshing a materialized view (whether it
+            // is populated is not modelled) do not change the schema
+            NodeEnum::TransactionStmt(_)
             | NodeEnum::AlterOwnerStmt(_)
             | NodeEnum::RefreshMatViewStmt(_) => {}
             NodeEnum::SelectStmt(s) if is_set_config(s) => {}
@@ -296,11 +303,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
         NodeEnum::CreateTableAsStmt(s) => (
             "table created from a query",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
-        ),
-        NodeEnum::GrantStmt(_) => ("privilege", (None, "GRANT/REVOKE".into())),
-        NodeEnum::AlterDefaultPrivilegesStmt(_) => (
-            "default privilege",
-            (None, "ALTER DEFAULT PRIVILEGES".into()),
         ),
         NodeEnum::RuleStmt(s) => ("rule", (None, s.rulename.clone())),
         NodeEnum::CreateEventTrigStmt(s) => ("event trigger", (None, s.trigname.clone())),

@@ -4,7 +4,7 @@ use pg_query::protobuf::{CreateExtensionStmt, CreateSchemaStmt};
 use pg_query::NodeEnum;
 
 use super::Builder;
-use crate::model::{Extension, Schema};
+use crate::model::{AclObject, Extension, Schema};
 use crate::normalize::definitions::string_of;
 
 impl Builder {
@@ -26,6 +26,7 @@ impl Builder {
                 comment: None,
             },
         );
+        self.created(AclObject::Schema(stmt.schemaname.clone()));
         for element in &stmt.schema_elts {
             if let Some(node) = &element.node {
                 self.statement(node);

@@ -5,7 +5,7 @@ use pg_query::protobuf::{AlterSeqStmt, CreateSeqStmt};
 use pg_query::{Node, NodeEnum};
 
 use super::Builder;
-use crate::model::{QualifiedName, Sequence, SequenceOptions};
+use crate::model::{AclObject, QualifiedName, Sequence, SequenceOptions};
 use crate::normalize::definitions::{relation_name, string_of};
 use crate::normalize::types::canonical_type;
 
@@ -128,12 +128,13 @@ impl Builder {
         self.catalog.sequences.insert(
             name.clone(),
             Sequence {
-                name,
+                name: name.clone(),
                 options,
                 owned_by,
                 comment: None,
             },
         );
+        self.created(AclObject::Sequence(name));
     }
 
     pub(super) fn alter_sequence(&mut self, stmt: &AlterSeqStmt) {

@@ -8,7 +8,7 @@ use pg_query::{Node, NodeEnum};
 use super::sequences::apply_options;
 use super::{Builder, PendingConstraint};
 use crate::model::{
-    Column, Identity, PartitionOf, QualifiedName, Sequence, SequenceOptions, Table,
+    AclObject, Column, Identity, PartitionOf, QualifiedName, Sequence, SequenceOptions, Table,
 };
 use crate::normalize::definitions::{self, deparse_expr, relation_name, string_of};
 use crate::normalize::expr::{canonical, expr, referenced_columns, to_json};
@@ -108,6 +108,7 @@ impl Builder {
             column.position = position;
         }
         self.catalog.tables.insert(name.clone(), table);
+        self.created(AclObject::Table(name.clone()));
         self.add_constraints(&name, drop_redundant_index_constraints(constraints));
         for index in like_indexes {
             self.create_index(&index);
@@ -226,6 +227,7 @@ impl Builder {
         let default = format!("nextval({}::regclass)", quote_literal(&regclass));
         column.default = crate::normalize::expr::parse_expression(&default);
         column.not_null = true;
+        self.created(AclObject::Sequence(sequence.clone()));
         self.catalog.sequences.insert(
             sequence.clone(),
             Sequence {

@@ -3,7 +3,7 @@
 use pg_query::protobuf::{AlterEnumStmt, CreateEnumStmt};
 
 use super::{qualified_name, Builder};
-use crate::model::EnumType;
+use crate::model::{AclObject, EnumType};
 use crate::normalize::definitions::string_of;
 
 impl Builder {
@@ -14,11 +14,12 @@ impl Builder {
         self.catalog.enums.insert(
             name.clone(),
             EnumType {
-                name,
+                name: name.clone(),
                 labels,
                 comment: None,
             },
         );
+        self.created(AclObject::Type(name));
     }
 
     pub(super) fn alter_enum(&mut self, stmt: &AlterEnumStmt) {

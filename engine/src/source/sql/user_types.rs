@@ -9,7 +9,9 @@ use pg_query::{Node, NodeEnum};
 
 use super::tables::{collation_name, default_expression};
 use super::{qualified_name, Builder};
-use crate::model::{Attribute, Collation, CompositeType, Domain, QualifiedName, RangeType};
+use crate::model::{
+    AclObject, Attribute, Collation, CompositeType, Domain, QualifiedName, RangeType,
+};
 use crate::normalize::aggregate::aggregate;
 use crate::normalize::definitions::{relation_name, string_of};
 use crate::normalize::expr::to_json;
@@ -39,7 +41,8 @@ impl Builder {
                 apply_domain_constraint(&mut domain, c);
             }
         }
-        self.catalog.domains.insert(name, domain);
+        self.catalog.domains.insert(name.clone(), domain);
+        self.created(AclObject::Type(name));
     }
 
     pub(super) fn alter_domain(&mut self, stmt: &AlterDomainStmt) {
@@ -93,6 +96,7 @@ impl Builder {
                 _ => None,
             })
             .collect();
+        self.created(AclObject::Type(name.clone()));
         self.catalog.composite_types.insert(
             name.clone(),
             CompositeType {
@@ -160,6 +164,7 @@ impl Builder {
             }
         }
         let options = range_options(&name, written);
+        self.created(AclObject::Type(name.clone()));
         self.catalog.range_types.insert(
             name.clone(),
             RangeType {

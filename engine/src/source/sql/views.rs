@@ -4,7 +4,7 @@ use pg_query::protobuf::{AlterTableCmd, AlterTableType, CreateTableAsStmt, ViewS
 use pg_query::NodeEnum;
 
 use super::Builder;
-use crate::model::QualifiedName;
+use crate::model::{AclObject, QualifiedName};
 use crate::normalize::view::{matview_stmt, option_text, view};
 
 impl Builder {
@@ -55,6 +55,10 @@ impl Builder {
             );
         }
         self.names.take(&view.name.schema, &view.name.name);
+        // CREATE OR REPLACE keeps the privileges of the view it replaces
+        if !self.catalog.views.contains_key(&view.name) {
+            self.created(AclObject::Table(view.name.clone()));
+        }
         self.catalog.views.insert(view.name.clone(), view);
     }
 

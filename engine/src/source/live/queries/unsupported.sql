@@ -60,37 +60,6 @@ UNION ALL
 SELECT 'publication', NULL, p.pubname::text
 FROM pg_catalog.pg_publication p
 UNION ALL
--- privileges that differ from what the owner gets by default
-SELECT 'privilege', c.nspname, c.relname::text
-FROM rel c
-WHERE c.relkind IN ('r', 'p', 'S')
-  AND c.relacl IS NOT NULL
-  AND c.relacl <> acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char",
-                             c.relowner)
-UNION ALL
-SELECT 'privilege', c.nspname, c.relname::text || '.' || a.attname::text
-FROM rel c
-JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
-WHERE c.relkind IN ('r', 'p')
-  AND a.attnum > 0
-  AND NOT a.attisdropped
-  AND a.attacl IS NOT NULL
-  AND a.attacl <> '{}'
-UNION ALL
--- a schema's privileges are non-default when they are neither the owner's default nor
--- what initdb gave it (the `public` schema's grants to PUBLIC)
-SELECT 'privilege', ns.nspname, ns.nspname
-FROM user_ns ns
-JOIN pg_catalog.pg_namespace n ON n.oid = ns.oid
-WHERE n.nspacl IS NOT NULL
-  AND n.nspacl <> acldefault('n', n.nspowner)
-  AND n.nspacl IS DISTINCT FROM (
-      SELECT ip.initprivs
-      FROM pg_catalog.pg_init_privs ip
-      WHERE ip.classoid = 'pg_catalog.pg_namespace'::regclass
-        AND ip.objoid = n.oid
-        AND ip.objsubid = 0)
-UNION ALL
 -- PostgreSQL 18 computes VIRTUAL generated columns on read; the model has STORED only
 SELECT 'virtual generated column', c.nspname, c.relname::text || '.' || a.attname::text
 FROM rel c

@@ -1,0 +1,420 @@
+//! Privileges (`GRANT`/`REVOKE`) and default privileges (`ALTER DEFAULT PRIVILEGES`).
+//!
+//! An ACL is modelled as the set of what it grants — (grantee, privilege, grant option) —
+//! with the owner as a symbolic grantee ([`Grantee::Owner`]), never by name: offline the
+//! owner is whoever runs the file, and live objects may belong to any role. Both sources
+//! work out the effective ACL (a NULL `acl` column means `acldefault(kind, owner)`, which is
+//! what [`AclObject::default_grants`] spells) and keep an entry in
+//! [`Catalog::privileges`](super::Catalog) only when it differs from that default. So an
+//! object never touched and one whose grants were revoked and granted back compare equal,
+//! and `REVOKE EXECUTE … FROM PUBLIC` or a revoke from the owner is a difference like any
+//! other. PostgreSQL 17's `MAINTAIN` table privilege is left out on both sides, so that one
+//! model serves every server version.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::QualifiedName;
+
+/// Who a privilege is granted to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grantee {
+    /// The object's owner (for default privileges: the role they are defined for).
+    Owner,
+    Public,
+    Role(String),
+}
+
+/// One privilege granted to one grantee. An ACL holds at most one per (grantee, privilege).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Grant {
+    pub grantee: Grantee,
+    /// `SELECT`, `EXECUTE`, `USAGE`…
+    pub privilege: String,
+    /// `WITH GRANT OPTION`.
+    pub grantable: bool,
+}
+
+/// An ACL: what it grants.
+pub type Acl = BTreeSet<Grant>;
+
+/// An object that carries an ACL.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum AclObject {
+    Schema(String),
+    /// Tables and views: `GRANT … ON TABLE` covers both.
+    Table(QualifiedName),
+    Column(QualifiedName, String),
+    Sequence(QualifiedName),
+    /// By name and identity argument types, as [`Function`](super::Function) has them
+    /// (procedures too).
+    Function(QualifiedName, String),
+    /// Enums (and domains): `GRANT … ON TYPE`.
+    Type(QualifiedName),
+}
+
+/// The privileges of one object that differ from its default.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Privileges {
+    pub object: AclObject,
+    pub grants: Acl,
+}
+
+/// What `ALTER DEFAULT PRIVILEGES … ON <kind>` applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DefaultObjects {
+    Tables,
+    Sequences,
+    /// `FUNCTIONS` and `ROUTINES` are the same entry.
+    Functions,
+    Types,
+    Schemas,
+}
+
+impl DefaultObjects {
+    /// The keyword `ALTER DEFAULT PRIVILEGES … ON` takes.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DefaultObjects::Tables => "TABLES",
+            DefaultObjects::Sequences => "SEQUENCES",
+            DefaultObjects::Functions => "FUNCTIONS",
+            DefaultObjects::Types => "TYPES",
+            DefaultObjects::Schemas => "SCHEMAS",
+        }
+    }
+
+    /// What `ALL` means for objects of this kind.
+    pub fn all_privileges(self) -> &'static [&'static str] {
+        match self {
+            DefaultObjects::Tables => TABLE_PRIVILEGES,
+            DefaultObjects::Sequences => SEQUENCE_PRIVILEGES,
+            DefaultObjects::Functions => &["EXECUTE"],
+            DefaultObjects::Types => &["USAGE"],
+            DefaultObjects::Schemas => SCHEMA_PRIVILEGES,
+        }
+    }
+
+    /// What the server grants objects of this kind when no default privilege says otherwise:
+    /// the owner everything, and `PUBLIC` the use of functions and types.
+    pub fn builtin(self) -> Acl {
+        let owner = self.all_privileges();
+        let public: &[&str] = match self {
+            DefaultObjects::Functions | DefaultObjects::Types => owner,
+            _ => &[],
+        };
+        let grant = |grantee: &Grantee, privilege: &&str| Grant {
+            grantee: grantee.clone(),
+            privilege: privilege.to_string(),
+            grantable: false,
+        };
+        let owner = owner.iter().map(|p| grant(&Grantee::Owner, p));
+        let public = public.iter().map(|p| grant(&Grantee::Public, p));
+        owner.chain(public).collect()
+    }
+}
+
+/// Which default privileges: for whom, where, on what.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct DefaultAclKey {
+    /// `FOR ROLE`; `None` is the role that runs the file, or that reads the database.
+    pub role: Option<String>,
+    /// `IN SCHEMA`.
+    pub schema: Option<String>,
+    pub objects: DefaultObjects,
+}
+
+impl DefaultAclKey {
+    /// What the ACL is when no entry exists: the built-in defaults for the global entry
+    /// (which stores a whole ACL), nothing for a schema's (which only adds grants).
+    pub fn baseline(&self) -> Acl {
+        match self.schema {
+            None => self.objects.builtin(),
+            Some(_) => Acl::new(),
+        }
+    }
+}
+
+/// The default privileges of one key, when they differ from its baseline.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DefaultPrivileges {
+    pub key: DefaultAclKey,
+    pub grants: Acl,
+}
+
+const TABLE_PRIVILEGES: &[&str] = &[
+    "SELECT",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "TRUNCATE",
+    "REFERENCES",
+    "TRIGGER",
+];
+/// What `ALL` means on a column, in the order `GRANT` lists them.
+pub const COLUMN_PRIVILEGES: &[&str] = &["SELECT", "INSERT", "UPDATE", "REFERENCES"];
+const SEQUENCE_PRIVILEGES: &[&str] = &["USAGE", "SELECT", "UPDATE"];
+const SCHEMA_PRIVILEGES: &[&str] = &["USAGE", "CREATE"];
+
+impl AclObject {
+    /// What `ALL [PRIVILEGES]` means on this object, in the order `GRANT` lists them.
+    pub fn all_privileges(&self) -> &'static [&'static str] {
+        self.default_objects()
+            .map_or(COLUMN_PRIVILEGES, DefaultObjects::all_privileges)
+    }
+
+    /// The kind of default privileges that apply when the object is created (none for a
+    /// column).
+    pub fn default_objects(&self) -> Option<DefaultObjects> {
+        match self {
+            AclObject::Schema(_) => Some(DefaultObjects::Schemas),
+            AclObject::Table(_) => Some(DefaultObjects::Tables),
+            AclObject::Column(..) => None,
+            AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
+            AclObject::Function(..) => Some(DefaultObjects::Functions),
+            AclObject::Type(_) => Some(DefaultObjects::Types),
+        }
+    }
+
+    /// The schema whose `IN SCHEMA` default privileges apply to the object.
+    pub fn schema(&self) -> Option<&str> {
+        match self {
+            AclObject::Schema(_) => None,
+            AclObject::Table(name)
+            | AclObject::Function(name, _)
+            | AclObject::Column(name, _)
+            | AclObject::Sequence(name)
+            | AclObject::Type(name) => Some(&name.schema),
+        }
+    }
+
+    /// `acldefault` of the object: what a NULL ACL means. The `public` schema is what initdb
+    /// gives it since PostgreSQL 15 (the live loader also takes a schema whose ACL is still
+    /// its initial one as default, which covers older servers).
+    pub fn default_grants(&self) -> Acl {
+        let mut acl = self
+            .default_objects()
+            .map_or_else(Acl::new, |k| k.builtin());
+        if *self == AclObject::Schema("public".into()) {
+            grant(&mut acl, Grantee::Public, "USAGE", false);
+        }
+        acl
+    }
+
+    /// The object as descriptions name it.
+    pub fn describe(&self) -> String {
+        match self {
+            AclObject::Schema(name) => format!("schema `{name}`"),
+            AclObject::Table(name) => format!("`{name}`"),
+            AclObject::Column(table, column) => format!("column `{table}.{column}`"),
+            AclObject::Sequence(name) => format!("sequence `{name}`"),
+            AclObject::Function(name, arguments) => format!("`{name}({arguments})`"),
+            AclObject::Type(name) => format!("type `{name}`"),
+        }
+    }
+}
+
+/// Adds a privilege: a grant option is kept once given.
+pub fn grant(acl: &mut Acl, grantee: Grantee, privilege: &str, grantable: bool) {
+    let plain = Grant {
+        grantee,
+        privilege: privilege.to_string(),
+        grantable: false,
+    };
+    let with_option = Grant {
+        grantable: true,
+        ..plain.clone()
+    };
+    if acl.contains(&with_option) {
+        return;
+    }
+    if grantable {
+        acl.remove(&plain);
+        acl.insert(with_option);
+    } else {
+        acl.insert(plain);
+    }
+}
+
+/// Removes a privilege, or only its grant option.
+pub fn revoke(acl: &mut Acl, grantee: &Grantee, privilege: &str, grant_option_only: bool) {
+    let plain = Grant {
+        grantee: grantee.clone(),
+        privilege: privilege.to_string(),
+        grantable: false,
+    };
+    let with_option = Grant {
+        grantable: true,
+        ..plain.clone()
+    };
+    let had_option = acl.remove(&with_option);
+    if grant_option_only {
+        if had_option {
+            acl.insert(plain);
+        }
+    } else {
+        acl.remove(&plain);
+    }
+}
+
+/// The grants of one grantee.
+pub fn grants_of<'a>(acl: &'a Acl, grantee: &'a Grantee) -> impl Iterator<Item = &'a Grant> {
+    acl.iter().filter(move |g| g.grantee == *grantee)
+}
+
+/// The ACL an object gets when `role` creates it, under `default_privileges`: the global
+/// entry (or the built-in default) merged with the `IN SCHEMA` entry, as the server does.
+pub fn initial_acl<'a>(
+    object: &AclObject,
+    role: Option<&str>,
+    default_privileges: impl Iterator<Item = &'a DefaultPrivileges> + Clone,
+) -> Acl {
+    let Some(objects) = object.default_objects() else {
+        return object.default_grants();
+    };
+    let entry = |schema: Option<&str>| {
+        default_privileges.clone().find(|d| {
+            d.key.objects == objects
+                && d.key.role.as_deref() == role
+                && d.key.schema.as_deref() == schema
+        })
+    };
+    let mut acl = entry(None).map_or_else(|| objects.builtin(), |d| d.grants.clone());
+    if let Some(schema) = object.schema().and_then(|s| entry(Some(s))) {
+        for g in &schema.grants {
+            grant(&mut acl, g.grantee.clone(), &g.privilege, g.grantable);
+        }
+    }
+    // the server's merge gives NULL, the default, for an empty result (`aclmerge`)
+    if acl.is_empty() {
+        return object.default_grants();
+    }
+    acl
+}
+
+/// The names of the roles of a live database's cluster. They belong to the cluster, not to
+/// the schema: two catalogs compare equal whatever roles their clusters have.
+#[derive(Clone, Debug, Default)]
+pub struct ClusterRoles(pub Option<Vec<String>>);
+
+impl PartialEq for ClusterRoles {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl super::Catalog {
+    /// The effective ACL of an object: its entry, or its default.
+    pub fn acl(&self, object: &AclObject) -> Acl {
+        self.privileges
+            .get(object)
+            .map_or_else(|| object.default_grants(), |p| p.grants.clone())
+    }
+
+    /// Records an object's effective ACL, keeping an entry only when it is not the default.
+    pub fn set_acl(&mut self, object: AclObject, grants: Acl) {
+        if grants == object.default_grants() {
+            self.privileges.shift_remove(&object);
+        } else {
+            self.privileges
+                .insert(object.clone(), Privileges { object, grants });
+        }
+    }
+
+    /// The effective default privileges of a key: its entry, or its baseline.
+    pub fn default_acl(&self, key: &DefaultAclKey) -> Acl {
+        self.default_privileges
+            .get(key)
+            .map_or_else(|| key.baseline(), |d| d.grants.clone())
+    }
+
+    /// Records default privileges, keeping an entry only when they are not the baseline (the
+    /// server deletes such an entry too).
+    pub fn set_default_acl(&mut self, key: DefaultAclKey, grants: Acl) {
+        if grants == key.baseline() {
+            self.default_privileges.shift_remove(&key);
+        } else {
+            self.default_privileges
+                .insert(key.clone(), DefaultPrivileges { key, grants });
+        }
+    }
+
+    /// The ACL `object` gets when `role` (`None`: the role running the plan or file)
+    /// creates it under this catalog's default privileges.
+    pub fn initial_acl(&self, object: &AclObject, role: Option<&str>) -> Acl {
+        initial_acl(object, role, self.default_privileges.values())
+    }
+
+    /// Moves ACLs to the objects' new names (`rename` returns the new name of a renamed
+    /// object), as `ALTER … RENAME` keeps grants.
+    pub fn rename_acls(&mut self, rename: impl Fn(&AclObject) -> Option<AclObject>) {
+        let moved: Vec<(AclObject, AclObject)> = self
+            .privileges
+            .keys()
+            .filter_map(|o| rename(o).map(|new| (o.clone(), new)))
+            .collect();
+        for (old, new) in moved {
+            if let Some(privileges) = self.privileges.shift_remove(&old) {
+                self.set_acl(new, privileges.grants);
+            }
+        }
+    }
+
+    /// Whether the object an ACL is on exists in this catalog.
+    pub fn has_acl_object(&self, object: &AclObject) -> bool {
+        match object {
+            AclObject::Schema(name) => self.schemas.contains_key(name),
+            AclObject::Table(name) => {
+                self.tables.contains_key(name) || self.views.contains_key(name)
+            }
+            AclObject::Column(table, column) => self
+                .tables
+                .get(table)
+                .is_some_and(|t| t.columns.contains_key(column)),
+            AclObject::Sequence(name) => self.sequences.contains_key(name),
+            AclObject::Function(name, arguments) => {
+                self.functions.contains_key(&format!("{name}({arguments})"))
+            }
+            AclObject::Type(name) => {
+                self.enums.contains_key(name)
+                    || self.domains.contains_key(name)
+                    || self.composite_types.contains_key(name)
+                    || self.range_types.contains_key(name)
+            }
+        }
+    }
+
+    /// Keeps the privileges of objects still in the catalog, and the default privileges of
+    /// schemas that `keep` selects.
+    pub(crate) fn retain_privileges(&mut self, keep: impl Fn(&str) -> bool) {
+        let gone: Vec<AclObject> = self
+            .privileges
+            .keys()
+            .filter(|o| !self.has_acl_object(o))
+            .cloned()
+            .collect();
+        for object in gone {
+            self.privileges.shift_remove(&object);
+        }
+        self.default_privileges
+            .retain(|key, _| key.schema.as_deref().is_none_or(&keep));
+    }
+
+    /// Every role the catalog grants to or defines default privileges for, sorted.
+    pub fn named_roles(&self) -> BTreeSet<String> {
+        let grants = self.privileges.values().flat_map(|p| &p.grants);
+        let defaults = self.default_privileges.values();
+        let mut roles: BTreeSet<String> = grants
+            .chain(defaults.clone().flat_map(|d| &d.grants))
+            .filter_map(|g| match &g.grantee {
+                Grantee::Role(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
+        roles.extend(defaults.filter_map(|d| d.key.role.clone()));
+        roles
+    }
+}

@@ -1,0 +1,168 @@
+//! Privilege and default privilege changes in the plan: what they touch, what they need,
+//! and their steps.
+
+use super::dependencies::{Action, Dependencies, ObjectId};
+use super::Step;
+use crate::diff::Pair;
+use crate::diff::{AclChange, AclTiming, DefaultAclChange};
+use crate::model::{Acl, AclObject, Catalog, Grantee};
+use crate::render::ddl::privileges::{default_statements, object_statements};
+
+/// The ACL of an object (or of each column) runs after the object is created and before it
+/// is dropped.
+pub(super) fn acl_targets(change: &AclChange) -> Vec<(ObjectId, Action)> {
+    let action = match change.timing {
+        AclTiming::Existing => Action::Alter,
+        AclTiming::Created => Action::Create,
+        AclTiming::Dropped { .. } => Action::Drop,
+    };
+    let AclObject::Table(table) = &change.object else {
+        return vec![(ObjectId::Privileges(change.object.clone()), action)];
+    };
+    if change.columns.is_empty() {
+        return vec![(ObjectId::Privileges(change.object.clone()), action)];
+    }
+    change
+        .columns
+        .iter()
+        .map(|(column, _)| {
+            let column = AclObject::Column(table.clone(), column.clone());
+            (ObjectId::Privileges(column), action)
+        })
+        .collect()
+}
+
+/// Every object that carries an ACL needs the object; default privileges need their schema.
+pub(super) fn dependencies(catalog: &Catalog, deps: &mut Dependencies) {
+    let mut add = |object: AclObject, needs: ObjectId| {
+        deps.entry(ObjectId::Privileges(object))
+            .or_default()
+            .push(needs)
+    };
+    for name in catalog.schemas.keys() {
+        add(
+            AclObject::Schema(name.clone()),
+            ObjectId::Schema(name.clone()),
+        );
+    }
+    for name in catalog.tables.keys() {
+        add(
+            AclObject::Table(name.clone()),
+            ObjectId::Table(name.clone()),
+        );
+    }
+    for name in catalog.views.keys() {
+        add(AclObject::Table(name.clone()), ObjectId::View(name.clone()));
+    }
+    for name in catalog.sequences.keys() {
+        add(
+            AclObject::Sequence(name.clone()),
+            ObjectId::Sequence(name.clone()),
+        );
+    }
+    for function in catalog.functions.values() {
+        add(
+            AclObject::Function(function.name.clone(), function.arguments.clone()),
+            ObjectId::Function(function.signature()),
+        );
+    }
+    let types = catalog
+        .enums
+        .keys()
+        .chain(catalog.domains.keys())
+        .chain(catalog.composite_types.keys())
+        .chain(catalog.range_types.keys());
+    for name in types {
+        add(AclObject::Type(name.clone()), ObjectId::Type(name.clone()));
+    }
+    // columns have no default grants: only those with grants can have changes
+    for object in catalog.privileges.keys() {
+        if let AclObject::Column(table, column) = object {
+            add(
+                object.clone(),
+                ObjectId::Column(table.clone(), column.clone()),
+            );
+        }
+    }
+    for key in catalog.default_privileges.keys() {
+        if let Some(schema) = &key.schema {
+            deps.entry(ObjectId::DefaultPrivileges(key.clone()))
+                .or_default()
+                .push(ObjectId::Schema(schema.clone()));
+        }
+    }
+}
+
+pub(super) fn acl_steps(change: &AclChange) -> Vec<Step> {
+    // the statements from one side to the other, `backward` for the rollback
+    let statements = |backward: bool| {
+        let pick = |grants: &Pair<Acl>| {
+            if backward {
+                (grants.to.clone(), grants.from.clone())
+            } else {
+                (grants.from.clone(), grants.to.clone())
+            }
+        };
+        let columns: Vec<(String, Acl, Acl)> = change
+            .columns
+            .iter()
+            .map(|(column, grants)| {
+                let (from, to) = pick(grants);
+                (column.clone(), from, to)
+            })
+            .collect();
+        let (from, to) = pick(&change.grants);
+        object_statements(
+            &change.object,
+            change.procedure,
+            &change.grantee,
+            (&from, &to),
+            &columns,
+        )
+    };
+    let forward = statements(false);
+    let backward = statements(true);
+    let who = grantee_label(&change.grantee);
+    let on = if change.columns.is_empty() {
+        change.object.describe()
+    } else {
+        format!("columns of {}", change.object.describe())
+    };
+    vec![match change.timing {
+        // the drop revokes; the rollback, which creates the object again, grants back
+        AclTiming::Dropped { .. } => Step::new(
+            format!("privileges of {who} on {on} go with it"),
+            Vec::new(),
+            backward,
+        ),
+        _ => Step::new(format!("privileges of {who} on {on}"), forward, backward),
+    }]
+}
+
+pub(super) fn default_acl_steps(change: &DefaultAclChange) -> Vec<Step> {
+    let statements = |from, to| default_statements(&change.key, &change.grantee, from, to);
+    let key = &change.key;
+    let mut on = format!("new {}", key.objects.keyword().to_lowercase());
+    if let Some(schema) = &key.schema {
+        on.push_str(&format!(" in schema `{schema}`"));
+    }
+    if let Some(role) = &key.role {
+        on.push_str(&format!(" created by `{role}`"));
+    }
+    vec![Step::new(
+        format!(
+            "default privileges of {} on {on}",
+            grantee_label(&change.grantee)
+        ),
+        statements(&change.grants.from, &change.grants.to),
+        statements(&change.grants.to, &change.grants.from),
+    )]
+}
+
+fn grantee_label(grantee: &Grantee) -> String {
+    match grantee {
+        Grantee::Owner => "the owner".into(),
+        Grantee::Public => "PUBLIC".into(),
+        Grantee::Role(name) => format!("`{name}`"),
+    }
+}

@@ -1,0 +1,170 @@
+//! `GRANT`, `REVOKE` and `ALTER DEFAULT PRIVILEGES`.
+
+use std::collections::BTreeMap;
+
+use crate::model::privileges::COLUMN_PRIVILEGES;
+use crate::model::{Acl, AclObject, DefaultAclKey, Grantee};
+use crate::render::quote::quote_ident;
+
+/// The statements that turn one grantee's grants `from` into `to` on `object`, and on the
+/// columns of `columns` (name, from, to) when `object` is their table: revokes of what goes,
+/// of grant options that go, then grants of what comes (a grant option that comes is granted
+/// with the privilege). Column privileges of one verb are one statement:
+/// `GRANT SELECT (a, b), UPDATE (b) ON TABLE t TO r`.
+pub fn object_statements(
+    object: &AclObject,
+    procedure: bool,
+    grantee: &Grantee,
+    (from, to): (&Acl, &Acl),
+    columns: &[(String, Acl, Acl)],
+) -> Vec<String> {
+    let on = on_object(object, procedure);
+    let grantee = object_grantee(grantee);
+    let mut out: Vec<String> = statements(from, to, object.all_privileges())
+        .into_iter()
+        .map(|(verb, privileges)| verb.render(&privileges.join(", "), &on, &grantee))
+        .collect();
+    let mut by_verb: BTreeMap<Verb, ColumnGroups> = BTreeMap::new();
+    for (column, from, to) in columns {
+        for (verb, privileges) in statements(from, to, COLUMN_PRIVILEGES) {
+            let groups = by_verb.entry(verb).or_default();
+            for privilege in privileges {
+                match groups.iter_mut().find(|(p, _)| *p == privilege) {
+                    Some((_, names)) => names.push(quote_ident(column)),
+                    None => groups.push((privilege, vec![quote_ident(column)])),
+                }
+            }
+        }
+    }
+    for (verb, mut groups) in by_verb {
+        groups.sort_by_key(|(p, _)| COLUMN_PRIVILEGES.iter().position(|o| o == p));
+        let items: Vec<String> = groups
+            .iter()
+            .map(|(p, names)| format!("{p} ({})", names.join(", ")))
+            .collect();
+        out.push(verb.render(&items.join(", "), &on, &grantee));
+    }
+    out
+}
+
+/// Per privilege, the quoted columns it applies to.
+type ColumnGroups<'a> = Vec<(&'a str, Vec<String>)>;
+
+/// The `ALTER DEFAULT PRIVILEGES` statements that turn one grantee's default grants `from`
+/// into `to` under `key`.
+pub fn default_statements(
+    key: &DefaultAclKey,
+    grantee: &Grantee,
+    from: &Acl,
+    to: &Acl,
+) -> Vec<String> {
+    let mut prefix = "ALTER DEFAULT PRIVILEGES".to_string();
+    if let Some(role) = &key.role {
+        prefix.push_str(&format!(" FOR ROLE {}", quote_ident(role)));
+    }
+    if let Some(schema) = &key.schema {
+        prefix.push_str(&format!(" IN SCHEMA {}", quote_ident(schema)));
+    }
+    let on = key.objects.keyword().to_string();
+    let grantee = match grantee {
+        Grantee::Owner => key
+            .role
+            .as_deref()
+            .map_or("CURRENT_USER".to_string(), quote_ident),
+        other => object_grantee(other),
+    };
+    statements(from, to, key.objects.all_privileges())
+        .into_iter()
+        .map(|(verb, privileges)| {
+            format!(
+                "{prefix} {}",
+                verb.render(&privileges.join(", "), &on, &grantee)
+            )
+        })
+        .collect()
+}
+
+/// What `ON` names in `GRANT`: `TABLE public.orders`, `FUNCTION public.f(integer)`.
+fn on_object(object: &AclObject, procedure: bool) -> String {
+    match object {
+        AclObject::Schema(name) => format!("SCHEMA {}", quote_ident(name)),
+        AclObject::Table(name) | AclObject::Column(name, _) => format!("TABLE {name}"),
+        AclObject::Sequence(name) => format!("SEQUENCE {name}"),
+        AclObject::Function(name, arguments) => {
+            let keyword = if procedure { "PROCEDURE" } else { "FUNCTION" };
+            format!("{keyword} {name}({arguments})")
+        }
+        AclObject::Type(name) => format!("TYPE {name}"),
+    }
+}
+
+/// The owner is not known by name offline: it is whoever runs the plan.
+fn object_grantee(grantee: &Grantee) -> String {
+    match grantee {
+        Grantee::Owner => "CURRENT_USER".into(),
+        Grantee::Public => "PUBLIC".into(),
+        Grantee::Role(name) => quote_ident(name),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Verb {
+    Revoke,
+    RevokeGrantOption,
+    Grant,
+    GrantWithOption,
+}
+
+impl Verb {
+    fn render(self, privileges: &str, on: &str, grantee: &str) -> String {
+        match self {
+            Verb::Revoke => format!("REVOKE {privileges} ON {on} FROM {grantee}"),
+            Verb::RevokeGrantOption => {
+                format!("REVOKE GRANT OPTION FOR {privileges} ON {on} FROM {grantee}")
+            }
+            Verb::Grant => format!("GRANT {privileges} ON {on} TO {grantee}"),
+            Verb::GrantWithOption => {
+                format!("GRANT {privileges} ON {on} TO {grantee} WITH GRANT OPTION")
+            }
+        }
+    }
+}
+
+/// The non-empty groups of privileges each verb applies to, privileges in `order`.
+fn statements<'a>(from: &'a Acl, to: &'a Acl, order: &[&str]) -> Vec<(Verb, Vec<&'a str>)> {
+    let option = |acl: &Acl, privilege: &str| {
+        acl.iter()
+            .find(|g| g.privilege == privilege)
+            .map(|g| g.grantable)
+    };
+    let mut privileges: Vec<&str> = from
+        .iter()
+        .chain(to)
+        .map(|g| g.privilege.as_str())
+        .collect();
+    privileges.sort_by_key(|p| (order.iter().position(|o| o == p).unwrap_or(order.len()), *p));
+    privileges.dedup();
+    let mut groups: Vec<(Verb, Vec<&str>)> = [
+        Verb::Revoke,
+        Verb::RevokeGrantOption,
+        Verb::Grant,
+        Verb::GrantWithOption,
+    ]
+    .into_iter()
+    .map(|v| (v, Vec::new()))
+    .collect();
+    for privilege in privileges {
+        let verb = match (option(from, privilege), option(to, privilege)) {
+            (Some(_), None) => Verb::Revoke,
+            (Some(true), Some(false)) => Verb::RevokeGrantOption,
+            (None, Some(false)) => Verb::Grant,
+            (None | Some(false), Some(true)) => Verb::GrantWithOption,
+            _ => continue,
+        };
+        if let Some(group) = groups.iter_mut().find(|(v, _)| *v == verb) {
+            group.1.push(privilege);
+        }
+    }
+    groups.retain(|(_, p)| !p.is_empty());
+    groups
+}

@@ -1,0 +1,130 @@
+//! Privileges, default privileges, and the names of the cluster's roles. Runs after the
+//! loaders of the objects that carry ACLs: privileges of objects the model does not hold are
+//! left out.
+
+use indexmap::IndexMap;
+use postgres::{Row, Transaction};
+
+use super::Reader;
+use crate::error::Error;
+use crate::model::privileges::grant;
+use crate::model::{
+    Acl, AclObject, Catalog, ClusterRoles, DefaultAclKey, DefaultObjects, Grant, Grantee,
+    QualifiedName,
+};
+
+const PRIVILEGES: &str = include_str!("queries/privileges.sql");
+const DEFAULT_PRIVILEGES: &str = include_str!("queries/default_privileges.sql");
+const ROLES: &str = include_str!("queries/roles.sql");
+
+/// Adds the ACLs that differ from their object's default.
+pub(super) fn load(
+    reader: &Reader,
+    tx: &mut Transaction<'_>,
+    catalog: &mut Catalog,
+) -> Result<(), Error> {
+    const WHAT: &str = "privileges";
+    let mut acls: IndexMap<AclObject, Acl> = IndexMap::new();
+    for row in reader.query(tx, WHAT, PRIVILEGES)? {
+        let kind: String = reader.get(&row, WHAT, "kind")?;
+        let schema: String = reader.get(&row, WHAT, "schema")?;
+        let name: String = reader.get(&row, WHAT, "name")?;
+        let qualified = QualifiedName::new(&schema, &name);
+        let object = match kind.as_str() {
+            "schema" => AclObject::Schema(name),
+            "sequence" => AclObject::Sequence(qualified),
+            "column" => AclObject::Column(qualified, reader.get(&row, WHAT, "column_name")?),
+            "function" => {
+                let arguments: String = reader.get(&row, WHAT, "arguments")?;
+                AclObject::Function(qualified, arguments)
+            }
+            "type" => AclObject::Type(qualified),
+            _ => AclObject::Table(qualified),
+        };
+        let acl = acls.entry(object).or_default();
+        // grants by several grantors are one grant here
+        if let Some(g) = exploded(reader, &row, WHAT)? {
+            grant(acl, g.grantee, &g.privilege, g.grantable);
+        }
+    }
+    for (object, acl) in acls {
+        if catalog.has_acl_object(&object) {
+            catalog.set_acl(object, acl);
+        }
+    }
+    Ok(())
+}
+
+/// Adds the default privileges (`pg_default_acl`).
+pub(super) fn load_defaults(
+    reader: &Reader,
+    tx: &mut Transaction<'_>,
+    catalog: &mut Catalog,
+) -> Result<(), Error> {
+    const WHAT: &str = "default privileges";
+    let mut acls: IndexMap<DefaultAclKey, Acl> = IndexMap::new();
+    for row in reader.query(tx, WHAT, DEFAULT_PRIVILEGES)? {
+        let objects = match reader.get::<String>(&row, WHAT, "objects")?.as_str() {
+            "r" => DefaultObjects::Tables,
+            "S" => DefaultObjects::Sequences,
+            "f" => DefaultObjects::Functions,
+            "T" => DefaultObjects::Types,
+            "n" => DefaultObjects::Schemas,
+            // large objects (PostgreSQL 18) are not modelled
+            _ => continue,
+        };
+        let key = DefaultAclKey {
+            role: reader.get(&row, WHAT, "role")?,
+            schema: reader.get(&row, WHAT, "schema")?,
+            objects,
+        };
+        let acl = acls.entry(key).or_default();
+        // grants by several grantors are one grant here
+        if let Some(g) = exploded(reader, &row, WHAT)? {
+            grant(acl, g.grantee, &g.privilege, g.grantable);
+        }
+    }
+    for (key, acl) in acls {
+        catalog.set_default_acl(key, acl);
+    }
+    Ok(())
+}
+
+/// Records the names of the cluster's roles.
+pub(super) fn load_roles(
+    reader: &Reader,
+    tx: &mut Transaction<'_>,
+    catalog: &mut Catalog,
+) -> Result<(), Error> {
+    const WHAT: &str = "roles";
+    let mut roles = Vec::new();
+    for row in reader.query(tx, WHAT, ROLES)? {
+        roles.push(reader.get(&row, WHAT, "name")?);
+    }
+    catalog.roles = ClusterRoles(Some(roles));
+    Ok(())
+}
+
+/// One exploded ACL item; `None` for an empty ACL's row and for `MAINTAIN`, which the model
+/// leaves out (PostgreSQL 17 added it to the owner's default).
+fn exploded(reader: &Reader, row: &Row, what: &'static str) -> Result<Option<Grant>, Error> {
+    let Some(privilege) = reader.get::<Option<String>>(row, what, "privilege")? else {
+        return Ok(None);
+    };
+    if privilege == "MAINTAIN" {
+        return Ok(None);
+    }
+    let grantee = if reader.get(row, what, "is_owner")? {
+        Grantee::Owner
+    } else {
+        match reader.get::<Option<String>>(row, what, "grantee")? {
+            Some(name) => Grantee::Role(name),
+            None => Grantee::Public,
+        }
+    };
+    Ok(Some(Grant {
+        grantee,
+        privilege,
+        grantable: reader.get(row, what, "grantable")?,
+    }))
+}

@@ -1,0 +1,83 @@
+-- The ACLs of schemas, tables, views, sequences, columns, functions and types, exploded
+-- into one row per grant. Only objects whose ACL column is set: a NULL ACL is the default
+-- (`acldefault`), which the model leaves out. A schema whose ACL is still the one initdb
+-- gave it (`public`, whatever the server version) counts as default too. Objects the model
+-- does not hold (identity sequences, partitions…) are dropped by the loader.
+WITH user_ns AS (
+    SELECT n.oid, n.nspname::text AS nspname
+    FROM pg_catalog.pg_namespace n
+    WHERE n.nspname NOT LIKE 'pg\_%'
+      AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+),
+ext AS (
+    SELECT d.classid, d.objid
+    FROM pg_catalog.pg_depend d
+    WHERE d.deptype IN ('e', 'i')
+),
+objects AS (
+    SELECT 'schema' AS kind, ns.nspname AS schema, ns.nspname AS name,
+           NULL::text AS column_name, NULL::text AS arguments, n.nspacl AS acl,
+           n.nspowner AS owner
+    FROM pg_catalog.pg_namespace n
+    JOIN user_ns ns ON ns.oid = n.oid
+    WHERE n.nspacl IS DISTINCT FROM (
+        SELECT ip.initprivs
+        FROM pg_catalog.pg_init_privs ip
+        WHERE ip.classoid = 'pg_catalog.pg_namespace'::regclass
+          AND ip.objoid = n.oid
+          AND ip.objsubid = 0)
+    UNION ALL
+    SELECT CASE c.relkind WHEN 'S' THEN 'sequence' ELSE 'table' END, ns.nspname,
+           c.relname::text, NULL, NULL, c.relacl, c.relowner
+    FROM pg_catalog.pg_class c
+    JOIN user_ns ns ON ns.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'v', 'S')
+      AND NOT EXISTS (
+          SELECT FROM ext
+          WHERE ext.classid = 'pg_catalog.pg_class'::regclass AND ext.objid = c.oid)
+    UNION ALL
+    SELECT 'column', ns.nspname, c.relname::text, a.attname::text, NULL, a.attacl, c.relowner
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+    JOIN user_ns ns ON ns.oid = c.relnamespace
+    WHERE c.relkind = 'r'
+      AND a.attnum > 0
+      AND NOT a.attisdropped
+    UNION ALL
+    -- the identity argument types, as the function loader's signatures spell them
+    SELECT 'function', ns.nspname, p.proname::text, NULL,
+           (SELECT coalesce(string_agg(pg_catalog.format_type(t.oid, NULL), ', '
+                                       ORDER BY t.ord), '')
+            FROM unnest(p.proargtypes) WITH ORDINALITY AS t(oid, ord)),
+           p.proacl, p.proowner
+    FROM pg_catalog.pg_proc p
+    JOIN user_ns ns ON ns.oid = p.pronamespace
+    WHERE p.prokind IN ('f', 'p')
+      AND NOT EXISTS (
+          SELECT FROM ext
+          WHERE ext.classid = 'pg_catalog.pg_proc'::regclass AND ext.objid = p.oid)
+    UNION ALL
+    -- enums, domains, range types and composite types (not the row types of relations)
+    SELECT 'type', ns.nspname, t.typname::text, NULL, NULL, t.typacl, t.typowner
+    FROM pg_catalog.pg_type t
+    JOIN user_ns ns ON ns.oid = t.typnamespace
+    LEFT JOIN pg_catalog.pg_class rel ON rel.oid = t.typrelid
+    WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND rel.relkind = 'c'))
+      AND NOT EXISTS (
+          SELECT FROM ext
+          WHERE ext.classid = 'pg_catalog.pg_type'::regclass AND ext.objid = t.oid)
+)
+SELECT o.kind,
+       o.schema,
+       o.name,
+       o.column_name,
+       o.arguments,
+       CASE WHEN a.grantee = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END
+           AS grantee,
+       a.grantee = o.owner AS is_owner,
+       a.privilege_type AS privilege,
+       a.is_grantable AS grantable
+FROM objects o
+LEFT JOIN LATERAL pg_catalog.aclexplode(o.acl) a ON true
+WHERE o.acl IS NOT NULL
+ORDER BY 1, 2, 3, 4, 5

@@ -1,0 +1,2 @@
+-- no default privileges yet
+CREATE SCHEMA app;

@@ -1,0 +1,1 @@
+-- every default privilege goes, including one for another role

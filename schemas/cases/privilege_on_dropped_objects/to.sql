@@ -1,0 +1,1 @@
+-- dropping objects takes their grants along; the rollback grants them back

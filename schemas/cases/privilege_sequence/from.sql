@@ -1,0 +1,2 @@
+CREATE SEQUENCE invoice_number;
+CREATE TABLE invoices (id serial PRIMARY KEY);
