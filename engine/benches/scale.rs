@@ -1,7 +1,10 @@
 //! Scale benchmark: generates a schema of N tables (varied column types, primary, foreign,
-//! unique and check constraints, indexes, an enum and sequences), then reports for each N:
-//! parsing and normalising the file, loading it into PostgreSQL with psql (for reference),
-//! introspecting it, and diffing and planning against a changed copy, plus peak memory.
+//! unique and check constraints, indexes, an enum and sequences; per table a view, a trigger,
+//! row-level security with a policy and grants; per fifth table a SQL function; per tenth a
+//! partitioned table with three partitions), then reports for each N: parsing and
+//! normalising the file, loading it into PostgreSQL with psql (for reference), introspecting
+//! it, loading it through a shadow database and reading it back, and diffing and planning
+//! against a changed copy, plus peak memory.
 //!
 //! `cargo bench -p schemadiff-engine --bench scale` (N = 1000 and 5000; set
 //! `SCHEMADIFF_BENCH_SIZES=100,1000` to choose).
@@ -12,7 +15,9 @@ use std::time::{Duration, Instant};
 
 use schemadiff_engine::cluster::TempCluster;
 use schemadiff_engine::plan::plan;
+use schemadiff_engine::source::shadow::Shadow;
 use schemadiff_engine::source::{live, sql, SqlFile};
+use schemadiff_engine::DevServer;
 
 fn main() {
     let sizes: Vec<usize> = std::env::var("SCHEMADIFF_BENCH_SIZES")
@@ -21,13 +26,19 @@ fn main() {
         .filter_map(|n| n.trim().parse().ok())
         .collect();
     let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
+    // the role the generated grants and policies name
+    let mut admin = cluster.admin().expect("the cluster accepts connections");
+    admin
+        .batch_execute("CREATE ROLE app_reader")
+        .expect("the role is created");
     println!(
-        "{:>6} {:>10} {:>10} {:>12} {:>12} {:>14} {:>14} {:>10}",
+        "{:>6} {:>10} {:>10} {:>12} {:>12} {:>14} {:>14} {:>14} {:>10}",
         "tables",
         "sql bytes",
         "parse",
         "psql load",
         "introspect",
+        "shadow load",
         "plan file→file",
         "plan live→file",
         "steps"
@@ -57,6 +68,14 @@ fn main() {
         let introspect = started.elapsed();
 
         let started = Instant::now();
+        let mut shadow = Shadow::new(DevServer::Url(cluster.url("postgres")));
+        let from_shadow = shadow
+            .load(&[file(&schema)])
+            .expect("the shadow path loads");
+        let shadow_load = started.elapsed();
+        assert_eq!(from_shadow.tables.len(), from_live.tables.len());
+
+        let started = Instant::now();
         let offline_plan = plan(&from_offline, &to_offline).expect("plan");
         let plan_offline = started.elapsed();
         let started = Instant::now();
@@ -65,12 +84,13 @@ fn main() {
         assert_eq!(offline_plan.steps.len(), live_plan.steps.len());
 
         println!(
-            "{:>6} {:>10} {:>10} {:>12} {:>12} {:>14} {:>14} {:>10}",
+            "{:>6} {:>10} {:>10} {:>12} {:>12} {:>14} {:>14} {:>14} {:>10}",
             n,
             schema.len(),
             ms(parse),
             ms(load),
             ms(introspect),
+            ms(shadow_load),
             ms(plan_offline),
             ms(plan_live),
             offline_plan.steps.len()
@@ -119,9 +139,15 @@ fn psql(cluster: &TempCluster, url: &str, sql: &str) {
 }
 
 /// A schema of `n` tables in a few schemas; `changed` alters every tenth table (a new column,
-/// a wider type, a new index, a dropped check, a new enum value) so that the plan has work.
+/// a wider type, a new index, a new enum value, a changed view, a widened grant, a changed
+/// policy) so that the plan has work.
 fn generate(n: usize, changed: bool) -> String {
     let mut out = String::from("CREATE SCHEMA app;\nCREATE SCHEMA audit;\n");
+    for schema in ["public", "app", "audit"] {
+        out.push_str(&format!(
+            "CREATE FUNCTION {schema}.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.created_at := now(); RETURN NEW; END $$;\n"
+        ));
+    }
     out.push_str(if changed {
         "CREATE TYPE app.status AS ENUM ('new', 'active', 'paused', 'closed');\n"
     } else {
@@ -156,6 +182,33 @@ fn generate(n: usize, changed: bool) -> String {
             ));
         }
         out.push_str(&format!("COMMENT ON TABLE {schema}.t{i} IS 'table {i}';\n"));
+        let extra = if touched { ", created_at" } else { "" };
+        out.push_str(&format!(
+            "CREATE VIEW {schema}.v{i} AS SELECT id, code, amount{extra} FROM {schema}.t{i} WHERE status <> 'closed';\n\
+             CREATE TRIGGER t{i}_touch BEFORE UPDATE ON {schema}.t{i} FOR EACH ROW EXECUTE FUNCTION {schema}.touch();\n\
+             ALTER TABLE {schema}.t{i} ENABLE ROW LEVEL SECURITY;\n\
+             CREATE POLICY t{i}_read ON {schema}.t{i} FOR SELECT TO app_reader USING (status <> '{}');\n\
+             GRANT SELECT{} ON {schema}.t{i} TO app_reader;\n",
+            if touched { "new" } else { "closed" },
+            if touched { ", INSERT" } else { "" },
+        ));
+        if i % 5 == 0 {
+            out.push_str(&format!(
+                "CREATE FUNCTION {schema}.t{i}_amount(p bigint) RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT amount FROM {schema}.t{i} WHERE id = p $$;\n"
+            ));
+        }
+        if i % 10 == 0 {
+            out.push_str(&format!(
+                "CREATE TABLE {schema}.p{i} (id bigint NOT NULL, at date NOT NULL, v int) PARTITION BY RANGE (at);\n"
+            ));
+            for year in 2024..2027 {
+                out.push_str(&format!(
+                    "CREATE TABLE {schema}.p{i}_{year} PARTITION OF {schema}.p{i} FOR VALUES FROM ('{year}-01-01') TO ('{}-01-01');\n",
+                    year + 1
+                ));
+            }
+            out.push_str(&format!("CREATE INDEX ON {schema}.p{i} (at);\n"));
+        }
     }
     out
 }

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, QualifiedName, View};
+use crate::model::{AclObject, Catalog, QualifiedName, View};
 use crate::normalize::function::relations_used;
 use crate::normalize::view::{referenced_columns, replaceable};
 use crate::render::ddl::view_comment_target;
@@ -152,7 +152,17 @@ impl Reshaped {
 /// `CREATE OR REPLACE VIEW` applies. When it adds columns, its rollback has to drop the view
 /// and create the old one, which only works while nothing else uses the view.
 fn replaced(catalogs: &Pair<&Catalog>, from: &View, to: &View) -> bool {
-    replaceable(from, to) && (from.columns == to.columns || !used(catalogs, &to.name))
+    replaceable(from, to)
+        && (from.columns == to.columns
+            || !(used(catalogs, &to.name) || carries(catalogs.from, &from.name)))
+}
+
+/// Whether grants or triggers hang on the view: a rollback that recreates it would lose them.
+fn carries(catalog: &Catalog, name: &QualifiedName) -> bool {
+    catalog.privileges.keys().any(|object| match object {
+        AclObject::Table(table) | AclObject::Column(table, _) => table == name,
+        _ => false,
+    }) || catalog.triggers.keys().any(|(table, _)| table == name)
 }
 
 /// Whether a view or a function of either catalog uses the relation `name`.
