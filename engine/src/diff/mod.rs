@@ -96,6 +96,10 @@ pub enum Change {
         position: EnumPosition,
         /// Columns that use the type, needed to undo the addition by recreating the type.
         columns: Vec<(QualifiedName, Column)>,
+        /// Views that read those columns or name the type, in creation order: the server
+        /// refuses to convert the columns under them, so the undo drops and recreates them.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        views: Vec<View>,
     },
     /// A removed or reordered value: the type is recreated and its columns converted.
     RecreateEnum {

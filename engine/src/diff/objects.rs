@@ -1,7 +1,7 @@
 //! Schemas, extensions, enums and sequences.
 
 use super::{diff_comment, Change, CommentTarget, EnumPosition, Pair};
-use crate::model::{Catalog, Column, EnumType, QualifiedName};
+use crate::model::{Catalog, Column, EnumType, QualifiedName, View};
 
 pub(super) fn diff_schemas(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     for schema in catalogs.to.schemas.values() {
@@ -119,8 +119,62 @@ fn diff_enum_values(catalogs: &Pair<&Catalog>, pair: Pair<&EnumType>, out: &mut 
                 .iter()
                 .map(|(t, c)| (t.clone(), c.from.clone()))
                 .collect(),
+            views: views_on_type(catalogs, &pair.from.name, &columns),
         });
     }
+}
+
+/// The unchanged views that read `columns` or name the type `name`, and the views that read
+/// those, in an order they can be created in.
+fn views_on_type(
+    catalogs: &Pair<&Catalog>,
+    name: &QualifiedName,
+    columns: &[(QualifiedName, Pair<Column>)],
+) -> Vec<View> {
+    let type_mention = format!("\"{}\"", name.name);
+    let kept: Vec<&View> = catalogs
+        .from
+        .views
+        .values()
+        .filter(|v| catalogs.to.views.get(&v.name) == Some(*v))
+        .collect();
+    let mut affected: Vec<&View> = Vec::new();
+    loop {
+        let before = affected.len();
+        for view in &kept {
+            let uses = view.reads.iter().any(|r| {
+                columns.iter().any(|(t, _)| t == r) || affected.iter().any(|a| a.name == *r)
+            }) || view.query.canonical.contains(&type_mention);
+            if uses && !affected.iter().any(|a| a.name == view.name) {
+                affected.push(view);
+            }
+        }
+        if affected.len() == before {
+            break;
+        }
+    }
+    // a view goes after the affected views it reads
+    let mut ordered: Vec<View> = Vec::new();
+    while ordered.len() < affected.len() {
+        let ready = affected.iter().find(|v| {
+            !ordered.iter().any(|o| o.name == v.name)
+                && v.reads.iter().all(|r| {
+                    !affected.iter().any(|a| a.name == *r) || ordered.iter().any(|o| o.name == *r)
+                })
+        });
+        match ready {
+            Some(view) => ordered.push((*view).clone()),
+            // a cycle cannot happen between views; keep the rest as they are
+            None => {
+                for view in &affected {
+                    if !ordered.iter().any(|o| o.name == view.name) {
+                        ordered.push((*view).clone());
+                    }
+                }
+            }
+        }
+    }
+    ordered
 }
 
 /// Whether values were removed or reordered, which `ADD VALUE` cannot do.

@@ -152,6 +152,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             value,
             position,
             columns,
+            views,
         } => {
             let neighbour = match position {
                 EnumPosition::Before(label) => format!(" BEFORE {}", quote_literal(label)),
@@ -163,10 +164,13 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
                 .iter()
                 .map(|(t, c)| (t.clone(), Pair::new(c.clone(), c.clone())))
                 .collect();
-            let rollback = recreate_enum(&Pair::new(&enum_type.to, &enum_type.from), &kept, false)
-                .into_iter()
-                .flat_map(|s| s.sql)
-                .collect();
+            let mut rollback: Vec<String> = views.iter().rev().map(ddl::drop_view).collect();
+            rollback.extend(
+                recreate_enum(&Pair::new(&enum_type.to, &enum_type.from), &kept, false)
+                    .into_iter()
+                    .flat_map(|s| s.sql),
+            );
+            rollback.extend(views.iter().flat_map(ddl::create_view));
             vec![Step::new(
                 format!("add value {} to type `{}`", quote_literal(value), enum_type.to.name),
                 vec![sql],
