@@ -14,7 +14,8 @@ SELECT n.nspname::text AS schema,
            AS collation_name,
        CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::text END AS canonical,
        CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::text END AS subtype_diff,
-       format_type(r.rngmultitypid, NULL) AS multirange_type_name,
+       -- read through the row's JSON: PostgreSQL 13 has no multirange types (NULL there)
+       format_type((to_jsonb(r) ->> 'rngmultitypid')::oid, NULL) AS multirange_type_name,
        obj_description(t.oid, 'pg_type') AS comment
 FROM pg_catalog.pg_range r
 JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid
