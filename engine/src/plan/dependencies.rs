@@ -401,19 +401,8 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     for view in catalog.views.values() {
         let id = ObjectId::View(view.name.clone());
         add(id.clone(), ObjectId::Schema(view.name.schema.clone()));
-        for relation in &view.reads {
-            if let Some(table) = catalog.tables.get(relation) {
-                // any column may be read (`*`, expressions): the view waits for all of them
-                add(id.clone(), ObjectId::Table(relation.clone()));
-                for column in table.columns.keys() {
-                    add(
-                        id.clone(),
-                        ObjectId::Column(relation.clone(), column.clone()),
-                    );
-                }
-            } else if catalog.views.contains_key(relation) {
-                add(id.clone(), ObjectId::View(relation.clone()));
-            }
+        for needed in view.reads.iter().flat_map(|r| relation_read(catalog, r)) {
+            add(id.clone(), needed);
         }
         for function in calls(&view.query) {
             add(id.clone(), function);
@@ -450,19 +439,8 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
                 ObjectId::Column(policy.table.clone(), column.clone()),
             );
         }
-        for relation in &policy.reads {
-            if let Some(table) = catalog.tables.get(relation) {
-                // subqueries may read any column: the policy waits for all of them
-                add(id.clone(), ObjectId::Table(relation.clone()));
-                for column in table.columns.keys() {
-                    add(
-                        id.clone(),
-                        ObjectId::Column(relation.clone(), column.clone()),
-                    );
-                }
-            } else if catalog.views.contains_key(relation) {
-                add(id.clone(), ObjectId::View(relation.clone()));
-            }
+        for needed in policy.reads.iter().flat_map(|r| relation_read(catalog, r)) {
+            add(id.clone(), needed);
         }
         for expr in policy.using.iter().chain(&policy.with_check) {
             for function in calls(expr) {
@@ -588,6 +566,25 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     }
     super::privileges::dependencies(catalog, &mut deps);
     deps
+}
+
+/// What a query reading `relation` needs: a table and every one of its columns (`*` and
+/// expressions may read any), or a view.
+fn relation_read(catalog: &Catalog, relation: &QualifiedName) -> Vec<ObjectId> {
+    if let Some(table) = catalog.tables.get(relation) {
+        std::iter::once(ObjectId::Table(relation.clone()))
+            .chain(
+                table
+                    .columns
+                    .keys()
+                    .map(|c| ObjectId::Column(relation.clone(), c.clone())),
+            )
+            .collect()
+    } else if catalog.views.contains_key(relation) {
+        vec![ObjectId::View(relation.clone())]
+    } else {
+        Vec::new()
+    }
 }
 
 /// The key a foreign key relies on, as an object.
