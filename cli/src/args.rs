@@ -50,6 +50,10 @@ pub struct Reading {
     /// Fail when either side holds objects schemadiff does not manage yet.
     #[arg(long)]
     pub strict: bool,
+    /// Compare who owns each object and plan `ALTER … OWNER TO`; without it owners are
+    /// ignored.
+    #[arg(long)]
+    pub owners: bool,
     /// Normalise desired-state SQL by running it in a scratch database on this server
     /// (created and dropped), or `local` for a private throwaway PostgreSQL. Default: `local`
     /// when the other side is a database and PostgreSQL is installed.

@@ -143,6 +143,7 @@ impl args::Reading {
             schemas: self.schema.clone(),
             exclude_schemas: self.exclude_schema.clone(),
             strict: self.strict,
+            owners: self.owners,
             desired_state: match (&self.dev_url, self.offline) {
                 (_, true) => DesiredStatePath::Offline,
                 (Some(url), _) if url == "local" => DesiredStatePath::Shadow(DevServer::Local),

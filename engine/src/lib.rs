@@ -43,6 +43,8 @@ pub struct Options {
     pub exclude_schemas: Vec<String>,
     /// Objects the model does not cover are an error instead of a note.
     pub strict: bool,
+    /// Compare and set who owns each object (`--owners`); otherwise owners are ignored.
+    pub owners: bool,
     /// Offline, shadow, or chosen from the sources.
     pub desired_state: DesiredStatePath,
 }
@@ -118,13 +120,17 @@ fn check_roles(from: &Catalog, to: &Catalog) -> Result<(), Error> {
         return Ok(());
     }
     Err(Error::Invalid(format!(
-        "the desired state grants privileges to role(s) {} that do not exist in the database the plan is for; create them first (schemadiff does not manage roles)",
+        "the desired state grants privileges to, or makes owners of, role(s) {} that do not exist in the database the plan is for; create them first (schemadiff does not manage roles)",
         missing.join(", ")
     )))
 }
 
-/// Keeps the schemas the options select; with `--strict`, refuses unsupported objects.
+/// Keeps the schemas the options select, and owners with `--owners`; with `--strict`,
+/// refuses unsupported objects.
 fn scope(mut catalog: Catalog, options: &Options) -> Result<Catalog, Error> {
+    if !options.owners {
+        catalog.owners.clear();
+    }
     catalog.retain_schemas(|schema| {
         (options.schemas.is_empty() || options.schemas.iter().any(|s| s == schema))
             && !options.exclude_schemas.iter().any(|s| s == schema)

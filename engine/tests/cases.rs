@@ -160,9 +160,13 @@ fn dump_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), St
         // a case written for another server version: the case test reports it
         return Ok(());
     };
+    let options = Options {
+        owners: true,
+        ..Default::default()
+    };
     let dump_of = |source: &Source| -> Result<String, String> {
         let (entries, fingerprint) =
-            schemadiff_engine::dump(source, &Default::default()).map_err(|e| e.to_string())?;
+            schemadiff_engine::dump(source, &options).map_err(|e| e.to_string())?;
         Ok(render::dump_sql(&entries, &fingerprint))
     };
     let first = dump_of(&Source::Database(source.clone()))?;
@@ -199,17 +203,28 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
     let from_file = case.join("from.sql");
     let to_file = case.join("to.sql");
 
+    // owners are compared, as `--owners` does, so that the cases that set them are checked
+    let offline = Options {
+        desired_state: DesiredStatePath::Offline,
+        owners: true,
+        ..Default::default()
+    };
+    let shadow = Options {
+        desired_state: DesiredStatePath::Shadow(DevServer::Url(cluster.url("postgres"))),
+        owners: true,
+        ..Default::default()
+    };
     // 1. the offline plan, snapshotted
-    let offline = plan(
+    let snapshot = plan(
         &Source::Path(from_file.clone()),
         &Source::Path(to_file.clone()),
-        &Default::default(),
+        &offline,
     )
     .map_err(|e| format!("offline plan failed: {e}"))?;
     let text = format!(
         "{}\n-- ===== rollback =====\n{}",
-        render::up_sql(&offline),
-        render::down_sql(&offline)
+        render::up_sql(&snapshot),
+        render::down_sql(&snapshot)
     );
     insta::with_settings!({
         snapshot_path => workspace().join("snapshots"),
@@ -239,14 +254,6 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
     };
     let expected_from = read_live(&reference)?;
     let expected_to = read_live(&target)?;
-    let offline = Options {
-        desired_state: DesiredStatePath::Offline,
-        ..Default::default()
-    };
-    let shadow = Options {
-        desired_state: DesiredStatePath::Shadow(DevServer::Url(cluster.url("postgres"))),
-        ..Default::default()
-    };
     for (path, to, options) in [
         ("to as file", Source::Path(to_file.clone()), &offline),
         (

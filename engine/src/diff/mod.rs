@@ -10,7 +10,7 @@ mod views;
 
 use serde::Serialize;
 
-pub use privileges::{AclChange, AclTiming, DefaultAclChange};
+pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 
 use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, Extension, Function,
@@ -243,6 +243,8 @@ pub enum Change {
     },
     Privileges(AclChange),
     DefaultPrivileges(DefaultAclChange),
+    /// `ALTER … OWNER TO` (with `--owners`).
+    SetOwner(OwnerChange),
 }
 
 /// The changes that turn `from` into `to`, in a deterministic order (the planner decides the
@@ -266,7 +268,9 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     triggers::diff_triggers(&catalogs, &mut changes);
     triggers::diff_policies(&catalogs, &mut changes);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
+    let owners = privileges::diff_owners(&catalogs, &changes);
     changes.extend(privileges);
+    changes.extend(owners);
     changes
 }
 

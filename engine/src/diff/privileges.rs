@@ -1,5 +1,6 @@
 //! Privileges and default privileges, compared as sets of grants per grantee: what is on
 //! both sides is left alone, so a plan never revokes and grants back what does not change.
+//! Owners (with `--owners`) follow the same lifecycle.
 //!
 //! An object the plan creates starts with what the server will give it: the default
 //! privileges of the desired state for the role running the plan (default privilege
@@ -16,7 +17,7 @@ use super::{Change, Pair};
 use crate::model::privileges::grants_of;
 use crate::model::{Acl, AclObject, Catalog, DefaultAclKey, Grantee, QualifiedName};
 
-/// When privilege changes on an object run.
+/// When privilege and owner changes on an object run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AclTiming {
@@ -41,6 +42,18 @@ pub struct AclChange {
     pub grants: Pair<Acl>,
     /// This grantee's grants on each column that changes, by column name.
     pub columns: Vec<(String, Pair<Acl>)>,
+    pub timing: AclTiming,
+}
+
+/// Who owns an object changes, or an object the plan creates or drops has an owner other
+/// than the role running the plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OwnerChange {
+    pub object: AclObject,
+    /// What `ALTER … OWNER TO` names the object: `TABLE`, `VIEW`, `FUNCTION`…
+    pub keyword: &'static str,
+    /// `None`: the role running the plan.
+    pub owner: Pair<Option<String>>,
     pub timing: AclTiming,
 }
 
@@ -131,6 +144,53 @@ pub(super) fn diff_privileges(catalogs: &Pair<&Catalog>, changes: &[Change]) -> 
             columns,
             timing,
         }));
+    }
+    out
+}
+
+/// The owner changes, given the changes to the objects themselves: an object created gets
+/// its owner after it is created, one dropped has its owner restored by the rollback.
+pub(super) fn diff_owners(catalogs: &Pair<&Catalog>, changes: &[Change]) -> Vec<Change> {
+    let (created, dropped) = lifecycle(changes);
+    let mut objects: BTreeSet<&AclObject> = catalogs.from.owners.keys().collect();
+    objects.extend(catalogs.to.owners.keys());
+    let mut out = Vec::new();
+    for object in objects {
+        let mut emit = |catalog: &Catalog, owner: Pair<Option<&str>>, timing: AclTiming| {
+            let Some(keyword) = catalog.owner_keyword(object) else {
+                return;
+            };
+            if owner.changed() {
+                out.push(Change::SetOwner(OwnerChange {
+                    object: object.clone(),
+                    keyword,
+                    owner: owner.map(|o| o.map(str::to_string)),
+                    timing,
+                }));
+            }
+        };
+        let in_from = catalogs.from.has_acl_object(object);
+        let in_to = catalogs.to.has_acl_object(object);
+        if in_from && (!in_to || dropped.contains(object)) {
+            let recreated = created.contains(object);
+            emit(
+                catalogs.from,
+                Pair::new(catalogs.from.owner(object), None),
+                AclTiming::Dropped { recreated },
+            );
+        }
+        if in_to {
+            let (from, timing) = if !in_from || created.contains(object) {
+                (None, AclTiming::Created)
+            } else {
+                (catalogs.from.owner(object), AclTiming::Existing)
+            };
+            emit(
+                catalogs.to,
+                Pair::new(from, catalogs.to.owner(object)),
+                timing,
+            );
+        }
     }
     out
 }

@@ -19,7 +19,7 @@ pub use objects::{
 };
 pub use privileges::{
     Acl, AclObject, ClusterRoles, DefaultAclKey, DefaultObjects, DefaultPrivileges, Grant, Grantee,
-    Privileges,
+    Owner, Privileges,
 };
 pub use table::{
     Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Table,
@@ -77,6 +77,9 @@ pub struct Catalog {
     pub privileges: IndexMap<AclObject, Privileges>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub default_privileges: IndexMap<DefaultAclKey, DefaultPrivileges>,
+    /// Owners other than the role running the plan (see [`Owner`]).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub owners: IndexMap<AclObject, Owner>,
     /// The roles of the cluster, read from a live database only (roles are not managed:
     /// they validate the grants a plan would make).
     #[serde(skip)]
@@ -117,6 +120,7 @@ impl Catalog {
         self.policies.sort_keys();
         self.privileges.sort_keys();
         self.default_privileges.sort_keys();
+        self.owners.sort_keys();
         for table in self.tables.values_mut() {
             table.constraints.sort_keys();
         }

@@ -63,6 +63,15 @@ pub struct Privileges {
     pub grants: Acl,
 }
 
+/// Who owns an object, kept only when it is not the role that runs the file or reads the
+/// database (like the symbolic [`Grantee::Owner`]): a schema applied by its owner compares
+/// equal to the file that never names one. Compared only with `--owners`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Owner {
+    pub object: AclObject,
+    pub role: String,
+}
+
 /// What `ALTER DEFAULT PRIVILEGES … ON <kind>` applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -348,9 +357,68 @@ impl super::Catalog {
         initial_acl(object, role, self.default_privileges.values())
     }
 
-    /// Moves ACLs to the objects' new names (`rename` returns the new name of a renamed
-    /// object), as `ALTER … RENAME` keeps grants.
+    /// The role that owns `object` (`None`: the role running the plan or file).
+    pub fn owner(&self, object: &AclObject) -> Option<&str> {
+        self.owners.get(object).map(|o| o.role.as_str())
+    }
+
+    /// Records who owns `object` (`None`: the role running the plan or file).
+    pub fn set_owner(&mut self, object: AclObject, role: Option<String>) {
+        match role {
+            Some(role) => {
+                self.owners.insert(object.clone(), Owner { object, role });
+            }
+            None => {
+                self.owners.shift_remove(&object);
+            }
+        }
+    }
+
+    /// The keyword `ALTER … OWNER TO` takes for `object`, or `None` where an owner cannot be
+    /// set on its own: a column, or a sequence owned by a column (it follows its table).
+    pub fn owner_keyword(&self, object: &AclObject) -> Option<&'static str> {
+        Some(match object {
+            AclObject::Schema(_) => "SCHEMA",
+            AclObject::Table(name) => match self.views.get(name) {
+                Some(view) if view.materialized => "MATERIALIZED VIEW",
+                Some(_) => "VIEW",
+                None => "TABLE",
+            },
+            AclObject::Sequence(name) => {
+                if self.sequences.get(name)?.owned_by.is_some() {
+                    return None;
+                }
+                "SEQUENCE"
+            }
+            AclObject::Function(name, arguments) => {
+                let function = self.functions.get(&format!("{name}({arguments})"))?;
+                if function.procedure {
+                    "PROCEDURE"
+                } else if function.aggregate {
+                    "AGGREGATE"
+                } else {
+                    "FUNCTION"
+                }
+            }
+            AclObject::Type(name) if self.domains.contains_key(name) => "DOMAIN",
+            AclObject::Type(_) => "TYPE",
+            AclObject::Column(..) => return None,
+        })
+    }
+
+    /// Moves ACLs and owners to the objects' new names (`rename` returns the new name of a
+    /// renamed object), as `ALTER … RENAME` keeps them.
     pub fn rename_acls(&mut self, rename: impl Fn(&AclObject) -> Option<AclObject>) {
+        let moved: Vec<(AclObject, AclObject)> = self
+            .owners
+            .keys()
+            .filter_map(|o| rename(o).map(|new| (o.clone(), new)))
+            .collect();
+        for (old, new) in moved {
+            if let Some(owner) = self.owners.shift_remove(&old) {
+                self.set_owner(new, Some(owner.role));
+            }
+        }
         let moved: Vec<(AclObject, AclObject)> = self
             .privileges
             .keys()
@@ -387,7 +455,7 @@ impl super::Catalog {
         }
     }
 
-    /// Keeps the privileges of objects still in the catalog, and the default privileges of
+    /// Keeps the privileges and owners of objects still in the catalog, and the default privileges of
     /// schemas that `keep` selects.
     pub(crate) fn retain_privileges(&mut self, keep: impl Fn(&str) -> bool) {
         let gone: Vec<AclObject> = self
@@ -399,11 +467,21 @@ impl super::Catalog {
         for object in gone {
             self.privileges.shift_remove(&object);
         }
+        let unowned: Vec<AclObject> = self
+            .owners
+            .keys()
+            .filter(|o| !self.has_acl_object(o) || self.owner_keyword(o).is_none())
+            .cloned()
+            .collect();
+        for object in unowned {
+            self.owners.shift_remove(&object);
+        }
         self.default_privileges
             .retain(|key, _| key.schema.as_deref().is_none_or(&keep));
     }
 
-    /// Every role the catalog grants to or defines default privileges for, sorted.
+    /// Every role the catalog grants to, defines default privileges for or makes an owner,
+    /// sorted.
     pub fn named_roles(&self) -> BTreeSet<String> {
         let grants = self.privileges.values().flat_map(|p| &p.grants);
         let defaults = self.default_privileges.values();
@@ -415,6 +493,7 @@ impl super::Catalog {
             })
             .collect();
         roles.extend(defaults.filter_map(|d| d.key.role.clone()));
+        roles.extend(self.owners.values().map(|o| o.role.clone()));
         roles
     }
 }

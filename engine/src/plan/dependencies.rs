@@ -47,6 +47,8 @@ pub enum ObjectId {
     RowSecurity(QualifiedName),
     /// The grants on an object.
     Privileges(AclObject),
+    /// Who owns an object.
+    Owner(AclObject),
     DefaultPrivileges(DefaultAclKey),
 }
 
@@ -72,6 +74,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Policy(table, name) => write!(f, "policy `{name}` on `{table}`"),
             ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
             ObjectId::Privileges(object) => write!(f, "privileges on {}", object.describe()),
+            ObjectId::Owner(object) => write!(f, "owner of {}", object.describe()),
             ObjectId::DefaultPrivileges(key) => {
                 write!(f, "default privileges on {}", key.objects.keyword())
             }
@@ -248,6 +251,7 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         }
         Change::SetComment { target, .. } => vec![(comment_object(target), Alter)],
         Change::Privileges(change) => super::privileges::acl_targets(change),
+        Change::SetOwner(change) => super::privileges::owner_targets(change),
         Change::DefaultPrivileges(change) => {
             vec![(ObjectId::DefaultPrivileges(change.key.clone()), Alter)]
         }

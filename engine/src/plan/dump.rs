@@ -82,7 +82,9 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
             Some(function) => ("functions", function.name.to_string()),
             None => ("functions", signature.clone()),
         },
-        ObjectId::Privileges(object) => return file_of(&acl_owner(object), catalog),
+        ObjectId::Privileges(object) | ObjectId::Owner(object) => {
+            return file_of(&acl_owner(object), catalog)
+        }
         // in the schema's file, or beside the schemas when they apply everywhere
         ObjectId::DefaultPrivileges(key) => match &key.schema {
             Some(schema) => ("schemas", schema.clone()),

@@ -174,6 +174,10 @@ fn default_phase(change: &Change) -> Phase {
         | Change::Privileges(diff::AclChange {
             timing: diff::AclTiming::Dropped { recreated: false },
             ..
+        })
+        | Change::SetOwner(diff::OwnerChange {
+            timing: diff::AclTiming::Dropped { recreated: false },
+            ..
         }) => Phase::Contract,
         _ => Phase::Expand,
     }
@@ -250,7 +254,11 @@ fn rank(change: &Change) -> u8 {
         Change::Privileges(diff::AclChange {
             timing: diff::AclTiming::Dropped { .. },
             ..
+        })
+        | Change::SetOwner(diff::OwnerChange {
+            timing: diff::AclTiming::Dropped { .. },
+            ..
         }) => 0,
-        Change::Privileges(_) => 24,
+        Change::Privileges(_) | Change::SetOwner(_) => 24,
     }
 }

@@ -1,21 +1,33 @@
-//! Privilege and default privilege changes in the plan: what they touch, what they need,
-//! and their steps.
+//! Privilege, default privilege and owner changes in the plan: what they touch, what they
+//! need, and their steps.
 
 use super::dependencies::{Action, Dependencies, ObjectId};
 use super::Step;
 use crate::diff::Pair;
-use crate::diff::{AclChange, AclTiming, DefaultAclChange};
+use crate::diff::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 use crate::model::{Acl, AclObject, Catalog, Grantee};
-use crate::render::ddl::privileges::{default_statements, object_statements};
+use crate::render::ddl::privileges::{alter_owner, default_statements, object_statements};
 
-/// The ACL of an object (or of each column) runs after the object is created and before it
-/// is dropped.
-pub(super) fn acl_targets(change: &AclChange) -> Vec<(ObjectId, Action)> {
-    let action = match change.timing {
+/// Changes to an object's ACL or owner run after the object is created and before it is
+/// dropped.
+fn timing_action(timing: AclTiming) -> Action {
+    match timing {
         AclTiming::Existing => Action::Alter,
         AclTiming::Created => Action::Create,
         AclTiming::Dropped { .. } => Action::Drop,
-    };
+    }
+}
+
+pub(super) fn owner_targets(change: &OwnerChange) -> Vec<(ObjectId, Action)> {
+    vec![(
+        ObjectId::Owner(change.object.clone()),
+        timing_action(change.timing),
+    )]
+}
+
+/// The ACL of an object, or of each of its columns.
+pub(super) fn acl_targets(change: &AclChange) -> Vec<(ObjectId, Action)> {
+    let action = timing_action(change.timing);
     let AclObject::Table(table) = &change.object else {
         return vec![(ObjectId::Privileges(change.object.clone()), action)];
     };
@@ -32,9 +44,15 @@ pub(super) fn acl_targets(change: &AclChange) -> Vec<(ObjectId, Action)> {
         .collect()
 }
 
-/// Every object that carries an ACL needs the object; default privileges need their schema.
+/// The ACL and the owner of every object need the object; default privileges need their
+/// schema.
 pub(super) fn dependencies(catalog: &Catalog, deps: &mut Dependencies) {
     let mut add = |object: AclObject, needs: ObjectId| {
+        if !matches!(object, AclObject::Column(..)) {
+            deps.entry(ObjectId::Owner(object.clone()))
+                .or_default()
+                .push(needs.clone());
+        }
         deps.entry(ObjectId::Privileges(object))
             .or_default()
             .push(needs)
@@ -136,6 +154,34 @@ pub(super) fn acl_steps(change: &AclChange) -> Vec<Step> {
             backward,
         ),
         _ => Step::new(format!("privileges of {who} on {on}"), forward, backward),
+    }]
+}
+
+pub(super) fn owner_steps(change: &OwnerChange) -> Vec<Step> {
+    let statement =
+        |role: &Option<String>| vec![alter_owner(change.keyword, &change.object, role.as_deref())];
+    let on = change.object.describe();
+    vec![match change.timing {
+        // the rollback, which creates the object again, gives it back its owner
+        AclTiming::Dropped { .. } => Step::new(
+            format!("owner of {on} goes with it"),
+            Vec::new(),
+            statement(&change.owner.from),
+        ),
+        _ => Step::new(
+            format!(
+                "owner of {on} becomes {}",
+                change
+                    .owner
+                    .to
+                    .as_deref()
+                    .map_or("the role running the plan".to_string(), |r| format!(
+                        "`{r}`"
+                    ))
+            ),
+            statement(&change.owner.to),
+            statement(&change.owner.from),
+        ),
     }]
 }
 

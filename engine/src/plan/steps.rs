@@ -231,7 +231,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             )],
         )],
         Change::SetSequenceOwner { sequence, owner } => vec![Step::new(
-            format!("set owner of sequence `{sequence}`"),
+            format!("set OWNED BY of sequence `{sequence}`"),
             vec![ddl::sequence_owner(sequence, &owner.to)],
             vec![ddl::sequence_owner(sequence, &owner.from)],
         )],
@@ -666,6 +666,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
         )
         .lock(LockLevel::AccessExclusive)],
         Change::Privileges(change) => super::privileges::acl_steps(change),
+        Change::SetOwner(change) => super::privileges::owner_steps(change),
         Change::DefaultPrivileges(change) => super::privileges::default_acl_steps(change),
         Change::SetComment { target, comment } => vec![Step::new(
             format!("set comment on {}", crate::render::ddl::comment_object(target)),

@@ -86,16 +86,33 @@ pub fn default_statements(
 
 /// What `ON` names in `GRANT`: `TABLE public.orders`, `FUNCTION public.f(integer)`.
 fn on_object(object: &AclObject, procedure: bool) -> String {
+    let keyword = match object {
+        AclObject::Schema(_) => "SCHEMA",
+        AclObject::Table(_) | AclObject::Column(..) => "TABLE",
+        AclObject::Sequence(_) => "SEQUENCE",
+        AclObject::Function(..) if procedure => "PROCEDURE",
+        AclObject::Function(..) => "FUNCTION",
+        AclObject::Type(_) => "TYPE",
+    };
+    format!("{keyword} {}", object_name(object))
+}
+
+/// The object as statements name it: a function with its argument types, a column's table.
+fn object_name(object: &AclObject) -> String {
     match object {
-        AclObject::Schema(name) => format!("SCHEMA {}", quote_ident(name)),
-        AclObject::Table(name) | AclObject::Column(name, _) => format!("TABLE {name}"),
-        AclObject::Sequence(name) => format!("SEQUENCE {name}"),
-        AclObject::Function(name, arguments) => {
-            let keyword = if procedure { "PROCEDURE" } else { "FUNCTION" };
-            format!("{keyword} {name}({arguments})")
-        }
-        AclObject::Type(name) => format!("TYPE {name}"),
+        AclObject::Schema(name) => quote_ident(name),
+        AclObject::Table(name)
+        | AclObject::Column(name, _)
+        | AclObject::Sequence(name)
+        | AclObject::Type(name) => name.to_string(),
+        AclObject::Function(name, arguments) => format!("{name}({arguments})"),
     }
+}
+
+/// `ALTER <keyword> object OWNER TO role`; `None` is the role running the plan.
+pub fn alter_owner(keyword: &str, object: &AclObject, role: Option<&str>) -> String {
+    let role = role.map_or("CURRENT_USER".to_string(), quote_ident);
+    format!("ALTER {keyword} {} OWNER TO {role}", object_name(object))
 }
 
 /// The owner is not known by name offline: it is whoever runs the plan.

@@ -17,7 +17,8 @@ const PRIVILEGES: &str = include_str!("queries/privileges.sql");
 const DEFAULT_PRIVILEGES: &str = include_str!("queries/default_privileges.sql");
 const ROLES: &str = include_str!("queries/roles.sql");
 
-/// Adds the ACLs that differ from their object's default.
+/// Adds the ACLs that differ from their object's default, and the owners other than the
+/// role reading.
 pub(super) fn load(
     reader: &Reader,
     tx: &mut Transaction<'_>,
@@ -25,6 +26,7 @@ pub(super) fn load(
 ) -> Result<(), Error> {
     const WHAT: &str = "privileges";
     let mut acls: IndexMap<AclObject, Acl> = IndexMap::new();
+    let mut owners: IndexMap<AclObject, String> = IndexMap::new();
     for row in reader.query(tx, WHAT, PRIVILEGES)? {
         let kind: String = reader.get(&row, WHAT, "kind")?;
         let schema: String = reader.get(&row, WHAT, "schema")?;
@@ -41,6 +43,12 @@ pub(super) fn load(
             "type" => AclObject::Type(qualified),
             _ => AclObject::Table(qualified),
         };
+        if let Some(role) = reader.get::<Option<String>>(&row, WHAT, "owner")? {
+            owners.insert(object.clone(), role);
+        }
+        if !reader.get::<bool>(&row, WHAT, "has_acl")? {
+            continue;
+        }
         let acl = acls.entry(object).or_default();
         // grants by several grantors are one grant here
         if let Some(g) = exploded(reader, &row, WHAT)? {
@@ -50,6 +58,11 @@ pub(super) fn load(
     for (object, acl) in acls {
         if catalog.has_acl_object(&object) {
             catalog.set_acl(object, acl);
+        }
+    }
+    for (object, role) in owners {
+        if catalog.has_acl_object(&object) && catalog.owner_keyword(&object).is_some() {
+            catalog.set_owner(object, Some(role));
         }
     }
     Ok(())

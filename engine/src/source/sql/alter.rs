@@ -6,7 +6,7 @@ use pg_query::NodeEnum;
 use super::sequences::apply_options;
 use super::tables::{collation_name, default_expression};
 use super::Builder;
-use crate::model::{Identity, PartitionOf, QualifiedName, SequenceOptions, Table};
+use crate::model::{AclObject, Identity, PartitionOf, QualifiedName, SequenceOptions, Table};
 use crate::normalize::definitions::{relation_name, replica_identity, storage_options};
 use crate::normalize::expr::to_json;
 use crate::normalize::types::canonical_type;
@@ -118,7 +118,12 @@ impl Builder {
             }
             if cmd.subtype != AlterTableType::AtChangeOwner as i32 {
                 self.unsupported("ALTER of", Some(name.schema.clone()), &name.name);
+            } else if self.catalog.sequences.contains_key(name) {
+                self.change_owner(AclObject::Sequence(name.clone()), cmd.newowner.as_ref());
+            } else if self.catalog.views.contains_key(name) {
+                self.change_owner(AclObject::Table(name.clone()), cmd.newowner.as_ref());
             }
+            // an index belongs to its table's owner: `ALTER INDEX … OWNER TO` does nothing
         }
     }
 
@@ -194,7 +199,9 @@ impl Builder {
                     .expect("checked above");
                 table.unlogged = subtype == AlterTableType::AtSetUnLogged;
             }
-            AlterTableType::AtChangeOwner => {}
+            AlterTableType::AtChangeOwner => {
+                self.change_owner(AclObject::Table(table_name.clone()), cmd.newowner.as_ref());
+            }
             AlterTableType::AtSetRelOptions | AlterTableType::AtResetRelOptions => {
                 let Some(NodeEnum::List(list)) = def else {
                     return;

@@ -142,12 +142,11 @@ impl Builder {
             NodeEnum::RenameStmt(s) => self.rename(s),
             NodeEnum::GrantStmt(s) => self.grant(s),
             NodeEnum::AlterDefaultPrivilegesStmt(s) => self.alter_default_privileges(s),
+            NodeEnum::AlterOwnerStmt(s) => self.alter_owner(s),
             NodeEnum::VariableSetStmt(s) => self.set_variable(s),
-            // transaction control, ownership and refreshing a materialized view (whether it
-            // is populated is not modelled) do not change the schema
-            NodeEnum::TransactionStmt(_)
-            | NodeEnum::AlterOwnerStmt(_)
-            | NodeEnum::RefreshMatViewStmt(_) => {}
+            // transaction control and refreshing a materialized view (whether it is
+            // populated is not modelled) do not change the schema
+            NodeEnum::TransactionStmt(_) | NodeEnum::RefreshMatViewStmt(_) => {}
             NodeEnum::SelectStmt(s) if is_set_config(s) => {}
             NodeEnum::CreateRoleStmt(_)
             | NodeEnum::AlterRoleStmt(_)

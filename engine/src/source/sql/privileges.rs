@@ -1,11 +1,12 @@
-//! `GRANT`, `REVOKE`, `ALTER DEFAULT PRIVILEGES` and `SET ROLE`, folded into the ACLs of
-//! the catalog being built. Objects created after `ALTER DEFAULT PRIVILEGES` get the
-//! default privileges in effect for the role creating them, as on the server: the role is
-//! the one running the file (`None`) unless `SET ROLE` says otherwise.
+//! `GRANT`, `REVOKE`, `ALTER DEFAULT PRIVILEGES`, `ALTER … OWNER TO` and `SET ROLE`,
+//! folded into the ACLs and owners of the catalog being built. Objects created after
+//! `ALTER DEFAULT PRIVILEGES` get the default privileges in effect for the role creating
+//! them, as on the server, and that role owns them: the one running the file (`None`) unless
+//! `SET ROLE` (or `CREATE SCHEMA … AUTHORIZATION` around its elements) says otherwise.
 
 use pg_query::protobuf::{
-    AlterDefaultPrivilegesStmt, GrantStmt, GrantTargetType, ObjectType, ObjectWithArgs,
-    RoleSpecType, VariableSetKind, VariableSetStmt,
+    AlterDefaultPrivilegesStmt, AlterOwnerStmt, GrantStmt, GrantTargetType, ObjectType,
+    ObjectWithArgs, RoleSpec, RoleSpecType, VariableSetKind, VariableSetStmt,
 };
 use pg_query::{Node, NodeEnum};
 
@@ -64,6 +65,12 @@ impl Action {
             }
         }
     }
+}
+
+/// A named role; `None` for `CURRENT_USER`, `CURRENT_ROLE` and `SESSION_USER`, the role
+/// that runs the file.
+pub(super) fn role_name(role: &RoleSpec) -> Option<String> {
+    (role.roletype == RoleSpecType::RolespecCstring as i32).then(|| role.rolename.clone())
 }
 
 /// `PUBLIC`, a role name, or the current user (the owner of what the file creates).
@@ -136,7 +143,7 @@ impl Builder {
                     if self.catalog.sequences.contains_key(&name) {
                         AclObject::Sequence(name)
                     } else if kind == ObjectType::ObjectSequence {
-                        self.missing(&AclObject::Sequence(name));
+                        self.missing(&AclObject::Sequence(name), "GRANT or REVOKE");
                         continue;
                     } else if self.on_unsupported_relation("privilege", &name) {
                         continue;
@@ -145,7 +152,7 @@ impl Builder {
                     }
                 }
                 (Some(NodeEnum::ObjectWithArgs(function)), _) => {
-                    match self.function_object(function) {
+                    match self.function_object(function, "GRANT or REVOKE") {
                         Some(object) => object,
                         None => continue,
                     }
@@ -167,7 +174,7 @@ impl Builder {
             if self.catalog.has_acl_object(&object) {
                 objects.push(object);
             } else {
-                self.missing(&object);
+                self.missing(&object, "GRANT or REVOKE");
             }
         }
         objects
@@ -207,9 +214,9 @@ impl Builder {
         }
     }
 
-    /// The function a `GRANT … ON FUNCTION` names; without an argument list, the one
-    /// function of that name.
-    fn function_object(&mut self, function: &ObjectWithArgs) -> Option<AclObject> {
+    /// The function a `GRANT … ON FUNCTION` (or `statement`) names; without an argument
+    /// list, the one function of that name.
+    fn function_object(&mut self, function: &ObjectWithArgs, statement: &str) -> Option<AclObject> {
         let found = if function.args_unspecified {
             let name = qualified_name(&function.objname);
             let mut matching = self.catalog.functions.values().filter(|f| f.name == name);
@@ -230,23 +237,49 @@ impl Builder {
         };
         self.error(
             0,
-            format!(
-                "GRANT or REVOKE on function `{named}`, which is not created or not one function"
-            ),
+            format!("{statement} on function `{named}`, which is not created or not one function"),
             "create the function first, and name it with its argument types",
         );
         None
     }
 
-    fn missing(&mut self, object: &AclObject) {
+    fn missing(&mut self, object: &AclObject, statement: &str) {
         self.error(
             0,
-            format!(
-                "GRANT or REVOKE on {}, which is not created",
-                object.describe()
-            ),
-            "create it before granting privileges on it",
+            format!("{statement} on {}, which is not created", object.describe()),
+            "create the object before this statement",
         );
+    }
+
+    /// `ALTER SCHEMA | FUNCTION | PROCEDURE | ROUTINE | AGGREGATE | TYPE | DOMAIN … OWNER TO`.
+    pub(super) fn alter_owner(&mut self, stmt: &AlterOwnerStmt) {
+        let kind = ObjectType::try_from(stmt.object_type).unwrap_or(ObjectType::Undefined);
+        let named = stmt.object.as_deref().and_then(|o| o.node.as_ref());
+        let object = match (kind, named) {
+            (ObjectType::ObjectSchema, Some(NodeEnum::String(schema))) => {
+                AclObject::Schema(schema.sval.clone())
+            }
+            (_, Some(NodeEnum::ObjectWithArgs(function))) => {
+                match self.function_object(function, "ALTER … OWNER TO") {
+                    Some(object) => object,
+                    None => return,
+                }
+            }
+            (ObjectType::ObjectType | ObjectType::ObjectDomain, Some(NodeEnum::List(names))) => {
+                AclObject::Type(qualified_name(&names.items))
+            }
+            // collations, operators, text search objects…: their owners are not modelled
+            _ => return,
+        };
+        self.change_owner(object, stmt.newowner.as_ref());
+    }
+
+    /// `ALTER … OWNER TO role` on an object the file created.
+    pub(super) fn change_owner(&mut self, object: AclObject, role: Option<&RoleSpec>) {
+        if !self.catalog.has_acl_object(&object) {
+            return self.missing(&object, "ALTER … OWNER TO");
+        }
+        self.catalog.set_owner(object, role.and_then(role_name));
     }
 
     pub(super) fn alter_default_privileges(&mut self, stmt: &AlterDefaultPrivilegesStmt) {
@@ -351,11 +384,14 @@ impl Builder {
         };
     }
 
-    /// A new object gets the default privileges in effect for the role creating it.
+    /// A new object gets the default privileges in effect for the role creating it, and
+    /// that role owns it.
     pub(super) fn created(&mut self, object: AclObject) {
         let acl = self
             .catalog
             .initial_acl(&object, self.current_role.as_deref());
+        self.catalog
+            .set_owner(object.clone(), self.current_role.clone());
         self.catalog.set_acl(object, acl);
     }
 }

@@ -1,37 +1,43 @@
--- The ACLs of schemas, tables, views, sequences, columns, functions and types, exploded
--- into one row per grant. Only objects whose ACL column is set: a NULL ACL is the default
--- (`acldefault`), which the model leaves out. A schema whose ACL is still the one initdb
--- gave it (`public`, whatever the server version) counts as default too. Objects the model
--- does not hold (identity sequences, partitions…) are dropped by the loader.
+-- The ACLs and owners of schemas, tables, views, sequences, columns, functions and types:
+-- a row per grant, carrying the object's owner. Only objects whose ACL column is set or
+-- whose owner is not the role reading: a NULL ACL is the default (`acldefault`) and the
+-- reading role the default owner, which the model leaves out. A schema whose ACL is still
+-- the one initdb gave it counts as default too, and so does the owner initdb gave the
+-- `public` schema (the bootstrap superuser, or `pg_database_owner` since PostgreSQL 15).
+-- Objects the model does not hold (identity sequences…) are dropped by the loader.
 WITH user_ns AS (
     SELECT n.oid, n.nspname::text AS nspname
     FROM pg_catalog.pg_namespace n
     WHERE n.nspname NOT LIKE 'pg\_%'
       AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
 ),
+-- objects of extensions, and internal ones such as identity sequences (a partitioned table
+-- depends internally on itself, which does not count)
 ext AS (
     SELECT d.classid, d.objid
     FROM pg_catalog.pg_depend d
     WHERE d.deptype IN ('e', 'i')
+      AND (d.classid, d.objid) <> (d.refclassid, d.refobjid)
 ),
 objects AS (
     SELECT 'schema' AS kind, ns.nspname AS schema, ns.nspname AS name,
-           NULL::text AS column_name, NULL::text AS arguments, n.nspacl AS acl,
+           NULL::text AS column_name, NULL::text AS arguments,
+           CASE WHEN n.nspacl IS DISTINCT FROM (
+                    SELECT ip.initprivs
+                    FROM pg_catalog.pg_init_privs ip
+                    WHERE ip.classoid = 'pg_catalog.pg_namespace'::regclass
+                      AND ip.objoid = n.oid
+                      AND ip.objsubid = 0)
+                THEN n.nspacl END AS acl,
            n.nspowner AS owner
     FROM pg_catalog.pg_namespace n
     JOIN user_ns ns ON ns.oid = n.oid
-    WHERE n.nspacl IS DISTINCT FROM (
-        SELECT ip.initprivs
-        FROM pg_catalog.pg_init_privs ip
-        WHERE ip.classoid = 'pg_catalog.pg_namespace'::regclass
-          AND ip.objoid = n.oid
-          AND ip.objsubid = 0)
     UNION ALL
     SELECT CASE c.relkind WHEN 'S' THEN 'sequence' ELSE 'table' END, ns.nspname,
            c.relname::text, NULL, NULL, c.relacl, c.relowner
     FROM pg_catalog.pg_class c
     JOIN user_ns ns ON ns.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'v', 'S')
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
       AND NOT EXISTS (
           SELECT FROM ext
           WHERE ext.classid = 'pg_catalog.pg_class'::regclass AND ext.objid = c.oid)
@@ -40,8 +46,9 @@ objects AS (
     FROM pg_catalog.pg_attribute a
     JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
     JOIN user_ns ns ON ns.oid = c.relnamespace
-    WHERE c.relkind = 'r'
+    WHERE c.relkind IN ('r', 'p')
       AND a.attnum > 0
+      AND a.attacl IS NOT NULL
       AND NOT a.attisdropped
     UNION ALL
     -- the identity argument types, as the function loader's signatures spell them
@@ -52,7 +59,7 @@ objects AS (
            p.proacl, p.proowner
     FROM pg_catalog.pg_proc p
     JOIN user_ns ns ON ns.oid = p.pronamespace
-    WHERE p.prokind IN ('f', 'p')
+    WHERE p.prokind IN ('f', 'p', 'a')
       AND NOT EXISTS (
           SELECT FROM ext
           WHERE ext.classid = 'pg_catalog.pg_proc'::regclass AND ext.objid = p.oid)
@@ -66,6 +73,17 @@ objects AS (
       AND NOT EXISTS (
           SELECT FROM ext
           WHERE ext.classid = 'pg_catalog.pg_type'::regclass AND ext.objid = t.oid)
+),
+-- who owns each object, unless it is the reading role or the `public` schema's initial owner
+owned AS (
+    SELECT o.*,
+           CASE WHEN o.owner <> (SELECT r.oid FROM pg_catalog.pg_roles r
+                                 WHERE r.rolname = current_user)
+                     AND NOT (o.kind = 'schema' AND o.name = 'public'
+                              AND (o.owner = 10 OR pg_catalog.pg_get_userbyid(o.owner)
+                                                   = 'pg_database_owner'))
+                THEN pg_catalog.pg_get_userbyid(o.owner)::text END AS owner_name
+    FROM objects o
 )
 SELECT o.kind,
        o.schema,
@@ -76,8 +94,10 @@ SELECT o.kind,
            AS grantee,
        a.grantee = o.owner AS is_owner,
        a.privilege_type AS privilege,
-       a.is_grantable AS grantable
-FROM objects o
+       a.is_grantable AS grantable,
+       o.acl IS NOT NULL AS has_acl,
+       o.owner_name AS owner
+FROM owned o
 LEFT JOIN LATERAL pg_catalog.aclexplode(o.acl) a ON true
-WHERE o.acl IS NOT NULL
+WHERE o.acl IS NOT NULL OR o.owner_name IS NOT NULL
 ORDER BY 1, 2, 3, 4, 5
