@@ -1,5 +1,9 @@
 //! Schemas, extensions, enums and sequences.
 
+use std::collections::HashSet;
+
+use indexmap::IndexMap;
+
 use super::{diff_comment, Change, CommentTarget, EnumPosition, Pair};
 use crate::model::{Catalog, Column, EnumType, QualifiedName, View};
 
@@ -132,47 +136,54 @@ fn views_on_type(
     columns: &[(QualifiedName, Pair<Column>)],
 ) -> Vec<View> {
     let type_mention = format!("\"{}\"", name.name);
+    let tables: HashSet<&QualifiedName> = columns.iter().map(|(table, _)| table).collect();
     let kept: Vec<&View> = catalogs
         .from
         .views
         .values()
         .filter(|v| catalogs.to.views.get(&v.name) == Some(*v))
         .collect();
-    let mut affected: Vec<&View> = Vec::new();
+    let mut affected: IndexMap<&QualifiedName, &View> = IndexMap::new();
     loop {
         let before = affected.len();
         for view in &kept {
-            let uses = view.reads.iter().any(|r| {
-                columns.iter().any(|(t, _)| t == r) || affected.iter().any(|a| a.name == *r)
-            }) || view.query.canonical.contains(&type_mention);
-            if uses && !affected.iter().any(|a| a.name == view.name) {
-                affected.push(view);
+            if affected.contains_key(&view.name) {
+                continue;
+            }
+            let uses = view
+                .reads
+                .iter()
+                .any(|r| tables.contains(r) || affected.contains_key(r))
+                || view.query.canonical.contains(&type_mention);
+            if uses {
+                affected.insert(&view.name, view);
             }
         }
         if affected.len() == before {
             break;
         }
     }
-    // a view goes after the affected views it reads
-    let mut ordered: Vec<View> = Vec::new();
-    while ordered.len() < affected.len() {
-        let ready = affected.iter().find(|v| {
-            !ordered.iter().any(|o| o.name == v.name)
-                && v.reads.iter().all(|r| {
-                    !affected.iter().any(|a| a.name == *r) || ordered.iter().any(|o| o.name == *r)
-                })
-        });
-        match ready {
-            Some(view) => ordered.push((*view).clone()),
-            // a cycle cannot happen between views; keep the rest as they are
-            None => {
-                for view in &affected {
-                    if !ordered.iter().any(|o| o.name == view.name) {
-                        ordered.push((*view).clone());
-                    }
-                }
+    // a view goes after the affected views it reads (views cannot form a cycle)
+    fn place<'a>(
+        view: &'a View,
+        affected: &IndexMap<&QualifiedName, &'a View>,
+        placed: &mut HashSet<&'a QualifiedName>,
+        ordered: &mut Vec<View>,
+    ) {
+        if !placed.insert(&view.name) {
+            return;
+        }
+        for read in &view.reads {
+            if let Some(needed) = affected.get(read) {
+                place(needed, affected, placed, ordered);
             }
         }
+        ordered.push(view.clone());
+    }
+    let mut placed = HashSet::new();
+    let mut ordered = Vec::new();
+    for view in affected.values() {
+        place(view, &affected, &mut placed, &mut ordered);
     }
     ordered
 }

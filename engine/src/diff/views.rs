@@ -3,6 +3,7 @@
 //! shape (a column dropped or retyped, a table or view dropped or recreated), since the
 //! server refuses those changes while the view exists. Options change in place.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::{diff_comment, Change, CommentTarget, Pair};
@@ -88,6 +89,7 @@ pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedNam
         reshaped.column(&table, &column);
     }
     let mut recreated = HashSet::new();
+    let used = OnceCell::new();
     for view in catalogs.from.views.values() {
         match catalogs.to.views.get(&view.name) {
             None => {
@@ -95,7 +97,10 @@ pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedNam
             }
             Some(new)
                 if new.materialized != view.materialized
-                    || (new.query != view.query && !replaced(catalogs, view, new)) =>
+                    || (new.query != view.query
+                        && !replaced(catalogs, view, new, || {
+                            used.get_or_init(|| used_relations(catalogs))
+                        })) =>
             {
                 reshaped.relations.insert(view.name.clone());
                 recreated.insert(view.name.clone());
@@ -103,11 +108,13 @@ pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedNam
             Some(_) => {}
         }
     }
+    let mut columns_read = HashMap::new();
     loop {
         let before = recreated.len();
         for view in catalogs.from.views.values() {
             if catalogs.to.views.contains_key(&view.name)
-                && reshaped.under(view)
+                && !recreated.contains(&view.name)
+                && reshaped.under(view, &mut columns_read)
                 && recreated.insert(view.name.clone())
             {
                 reshaped.relations.insert(view.name.clone());
@@ -137,12 +144,19 @@ impl Reshaped {
 
     /// Whether `view` reads something that changes shape. A column is matched by name over
     /// all the relations the view reads, which may recreate a view that reads a namesake.
-    fn under(&self, view: &View) -> bool {
-        let read = referenced_columns(view);
+    /// `columns_read` keeps each view's columns once worked out.
+    fn under<'a>(
+        &self,
+        view: &'a View,
+        columns_read: &mut HashMap<&'a QualifiedName, Option<HashSet<String>>>,
+    ) -> bool {
         view.reads.iter().any(|relation| {
             self.relations.contains(relation)
                 || self.columns.get(relation).is_some_and(|changed| {
-                    read.as_ref()
+                    columns_read
+                        .entry(&view.name)
+                        .or_insert_with(|| referenced_columns(view))
+                        .as_ref()
                         .is_none_or(|read| changed.iter().any(|c| read.contains(c)))
                 })
         })
@@ -151,10 +165,15 @@ impl Reshaped {
 
 /// `CREATE OR REPLACE VIEW` applies. When it adds columns, its rollback has to drop the view
 /// and create the old one, which only works while nothing else uses the view.
-fn replaced(catalogs: &Pair<&Catalog>, from: &View, to: &View) -> bool {
+fn replaced<'a>(
+    catalogs: &Pair<&Catalog>,
+    from: &View,
+    to: &View,
+    used: impl FnOnce() -> &'a HashSet<QualifiedName>,
+) -> bool {
     replaceable(from, to)
         && (from.columns == to.columns
-            || !(used(catalogs, &to.name) || carries(catalogs.from, &from.name)))
+            || !(used().contains(&to.name) || carries(catalogs.from, &from.name)))
 }
 
 /// Whether grants or triggers hang on the view: a rollback that recreates it would lose them.
@@ -165,15 +184,14 @@ fn carries(catalog: &Catalog, name: &QualifiedName) -> bool {
     }) || catalog.triggers.keys().any(|(table, _)| table == name)
 }
 
-/// Whether a view or a function of either catalog uses the relation `name`.
-fn used(catalogs: &Pair<&Catalog>, name: &QualifiedName) -> bool {
-    [catalogs.from, catalogs.to].iter().any(|catalog| {
-        catalog.views.values().any(|v| v.reads.contains(name))
-            || catalog
-                .functions
-                .values()
-                .any(|f| relations_used(f).contains(name))
-    })
+/// The relations a view or a function of either catalog uses.
+fn used_relations(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
+    let mut used = HashSet::new();
+    for catalog in [catalogs.from, catalogs.to] {
+        used.extend(catalog.views.values().flat_map(|v| v.reads.iter().cloned()));
+        used.extend(catalog.functions.values().flat_map(relations_used));
+    }
+    used
 }
 
 /// Functions on both sides that use the row type of, or read, a recreated view: the server

@@ -28,6 +28,7 @@ pub enum HazardKind {
     BreaksApplication,
     DependentsRecreated,
     NonTransactional,
+    UnknownDependencies,
 }
 
 impl HazardKind {
@@ -43,6 +44,7 @@ impl HazardKind {
             HazardKind::BreaksApplication => "breaks-application",
             HazardKind::DependentsRecreated => "dependents-recreated",
             HazardKind::NonTransactional => "non-transactional",
+            HazardKind::UnknownDependencies => "unknown-dependencies",
         }
     }
 
@@ -55,7 +57,9 @@ impl HazardKind {
             | HazardKind::AccessExclusiveLock
             | HazardKind::BlockingIndexBuild
             | HazardKind::ValidationScan => Severity::Warning,
-            HazardKind::DependentsRecreated | HazardKind::NonTransactional => Severity::Info,
+            HazardKind::DependentsRecreated
+            | HazardKind::NonTransactional
+            | HazardKind::UnknownDependencies => Severity::Info,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! that one generic walk covers every node kind.
 
 pub mod aggregate;
+pub mod body;
 pub mod definitions;
 pub mod expr;
 pub mod function;

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 use crate::diff::{Change, CommentTarget};
 use crate::model::{
     AclObject, Catalog, ConstraintKind, DefaultAclKey, QualifiedName, ReferencedKey, TypeOwner,
+    UserTypes,
 };
 use crate::normalize::aggregate::{aggregate_support_functions, interface_types};
+use crate::normalize::body::body_uses;
 use crate::normalize::expr::{referenced_functions, referenced_sequences};
 use crate::normalize::function::relations_used;
 use crate::normalize::names::make_object_name;
@@ -282,10 +284,9 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
 /// For every object of a catalog, the objects it needs to exist.
 pub type Dependencies = HashMap<ObjectId, Vec<ObjectId>>;
 
-/// The dependencies between the objects of `catalog`.
-pub fn dependencies(catalog: &Catalog) -> Dependencies {
-    let mut deps: Dependencies = HashMap::new();
-    // expressions name functions without their argument types: they need every overload
+/// Every function's signatures by name: expressions name functions without their argument
+/// types, so they need every overload.
+fn overloads(catalog: &Catalog) -> HashMap<&QualifiedName, Vec<String>> {
     let mut overloads: HashMap<&QualifiedName, Vec<String>> = HashMap::new();
     for function in catalog.functions.values() {
         overloads
@@ -293,6 +294,84 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             .or_default()
             .push(function.signature());
     }
+    overloads
+}
+
+/// What function bodies use, as far as their text tells ([`body_uses`]). These order a
+/// function after what it uses where the graph allows, but are never a requirement: the
+/// server does not check bodies when it creates a function. A body whose uses cannot be
+/// known is ordered after every table, view, type and other function of the catalog.
+pub fn body_dependencies(catalog: &Catalog) -> Dependencies {
+    let overloads = overloads(catalog);
+    let types = catalog.user_types();
+    let mut deps: Dependencies = HashMap::new();
+    for function in catalog.functions.values() {
+        let signature = function.signature();
+        let uses = body_uses(function);
+        let mut needs: Vec<ObjectId> = Vec::new();
+        let mut relation = |name: &QualifiedName| {
+            if catalog.views.contains_key(name) {
+                needs.push(ObjectId::View(name.clone()));
+            } else if catalog.tables.contains_key(name) {
+                needs.push(ObjectId::Table(name.clone()));
+            }
+        };
+        let (relations, functions, type_names): (Vec<_>, Vec<_>, Vec<_>) = match uses.unknown {
+            None => (
+                uses.relations,
+                uses.functions,
+                uses.types.iter().map(QualifiedName::type_display).collect(),
+            ),
+            Some(_) => (
+                catalog
+                    .tables
+                    .keys()
+                    .chain(catalog.views.keys())
+                    .cloned()
+                    .collect(),
+                catalog.functions.values().map(|f| f.name.clone()).collect(),
+                catalog
+                    .enums
+                    .keys()
+                    .chain(catalog.domains.keys())
+                    .chain(catalog.composite_types.keys())
+                    .chain(catalog.range_types.keys())
+                    .map(QualifiedName::type_display)
+                    .collect(),
+            ),
+        };
+        relations.iter().for_each(&mut relation);
+        for name in &functions {
+            let called = overloads.get(name).into_iter().flatten();
+            needs.extend(
+                called
+                    .filter(|s| **s != signature)
+                    .map(|s| ObjectId::Function(s.clone())),
+            );
+        }
+        for type_name in &type_names {
+            needs.extend(type_id(&types, type_name));
+        }
+        needs.sort();
+        needs.dedup();
+        deps.insert(ObjectId::Function(signature), needs);
+    }
+    deps
+}
+
+/// The object behind a type name (or an array of it), when the catalog defines it.
+fn type_id(types: &UserTypes, type_name: &str) -> Option<ObjectId> {
+    Some(match types.get(type_name)? {
+        TypeOwner::Type(name) => ObjectId::Type(name.clone()),
+        TypeOwner::Table(name) => ObjectId::Table(name.clone()),
+        TypeOwner::View(name) => ObjectId::View(name.clone()),
+    })
+}
+
+/// The dependencies between the objects of `catalog`.
+pub fn dependencies(catalog: &Catalog) -> Dependencies {
+    let mut deps: Dependencies = HashMap::new();
+    let overloads = overloads(catalog);
     let calls = |expr: &crate::model::Expr| -> Vec<ObjectId> {
         referenced_functions(expr)
             .iter()
@@ -302,13 +381,7 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     };
     let types = catalog.user_types();
     // the object behind a type name (or an array of it), when this catalog defines it
-    let type_of = |type_name: &str| -> Option<ObjectId> {
-        Some(match types.get(type_name)? {
-            TypeOwner::Type(name) => ObjectId::Type(name.clone()),
-            TypeOwner::Table(name) => ObjectId::Table(name.clone()),
-            TypeOwner::View(name) => ObjectId::View(name.clone()),
-        })
-    };
+    let type_of = |type_name: &str| type_id(&types, type_name);
     let collation_of = |collation: &Option<String>| -> Option<ObjectId> {
         let name = types.collation(collation.as_deref()?)?;
         Some(ObjectId::Collation(name.clone()))

@@ -4,10 +4,11 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
+use petgraph::algo::{has_path_connecting, DfsSpace};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 
-use super::dependencies::{dependencies, targets, Action, ObjectId};
+use super::dependencies::{body_dependencies, dependencies, targets, Action, ObjectId};
 use crate::diff::{Change, Pair};
 use crate::error::Error;
 use crate::model::Catalog;
@@ -124,6 +125,28 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
     edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     for (from, to, reason) in edges {
         graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), reason);
+    }
+    // a function created or replaced goes after what its body uses, unless that would close
+    // a cycle (a table whose default calls the function that reads it)
+    let bodies = body_dependencies(catalogs.to);
+    let mut space = DfsSpace::new(&graph);
+    for (i, parts) in touched.iter().enumerate() {
+        for (object, action) in parts {
+            if *action == Action::Drop {
+                continue;
+            }
+            for needed in bodies.get(object).into_iter().flatten() {
+                for &(j, other) in by_object.get(needed).into_iter().flatten() {
+                    let (from, to) = (NodeIndex::new(j), NodeIndex::new(i));
+                    if j == i || other == Action::Drop || graph.contains_edge(from, to) {
+                        continue;
+                    }
+                    if !has_path_connecting(&graph, to, from, Some(&mut space)) {
+                        graph.add_edge(from, to, format!("{object} may use {needed}"));
+                    }
+                }
+            }
+        }
     }
     graph
 }

@@ -9,6 +9,7 @@ use super::{LockLevel, Phase, Step};
 use crate::diff::{Change, EnumPosition, Pair};
 use crate::hazard::{Hazard, HazardKind};
 use crate::model::{Catalog, Column, ConstraintKind, EnumType, QualifiedName, TriggerEnabled};
+use crate::normalize::body::body_uses;
 use crate::render::ddl;
 use crate::render::quote::{quote_ident, quote_literal};
 
@@ -481,10 +482,13 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             )
             .lock(LockLevel::AccessExclusive)]
         }
-        Change::CreateFunction(function) => vec![Step::new(
-            format!("create {}", function_label(function)),
-            ddl::create_function(function),
-            vec![ddl::drop_function(function)],
+        Change::CreateFunction(function) => vec![unknown_body(
+            function,
+            Step::new(
+                format!("create {}", function_label(function)),
+                ddl::create_function(function),
+                vec![ddl::drop_function(function)],
+            ),
         )],
         Change::DropFunction(function) => vec![Step::new(
             format!("drop {}", function_label(function)),
@@ -498,10 +502,13 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
                 function.signature()
             ),
         )],
-        Change::ReplaceFunction(function) => vec![Step::new(
-            format!("replace {}", function_label(&function.to)),
-            vec![ddl::create_function(&function.to).swap_remove(0)],
-            vec![ddl::create_function(&function.from).swap_remove(0)],
+        Change::ReplaceFunction(function) => vec![unknown_body(
+            &function.to,
+            Step::new(
+                format!("replace {}", function_label(&function.to)),
+                vec![ddl::create_function(&function.to).swap_remove(0)],
+                vec![ddl::create_function(&function.from).swap_remove(0)],
+            ),
         )],
         Change::CreateIndex(index) => {
             let mut step = Step::new(
@@ -673,6 +680,21 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::set_comment(target, &comment.to)],
             vec![ddl::set_comment(target, &comment.from)],
         )],
+    }
+}
+
+/// Marks the step of a function whose body's uses cannot be known (the planner orders it
+/// after everything it may use).
+fn unknown_body(function: &crate::model::Function, step: Step) -> Step {
+    match body_uses(function).unknown {
+        Some(reason) => step.hazard(
+            HazardKind::UnknownDependencies,
+            format!(
+                "`{}` {reason}, so what it uses cannot be known: it is created after the plan's tables, views, types and functions; check that what it needs exists before it runs",
+                function.signature()
+            ),
+        ),
+        None => step,
     }
 }
 
