@@ -26,6 +26,7 @@ pub(super) fn load(
 ) -> Result<(), Error> {
     const WHAT: &str = "privileges";
     let mut acls: IndexMap<AclObject, Acl> = IndexMap::new();
+    let mut initial_acls: IndexMap<AclObject, Acl> = IndexMap::new();
     let mut owners: IndexMap<AclObject, String> = IndexMap::new();
     for row in reader.query(tx, WHAT, PRIVILEGES)? {
         let kind: String = reader.get(&row, WHAT, "kind")?;
@@ -49,16 +50,33 @@ pub(super) fn load(
         if !reader.get::<bool>(&row, WHAT, "has_acl")? {
             continue;
         }
-        let acl = acls.entry(object).or_default();
+        let initial = reader.get::<Option<bool>>(&row, WHAT, "initial")? == Some(true);
+        let acl = match initial {
+            true => initial_acls.entry(object).or_default(),
+            false => acls.entry(object).or_default(),
+        };
         // grants by several grantors are one grant here
         if let Some(g) = exploded(reader, &row, WHAT)? {
             grant(acl, g.grantee, &g.privilege, g.grantable);
         }
     }
     for (object, acl) in acls {
-        if catalog.has_acl_object(&object) {
-            catalog.set_acl(object, acl);
+        if !catalog.has_acl_object(&object) {
+            continue;
         }
+        // what changed since initdb, on the model's baseline
+        let acl = match initial_acls.get(&object) {
+            Some(initial) => {
+                let baseline = object.default_grants();
+                let added = acl.difference(initial);
+                let kept = baseline
+                    .iter()
+                    .filter(|g| !initial.contains(g) || acl.contains(g));
+                kept.chain(added).cloned().collect()
+            }
+            None => acl,
+        };
+        catalog.set_acl(object, acl);
     }
     for (object, role) in owners {
         if catalog.has_acl_object(&object) && catalog.owner_keyword(&object).is_some() {

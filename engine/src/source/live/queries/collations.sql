@@ -1,11 +1,13 @@
 -- Collations of user schemas. The ICU (or builtin) locale column is `colliculocale` on
--- PostgreSQL 15 and `colllocale` from 17; read through to_jsonb so one query serves both.
+-- PostgreSQL 15 and `colllocale` from 17, read through to_jsonb so one query serves both;
+-- before 15 an ICU collation's locale is its `collcollate`.
 SELECT n.nspname::text AS schema,
        c.collname::text AS name,
        CASE c.collprovider WHEN 'i' THEN 'icu' WHEN 'b' THEN 'builtin' ELSE 'libc' END
            AS provider,
        CASE WHEN c.collprovider <> 'c' THEN
-           COALESCE(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale')
+           COALESCE(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale',
+                    c.collcollate::text)
        END AS locale,
        CASE WHEN c.collprovider = 'c' THEN c.collcollate::text END AS lc_collate,
        CASE WHEN c.collprovider = 'c' THEN c.collctype::text END AS lc_ctype,

@@ -4,6 +4,8 @@
 -- reading role the default owner, which the model leaves out. A schema whose ACL is still
 -- the one initdb gave it counts as default too, and so does the owner initdb gave the
 -- `public` schema (the bootstrap superuser, or `pg_database_owner` since PostgreSQL 15).
+-- A schema whose ACL differs from its initial one also has that initial ACL's grants, marked
+-- `initial`, for the loader to keep only what changed (initdb's differs between versions).
 -- Objects the model does not hold (identity sequences…) are dropped by the loader.
 WITH user_ns AS (
     SELECT n.oid, n.nspname::text AS nspname
@@ -22,19 +24,18 @@ ext AS (
 objects AS (
     SELECT 'schema' AS kind, ns.nspname AS schema, ns.nspname AS name,
            NULL::text AS column_name, NULL::text AS arguments,
-           CASE WHEN n.nspacl IS DISTINCT FROM (
-                    SELECT ip.initprivs
-                    FROM pg_catalog.pg_init_privs ip
-                    WHERE ip.classoid = 'pg_catalog.pg_namespace'::regclass
-                      AND ip.objoid = n.oid
-                      AND ip.objsubid = 0)
-                THEN n.nspacl END AS acl,
-           n.nspowner AS owner
+           CASE WHEN n.nspacl IS DISTINCT FROM ip.initprivs THEN n.nspacl END AS acl,
+           n.nspowner AS owner,
+           ip.initprivs
     FROM pg_catalog.pg_namespace n
     JOIN user_ns ns ON ns.oid = n.oid
+    LEFT JOIN pg_catalog.pg_init_privs ip
+        ON ip.classoid = 'pg_catalog.pg_namespace'::regclass
+       AND ip.objoid = n.oid
+       AND ip.objsubid = 0
     UNION ALL
     SELECT CASE c.relkind WHEN 'S' THEN 'sequence' ELSE 'table' END, ns.nspname,
-           c.relname::text, NULL, NULL, c.relacl, c.relowner
+           c.relname::text, NULL, NULL, c.relacl, c.relowner, NULL
     FROM pg_catalog.pg_class c
     JOIN user_ns ns ON ns.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
@@ -42,7 +43,8 @@ objects AS (
           SELECT FROM ext
           WHERE ext.classid = 'pg_catalog.pg_class'::regclass AND ext.objid = c.oid)
     UNION ALL
-    SELECT 'column', ns.nspname, c.relname::text, a.attname::text, NULL, a.attacl, c.relowner
+    SELECT 'column', ns.nspname, c.relname::text, a.attname::text, NULL, a.attacl, c.relowner,
+           NULL
     FROM pg_catalog.pg_attribute a
     JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
     JOIN user_ns ns ON ns.oid = c.relnamespace
@@ -56,7 +58,7 @@ objects AS (
            (SELECT coalesce(string_agg(pg_catalog.format_type(t.oid, NULL), ', '
                                        ORDER BY t.ord), '')
             FROM unnest(p.proargtypes) WITH ORDINALITY AS t(oid, ord)),
-           p.proacl, p.proowner
+           p.proacl, p.proowner, NULL
     FROM pg_catalog.pg_proc p
     JOIN user_ns ns ON ns.oid = p.pronamespace
     WHERE p.prokind IN ('f', 'p', 'a')
@@ -65,7 +67,7 @@ objects AS (
           WHERE ext.classid = 'pg_catalog.pg_proc'::regclass AND ext.objid = p.oid)
     UNION ALL
     -- enums, domains, range types and composite types (not the row types of relations)
-    SELECT 'type', ns.nspname, t.typname::text, NULL, NULL, t.typacl, t.typowner
+    SELECT 'type', ns.nspname, t.typname::text, NULL, NULL, t.typacl, t.typowner, NULL
     FROM pg_catalog.pg_type t
     JOIN user_ns ns ON ns.oid = t.typnamespace
     LEFT JOIN pg_catalog.pg_class rel ON rel.oid = t.typrelid
@@ -95,9 +97,14 @@ SELECT o.kind,
        a.grantee = o.owner AS is_owner,
        a.privilege_type AS privilege,
        a.is_grantable AS grantable,
+       a.initial,
        o.acl IS NOT NULL AS has_acl,
        o.owner_name AS owner
 FROM owned o
-LEFT JOIN LATERAL pg_catalog.aclexplode(o.acl) a ON true
+LEFT JOIN LATERAL (
+    SELECT e.*, false AS initial FROM pg_catalog.aclexplode(o.acl) e
+    UNION ALL
+    SELECT e.*, true FROM pg_catalog.aclexplode(o.initprivs) e WHERE o.acl IS NOT NULL
+) a ON true
 WHERE o.acl IS NOT NULL OR o.owner_name IS NOT NULL
 ORDER BY 1, 2, 3, 4, 5
