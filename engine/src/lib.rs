@@ -99,7 +99,15 @@ fn read(
 ) -> Result<Catalog, Error> {
     let catalog = match (source, shadow) {
         (Source::Database(_), _) | (_, None) => source::load(source)?,
-        (_, Some(shadow)) => shadow.load(&source::read_desired_state(source)?)?,
+        (_, Some(shadow)) => {
+            let files = source::read_desired_state(source)?;
+            let mut catalog = shadow.load(&files)?;
+            // where the offline reading agrees, plans say it as the file does
+            if let Ok(written) = source::sql::load(&files) {
+                catalog.adopt_spelling(&written);
+            }
+            catalog
+        }
     };
     scope(catalog, options)
 }

@@ -24,3 +24,81 @@ impl Serialize for Expr {
         serializer.serialize_str(&self.canonical)
     }
 }
+
+/// Takes `written`'s text where it holds the same expression.
+fn adopt(expr: &mut Expr, written: Option<&Expr>) {
+    if let Some(written) = written.filter(|w| *w == expr) {
+        expr.sql.clone_from(&written.sql);
+    }
+}
+
+fn adopt_optional(expr: &mut Option<Expr>, written: Option<&Expr>) {
+    if let Some(expr) = expr {
+        adopt(expr, written);
+    }
+}
+
+impl super::Catalog {
+    /// Takes the text of every expression and definition that `written` holds in the same
+    /// place with the same canonical form. A desired state read back from a shadow database
+    /// is then emitted as the file spells it rather than as the server prints it: easier to
+    /// review, and stored by the server exactly as the file would be.
+    pub fn adopt_spelling(&mut self, written: &super::Catalog) {
+        for (name, table) in &mut self.tables {
+            let Some(other) = written.tables.get(name) else {
+                continue;
+            };
+            adopt_optional(&mut table.partition_by, other.partition_by.as_ref());
+            if let (Some(of), Some(other_of)) = (&mut table.partition_of, &other.partition_of) {
+                adopt(&mut of.bound, Some(&other_of.bound));
+            }
+            for (column_name, column) in &mut table.columns {
+                let other = other.columns.get(column_name);
+                adopt_optional(&mut column.default, other.and_then(|c| c.default.as_ref()));
+                adopt_optional(
+                    &mut column.generated,
+                    other.and_then(|c| c.generated.as_ref()),
+                );
+            }
+            for (constraint_name, constraint) in &mut table.constraints {
+                let other = other.constraints.get(constraint_name);
+                adopt(&mut constraint.definition, other.map(|c| &c.definition));
+            }
+        }
+        for (name, index) in &mut self.indexes {
+            adopt(
+                &mut index.definition,
+                written.indexes.get(name).map(|i| &i.definition),
+            );
+        }
+        for (signature, function) in &mut self.functions {
+            let other = written.functions.get(signature);
+            adopt(&mut function.definition, other.map(|f| &f.definition));
+        }
+        for (name, view) in &mut self.views {
+            adopt(&mut view.query, written.views.get(name).map(|v| &v.query));
+        }
+        for (key, trigger) in &mut self.triggers {
+            let other = written.triggers.get(key);
+            adopt(&mut trigger.definition, other.map(|t| &t.definition));
+        }
+        for (key, policy) in &mut self.policies {
+            let other = written.policies.get(key);
+            adopt_optional(&mut policy.using, other.and_then(|p| p.using.as_ref()));
+            adopt_optional(
+                &mut policy.with_check,
+                other.and_then(|p| p.with_check.as_ref()),
+            );
+        }
+        for (name, domain) in &mut self.domains {
+            let Some(other) = written.domains.get(name) else {
+                continue;
+            };
+            adopt_optional(&mut domain.default, other.default.as_ref());
+            for (constraint_name, constraint) in &mut domain.constraints {
+                let other = other.constraints.get(constraint_name);
+                adopt(&mut constraint.check, other.map(|c| &c.check));
+            }
+        }
+    }
+}
