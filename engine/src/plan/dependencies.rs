@@ -297,15 +297,22 @@ fn overloads(catalog: &Catalog) -> HashMap<&QualifiedName, Vec<String>> {
     overloads
 }
 
-/// What function bodies use, as far as their text tells ([`body_uses`]). These order a
+/// What the bodies of the functions `signatures` use, as far as their text tells
+/// ([`body_uses`]): only the functions a plan creates or replaces need reading. These order a
 /// function after what it uses where the graph allows, but are never a requirement: the
 /// server does not check bodies when it creates a function. A body whose uses cannot be
 /// known is ordered after every table, view, type and other function of the catalog.
-pub fn body_dependencies(catalog: &Catalog) -> Dependencies {
+pub fn body_dependencies<'a>(
+    catalog: &Catalog,
+    signatures: impl IntoIterator<Item = &'a String>,
+) -> Dependencies {
     let overloads = overloads(catalog);
     let types = catalog.user_types();
     let mut deps: Dependencies = HashMap::new();
-    for function in catalog.functions.values() {
+    for function in signatures
+        .into_iter()
+        .filter_map(|s| catalog.functions.get(s))
+    {
         let signature = function.signature();
         let uses = body_uses(function);
         let mut needs: Vec<ObjectId> = Vec::new();

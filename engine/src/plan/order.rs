@@ -128,7 +128,14 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
     }
     // a function created or replaced goes after what its body uses, unless that would close
     // a cycle (a table whose default calls the function that reads it)
-    let bodies = body_dependencies(catalogs.to);
+    let written = touched
+        .iter()
+        .flatten()
+        .filter_map(|(object, action)| match object {
+            ObjectId::Function(signature) if *action != Action::Drop => Some(signature),
+            _ => None,
+        });
+    let bodies = body_dependencies(catalogs.to, written);
     let mut space = DfsSpace::new(&graph);
     for (i, parts) in touched.iter().enumerate() {
         for (object, action) in parts {
