@@ -45,6 +45,9 @@ pub struct Options {
     pub strict: bool,
     /// Compare and set who owns each object (`--owners`); otherwise owners are ignored.
     pub owners: bool,
+    /// `--retain-dropped`: dropped tables and columns, and values a type change narrows,
+    /// are kept in the archive schema instead of deleted, and the rollback restores them.
+    pub retain_dropped: bool,
     /// Offline, shadow, or chosen from the sources.
     pub desired_state: DesiredStatePath,
 }

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::diff::{self, Change, Pair};
 use crate::error::Error;
 use crate::hazard::Hazard;
-use crate::model::{Catalog, Unsupported};
+use crate::model::{Catalog, QualifiedName, Unsupported};
 
 /// When a step runs. Steps of a phase all run before the next phase starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -79,8 +79,34 @@ pub struct Step {
     /// False when the step must run outside a transaction block (or in its own).
     pub transactional: bool,
     pub hazards: Vec<Hazard>,
-    /// The rollback recreates the shape but not the data this step destroys.
-    pub lossy: bool,
+    /// What the step does to stored data, and whether the rollback gives it back.
+    pub data: DataEffect,
+}
+
+/// Whether the rollback of a step brings back the data the step touches.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "effect", rename_all = "snake_case")]
+pub enum DataEffect {
+    /// No stored data is destroyed, or the rollback restores it exactly.
+    Reversible,
+    /// The step destroys data that the rollback cannot bring back: it recreates the shape
+    /// only.
+    Lossy { of: DataObject },
+    /// `--retain-dropped`: the data is kept in the archive schema, and the rollback restores
+    /// it from there.
+    Retained {
+        of: DataObject,
+        archive: QualifiedName,
+    },
+}
+
+/// The relation (table or sequence), or one column of it, whose data a step destroys or
+/// archives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DataObject {
+    pub relation: QualifiedName,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
 }
 
 /// An ordered plan from one catalog to another.

@@ -5,7 +5,7 @@ mod types;
 
 use std::collections::HashSet;
 
-use super::{LockLevel, Phase, Step};
+use super::{DataEffect, DataObject, LockLevel, Phase, Step};
 use crate::diff::{Change, EnumPosition, Pair};
 use crate::hazard::{Hazard, HazardKind};
 use crate::model::{Catalog, Column, ConstraintKind, EnumType, QualifiedName, TriggerEnabled};
@@ -54,7 +54,7 @@ impl Step {
             lock: LockLevel::None,
             transactional: true,
             hazards: Vec::new(),
-            lossy: false,
+            data: DataEffect::Reversible,
         }
     }
 
@@ -64,10 +64,18 @@ impl Step {
     }
 
     fn hazard(mut self, kind: HazardKind, message: String) -> Self {
-        if kind == HazardKind::DataLoss {
-            self.lossy = true;
-        }
         self.hazards.push(Hazard::new(kind, message));
+        self
+    }
+
+    /// The step destroys the data of `relation` (or of one column of it) for good.
+    fn loses(mut self, relation: &QualifiedName, column: Option<&str>) -> Self {
+        self.data = DataEffect::Lossy {
+            of: DataObject {
+                relation: relation.clone(),
+                column: column.map(str::to_string),
+            },
+        };
         self
     }
 
@@ -211,6 +219,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
                 ),
             ),
         )
+        .loses(&sequence.name, None)
         .hazard(
             HazardKind::DataLoss,
             format!(
@@ -247,6 +256,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             ddl::create_table(table),
         )
         .lock(LockLevel::AccessExclusive)
+        .loses(&table.name, None)
         .hazard(
             HazardKind::DataLoss,
             format!(
@@ -351,6 +361,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
                 ddl::add_column(table, column),
             )
             .lock(LockLevel::AccessExclusive)
+            .loses(table, Some(&column.name))
             .hazard(
                 HazardKind::DataLoss,
                 format!(

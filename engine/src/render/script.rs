@@ -1,7 +1,7 @@
 //! `up.sql` and `down.sql`: the steps grouped by phase, transactional runs wrapped in
 //! `BEGIN`/`COMMIT`, each step preceded by a comment naming it and its hazards.
 
-use crate::plan::{Phase, Plan, Step};
+use crate::plan::{DataEffect, Phase, Plan, Step};
 
 /// The forward migration.
 pub fn up_sql(plan: &Plan) -> String {
@@ -72,7 +72,7 @@ fn script(plan: &Plan, title: &str, steps: &[(usize, &Step, &[String])], rollbac
                 hazard.message
             ));
         }
-        if rollback && step.lossy {
+        if rollback && matches!(step.data, DataEffect::Lossy { .. }) {
             out.push_str(
                 "-- data not restored: this recreates the shape only; restore the rows from a backup taken before the migration\n",
             );
