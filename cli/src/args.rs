@@ -23,6 +23,47 @@ pub enum Command {
     Check(Compare),
     /// Write a schema as canonical SQL, in dependency order (standard output by default).
     Dump(DumpArgs),
+    /// What `plan --retain-dropped` kept in a database's `schemadiff_archive` schema.
+    #[command(subcommand)]
+    Archive(ArchiveCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ArchiveCommand {
+    /// List the archived tables, columns and sequences, oldest first.
+    List {
+        /// The database: postgres://…
+        #[arg(long, value_name = "URL")]
+        db: String,
+    },
+    /// Drop what was archived longer ago than a given age.
+    Purge {
+        /// The database: postgres://…
+        #[arg(long, value_name = "URL")]
+        db: String,
+        /// Age, as a number and a unit: 30m, 12h, 7d, 2w.
+        #[arg(long, value_name = "AGE", value_parser = parse_age)]
+        older_than: String,
+    },
+}
+
+/// `7d` → `7 days`, an interval PostgreSQL reads.
+fn parse_age(text: &str) -> Result<String, String> {
+    let unit_at = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(unit_at);
+    let unit = match unit {
+        "m" => "minutes",
+        "h" => "hours",
+        "d" => "days",
+        "w" => "weeks",
+        _ => return Err("give a number and a unit: m, h, d or w (e.g. 7d)".into()),
+    };
+    match number.parse::<u32>() {
+        Ok(n) => Ok(format!("{n} {unit}")),
+        Err(_) => Err("give a number and a unit: m, h, d or w (e.g. 7d)".into()),
+    }
 }
 
 /// The two sides and what to compare.
@@ -90,6 +131,10 @@ pub struct PlanArgs {
     /// What to print on standard output.
     #[arg(long, value_enum, default_value_t = Format::Sql)]
     pub format: Format,
+    /// Keep the data the plan would destroy (dropped tables, columns and sequences, values a
+    /// type change may lose) in the `schemadiff_archive` schema; the rollback restores it.
+    #[arg(long)]
+    pub retain_dropped: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,9 +9,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use args::{Cli, Command, Format};
+use args::{ArchiveCommand, Cli, Command, Format};
 use schemadiff_engine::source::shadow::drop_scratch_databases;
-use schemadiff_engine::{dump, plan, render, DesiredStatePath, DevServer, Options, Source};
+use schemadiff_engine::{
+    archive, dump, plan, render, DesiredStatePath, DevServer, Options, Source,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -32,7 +34,10 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Plan(args) => {
-            let options = args.compare.reading.options();
+            let options = Options {
+                retain_dropped: args.retain_dropped,
+                ..args.compare.reading.options()
+            };
             let (from, to) = args.compare.sources();
             let plan = plan(&from, &to, &options)?;
             if let Some(dir) = &args.out {
@@ -65,6 +70,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Archive(ArchiveCommand::List { db }) => {
+            let archived = archive::list(&db)?;
+            if archived.is_empty() {
+                eprintln!("schemadiff: nothing archived");
+            }
+            print!("{}", archive_lines(&archived));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Archive(ArchiveCommand::Purge { db, older_than }) => {
+            let purged = archive::purge(&db, &older_than)?;
+            print!("{}", archive_lines(&purged));
+            eprintln!(
+                "schemadiff: purged {} archive(s) older than {older_than}",
+                purged.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check(args) => {
             let options = args.reading.options();
             let (from, to) = args.sources();
@@ -79,6 +101,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
     }
+}
+
+/// One line per archive: when, what it held, where it is, which plan.
+fn archive_lines(archived: &[archive::Archived]) -> String {
+    archived
+        .iter()
+        .map(|a| {
+            format!(
+                "{}  {} {}  in schemadiff_archive.{}  (plan {})\n",
+                a.archived_at, a.kind, a.original, a.name, a.plan
+            )
+        })
+        .collect()
 }
 
 fn write_plan_dir(dir: &std::path::Path, plan: &schemadiff_engine::Plan) -> anyhow::Result<()> {
@@ -144,6 +179,7 @@ impl args::Reading {
             exclude_schemas: self.exclude_schema.clone(),
             strict: self.strict,
             owners: self.owners,
+            retain_dropped: false,
             desired_state: match (&self.dev_url, self.offline) {
                 (_, true) => DesiredStatePath::Offline,
                 (Some(url), _) if url == "local" => DesiredStatePath::Shadow(DevServer::Local),

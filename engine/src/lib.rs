@@ -5,6 +5,7 @@
 //! source::{sql, live} ──► model::Catalog ──► diff::Change ──► plan::Plan ──► render
 //! ```
 
+pub mod archive;
 pub mod cluster;
 pub mod diff;
 pub mod error;
@@ -71,7 +72,12 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
     let from_catalog = read(from, shadow.as_mut(), options)?;
     let to_catalog = read(to, shadow.as_mut(), options)?;
     check_roles(&from_catalog, &to_catalog)?;
-    let mut plan = plan::plan(&from_catalog, &to_catalog)?;
+    let dropped = if options.retain_dropped {
+        plan::DroppedData::Retain
+    } else {
+        plan::DroppedData::Delete
+    };
+    let mut plan = plan::plan(&from_catalog, &to_catalog, dropped)?;
     let has_sql = !from.is_database() || !to.is_database();
     plan.desired_state = has_sql.then(|| match &shadow {
         Some(shadow) => shadow.description(),

@@ -5,6 +5,7 @@ mod dependencies;
 mod dump;
 mod order;
 mod privileges;
+pub mod retain;
 mod steps;
 
 pub use dump::{dump, DumpEntry};
@@ -128,11 +129,27 @@ impl Plan {
     }
 }
 
+/// What a plan does with the data of what it drops.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DroppedData {
+    /// Deleted with the object; the rollback recreates the shape only.
+    #[default]
+    Delete,
+    /// `--retain-dropped`: kept in the archive schema, and restored by the rollback.
+    Retain,
+}
+
 /// Plans the migration from `from` to `to`.
-pub fn plan(from: &Catalog, to: &Catalog) -> Result<Plan, Error> {
+pub fn plan(from: &Catalog, to: &Catalog, dropped: DroppedData) -> Result<Plan, Error> {
     let changes = diff::diff(from, to);
     let catalogs = Pair::new(from, to);
-    let context = steps::Context::new(&changes, catalogs);
+    let (from_fingerprint, to_fingerprint) = (fingerprint(from), fingerprint(to));
+    // the same two schemas give the same id, so that plans stay byte-identical
+    let archive = (dropped == DroppedData::Retain).then(|| {
+        let id = Sha256::digest(format!("{from_fingerprint}{to_fingerprint}").as_bytes());
+        retain::Archive::new(id.iter().take(4).map(|b| format!("{b:02x}")).collect())
+    });
+    let context = steps::Context::new(&changes, catalogs, archive);
     let order = order::order(&changes, catalogs, |change| {
         (default_phase(change) as u8, rank(change))
     })?;
@@ -159,8 +176,8 @@ pub fn plan(from: &Catalog, to: &Catalog) -> Result<Plan, Error> {
     unsupported.dedup();
     Ok(Plan {
         format: 1,
-        from_fingerprint: fingerprint(from),
-        to_fingerprint: fingerprint(to),
+        from_fingerprint,
+        to_fingerprint,
         steps,
         unsupported,
         desired_state: None,

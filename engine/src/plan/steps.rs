@@ -5,24 +5,34 @@ mod types;
 
 use std::collections::HashSet;
 
+use super::retain::Archive;
 use super::{DataEffect, DataObject, LockLevel, Phase, Step};
 use crate::diff::{Change, EnumPosition, Pair};
 use crate::hazard::{Hazard, HazardKind};
 use crate::model::{Catalog, Column, ConstraintKind, EnumType, QualifiedName, TriggerEnabled};
 use crate::normalize::body::body_uses;
+use crate::normalize::expr::referenced_sequences;
 use crate::render::ddl;
 use crate::render::quote::{quote_ident, quote_literal};
 
 /// Facts about the whole change set that single changes need.
-pub struct Context {
+pub struct Context<'a> {
+    catalogs: Pair<&'a Catalog>,
     /// Tables and materialized views created by this plan: work on them blocks nobody.
     new_tables: HashSet<QualifiedName>,
     /// Tables with partitions or inheritance children, on either side.
     parents: HashSet<QualifiedName>,
+    /// `--retain-dropped`: where destroyed data is kept instead.
+    archive: Option<Archive>,
+    /// The plan drops types, functions, extensions or collations that an archived table's
+    /// columns may still name.
+    drops_definitions: bool,
+    /// Columns the plan drops or converts, which cannot identify rows for an archive.
+    changed_columns: HashSet<(QualifiedName, String)>,
 }
 
-impl Context {
-    pub fn new(changes: &[Change], catalogs: Pair<&Catalog>) -> Self {
+impl<'a> Context<'a> {
+    pub fn new(changes: &[Change], catalogs: Pair<&'a Catalog>, archive: Option<Archive>) -> Self {
         let new_tables = changes
             .iter()
             .filter_map(|c| match c {
@@ -36,9 +46,87 @@ impl Context {
             .flat_map(|c| c.tables.values())
             .flat_map(|t| t.parents().cloned())
             .collect();
+        let drops_definitions = changes.iter().any(|c| {
+            matches!(
+                c,
+                Change::DropEnum(_)
+                    | Change::RecreateEnum { .. }
+                    | Change::DropDomain(_)
+                    | Change::DropCompositeType(_)
+                    | Change::DropRangeType(_)
+                    | Change::DropCollation(_)
+                    | Change::DropExtension(_)
+                    | Change::DropFunction(_)
+            )
+        });
+        let changed_columns = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::DropColumn { table, column, .. } => {
+                    Some((table.clone(), column.name.clone()))
+                }
+                Change::AlterColumn { table, column }
+                    if column.from.type_name != column.to.type_name =>
+                {
+                    Some((table.clone(), column.to.name.clone()))
+                }
+                _ => None,
+            })
+            .collect();
         Context {
+            catalogs,
             new_tables,
             parents,
+            archive,
+            drops_definitions,
+            changed_columns,
+        }
+    }
+
+    /// Archives a column's values before `step` (which drops or converts them) when the
+    /// plan retains dropped data and the table's rows can be matched again: the rollback
+    /// then runs `reshape` (the column back in its old shape), writes the values back, and
+    /// runs `finish`. Otherwise the step keeps its rollback and is marked lossy with `loss`.
+    fn retain_column(
+        &self,
+        table: &QualifiedName,
+        column: &Column,
+        step: Step,
+        (reshape, finish): (Vec<String>, Vec<String>),
+        loss: String,
+    ) -> Step {
+        let lossy = |step: Step, loss: String| {
+            step.loses(table, Some(&column.name))
+                .hazard(HazardKind::DataLoss, loss)
+        };
+        let (Some(archive), Some(old_table)) =
+            (&self.archive, self.catalogs.from.tables.get(table))
+        else {
+            return lossy(step, loss);
+        };
+        let retention = if self.parents.contains(table) && old_table.partition_by.is_none() {
+            Err(format!(
+                "`{table}` has inheritance children, whose rows its key does not tell apart"
+            ))
+        } else {
+            let unusable = |c: &str| {
+                self.changed_columns
+                    .contains(&(table.clone(), c.to_string()))
+            };
+            archive.column(old_table, column, &unusable)
+        };
+        match retention {
+            Ok(retention) => {
+                let mut step = step.retains(table, Some(&column.name), &retention.archive);
+                step.sql.splice(0..0, retention.before);
+                step.rollback = reshape
+                    .into_iter()
+                    .chain(retention.restore)
+                    .chain(finish)
+                    .collect();
+                step
+            }
+            Err(reason) => lossy(step, format!("{loss} (not archived: {reason})")),
         }
     }
 }
@@ -65,6 +153,24 @@ impl Step {
 
     fn hazard(mut self, kind: HazardKind, message: String) -> Self {
         self.hazards.push(Hazard::new(kind, message));
+        self
+    }
+
+    /// With `--retain-dropped`: the step keeps the data of `relation` (or of one column of
+    /// it) in `archive`, and its rollback restores it.
+    fn retains(
+        mut self,
+        relation: &QualifiedName,
+        column: Option<&str>,
+        archive: &QualifiedName,
+    ) -> Self {
+        self.data = DataEffect::Retained {
+            of: DataObject {
+                relation: relation.clone(),
+                column: column.map(str::to_string),
+            },
+            archive: archive.clone(),
+        };
         self
     }
 
@@ -208,25 +314,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             ),
             vec![ddl::drop_sequence(&sequence.name)],
         )],
-        Change::DropSequence(sequence) => vec![Step::new(
-            format!("drop sequence `{}`", sequence.name),
-            vec![ddl::drop_sequence(&sequence.name)],
-            with_comment(
-                ddl::create_sequence(sequence),
-                ddl::comment_sql(
-                    crate::diff::CommentTarget::Sequence(sequence.name.clone()),
-                    &sequence.comment,
-                ),
-            ),
-        )
-        .loses(&sequence.name, None)
-        .hazard(
-            HazardKind::DataLoss,
-            format!(
-                "dropping sequence `{}` loses its current value; the rollback starts it again from its START value",
-                sequence.name
-            ),
-        )],
+        Change::DropSequence(sequence) => vec![drop_sequence(sequence, context)],
         Change::AlterSequence(sequence) => vec![Step::new(
             format!("alter sequence `{}`", sequence.to.name),
             vec![ddl::alter_sequence(
@@ -250,20 +338,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             ddl::create_table(table),
             vec![ddl::drop_table(&table.name)],
         )],
-        Change::DropTable(table) => vec![Step::new(
-            format!("drop table `{}`", table.name),
-            vec![ddl::drop_table(&table.name)],
-            ddl::create_table(table),
-        )
-        .lock(LockLevel::AccessExclusive)
-        .loses(&table.name, None)
-        .hazard(
-            HazardKind::DataLoss,
-            format!(
-                "dropping table `{}` deletes all its rows; the rollback recreates it empty",
-                table.name
-            ),
-        )],
+        Change::DropTable(table) => vec![drop_table(table, context)],
         Change::SetUnlogged { table, unlogged } => vec![Step::new(
             format!("set `{table}` {}", if unlogged.to { "unlogged" } else { "logged" }),
             vec![ddl::set_unlogged(table, unlogged.to)],
@@ -354,32 +429,21 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             }
             vec![step]
         }
-        Change::DropColumn { table, column, .. } => {
-            vec![Step::new(
-                format!("drop column `{table}.{}`", column.name),
-                vec![ddl::drop_column(table, &column.name)],
-                ddl::add_column(table, column),
-            )
-            .lock(LockLevel::AccessExclusive)
-            .loses(table, Some(&column.name))
-            .hazard(
-                HazardKind::DataLoss,
-                format!(
-                    "dropping column `{table}.{}` deletes its values; the rollback adds it back empty",
-                    column.name
-                ),
-            )]
-        }
+        Change::DropColumn { table, column, .. } => vec![drop_column(table, column, context)],
         Change::AlterColumn { table, column } => alter_column(table, column.as_ref(), context),
         Change::AddIdentity { table, column } => {
             let identity = column.identity.as_ref().expect("an added identity");
             let at = |action: &str| ddl::alter_column(table, &column.name, action);
+            // the new sequence continues after the values the column holds already
             vec![Step::new(
                 format!("make `{table}.{}` an identity column", column.name),
-                vec![at(&format!(
-                    "ADD {}",
-                    ddl::identity_clause(identity, &column.type_name)
-                ))],
+                vec![
+                    at(&format!(
+                        "ADD {}",
+                        ddl::identity_clause(identity, &column.type_name)
+                    )),
+                    ddl::continue_identity(table, &column.name, identity.options.increment),
+                ],
                 vec![at("DROP IDENTITY")],
             )
             .lock(LockLevel::AccessExclusive)]
@@ -694,6 +758,138 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
     }
 }
 
+fn drop_table(table: &crate::model::Table, context: &Context) -> Step {
+    let name = &table.name;
+    let step = Step::new(
+        format!("drop table `{name}`"),
+        vec![ddl::drop_table(name)],
+        ddl::create_table(table),
+    )
+    .lock(LockLevel::AccessExclusive);
+    let Some(archive) = &context.archive else {
+        return step.loses(name, None).hazard(
+            HazardKind::DataLoss,
+            format!(
+                "dropping table `{name}` deletes all its rows; the rollback recreates it empty (--retain-dropped keeps them)"
+            ),
+        );
+    };
+    // a partition's or child's columns follow its parent's
+    let standalone = table.partition_of.is_none() && table.inherits.is_empty();
+    let retention = archive.table(table, context.drops_definitions && standalone);
+    let mut step = step.retains(name, None, &retention.archive);
+    step.description = format!("drop table `{name}`, keeping it as `{}`", retention.archive);
+    step.sql = retention.before;
+    step.rollback = retention.restore;
+    step
+}
+
+fn drop_sequence(sequence: &crate::model::Sequence, context: &Context) -> Step {
+    let name = &sequence.name;
+    let comment = ddl::comment_sql(
+        crate::diff::CommentTarget::Sequence(name.clone()),
+        &sequence.comment,
+    );
+    let mut step = Step::new(
+        format!("drop sequence `{name}`"),
+        vec![ddl::drop_sequence(name)],
+        with_comment(ddl::create_sequence(sequence), comment),
+    );
+    if let Some(archive) = &context.archive {
+        let retention = archive.sequence(sequence);
+        let mut step = step.retains(name, None, &retention.archive);
+        step.description = format!(
+            "drop sequence `{name}`, keeping it as `{}`",
+            retention.archive
+        );
+        step.sql = retention.before;
+        step.rollback = retention.restore;
+        return step;
+    }
+    // the columns that draw from it and stay: the recreated sequence continues after their
+    // highest value, so that it hands out no value already in use
+    let catalogs = &context.catalogs;
+    let users: Vec<(QualifiedName, String)> = catalogs
+        .from
+        .tables
+        .values()
+        .flat_map(|t| t.columns.values().map(move |c| (t, c)))
+        .filter(|(_, c)| {
+            c.default
+                .as_ref()
+                .is_some_and(|d| referenced_sequences(d).contains(name))
+        })
+        .filter(|(t, c)| {
+            catalogs
+                .to
+                .tables
+                .get(&t.name)
+                .is_some_and(|kept| kept.columns.contains_key(&c.name))
+        })
+        .map(|(t, c)| (t.name.clone(), c.name.clone()))
+        .collect();
+    if users.is_empty() {
+        return step.loses(name, None).hazard(
+            HazardKind::DataLoss,
+            format!(
+                "dropping sequence `{name}` loses its current value; the rollback starts it again from its START value (--retain-dropped keeps it)"
+            ),
+        );
+    }
+    step.rollback.push(ddl::continue_sequence(
+        name,
+        sequence.options.increment,
+        &users,
+    ));
+    step
+}
+
+fn drop_column(table: &QualifiedName, column: &Column, context: &Context) -> Step {
+    let step = Step::new(
+        format!("drop column `{table}.{}`", column.name),
+        vec![ddl::drop_column(table, &column.name)],
+        ddl::add_column(table, column),
+    )
+    .lock(LockLevel::AccessExclusive);
+    if column.generated.is_some() {
+        // computed from the other columns: adding it back computes it again
+        return step;
+    }
+    // added back without NOT NULL and identity, which hold again once the values are back
+    let relaxed = Column {
+        not_null: false,
+        identity: None,
+        ..column.clone()
+    };
+    let reshape = ddl::add_column(table, &relaxed);
+    let mut finish = Vec::new();
+    if column.not_null {
+        finish.push(ddl::alter_column(table, &column.name, "SET NOT NULL"));
+    }
+    if let Some(identity) = &column.identity {
+        finish.push(ddl::alter_column(
+            table,
+            &column.name,
+            &format!("ADD {}", ddl::identity_clause(identity, &column.type_name)),
+        ));
+        finish.push(ddl::continue_identity(
+            table,
+            &column.name,
+            identity.options.increment,
+        ));
+    }
+    context.retain_column(
+        table,
+        column,
+        step,
+        (reshape, finish),
+        format!(
+            "dropping column `{table}.{}` deletes its values; the rollback adds it back empty (--retain-dropped keeps them)",
+            column.name
+        ),
+    )
+}
+
 /// Marks the step of a function whose body's uses cannot be known (the planner orders it
 /// after everything it may use).
 fn unknown_body(function: &crate::model::Function, step: Step) -> Step {
@@ -862,10 +1058,13 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
         steps.push(Step::new(
             format!("drop identity of {label}"),
             vec![at("DROP IDENTITY")],
-            vec![at(&format!(
-                "ADD {}",
-                ddl::identity_clause(identity, &column.from.type_name)
-            ))],
+            vec![
+                at(&format!(
+                    "ADD {}",
+                    ddl::identity_clause(identity, &column.from.type_name)
+                )),
+                ddl::continue_identity(table, name, identity.options.increment),
+            ],
         ));
     }
     if let (Some(generated), None) = (&column.from.generated, &column.to.generated) {
@@ -893,6 +1092,11 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
         ));
     }
     if type_changed {
+        let back = vec![at(&ddl::column_type_action(
+            name,
+            &column.to.type_name,
+            column.from,
+        ))];
         let mut step = Step::new(
             format!("change type of {label} to {}", column.to.type_name),
             vec![at(&ddl::column_type_action(
@@ -900,11 +1104,7 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
                 &column.from.type_name,
                 column.to,
             ))],
-            vec![at(&ddl::column_type_action(
-                name,
-                &column.to.type_name,
-                column.from,
-            ))],
+            back.clone(),
         )
         .lock(LockLevel::AccessExclusive);
         if !context.new_tables.contains(table) && rewrites(column.from, column.to) {
@@ -912,6 +1112,18 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
                 HazardKind::TableRewrite,
                 format!(
                     "changing {label} from {} to {} rewrites `{table}` under an ACCESS EXCLUSIVE lock, and the running application may not read the new type",
+                    column.from.type_name, column.to.type_name
+                ),
+            );
+        }
+        if loses_values(&column.from.type_name, &column.to.type_name) {
+            step = context.retain_column(
+                table,
+                column.from,
+                step,
+                (back, Vec::new()),
+                format!(
+                    "converting {label} from {} to {} may change values (rounding, reformatting) in ways the rollback's conversion back cannot undo (--retain-dropped keeps the old values)",
                     column.from.type_name, column.to.type_name
                 ),
             );
@@ -970,6 +1182,52 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
         }
     }
     steps
+}
+
+/// Whether converting a column from one type to another may silently change values that
+/// converting back cannot restore: fewer decimals or fractional seconds round, `real` and
+/// other types reformat. A conversion that can only fail on a value that does not fit (a
+/// smaller integer, a shorter `varchar`, fewer integer digits) loses nothing: it stops the
+/// step. Pairs not known to be safe count as lossy.
+fn loses_values(from: &str, to: &str) -> bool {
+    if let (Some(from), Some(to)) = (from.strip_suffix("[]"), to.strip_suffix("[]")) {
+        return loses_values(from, to);
+    }
+    let base = |t: &str| t.split('(').next().unwrap_or(t).trim().to_string();
+    let modifiers = |t: &str| -> Vec<u32> {
+        t.split_once('(')
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(inside, _)| {
+                inside
+                    .split(',')
+                    .filter_map(|n| n.trim().parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // what a type keeps after the point: numeric(p) and integers none, numeric any
+    let decimals = |t: &str| match (base(t).as_str(), modifiers(t).as_slice()) {
+        ("numeric", []) => u32::MAX,
+        ("numeric", [_, s]) => *s,
+        _ => 0,
+    };
+    let exact_number = |t: &str| matches!(t, "smallint" | "integer" | "bigint" | "numeric");
+    let (from_base, to_base) = (base(from), base(to));
+    match (from_base.as_str(), to_base.as_str()) {
+        (_, "text" | "citext") => false,
+        (_, "character varying") => false,
+        (a, b) if exact_number(a) && exact_number(b) => decimals(from) > decimals(to),
+        ("real", "double precision") => false,
+        (a, b)
+            if a.starts_with("time") && b.starts_with("time")
+                || a == "interval" && b == "interval" =>
+        {
+            let precision = |t: &str| modifiers(t).first().copied().unwrap_or(6);
+            let dated = |t: &str| t.starts_with("timestamp");
+            dated(a) != dated(b) || precision(from) > precision(to)
+        }
+        _ => from != to,
+    }
 }
 
 /// Whether a type change rewrites the table: widening a `varchar` (or making it `text`) and

@@ -605,6 +605,44 @@ pub fn identity_clause(identity: &Identity, type_name: &str) -> String {
     }
 }
 
+/// Moves an identity column's sequence past the values the column holds (a table with no
+/// rows leaves it at its start).
+pub fn continue_identity(table: &QualifiedName, column: &str, increment: i64) -> String {
+    let extreme = if increment < 0 { "min" } else { "max" };
+    // the column argument is taken literally, not as an identifier
+    let sequence = format!(
+        "pg_get_serial_sequence({}, {})",
+        quote_literal(&table.to_string()),
+        quote_literal(column)
+    );
+    let column = quote_ident(column);
+    format!(
+        "SELECT setval({sequence}, {extreme}({column})) FROM {table} HAVING {extreme}({column}) IS NOT NULL"
+    )
+}
+
+/// Moves a sequence past the values the columns drawing from it hold.
+pub fn continue_sequence(
+    sequence: &QualifiedName,
+    increment: i64,
+    users: &[(QualifiedName, String)],
+) -> String {
+    let (extreme, pick) = if increment < 0 {
+        ("min", "least")
+    } else {
+        ("max", "greatest")
+    };
+    let values: Vec<String> = users
+        .iter()
+        .map(|(table, column)| format!("(SELECT {extreme}({}) FROM {table})", quote_ident(column)))
+        .collect();
+    format!(
+        "SELECT setval({}, used) FROM (SELECT {pick}({}) AS used) AS highest WHERE used IS NOT NULL",
+        quote_literal(&sequence.to_string()),
+        values.join(", ")
+    )
+}
+
 pub fn add_column(table: &QualifiedName, column: &Column) -> Vec<String> {
     let mut statements = vec![format!(
         "ALTER TABLE {table} ADD COLUMN {}",

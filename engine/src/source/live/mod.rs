@@ -137,7 +137,7 @@ impl Reader {
 
 /// The client error with its causes: `postgres::Error` alone prints only its kind (`db
 /// error`), the server's message is in the source chain.
-fn error_message(error: &postgres::Error) -> String {
+pub(crate) fn error_message(error: &postgres::Error) -> String {
     if let Some(db) = error.as_db_error() {
         return db.to_string();
     }
