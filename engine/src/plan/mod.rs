@@ -101,6 +101,21 @@ pub enum DataEffect {
     },
 }
 
+impl DataEffect {
+    /// What the rollback does for the data, in a few words for reports.
+    pub fn rollback_note(&self) -> String {
+        match self {
+            DataEffect::Reversible => "restores everything".to_string(),
+            DataEffect::Lossy { of } => {
+                format!("recreates the shape only: the data of {of} is lost")
+            }
+            DataEffect::Retained { archive, .. } => {
+                format!("restores the data kept in `{archive}`")
+            }
+        }
+    }
+}
+
 /// The relation (table or sequence), or one column of it, whose data a step destroys or
 /// archives.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -108,6 +123,15 @@ pub struct DataObject {
     pub relation: QualifiedName,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
+}
+
+impl std::fmt::Display for DataObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.column {
+            Some(column) => write!(f, "`{}.{column}`", self.relation),
+            None => write!(f, "`{}`", self.relation),
+        }
+    }
 }
 
 /// An ordered plan from one catalog to another.

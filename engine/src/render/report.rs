@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::Unsupported;
-use crate::plan::Plan;
+use crate::plan::{DataEffect, Plan};
 
 /// `plan.json`: versioned, with both fingerprints.
 pub fn json(plan: &Plan) -> String {
@@ -30,6 +30,30 @@ pub fn summary(plan: &Plan) -> String {
         ));
         for (kind, count) in per_kind {
             out.push_str(&format!("  {count:>4}  {}\n", kind.replace('_', " ")));
+        }
+        let lost: Vec<String> = plan
+            .steps
+            .iter()
+            .filter_map(|s| match &s.data {
+                DataEffect::Lossy { of } => Some(of.to_string()),
+                _ => None,
+            })
+            .collect();
+        let retained = plan
+            .steps
+            .iter()
+            .filter(|s| matches!(s.data, DataEffect::Retained { .. }))
+            .count();
+        if retained > 0 {
+            out.push_str(&format!(
+                "rollback: restores the data of {retained} step(s) from schemadiff_archive\n"
+            ));
+        }
+        if !lost.is_empty() {
+            out.push_str(&format!(
+                "rollback: cannot restore the data of {} (--retain-dropped keeps it)\n",
+                lost.join(", ")
+            ));
         }
         let hazards: Vec<_> = plan.steps.iter().flat_map(|s| &s.hazards).collect();
         if !hazards.is_empty() {
@@ -76,16 +100,19 @@ pub fn markdown(plan: &Plan) -> String {
         plan.steps.len()
     ));
     if !plan.steps.is_empty() {
-        out.push_str("| # | phase | step | lock | hazards |\n|---|---|---|---|---|\n");
+        out.push_str(
+            "| # | phase | step | lock | hazards | rollback |\n|---|---|---|---|---|---|\n",
+        );
         for (i, step) in plan.steps.iter().enumerate() {
             let hazards: Vec<&str> = step.hazards.iter().map(|h| h.kind.id()).collect();
             out.push_str(&format!(
-                "| {} | {} | {} | {} | {} |\n",
+                "| {} | {} | {} | {} | {} | {} |\n",
                 i + 1,
                 step.phase.name(),
                 step.description.replace('|', "\\|"),
                 step.lock.name(),
-                hazards.join(", ")
+                hazards.join(", "),
+                step.data.rollback_note().replace('|', "\\|")
             ));
         }
     }

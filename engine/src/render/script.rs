@@ -72,10 +72,18 @@ fn script(plan: &Plan, title: &str, steps: &[(usize, &Step, &[String])], rollbac
                 hazard.message
             ));
         }
-        if rollback && matches!(step.data, DataEffect::Lossy { .. }) {
-            out.push_str(
-                "-- data not restored: this recreates the shape only; restore the rows from a backup taken before the migration\n",
-            );
+        match (&step.data, rollback) {
+            (DataEffect::Reversible, _) => {}
+            (DataEffect::Lossy { of }, true) => out.push_str(&format!(
+                "-- data not restored: this recreates the shape only; restore the data of {of} from a backup taken before the migration (a plan made with --retain-dropped keeps it)\n"
+            )),
+            (DataEffect::Lossy { .. }, false) => {}
+            (DataEffect::Retained { of, archive }, false) => out.push_str(&format!(
+                "-- keeps the data of {of} in `{archive}`; the rollback restores it\n"
+            )),
+            (DataEffect::Retained { archive, .. }, true) => out.push_str(&format!(
+                "-- restores the data kept in `{archive}` and removes it from the archive\n"
+            )),
         }
         for statement in statements.iter() {
             out.push_str(statement);
