@@ -40,7 +40,10 @@ pub fn purge(url: &str, older_than: &str) -> Result<Vec<Archived>, Error> {
         quote_literal(older_than)
     );
     let old = select(&mut transaction, url, &condition)?;
-    for archived in &old {
+    // tables first: an archived table's default may still draw from an archived sequence
+    let (sequences, tables): (Vec<&Archived>, Vec<&Archived>) =
+        old.iter().partition(|a| a.kind == "sequence");
+    for archived in tables.into_iter().chain(sequences) {
         let keyword = if archived.kind == "sequence" {
             "SEQUENCE"
         } else {
