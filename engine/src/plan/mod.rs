@@ -107,7 +107,7 @@ impl DataEffect {
         match self {
             DataEffect::Reversible => "restores everything".to_string(),
             DataEffect::Lossy { of } => {
-                format!("recreates the shape only: the data of {of} is lost")
+                format!("the old shape of {of}, without its lost data")
             }
             DataEffect::Retained { archive, .. } => {
                 format!("restores the data kept in `{archive}`")

@@ -75,7 +75,7 @@ fn script(plan: &Plan, title: &str, steps: &[(usize, &Step, &[String])], rollbac
         match (&step.data, rollback) {
             (DataEffect::Reversible, _) => {}
             (DataEffect::Lossy { of }, true) => out.push_str(&format!(
-                "-- data not restored: this recreates the shape only; restore the data of {of} from a backup taken before the migration (a plan made with --retain-dropped keeps it)\n"
+                "-- data not restored: {of} comes back in its old shape, without what this step destroyed; restore that from a backup taken before the migration (a plan made with --retain-dropped keeps it)\n"
             )),
             (DataEffect::Lossy { .. }, false) => {}
             (DataEffect::Retained { of, archive }, false) => out.push_str(&format!(
