@@ -298,3 +298,26 @@ fn rename_constraint(table: &QualifiedName, from: &str, to: &str) -> String {
         quote_ident(to)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_names_carry_the_plan_id_fit_63_bytes_and_never_repeat() {
+        let archive = Archive::new("0a1b2c3d".into());
+        assert_eq!(archive.name("orders"), "orders_0a1b2c3d");
+        assert_eq!(archive.name("orders"), "orders_0a1b2c3d_2");
+        let long = "é".repeat(40);
+        let name = archive.name(&long);
+        assert!(name.len() <= 63, "{name}");
+        assert!(name.ends_with("_0a1b2c3d"), "{name}");
+    }
+
+    #[test]
+    fn only_the_first_archiving_step_creates_the_schema() {
+        let archive = Archive::new("0a1b2c3d".into());
+        assert_eq!(archive.setup().len(), 2);
+        assert!(archive.setup().is_empty());
+    }
+}

@@ -1258,3 +1258,47 @@ fn rewrites(from: &Column, to: &Column) -> bool {
     };
     !(from_varchar && widening) && from.type_name != to.type_name
 }
+
+#[cfg(test)]
+mod tests {
+    use super::loses_values;
+
+    #[test]
+    fn conversions_that_round_or_reformat_lose_values() {
+        for (from, to) in [
+            ("numeric(12,4)", "numeric(12,2)"),
+            ("numeric", "numeric(10,2)"),
+            ("numeric(10,2)", "integer"),
+            ("timestamp(6) with time zone", "timestamp(0) with time zone"),
+            ("timestamp without time zone", "date"),
+            ("double precision", "real"),
+            ("text", "integer"),
+            ("text", "jsonb"),
+            ("mood", "other_mood"),
+        ] {
+            assert!(loses_values(from, to), "{from} -> {to}");
+        }
+    }
+
+    #[test]
+    fn conversions_that_keep_or_refuse_values_are_safe() {
+        for (from, to) in [
+            ("integer", "bigint"),
+            ("bigint", "integer"),
+            ("integer", "numeric(12,2)"),
+            ("numeric(10,2)", "numeric(12,4)"),
+            ("character varying(20)", "character varying(10)"),
+            ("integer", "text"),
+            ("text", "citext"),
+            ("integer[]", "bigint[]"),
+            ("timestamp without time zone", "timestamp with time zone"),
+            (
+                "timestamp(3) without time zone",
+                "timestamp without time zone",
+            ),
+            ("real", "double precision"),
+        ] {
+            assert!(!loses_values(from, to), "{from} -> {to}");
+        }
+    }
+}
