@@ -5,7 +5,11 @@
 //!    database, and TO as a live database —
 //!    applies `up.sql` to a database loaded with from.sql, checks that it now reads back
 //!    equal to a database loaded with to.sql, re-plans and expects an empty plan, applies
-//!    `down.sql` and checks that it reads back equal to from.sql again.
+//!    `down.sql` and checks that it reads back equal to from.sql again. The work database
+//!    is seeded with rows first, and the rows must survive both ways (see the `data`
+//!    module; a case's `seed.sql` replaces the generated rows);
+//! 3. on the live path, also applies the first `k` steps of the plan and their rollback for
+//!    a few `k`, and expects from.sql's schema and the seeded rows back.
 //!
 //! The cases are written for PostgreSQL 15 (CI's server). Run against another version
 //! (`SCHEMADIFF_PG_BINDIR`), a case whose files use syntax that server lacks is skipped and
@@ -28,7 +32,9 @@ use std::sync::Mutex;
 use schemadiff_engine::cluster::TempCluster;
 use schemadiff_engine::model::Catalog;
 use schemadiff_engine::source::{live, Source};
-use schemadiff_engine::{plan, render, DesiredStatePath, DevServer, Options};
+use schemadiff_engine::{plan, render, DesiredStatePath, DevServer, Options, Plan};
+
+mod data;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -254,6 +260,11 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
     };
     let expected_from = read_live(&reference)?;
     let expected_to = read_live(&target)?;
+    // the live path archives what it drops, so its rollback must restore it
+    let retaining = Options {
+        retain_dropped: true,
+        ..offline.clone()
+    };
     for (path, to, options) in [
         ("to as file", Source::Path(to_file.clone()), &offline),
         (
@@ -261,16 +272,32 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
             Source::Path(to_file.clone()),
             &shadow,
         ),
-        ("to as database", Source::Database(target.clone()), &offline),
+        (
+            "to as database",
+            Source::Database(target.clone()),
+            &retaining,
+        ),
     ] {
         let work_name = db(&path.replace(' ', "_"));
         let work = load_database(cluster, &work_name, &from_file)?;
         let context = |step: &str, e: String| format!("[{path}] {step}: {e}");
+        let mut client = data::connect(&work).map_err(|e| context("connecting", e))?;
+        data::seed(&mut client, &expected_from, case).map_err(|e| context("seeding", e))?;
+        let seeded =
+            data::snapshot(&mut client, &expected_from).map_err(|e| context("snapshot", e))?;
         let from = Source::Database(work.clone());
         let forward = plan(&from, &to, options).map_err(|e| context("plan", e.to_string()))?;
         apply(cluster, &work, &render::up_sql(&forward))
             .map_err(|e| context("applying up.sql", e))?;
         same(&read_live(&work)?, &expected_to).map_err(|e| context("after up.sql", e))?;
+        data::check_migrated(
+            &mut client,
+            &seeded,
+            &expected_from,
+            &expected_to,
+            &data::Exempt::removed(&forward.steps, &expected_from, &expected_to),
+        )
+        .map_err(|e| context("data after up.sql", e))?;
         let again = plan(&from, &to, options).map_err(|e| context("re-plan", e.to_string()))?;
         if !again.is_empty() {
             return Err(context("re-plan is not empty", render::up_sql(&again)));
@@ -278,10 +305,68 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
         apply(cluster, &work, &render::down_sql(&forward))
             .map_err(|e| context("applying down.sql", e))?;
         same(&read_live(&work)?, &expected_from).map_err(|e| context("after down.sql", e))?;
+        let lost = data::Exempt::lost(&forward.steps, &expected_from, &expected_to);
+        data::check_restored(&mut client, &seeded, &lost)
+            .map_err(|e| context("data after down.sql", e))?;
+        if options.retain_dropped {
+            partial_rollbacks(
+                cluster,
+                &mut client,
+                &work,
+                case,
+                &forward,
+                &expected_from,
+                &expected_to,
+            )
+            .map_err(|e| context("partial apply", e))?;
+        }
+        drop(client);
         cluster.drop_database(&work_name).ok();
     }
     cluster.drop_database(&db("from")).ok();
     cluster.drop_database(&db("to")).ok();
+    Ok(())
+}
+
+/// A migration stopped after its first `k` steps is rolled back by the tail of down.sql
+/// that undoes them: applies those steps and their rollback to `work` (at FROM, seeded) and
+/// expects FROM's schema and rows again, for a few `k` between 1 and all steps but one.
+fn partial_rollbacks(
+    cluster: &TempCluster,
+    client: &mut postgres::Client,
+    work: &str,
+    case: &Path,
+    forward: &Plan,
+    expected_from: &Catalog,
+    expected_to: &Catalog,
+) -> Result<(), String> {
+    let n = forward.steps.len();
+    let mut cuts: Vec<usize> = [1, n / 2, n.saturating_sub(1)]
+        .into_iter()
+        .filter(|&k| 0 < k && k < n)
+        .collect();
+    cuts.dedup();
+    // the full rollback left what lossy steps dropped empty: seed again
+    let mut lost = !data::Exempt::lost(&forward.steps, expected_from, expected_to).is_empty();
+    for k in cuts {
+        let context = |step: &str, e: String| format!("first {k} of {n} steps, {step}: {e}");
+        if lost {
+            data::reseed(client, expected_from, case).map_err(|e| context("seeding", e))?;
+        }
+        let seeded = data::snapshot(client, expected_from).map_err(|e| context("snapshot", e))?;
+        let partial = Plan {
+            steps: forward.steps[..k].to_vec(),
+            ..forward.clone()
+        };
+        apply(cluster, work, &render::up_sql(&partial)).map_err(|e| context("applying", e))?;
+        apply(cluster, work, &render::down_sql(&partial))
+            .map_err(|e| context("rolling back", e))?;
+        same(&read_live(work)?, expected_from).map_err(|e| context("after the rollback", e))?;
+        let exempt = data::Exempt::lost(&partial.steps, expected_from, expected_to);
+        data::check_restored(client, &seeded, &exempt)
+            .map_err(|e| context("data after the rollback", e))?;
+        lost = !exempt.is_empty();
+    }
     Ok(())
 }
 
@@ -333,7 +418,7 @@ fn same(actual: &Catalog, expected: &Catalog) -> Result<(), String> {
     if actual == expected {
         return Ok(());
     }
-    let difference = schemadiff_engine::plan::plan(actual, expected)
+    let difference = schemadiff_engine::plan::plan(actual, expected, Default::default())
         .map(|p| render::up_sql(&p))
         .unwrap_or_else(|e| e.to_string());
     Err(format!(

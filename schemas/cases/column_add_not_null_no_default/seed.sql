@@ -1,0 +1,2 @@
+-- posts stays empty: to.sql adds a NOT NULL column without a default, which only an empty
+-- table takes

@@ -1,0 +1,2 @@
+-- every table stays empty: to.sql adds auth.tenants.slug NOT NULL without a default, and the
+-- other tables reference auth.tenants

@@ -1,0 +1,2 @@
+-- every table stays empty: to.sql adds users.handle NOT NULL without a default (a rename the
+-- desired state cannot tell from a new column), and posts reference users
