@@ -282,11 +282,18 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
         let work = load_database(cluster, &work_name, &from_file)?;
         let context = |step: &str, e: String| format!("[{path}] {step}: {e}");
         let mut client = data::connect(&work).map_err(|e| context("connecting", e))?;
-        data::seed(&mut client, &expected_from, case).map_err(|e| context("seeding", e))?;
-        let seeded =
-            data::snapshot(&mut client, &expected_from).map_err(|e| context("snapshot", e))?;
         let from = Source::Database(work.clone());
         let forward = plan(&from, &to, options).map_err(|e| context("plan", e.to_string()))?;
+        // a plan that deletes data cannot be rolled back over rows that needed it (a foreign
+        // key to a dropped table comes back only with the table's rows): such plans are
+        // checked with data where they retain it, and for their shape elsewhere
+        let lossy = !data::Exempt::lost(&forward.steps, &expected_from, &expected_to).is_empty();
+        let with_data = options.retain_dropped || !lossy;
+        if with_data {
+            data::seed(&mut client, &expected_from, case).map_err(|e| context("seeding", e))?;
+        }
+        let seeded =
+            data::snapshot(&mut client, &expected_from).map_err(|e| context("snapshot", e))?;
         apply(cluster, &work, &render::up_sql(&forward))
             .map_err(|e| context("applying up.sql", e))?;
         same(&read_live(&work)?, &expected_to).map_err(|e| context("after up.sql", e))?;

@@ -171,6 +171,10 @@ pub enum Change {
         /// Partitions and inheritance children that lose the column with it.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         reaches: Vec<QualifiedName>,
+        /// `ALTER TABLE ONLY`: every inheritance child that has the column keeps it, with
+        /// its values, as its own.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        only: bool,
     },
     AlterColumn {
         table: QualifiedName,

@@ -217,6 +217,46 @@ fn kept_parent<'a>(catalogs: &Pair<&'a Catalog>, table: Pair<&Table>) -> Option<
     ))
 }
 
+/// The tables that inherit `column` from `parent` in the FROM catalog.
+fn inheriting_children<'a>(
+    catalogs: &Pair<&'a Catalog>,
+    parent: &'a QualifiedName,
+    column: &'a str,
+) -> impl Iterator<Item = &'a Table> {
+    catalogs
+        .from
+        .tables
+        .values()
+        .filter(move |t| t.parents().any(|p| p == parent))
+        .filter(move |t| t.columns.get(column).is_some_and(|c| c.inherited))
+}
+
+/// Whether `parent` drops `column` while every inheritance child that has it keeps it: the
+/// parent drops it `ONLY` from itself, and the children's copies stay, values and all.
+fn children_keep_column(catalogs: &Pair<&Catalog>, parent: &QualifiedName, column: &str) -> bool {
+    let dropped = catalogs
+        .from
+        .tables
+        .get(parent)
+        .is_some_and(|p| p.columns.contains_key(column))
+        && catalogs
+            .to
+            .tables
+            .get(parent)
+            .is_some_and(|p| !p.columns.contains_key(column));
+    let mut children = inheriting_children(catalogs, parent, column).peekable();
+    dropped
+        && children.peek().is_some()
+        && children.all(|child| {
+            child.partition_of.is_none()
+                && catalogs
+                    .to
+                    .tables
+                    .get(&child.name)
+                    .is_some_and(|kept| kept.columns.contains_key(column))
+        })
+}
+
 /// What an inherited column is once the parent's changes have reached it: the parent's
 /// type, and NOT NULL where the parent changes it (a parent's default is changed for the
 /// parent only).
@@ -313,7 +353,9 @@ fn diff_table(
             let p = parent_column(&column.name);
             p.from.is_some() && p.to.is_none()
         };
-        if old.inherited && !column.inherited && parent_drops {
+        let keeps_copies =
+            parent.is_some_and(|p| children_keep_column(catalogs, &p.to.name, &column.name));
+        if old.inherited && !column.inherited && parent_drops && !keeps_copies {
             // the parent's DROP COLUMN takes the inherited column: it comes back as the
             // table's own
             out.push(Change::AddColumn {
@@ -335,6 +377,7 @@ fn diff_table(
                 table: name.clone(),
                 column: old.clone(),
                 reaches: Vec::new(),
+                only: false,
             });
             out.push(Change::AddColumn {
                 table: name.clone(),
@@ -365,18 +408,19 @@ fn diff_table(
     for column in table.from.columns.values() {
         let goes_with_parent = column.inherited && parent.is_some();
         if !table.to.columns.contains_key(&column.name) && !goes_with_parent {
-            let reaches = catalogs
-                .from
-                .tables
-                .values()
-                .filter(|t| t.parents().any(|p| p == name))
-                .filter(|t| t.columns.get(&column.name).is_some_and(|c| c.inherited))
-                .map(|t| t.name.clone())
-                .collect();
+            let only = children_keep_column(catalogs, name, &column.name);
+            let reaches = if only {
+                Vec::new()
+            } else {
+                inheriting_children(catalogs, name, &column.name)
+                    .map(|t| t.name.clone())
+                    .collect()
+            };
             out.push(Change::DropColumn {
                 table: name.clone(),
                 column: column.clone(),
                 reaches,
+                only,
             });
         }
     }

@@ -168,6 +168,7 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             table,
             column,
             reaches,
+            ..
         } => std::iter::once(table)
             .chain(reaches)
             .map(|t| (ObjectId::Column(t.clone(), column.name.clone()), Drop))

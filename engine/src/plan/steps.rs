@@ -429,7 +429,12 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             }
             vec![step]
         }
-        Change::DropColumn { table, column, .. } => vec![drop_column(table, column, context)],
+        Change::DropColumn {
+            table,
+            column,
+            only,
+            ..
+        } => vec![drop_column(table, column, *only, context)],
         Change::AlterColumn { table, column } => alter_column(table, column.as_ref(), context),
         Change::AddIdentity { table, column } => {
             let identity = column.identity.as_ref().expect("an added identity");
@@ -844,10 +849,12 @@ fn drop_sequence(sequence: &crate::model::Sequence, context: &Context) -> Step {
     step
 }
 
-fn drop_column(table: &QualifiedName, column: &Column, context: &Context) -> Step {
+/// `only`: the inheritance children keep their copies; adding the column back to the parent
+/// merges them into it again.
+fn drop_column(table: &QualifiedName, column: &Column, only: bool, context: &Context) -> Step {
     let step = Step::new(
         format!("drop column `{table}.{}`", column.name),
-        vec![ddl::drop_column(table, &column.name)],
+        vec![ddl::drop_column_of(table, !only, &column.name)],
         ddl::add_column(table, column),
     )
     .lock(LockLevel::AccessExclusive);
@@ -1190,8 +1197,13 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
 /// smaller integer, a shorter `varchar`, fewer integer digits) loses nothing: it stops the
 /// step. Pairs not known to be safe count as lossy.
 fn loses_values(from: &str, to: &str) -> bool {
-    if let (Some(from), Some(to)) = (from.strip_suffix("[]"), to.strip_suffix("[]")) {
-        return loses_values(from, to);
+    match (from.strip_suffix("[]"), to.strip_suffix("[]")) {
+        (Some(from), Some(to)) => return loses_values(from, to),
+        // only the first element is kept
+        (Some(_), None) => return true,
+        // a value becomes a one-element array
+        (None, Some(element)) => return loses_values(from, element),
+        (None, None) => {}
     }
     let base = |t: &str| t.split('(').next().unwrap_or(t).trim().to_string();
     let modifiers = |t: &str| -> Vec<u32> {
@@ -1275,6 +1287,7 @@ mod tests {
             ("text", "integer"),
             ("text", "jsonb"),
             ("mood", "other_mood"),
+            ("text[]", "text"),
         ] {
             assert!(loses_values(from, to), "{from} -> {to}");
         }
@@ -1297,6 +1310,7 @@ mod tests {
                 "timestamp without time zone",
             ),
             ("real", "double precision"),
+            ("text", "text[]"),
         ] {
             assert!(!loses_values(from, to), "{from} -> {to}");
         }

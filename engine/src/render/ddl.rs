@@ -656,7 +656,16 @@ pub fn add_column(table: &QualifiedName, column: &Column) -> Vec<String> {
 }
 
 pub fn drop_column(table: &QualifiedName, column: &str) -> String {
-    format!("ALTER TABLE {table} DROP COLUMN {}", quote_ident(column))
+    drop_column_of(table, true, column)
+}
+
+/// `ALTER TABLE ONLY … DROP COLUMN` without `recurse`: inheritance children keep their copies.
+pub fn drop_column_of(table: &QualifiedName, recurse: bool, column: &str) -> String {
+    let only = if recurse { "" } else { "ONLY " };
+    format!(
+        "ALTER TABLE {only}{table} DROP COLUMN {}",
+        quote_ident(column)
+    )
 }
 
 /// `ALTER TABLE t ALTER COLUMN c <action>`.
@@ -680,6 +689,23 @@ pub fn column_type_action(column: &str, from_type: &str, to: &Column) -> String 
     if let Some(collation) = &to.collation {
         action.push_str(&format!(" COLLATE {collation}"));
     }
+    let column = quote_ident(column);
+    match (from_type.ends_with("[]"), to.type_name.ends_with("[]")) {
+        // a value becomes a one-element array, NULL stays NULL
+        (false, true) => {
+            action.push_str(&format!(
+                " USING CASE WHEN {column} IS NULL THEN NULL ELSE ARRAY[{column}]::{} END",
+                to.type_name
+            ));
+            return action;
+        }
+        // an array becomes its first element
+        (true, false) => {
+            action.push_str(&format!(" USING {column}[1]::{}", to.type_name));
+            return action;
+        }
+        _ => {}
+    }
     if !assignment_cast_exists(from_type, &to.type_name) {
         // user types (enums) cast only through text
         let via_text = if is_builtin_type(from_type) {
@@ -687,11 +713,7 @@ pub fn column_type_action(column: &str, from_type: &str, to: &Column) -> String 
         } else {
             "::text"
         };
-        action.push_str(&format!(
-            " USING {}{via_text}::{}",
-            quote_ident(column),
-            to.type_name
-        ));
+        action.push_str(&format!(" USING {column}{via_text}::{}", to.type_name));
     }
     action
 }

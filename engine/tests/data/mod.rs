@@ -1,6 +1,6 @@
 //! Data survival for the case test: a migration must keep the rows it does not say it loses.
 //!
-//! Before planning, every table of the FROM schema gets a few rows ([`seed`]): the case's
+//! Before `up.sql` runs, every table of the FROM schema gets a few rows ([`seed`]): the case's
 //! `seed.sql` when it has one, otherwise rows generated from each column's type and the row
 //! number, so that a foreign key's columns get the same values as the key they reference
 //! (row `i` points at row `i`). The rows are then read back as text ([`snapshot`]).
@@ -16,6 +16,10 @@
 //! partitions, a column's copies in the children that lose it with the parent) from the
 //! first check; only `Lossy` exempts it from the second, since the rollback must restore
 //! retained data.
+//!
+//! A plan that loses data without archiving it is run without rows (the case test decides):
+//! its rollback cannot bring back rows that others need, such as those a foreign key
+//! references. The `--retain-dropped` path runs every case with rows.
 //!
 //! A case whose from.sql cannot take generated rows (a CHECK they break, a partitioned table
 //! without a partition for them), or whose to.sql needs rows the generator does not make (a
