@@ -528,8 +528,9 @@ pub fn check_migrated(
 }
 
 /// Old values of a column as text → the new type's text of each, converted in the migrated
-/// database: through the old type where a cast from it exists, from text otherwise (as
-/// between enums).
+/// database as plans declare it: a value into a one-element array, an array to its first
+/// element, otherwise through the old type where a cast from it exists, from text otherwise
+/// (as between enums).
 fn convert(
     client: &mut Client,
     values: &[Option<String>],
@@ -544,8 +545,13 @@ fn convert(
         .into_iter()
         .collect();
     let mut error = String::new();
-    for cast in [format!("::{old}::{new}"), format!("::{new}")] {
-        let sql = format!("SELECT x, (x{cast})::text FROM unnest($1::text[]) AS x");
+    let conversions = match (old.strip_suffix("[]"), new.strip_suffix("[]")) {
+        (None, Some(_)) => vec![format!("ARRAY[x::{old}]::{new}")],
+        (Some(_), None) => vec![format!("(x::{old})[1]::{new}")],
+        _ => vec![format!("x::{old}::{new}"), format!("x::{new}")],
+    };
+    for conversion in conversions {
+        let sql = format!("SELECT x, ({conversion})::text FROM unnest($1::text[]) AS x");
         match client.query(&sql, &[&distinct]) {
             Ok(rows) => return Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect()),
             Err(e) => error = server_error(&e),
