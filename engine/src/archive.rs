@@ -4,7 +4,7 @@
 use postgres::{Client, NoTls};
 
 use crate::error::{redact_url, Error};
-use crate::plan::retain::{ARCHIVE_SCHEMA, REGISTER};
+use crate::render::ddl::archive::{ARCHIVE_SCHEMA, REGISTER};
 use crate::render::quote::{quote_ident, quote_literal};
 use crate::source::live::error_message;
 

@@ -16,13 +16,8 @@ use std::collections::HashSet;
 use crate::model::{Column, ConstraintKind, QualifiedName, Sequence, Table};
 use crate::normalize::types::is_builtin_type;
 use crate::render::ddl;
-use crate::render::quote::{quote_ident, quote_literal};
-
-/// The schema archived data lives in; sources leave it out.
-pub const ARCHIVE_SCHEMA: &str = "schemadiff_archive";
-
-/// The register of archived objects, one row each.
-pub const REGISTER: &str = "schemadiff_archive.archives";
+use crate::render::ddl::archive::{self as sql, ARCHIVE_SCHEMA};
+use crate::render::quote::quote_ident;
 
 /// Where a plan keeps what it archives, and the names it has used there.
 pub struct Archive {
@@ -79,22 +74,11 @@ impl Archive {
         if self.set_up.replace(true) {
             return Vec::new();
         }
-        vec![
-            format!("CREATE SCHEMA IF NOT EXISTS {ARCHIVE_SCHEMA}"),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {REGISTER} (name text PRIMARY KEY, kind text NOT NULL, original text NOT NULL, plan text NOT NULL, archived_at timestamp with time zone NOT NULL DEFAULT now())"
-            ),
-        ]
+        sql::setup()
     }
 
     fn register(&self, name: &str, kind: &str, original: &str) -> String {
-        format!(
-            "INSERT INTO {REGISTER} (name, kind, original, plan) VALUES ({}, {}, {}, {})",
-            quote_literal(name),
-            quote_literal(kind),
-            quote_literal(original),
-            quote_literal(&self.id)
-        )
+        sql::register(name, kind, original, &self.id)
     }
 
     /// Moves a dropped table into the archive whole. With `detach_definitions`, the columns
@@ -151,25 +135,14 @@ impl Archive {
             )
         }) {
             let new_name = self.name(&constraint.name);
-            before.push(rename_constraint(name, &constraint.name, &new_name));
-            restore.push(rename_constraint(name, &new_name, &constraint.name));
+            before.push(sql::rename_constraint(name, &constraint.name, &new_name));
+            restore.push(sql::rename_constraint(name, &new_name, &constraint.name));
         }
-        let staged = QualifiedName::new(&name.schema, &archived);
-        before.push(format!(
-            "ALTER TABLE {name} RENAME TO {}",
-            quote_ident(&archived)
-        ));
-        before.push(format!("ALTER TABLE {staged} SET SCHEMA {ARCHIVE_SCHEMA}"));
+        before.extend(sql::move_in("TABLE", name, &archived));
         before.push(self.register(&archived, "table", &name.to_string()));
         restore.reverse();
-        let mut back = vec![
-            unregister(&archived),
-            format!(
-                "ALTER TABLE {archive} SET SCHEMA {}",
-                quote_ident(&name.schema)
-            ),
-            format!("ALTER TABLE {staged} RENAME TO {}", quote_ident(&name.name)),
-        ];
+        let mut back = vec![sql::unregister(&archived)];
+        back.extend(sql::move_back("TABLE", name, &archived));
         back.extend(restore);
         Retention {
             before,
@@ -183,29 +156,14 @@ impl Archive {
         let name = &sequence.name;
         let archived = self.name(&name.name);
         let archive = QualifiedName::new(ARCHIVE_SCHEMA, &archived);
-        let staged = QualifiedName::new(&name.schema, &archived);
         let mut before = self.setup();
-        before.push(format!(
-            "ALTER SEQUENCE {name} RENAME TO {}",
-            quote_ident(&archived)
-        ));
-        before.push(format!(
-            "ALTER SEQUENCE {staged} SET SCHEMA {ARCHIVE_SCHEMA}"
-        ));
+        before.extend(sql::move_in("SEQUENCE", name, &archived));
         before.push(self.register(&archived, "sequence", &name.to_string()));
+        let mut restore = vec![sql::unregister(&archived)];
+        restore.extend(sql::move_back("SEQUENCE", name, &archived));
         Retention {
             before,
-            restore: vec![
-                unregister(&archived),
-                format!(
-                    "ALTER SEQUENCE {archive} SET SCHEMA {}",
-                    quote_ident(&name.schema)
-                ),
-                format!(
-                    "ALTER SEQUENCE {staged} RENAME TO {}",
-                    quote_ident(&name.name)
-                ),
-            ],
+            restore,
             archive,
         }
     }
@@ -228,36 +186,28 @@ impl Archive {
         let name = &table.name;
         let archived = self.name(&format!("{}_{}", name.name, column.name));
         let archive = QualifiedName::new(ARCHIVE_SCHEMA, &archived);
-        let value = quote_ident(&column.name);
         // values of types the plan may drop are kept as text
-        let (stored, restored) = if is_builtin_type(&column.type_name) {
-            (value.clone(), format!("archived.{value}"))
-        } else {
-            (
-                format!("{value}::text AS {value}"),
-                format!("archived.{value}::{}", column.type_name),
-            )
-        };
-        let key_list: Vec<String> = key.iter().map(|k| quote_ident(k)).collect();
+        let as_text = !is_builtin_type(&column.type_name);
         let mut before = self.setup();
-        before.push(format!(
-            "CREATE TABLE {archive} AS SELECT {}, {stored} FROM {name}",
-            key_list.join(", ")
+        before.push(sql::copy_column(
+            &archive,
+            name,
+            &key,
+            &column.name,
+            as_text,
         ));
-        before.push(self.register(&archived, "column", &format!("{name}.{value}")));
-        let matches: Vec<String> = key_list
-            .iter()
-            .map(|k| format!("live.{k} = archived.{k}"))
-            .collect();
+        before.push(self.register(
+            &archived,
+            "column",
+            &format!("{name}.{}", quote_ident(&column.name)),
+        ));
+        let type_name = as_text.then_some(column.type_name.as_str());
         Ok(Retention {
             before,
             restore: vec![
-                format!(
-                    "UPDATE {name} AS live SET {value} = {restored} FROM {archive} AS archived WHERE {}",
-                    matches.join(" AND ")
-                ),
-                format!("DROP TABLE {archive}"),
-                unregister(&archived),
+                sql::restore_column(name, &archive, &key, &column.name, type_name),
+                ddl::drop_table(&archive),
+                sql::unregister(&archived),
             ],
             archive,
         })
@@ -282,21 +232,6 @@ fn row_key(table: &Table, column: &str, unusable: &dyn Fn(&str) -> bool) -> Opti
         .chain(unique)
         .find(|c| usable(&c.columns))
         .map(|c| c.columns.clone())
-}
-
-fn unregister(name: &str) -> String {
-    format!(
-        "DELETE FROM {REGISTER} WHERE name = {}",
-        quote_literal(name)
-    )
-}
-
-fn rename_constraint(table: &QualifiedName, from: &str, to: &str) -> String {
-    format!(
-        "ALTER TABLE {table} RENAME CONSTRAINT {} TO {}",
-        quote_ident(from),
-        quote_ident(to)
-    )
 }
 
 #[cfg(test)]

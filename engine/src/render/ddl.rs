@@ -1,6 +1,7 @@
 //! SQL statements for model objects and changes. Every statement the engine emits is built
 //! here, so quoting and formatting decisions live in one place.
 
+pub mod archive;
 pub mod privileges;
 
 use super::quote::{quote_ident, quote_literal};
