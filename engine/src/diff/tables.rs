@@ -353,9 +353,11 @@ fn diff_table(
             let p = parent_column(&column.name);
             p.from.is_some() && p.to.is_none()
         };
-        let keeps_copies =
-            parent.is_some_and(|p| children_keep_column(catalogs, &p.to.name, &column.name));
-        if old.inherited && !column.inherited && parent_drops && !keeps_copies {
+        if old.inherited
+            && !column.inherited
+            && parent_drops
+            && !parent.is_some_and(|p| children_keep_column(catalogs, &p.to.name, &column.name))
+        {
             // the parent's DROP COLUMN takes the inherited column: it comes back as the
             // table's own
             out.push(Change::AddColumn {

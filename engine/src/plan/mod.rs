@@ -125,6 +125,15 @@ pub struct DataObject {
     pub column: Option<String>,
 }
 
+impl DataObject {
+    pub fn new(relation: &QualifiedName, column: Option<&str>) -> Self {
+        DataObject {
+            relation: relation.clone(),
+            column: column.map(str::to_string),
+        }
+    }
+}
+
 impl std::fmt::Display for DataObject {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.column {

@@ -14,6 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
 use crate::model::{Column, ConstraintKind, QualifiedName, Sequence, Table};
+use crate::normalize::names::{clip, MAX_IDENTIFIER_BYTES};
 use crate::normalize::types::is_builtin_type;
 use crate::render::ddl;
 use crate::render::ddl::archive::{self as sql, ARCHIVE_SCHEMA};
@@ -57,11 +58,10 @@ impl Archive {
                 1 => format!("_{}", self.id),
                 _ => format!("_{}_{n}", self.id),
             };
-            let mut end = base.len().min(63 - suffix.len());
-            while !base.is_char_boundary(end) {
-                end -= 1;
-            }
-            let name = format!("{}{suffix}", &base[..end]);
+            let name = format!(
+                "{}{suffix}",
+                clip(base, MAX_IDENTIFIER_BYTES - suffix.len())
+            );
             if taken.insert(name.clone()) {
                 return name;
             }

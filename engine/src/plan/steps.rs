@@ -5,7 +5,7 @@ mod types;
 
 use std::collections::HashSet;
 
-use super::retain::Archive;
+use super::retain::{Archive, Retention};
 use super::{DataEffect, DataObject, LockLevel, Phase, Step};
 use crate::diff::{Change, EnumPosition, Pair};
 use crate::hazard::{Hazard, HazardKind};
@@ -165,22 +165,28 @@ impl Step {
         archive: &QualifiedName,
     ) -> Self {
         self.data = DataEffect::Retained {
-            of: DataObject {
-                relation: relation.clone(),
-                column: column.map(str::to_string),
-            },
+            of: DataObject::new(relation, column),
             archive: archive.clone(),
         };
         self
     }
 
+    /// With `--retain-dropped`: instead of dropping `relation`, the step moves it into the
+    /// archive, and its rollback moves it back.
+    fn moves_to_archive(mut self, relation: &QualifiedName, retention: Retention) -> Self {
+        self.description = format!(
+            "{}, keeping it as `{}`",
+            self.description, retention.archive
+        );
+        self.sql = retention.before;
+        self.rollback = retention.restore;
+        self.retains(relation, None, &retention.archive)
+    }
+
     /// The step destroys the data of `relation` (or of one column of it) for good.
     fn loses(mut self, relation: &QualifiedName, column: Option<&str>) -> Self {
         self.data = DataEffect::Lossy {
-            of: DataObject {
-                relation: relation.clone(),
-                column: column.map(str::to_string),
-            },
+            of: DataObject::new(relation, column),
         };
         self
     }
@@ -781,12 +787,10 @@ fn drop_table(table: &crate::model::Table, context: &Context) -> Step {
     };
     // a partition's or child's columns follow its parent's
     let standalone = table.partition_of.is_none() && table.inherits.is_empty();
-    let retention = archive.table(table, context.drops_definitions && standalone);
-    let mut step = step.retains(name, None, &retention.archive);
-    step.description = format!("drop table `{name}`, keeping it as `{}`", retention.archive);
-    step.sql = retention.before;
-    step.rollback = retention.restore;
-    step
+    step.moves_to_archive(
+        name,
+        archive.table(table, context.drops_definitions && standalone),
+    )
 }
 
 fn drop_sequence(sequence: &crate::model::Sequence, context: &Context) -> Step {
@@ -801,15 +805,7 @@ fn drop_sequence(sequence: &crate::model::Sequence, context: &Context) -> Step {
         with_comment(ddl::create_sequence(sequence), comment),
     );
     if let Some(archive) = &context.archive {
-        let retention = archive.sequence(sequence);
-        let mut step = step.retains(name, None, &retention.archive);
-        step.description = format!(
-            "drop sequence `{name}`, keeping it as `{}`",
-            retention.archive
-        );
-        step.sql = retention.before;
-        step.rollback = retention.restore;
-        return step;
+        return step.moves_to_archive(name, archive.sequence(sequence));
     }
     // the columns that draw from it and stay: the recreated sequence continues after their
     // highest value, so that it hands out no value already in use
