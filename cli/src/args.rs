@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use schemadiff_engine::source::directives::parse_rename_option;
+use schemadiff_engine::Rename;
 
 /// Declarative schema diff for PostgreSQL.
 ///
@@ -125,9 +127,18 @@ pub struct DumpArgs {
 pub struct PlanArgs {
     #[command(flatten)]
     pub compare: Compare,
-    /// Write up.sql, down.sql, plan.json and summary.md into this directory.
+    /// Write up.sql, down.sql, plan.json and summary.md into this directory, and
+    /// `<phase>.up.sql` / `<phase>.down.sql` for each phase that has steps.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// The shortest plan, each change in one step: no staged forms keeping the running
+    /// application working (no concurrent index builds, NOT VALID checks or backfills).
+    #[arg(long)]
+    pub direct: bool,
+    /// Declare a rename the desired state does not say with `-- schemadiff:renamed-from`:
+    /// `schema.table.old=new` for a column, `schema.old=new` for a table (repeatable).
+    #[arg(long, value_name = "FROM=TO", value_parser = parse_rename_option)]
+    pub rename: Vec<Rename>,
     /// What to print on standard output.
     #[arg(long, value_enum, default_value_t = Format::Sql)]
     pub format: Format,

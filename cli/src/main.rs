@@ -36,6 +36,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Plan(args) => {
             let options = Options {
                 retain_dropped: args.retain_dropped,
+                direct: args.direct,
+                renames: args.rename.clone(),
                 ..args.compare.reading.options()
             };
             let (from, to) = args.compare.sources();
@@ -118,15 +120,38 @@ fn archive_lines(archived: &[archive::Archived]) -> String {
 
 fn write_plan_dir(dir: &std::path::Path, plan: &schemadiff_engine::Plan) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let files = [
-        ("up.sql", render::up_sql(plan)),
-        ("down.sql", render::down_sql(plan)),
-        ("plan.json", render::json(plan)),
-        ("summary.md", render::markdown(plan)),
+    let mut files = vec![
+        ("up.sql".to_string(), render::up_sql(plan)),
+        ("down.sql".to_string(), render::down_sql(plan)),
+        ("plan.json".to_string(), render::json(plan)),
+        ("summary.md".to_string(), render::markdown(plan)),
     ];
-    for (name, text) in files {
+    files.extend(render::phase_files(plan));
+    for (name, text) in &files {
         let path = dir.join(name);
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    remove_stale_phase_files(dir, &files)
+}
+
+/// A phase file an earlier plan wrote into the directory, for a phase this plan does not
+/// have, would run stale steps: it goes, but only when its first line shows schemadiff
+/// wrote it.
+fn remove_stale_phase_files(dir: &Path, written: &[(String, String)]) -> anyhow::Result<()> {
+    for phase in ["expand", "backfill", "contract"] {
+        for direction in ["up", "down"] {
+            let name = format!("{phase}.{direction}.sql");
+            let path = dir.join(&name);
+            if written.iter().any(|(w, _)| *w == name) {
+                continue;
+            }
+            let ours =
+                std::fs::read_to_string(&path).is_ok_and(|text| text.starts_with("-- schemadiff "));
+            if ours {
+                std::fs::remove_file(&path)
+                    .with_context(|| format!("cannot remove {}", path.display()))?;
+            }
+        }
     }
     Ok(())
 }
@@ -180,6 +205,8 @@ impl args::Reading {
             strict: self.strict,
             owners: self.owners,
             retain_dropped: false,
+            direct: false,
+            renames: Vec::new(),
             desired_state: match (&self.dev_url, self.offline) {
                 (_, true) => DesiredStatePath::Offline,
                 (Some(url), _) if url == "local" => DesiredStatePath::Shadow(DevServer::Local),

@@ -19,6 +19,7 @@ pub mod source;
 pub use error::Error;
 pub use model::Catalog;
 pub use plan::Plan;
+pub use source::directives::{Intent, Rename};
 pub use source::shadow::DevServer;
 pub use source::Source;
 
@@ -51,6 +52,12 @@ pub struct Options {
     pub retain_dropped: bool,
     /// Offline, shadow, or chosen from the sources.
     pub desired_state: DesiredStatePath,
+    /// `--direct`: the shortest plan, without the staged forms that keep the running
+    /// application working.
+    pub direct: bool,
+    /// `--rename`: renames declared on the command line, beside the desired state's
+    /// `-- schemadiff:renamed-from` directives.
+    pub renames: Vec<Rename>,
 }
 
 /// Loads a source offline (desired-state SQL is parsed without a server) and keeps the
@@ -69,21 +76,74 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
         .then_some(DevServer::Local),
     };
     let mut shadow = shadow_server.map(source::shadow::Shadow::new);
-    let from_catalog = read(from, shadow.as_mut(), options)?;
-    let to_catalog = read(to, shadow.as_mut(), options)?;
+    let from_files = desired_state_files(from)?;
+    let to_files = desired_state_files(to)?;
+    let from_catalog = read(from, from_files.as_deref(), shadow.as_mut(), options)?;
+    let to_catalog = read(to, to_files.as_deref(), shadow.as_mut(), options)?;
     check_roles(&from_catalog, &to_catalog)?;
-    let dropped = if options.retain_dropped {
-        plan::DroppedData::Retain
-    } else {
-        plan::DroppedData::Delete
+    // comments never reach a catalog: directives are read from the files on both paths
+    let mut intent = match &to_files {
+        Some(files) => source::directives::read(files)?,
+        None => Intent::default(),
     };
-    let mut plan = plan::plan(&from_catalog, &to_catalog, dropped)?;
+    for rename in &options.renames {
+        intent.add(rename.clone());
+    }
+    let declared = plan::renames::declare(&intent, &from_catalog, &to_catalog)
+        .map_err(|misfits| misfits_error(misfits, to_files.as_deref().unwrap_or_default()))?;
+    let settings = plan::Settings {
+        dropped: if options.retain_dropped {
+            plan::DroppedData::Retain
+        } else {
+            plan::DroppedData::Delete
+        },
+        direct: options.direct,
+        declared,
+    };
+    let mut plan = plan::plan(&from_catalog, &to_catalog, settings)?;
     let has_sql = !from.is_database() || !to.is_database();
     plan.desired_state = has_sql.then(|| match &shadow {
         Some(shadow) => shadow.description(),
         None => "offline (parsed with pg_query, no server)".to_string(),
     });
     Ok(plan)
+}
+
+/// The files of a desired-state source, read once (standard input cannot be read twice);
+/// `None` for a database.
+fn desired_state_files(source: &Source) -> Result<Option<Vec<source::SqlFile>>, Error> {
+    match source {
+        Source::Database(_) => Ok(None),
+        _ => source::read_desired_state(source).map(Some),
+    }
+}
+
+/// Declarations that do not fit the schemas, as problems at their lines (a `--rename` has
+/// no line: it names the option).
+fn misfits_error(misfits: Vec<plan::renames::Misfit>, files: &[source::SqlFile]) -> Error {
+    let problems = misfits
+        .into_iter()
+        .map(|misfit| {
+            let span = misfit.span.unwrap_or_else(|| error::Span {
+                file: "--rename".into(),
+                line: 1,
+                column: 1,
+            });
+            let line_text = files
+                .iter()
+                .find(|f| f.name == span.file)
+                .and_then(|f| f.text.lines().nth(span.line.saturating_sub(1)))
+                .unwrap_or_default()
+                .to_string();
+            error::SourceProblem {
+                span,
+                message: misfit.message,
+                line_text,
+                help: Some(misfit.help),
+            }
+        })
+        .collect();
+    Error::Source(problems)
 }
 
 /// A source's schema as the SQL that creates it, in dependency order: the statements and
@@ -94,25 +154,27 @@ pub fn dump(source: &Source, options: &Options) -> Result<(Vec<plan::DumpEntry>,
         DesiredStatePath::Shadow(server) => Some(source::shadow::Shadow::new(server.clone())),
         DesiredStatePath::Offline | DesiredStatePath::Auto => None,
     };
-    let catalog = read(source, shadow.as_mut(), options)?;
+    let files = desired_state_files(source)?;
+    let catalog = read(source, files.as_deref(), shadow.as_mut(), options)?;
     let empty = source::sql::load(&[])?;
     Ok((plan::dump(&empty, &catalog)?, plan::fingerprint(&catalog)))
 }
 
-/// Reads one side: a database from its catalog, desired-state SQL through the shadow
-/// database when there is one, offline otherwise.
+/// Reads one side: a database from its catalog, desired-state SQL (`files`, read already)
+/// through the shadow database when there is one, offline otherwise.
 fn read(
     source: &Source,
+    files: Option<&[source::SqlFile]>,
     shadow: Option<&mut source::shadow::Shadow>,
     options: &Options,
 ) -> Result<Catalog, Error> {
-    let catalog = match (source, shadow) {
-        (Source::Database(_), _) | (_, None) => source::load(source)?,
-        (_, Some(shadow)) => {
-            let files = source::read_desired_state(source)?;
-            let mut catalog = shadow.load(&files)?;
+    let catalog = match (files, shadow) {
+        (None, _) => source::load(source)?,
+        (Some(files), None) => source::sql::load(files)?,
+        (Some(files), Some(shadow)) => {
+            let mut catalog = shadow.load(files)?;
             // where the offline reading agrees, plans say it as the file does
-            if let Ok(written) = source::sql::load(&files) {
+            if let Ok(written) = source::sql::load(files) {
                 catalog.adopt_spelling(&written);
             }
             catalog

@@ -23,22 +23,19 @@
 //! Roles belong to the cluster, not to a database, so cases cannot create them; the harness
 //! creates [`CASE_ROLES`] once for cases that grant privileges or write policies.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use schemadiff_engine::cluster::TempCluster;
 use schemadiff_engine::model::Catalog;
-use schemadiff_engine::source::{live, Source};
+use schemadiff_engine::source::Source;
 use schemadiff_engine::{plan, render, DesiredStatePath, DevServer, Options, Plan};
 
+mod common;
 mod data;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use common::{apply, fresh_database, load_database, read_live, same, workspace};
 
 /// The roles a case may name in grants, policies and default privileges.
 const CASE_ROLES: [&str; 3] = ["app_reader", "app_writer", "app_admin"];
@@ -192,16 +189,6 @@ fn dump_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), St
         cluster.drop_database(&db(suffix)).ok();
     }
     Ok(())
-}
-
-/// A new database holding `sql`.
-fn fresh_database(cluster: &TempCluster, name: &str, sql: &str) -> Result<String, String> {
-    cluster.drop_database(name).ok();
-    let url = cluster
-        .create_database(name)
-        .map_err(|e| format!("create database {name}: {e}"))?;
-    apply(cluster, &url, sql).map_err(|e| format!("loading: {e}"))?;
-    Ok(url)
 }
 
 fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), String> {
@@ -375,60 +362,4 @@ fn partial_rollbacks(
         lost = !exempt.is_empty();
     }
     Ok(())
-}
-
-fn load_database(cluster: &TempCluster, name: &str, file: &Path) -> Result<String, String> {
-    let sql = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
-    fresh_database(cluster, name, &sql).map_err(|e| format!("{}: {e}", file.display()))
-}
-
-/// Runs SQL the way a user applies a migration: psql, stopping at the first error.
-fn apply(cluster: &TempCluster, url: &str, sql: &str) -> Result<(), String> {
-    let bundled = cluster.bindir().join("psql");
-    let psql = if bundled.exists() {
-        bundled
-    } else {
-        PathBuf::from("psql")
-    };
-    let mut child = Command::new(psql)
-        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("psql: {e}"))?;
-    child
-        .stdin
-        .take()
-        .expect("piped stdin")
-        .write_all(sql.as_bytes())
-        .map_err(|e| format!("psql stdin: {e}"))?;
-    let output = child.wait_with_output().map_err(|e| format!("psql: {e}"))?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{}\n--- SQL ---\n{sql}",
-            String::from_utf8_lossy(&output.stderr)
-        ))
-    }
-}
-
-fn read_live(url: &str) -> Result<Catalog, String> {
-    let mut catalog = live::load(url).map_err(|e| e.to_string())?;
-    catalog.unsupported.clear();
-    Ok(catalog)
-}
-
-/// Equal catalogs, or the plan between them as the explanation.
-fn same(actual: &Catalog, expected: &Catalog) -> Result<(), String> {
-    if actual == expected {
-        return Ok(());
-    }
-    let difference = schemadiff_engine::plan::plan(actual, expected, Default::default())
-        .map(|p| render::up_sql(&p))
-        .unwrap_or_else(|e| e.to_string());
-    Err(format!(
-        "the database differs from the expected schema; what would still change:\n{difference}"
-    ))
 }

@@ -180,6 +180,17 @@ pub enum Change {
         table: QualifiedName,
         column: Pair<Column>,
     },
+    /// A table the desired state declares renamed (`table` is the table before).
+    RenameTable {
+        name: Pair<QualifiedName>,
+        table: Table,
+    },
+    /// A column the desired state declares renamed: `from` is the column before, `to` the
+    /// column wanted. Its other differences follow as an `AlterColumn` of the new name.
+    RenameColumn {
+        table: QualifiedName,
+        column: Pair<Column>,
+    },
     /// Apart from `AlterColumn` because the identity's sequence takes the name a `serial`
     /// sequence being dropped may still hold.
     AddIdentity {
@@ -193,6 +204,12 @@ pub enum Change {
     DropConstraint {
         table: QualifiedName,
         constraint: Constraint,
+    },
+    /// The same definition under another name (a renamed table keeps its constraints'
+    /// generated names; the desired state generates new ones).
+    RenameConstraint {
+        table: QualifiedName,
+        constraint: Pair<Constraint>,
     },
     ValidateConstraint {
         table: QualifiedName,

@@ -455,6 +455,31 @@ fn diff_table(
     );
 }
 
+/// Constraints only one side has by name, paired where their definitions are the same: the
+/// name is all that changes.
+fn renamed_constraints<'a>(
+    table: Pair<&'a Table>,
+) -> Vec<(&'a crate::model::Constraint, &'a crate::model::Constraint)> {
+    let only = |side: &'a Table, other: &'a Table| {
+        side.constraints
+            .values()
+            .filter(move |c| !other.constraints.contains_key(&c.name))
+    };
+    let mut taken = HashSet::new();
+    only(table.from, table.to)
+        .filter_map(|old| {
+            let new = only(table.to, table.from).find(|new| {
+                new.definition == old.definition
+                    && new.kind == old.kind
+                    && new.not_valid == old.not_valid
+                    && !taken.contains(&new.name)
+            })?;
+            taken.insert(new.name.clone());
+            Some((old, new))
+        })
+        .collect()
+}
+
 fn diff_constraints(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Change>) {
     let name = &table.to.name;
     let uses_replaced = |constraint: &crate::model::Constraint| {
@@ -463,7 +488,24 @@ fn diff_constraints(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Chan
                 .foreign_keys
                 .contains(&(name.clone(), constraint.name.clone()))
     };
+    let renamed = renamed_constraints(table);
+    for (old, new) in &renamed {
+        out.push(Change::RenameConstraint {
+            table: name.clone(),
+            constraint: Pair::new((*old).clone(), (*new).clone()),
+        });
+        diff_comment(
+            CommentTarget::Constraint(name.clone(), new.name.clone()),
+            Pair::new(&old.comment, &new.comment),
+            out,
+        );
+    }
+    let renamed_from: HashSet<&str> = renamed.iter().map(|(old, _)| old.name.as_str()).collect();
+    let renamed_to: HashSet<&str> = renamed.iter().map(|(_, new)| new.name.as_str()).collect();
     for constraint in table.to.constraints.values() {
+        if renamed_to.contains(constraint.name.as_str()) {
+            continue;
+        }
         let old = table.from.constraints.get(&constraint.name);
         match old {
             Some(old)
@@ -511,7 +553,9 @@ fn diff_constraints(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Chan
         }
     }
     for constraint in table.from.constraints.values() {
-        if !table.to.constraints.contains_key(&constraint.name) {
+        if !table.to.constraints.contains_key(&constraint.name)
+            && !renamed_from.contains(constraint.name.as_str())
+        {
             out.push(Change::DropConstraint {
                 table: name.clone(),
                 constraint: constraint.clone(),

@@ -90,6 +90,9 @@ pub enum Action {
     Create,
     Alter,
     Drop,
+    /// The object exists under this name from this change on: what the new state needs and
+    /// what the old state's objects (read as if renamed already) say of it come after.
+    Rename,
 }
 
 /// The objects a change creates, alters or drops.
@@ -179,6 +182,41 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
                 Alter,
             )]
         }
+        // what reads the old table is dropped first (its rollback names it); what the table
+        // has is under the new name, from the rename on
+        Change::RenameTable { name, .. } => vec![
+            (ObjectId::Table(name.from.clone()), Drop),
+            (ObjectId::RelationName(name.from.clone()), Drop),
+            (ObjectId::Table(name.to.clone()), Rename),
+            (ObjectId::RelationName(name.to.clone()), Create),
+        ],
+        Change::RenameConstraint { table, constraint } => vec![
+            (
+                ObjectId::Constraint(table.clone(), constraint.from.name.clone()),
+                Alter,
+            ),
+            (
+                ObjectId::Constraint(table.clone(), constraint.to.name.clone()),
+                Rename,
+            ),
+        ],
+        // the old column is altered, not dropped: what is dropped because it reads it goes
+        // first (its rollback needs the old name), what is altered may follow; the new name
+        // is also altered, so that the column's other changes follow
+        Change::RenameColumn { table, column } => vec![
+            (
+                ObjectId::Column(table.clone(), column.from.name.clone()),
+                Alter,
+            ),
+            (
+                ObjectId::Column(table.clone(), column.to.name.clone()),
+                Create,
+            ),
+            (
+                ObjectId::Column(table.clone(), column.to.name.clone()),
+                Alter,
+            ),
+        ],
         Change::AddIdentity { table, column } => {
             // the implicit sequence takes the name the server chooses for it
             let sequence = make_object_name(&table.name, Some(&column.name), "seq");

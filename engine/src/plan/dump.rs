@@ -22,8 +22,8 @@ pub struct DumpEntry {
 pub fn dump(empty: &Catalog, catalog: &Catalog) -> Result<Vec<DumpEntry>, Error> {
     let changes = diff::diff(empty, catalog);
     let catalogs = Pair::new(empty, catalog);
-    let context = steps::Context::new(&changes, catalogs, None);
-    let order = order::order(&changes, catalogs, |change| (0, rank(change)))?;
+    let context = steps::Context::new(&changes, catalogs, None, false, Default::default());
+    let order = order::order(&changes, catalogs, |change| (0, rank(change)))?.order;
     Ok(order
         .into_iter()
         .map(|i| {

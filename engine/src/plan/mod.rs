@@ -5,7 +5,9 @@ mod dependencies;
 mod dump;
 mod order;
 mod privileges;
+pub mod renames;
 pub mod retain;
+pub mod staging;
 mod steps;
 
 pub use dump::{dump, DumpEntry};
@@ -77,11 +79,35 @@ pub struct Step {
     pub rollback: Vec<String>,
     pub phase: Phase,
     pub lock: LockLevel,
-    /// False when the step must run outside a transaction block (or in its own).
-    pub transactional: bool,
+    /// Whether the step joins the transaction of the steps around it.
+    pub transaction: Transaction,
     pub hazards: Vec<Hazard>,
     /// What the step does to stored data, and whether the rollback gives it back.
     pub data: DataEffect,
+}
+
+/// How a step runs with respect to transactions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Transaction {
+    /// In one transaction with the neighbouring steps of its phase.
+    Shared,
+    /// In a transaction of its own: what it does must be committed before the next step
+    /// uses it, or it must not hold its lock while other steps run.
+    Own,
+    /// Outside any transaction block (`CREATE INDEX CONCURRENTLY`, batched backfills that
+    /// commit as they go).
+    None,
+}
+
+/// Steps that run together: one transaction, or one step outside any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Batch {
+    pub phase: Phase,
+    /// Whether the batch runs inside `BEGIN` … `COMMIT`.
+    pub transactional: bool,
+    /// Indexes into `Plan::steps`, in order.
+    pub steps: std::ops::Range<usize>,
 }
 
 /// Whether the rollback of a step brings back the data the step touches.
@@ -160,6 +186,38 @@ impl Plan {
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
     }
+
+    /// The phases that have steps, in the order they run.
+    pub fn phases(&self) -> Vec<Phase> {
+        let mut phases: Vec<Phase> = self.steps.iter().map(|s| s.phase).collect();
+        phases.dedup();
+        phases
+    }
+
+    /// How the steps run: consecutive `Shared` steps of a phase in one transaction, an `Own`
+    /// step in a transaction alone, a `None` step outside any. The renderer and `apply`
+    /// share this one account; the rollback runs the same batches in reverse order.
+    pub fn batches(&self) -> Vec<Batch> {
+        let mut batches: Vec<Batch> = Vec::new();
+        for (i, step) in self.steps.iter().enumerate() {
+            if let Some(last) = batches.last_mut() {
+                let joins = step.transaction == Transaction::Shared
+                    && last.phase == step.phase
+                    && last.transactional
+                    && self.steps[last.steps.start].transaction == Transaction::Shared;
+                if joins {
+                    last.steps.end = i + 1;
+                    continue;
+                }
+            }
+            batches.push(Batch {
+                phase: step.phase,
+                transactional: step.transaction != Transaction::None,
+                steps: i..i + 1,
+            });
+        }
+        batches
+    }
 }
 
 /// What a plan does with the data of what it drops.
@@ -172,37 +230,85 @@ pub enum DroppedData {
     Retain,
 }
 
+/// How a plan is made, beyond the two catalogs it goes between.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub dropped: DroppedData,
+    /// `--direct`: the shortest plan, each change in one step, without the staged forms
+    /// that keep the running application working.
+    pub direct: bool,
+    /// Declared renames and backfill expressions, checked against both catalogs.
+    pub declared: renames::Declared,
+}
+
 /// Plans the migration from `from` to `to`.
-pub fn plan(from: &Catalog, to: &Catalog, dropped: DroppedData) -> Result<Plan, Error> {
-    let changes = diff::diff(from, to);
-    let catalogs = Pair::new(from, to);
+pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Error> {
     let (from_fingerprint, to_fingerprint) = (fingerprint(from), fingerprint(to));
+    let declared = &settings.declared;
+    let mut changes = declared.changes(from, to);
+    let renamed;
+    let from = if !declared.renames() {
+        from
+    } else {
+        renamed = declared.renamed(from);
+        &renamed
+    };
+    changes.extend(diff::diff(from, to));
+    let catalogs = Pair::new(from, to);
     // the same two schemas give the same id, so that plans stay byte-identical
-    let archive = (dropped == DroppedData::Retain).then(|| {
+    let archive = (settings.dropped == DroppedData::Retain).then(|| {
         let id = Sha256::digest(format!("{from_fingerprint}{to_fingerprint}").as_bytes());
         retain::Archive::new(id.iter().take(4).map(|b| format!("{b:02x}")).collect())
     });
-    let context = steps::Context::new(&changes, catalogs, archive);
-    let order = order::order(&changes, catalogs, |change| {
+    let context = steps::Context::new(
+        &changes,
+        catalogs,
+        archive,
+        !settings.direct,
+        declared.backfills.clone(),
+    );
+    let ordered = order::order(&changes, catalogs, |change| {
         (default_phase(change) as u8, rank(change))
     })?;
+    // the phases each change's steps run in: what depends on it runs no earlier than it is
+    // ready for it
+    let mut phases: Vec<Vec<Phase>> = vec![Vec::new(); changes.len()];
+    let in_contract = staging::dropped_in_contract(&changes, &ordered.predecessors, &context);
     let mut steps: Vec<Step> = Vec::new();
-    let mut phase_floor = Phase::Expand;
-    for i in order {
+    for &i in &ordered.order {
         let change = &changes[i];
-        // a step never runs in an earlier phase than one it follows in dependency order;
-        // ranking puts expand work first, so the floor only rises where the graph demands
-        phase_floor = phase_floor.max(default_phase(change));
+        let waits = staging::waits_for_predecessors(change, &context);
+        let floor = ordered.predecessors[i]
+            .iter()
+            .filter(|_| waits)
+            .map(|&j| staging::ready_for(&changes[j], &phases[j], change, &context))
+            .fold(default_phase(change), Phase::max)
+            .max(if in_contract[i] {
+                Phase::Contract
+            } else {
+                Phase::Expand
+            });
         let kind = serde_json::to_value(change)
             .ok()
             .and_then(|v| v["kind"].as_str().map(str::to_string))
             .unwrap_or_default();
         for mut step in steps::steps(change, &context) {
-            step.phase = phase_floor;
+            // backfill holds only the batched data steps, so that it can run again
+            step.phase = match step.phase.max(floor) {
+                Phase::Backfill if step.phase < Phase::Backfill => Phase::Contract,
+                phase => phase,
+            };
             step.kind = kind.clone();
+            phases[i].push(step.phase);
             steps.push(step);
         }
+        if phases[i].is_empty() {
+            phases[i].push(floor);
+        }
     }
+    // a stable sort keeps dependency order within each phase: a step's predecessors are
+    // never in a later phase than the step
+    steps.sort_by_key(|step| step.phase);
     let mut unsupported = from.unsupported.clone();
     unsupported.extend(to.unsupported.iter().cloned());
     unsupported.sort();
@@ -296,6 +402,8 @@ fn rank(change: &Change) -> u8 {
         | Change::ReplaceFunction(_) => 13,
         Change::CreateTable(_) => 14,
         Change::AddColumn { .. } => 15,
+        Change::RenameTable { .. } | Change::RenameColumn { .. } => 14,
+        Change::RenameConstraint { .. } => 17,
         Change::AlterColumn { .. }
         | Change::AddIdentity { .. }
         | Change::SetUnlogged { .. }

@@ -13,14 +13,22 @@ use crate::diff::{Change, Pair};
 use crate::error::Error;
 use crate::model::Catalog;
 
-/// The indexes of `changes` in an order that respects every dependency. Among changes that
-/// are free to go, `rank` decides (and then the differ's order), so the output reads well and
-/// is the same for the same inputs.
+/// Changes in dependency order.
+pub struct Ordered {
+    /// The indexes of the changes, in an order that respects every dependency.
+    pub order: Vec<usize>,
+    /// For each change, the changes that must run before it.
+    pub predecessors: Vec<Vec<usize>>,
+}
+
+/// Orders `changes` so that every dependency is respected. Among changes that are free to
+/// go, `rank` decides (and then the differ's order), so the output reads well and is the same
+/// for the same inputs.
 pub fn order(
     changes: &[Change],
     catalogs: Pair<&Catalog>,
     rank: impl Fn(&Change) -> (u8, u8),
-) -> Result<Vec<usize>, Error> {
+) -> Result<Ordered, Error> {
     let graph = build_graph(changes, catalogs);
     let mut in_degree: Vec<usize> = graph
         .node_indices()
@@ -46,7 +54,19 @@ pub fn order(
     if ordered.len() < changes.len() {
         return Err(Error::Cycle(describe_cycle(&graph, changes, &in_degree)));
     }
-    Ok(ordered)
+    let predecessors = graph
+        .node_indices()
+        .map(|n| {
+            graph
+                .neighbors_directed(n, Direction::Incoming)
+                .map(|p| p.index())
+                .collect()
+        })
+        .collect();
+    Ok(Ordered {
+        order: ordered,
+        predecessors,
+    })
 }
 
 /// One node per change; an edge `a → b` with its reason when `a` must run before `b`.
@@ -68,7 +88,7 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
         for (object, action) in parts {
             let others = |id: &ObjectId| by_object.get(id).into_iter().flatten();
             match action {
-                Action::Create | Action::Alter => {
+                Action::Create | Action::Alter | Action::Rename => {
                     // what the new state needs is created or changed first
                     for needed in deps.to.get(object).into_iter().flatten() {
                         for &(j, other) in others(needed) {
@@ -93,13 +113,16 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
                 Action::Drop => {}
             }
             if *action != Action::Create {
-                // what an old object needs goes away only after it
+                // what an old object needs goes away only after it; what it needs under a
+                // new name has that name only once renamed
                 for needed in deps.from.get(object).into_iter().flatten() {
                     for &(j, other) in others(needed) {
                         let goes_after = other == Action::Drop
                             || (other == Action::Alter && *action == Action::Drop);
                         if j != i && goes_after {
                             edges.push((i, j, format!("{object} uses {needed}")));
+                        } else if j != i && other == Action::Rename {
+                            edges.push((j, i, format!("{object} is under {needed}'s new name")));
                         }
                     }
                 }

@@ -216,7 +216,11 @@ impl Archive {
 
 /// The columns that identify a row of `table` without `column`: its primary key, else a
 /// unique constraint over NOT NULL columns, none of them `unusable` (changed by the plan).
-fn row_key(table: &Table, column: &str, unusable: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+pub(crate) fn row_key(
+    table: &Table,
+    column: &str,
+    unusable: &dyn Fn(&str) -> bool,
+) -> Option<Vec<String>> {
     let usable = |columns: &[String]| {
         !columns.is_empty()
             && columns.iter().all(|c| {

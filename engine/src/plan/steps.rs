@@ -3,13 +3,15 @@
 
 mod types;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::retain::{Archive, Retention};
-use super::{DataEffect, DataObject, LockLevel, Phase, Step};
+use super::{DataEffect, DataObject, LockLevel, Phase, Step, Transaction};
 use crate::diff::{Change, EnumPosition, Pair};
 use crate::hazard::{Hazard, HazardKind};
-use crate::model::{Catalog, Column, ConstraintKind, EnumType, QualifiedName, TriggerEnabled};
+use crate::model::{
+    AclObject, Catalog, Column, ConstraintKind, EnumType, QualifiedName, Table, TriggerEnabled,
+};
 use crate::normalize::body::body_uses;
 use crate::normalize::expr::referenced_sequences;
 use crate::render::ddl;
@@ -29,10 +31,22 @@ pub struct Context<'a> {
     drops_definitions: bool,
     /// Columns the plan drops or converts, which cannot identify rows for an archive.
     changed_columns: HashSet<(QualifiedName, String)>,
+    /// Changes to tables in use take their staged forms (not `--direct`).
+    staged: bool,
+    /// `-- schemadiff:backfill` expressions, by table and column.
+    backfills: HashMap<(QualifiedName, String), String>,
+    /// Declared column renames, by table and new name.
+    renames: HashMap<(QualifiedName, String), Pair<Column>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(changes: &[Change], catalogs: Pair<&'a Catalog>, archive: Option<Archive>) -> Self {
+    pub fn new(
+        changes: &[Change],
+        catalogs: Pair<&'a Catalog>,
+        archive: Option<Archive>,
+        staged: bool,
+        backfills: HashMap<(QualifiedName, String), String>,
+    ) -> Self {
         let new_tables = changes
             .iter()
             .filter_map(|c| match c {
@@ -73,14 +87,96 @@ impl<'a> Context<'a> {
                 _ => None,
             })
             .collect();
+        let renames = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::RenameColumn { table, column } => {
+                    Some(((table.clone(), column.to.name.clone()), column.clone()))
+                }
+                _ => None,
+            })
+            .collect();
         Context {
             catalogs,
+            renames,
             new_tables,
             parents,
             archive,
             drops_definitions,
             changed_columns,
+            staged,
+            backfills,
         }
+    }
+
+    /// Whether changes to `table` must keep the running application going: the plan is
+    /// staged and the table exists before and after it. Inheritance parents are left out:
+    /// their triggers do not fire for their children's rows.
+    pub fn in_use(&self, table: &QualifiedName) -> bool {
+        let partitioned =
+            |catalog: &Catalog| catalog.tables.get(table).map(|t| t.partition_by.is_some());
+        let (before, after) = (
+            partitioned(self.catalogs.from),
+            partitioned(self.catalogs.to),
+        );
+        self.staged
+            && !self.new_tables.contains(table)
+            && before.is_some()
+            && before == after
+            && (!self.parents.contains(table) || before == Some(true))
+    }
+
+    /// Whether DDL on `table` is to be done without blocking writes (`CONCURRENTLY`,
+    /// `NOT VALID`): a table in use that is not partitioned, since PostgreSQL cannot build a
+    /// partitioned table's indexes concurrently.
+    pub fn online(&self, table: &QualifiedName) -> bool {
+        self.in_use(table)
+            && !self.parents.contains(table)
+            && self
+                .catalogs
+                .from
+                .tables
+                .get(table)
+                .is_some_and(|t| t.partition_by.is_none())
+    }
+
+    /// The expression that fills `table.column` where it is NULL, when the desired state
+    /// gives one.
+    pub fn backfill(&self, table: &QualifiedName, column: &str) -> Option<&str> {
+        self.backfills
+            .get(&(table.clone(), column.to_string()))
+            .map(String::as_str)
+    }
+
+    /// Whether `table.column` is a declared rename that takes its staged form.
+    pub fn renames_in_stages(&self, table: &QualifiedName, column: &str) -> bool {
+        self.renames
+            .get(&(table.clone(), column.to_string()))
+            .is_some_and(|pair| {
+                super::staging::stages_rename(
+                    &Change::RenameColumn {
+                        table: table.clone(),
+                        column: pair.clone(),
+                    },
+                    self,
+                )
+            })
+    }
+
+    /// Whether the desired state has an index of this name (one the plan drops is then
+    /// replaced).
+    pub fn keeps_index(&self, name: &QualifiedName) -> bool {
+        self.catalogs.to.indexes.contains_key(name)
+    }
+
+    /// The grants on `object` before the plan, where they differ from the default.
+    pub fn privileges_before(&self, object: &AclObject) -> Option<&crate::model::Acl> {
+        self.catalogs.from.privileges.get(object).map(|p| &p.grants)
+    }
+
+    /// `table` as it is before the plan.
+    pub fn table_before(&self, table: &QualifiedName) -> Option<&'a Table> {
+        self.catalogs.from.tables.get(table)
     }
 
     /// Archives a column's values before `step` (which drops or converts them) when the
@@ -140,18 +236,18 @@ impl Step {
             rollback,
             phase: Phase::Expand,
             lock: LockLevel::None,
-            transactional: true,
+            transaction: Transaction::Shared,
             hazards: Vec::new(),
             data: DataEffect::Reversible,
         }
     }
 
-    fn lock(mut self, lock: LockLevel) -> Self {
+    pub(super) fn lock(mut self, lock: LockLevel) -> Self {
         self.lock = lock;
         self
     }
 
-    fn hazard(mut self, kind: HazardKind, message: String) -> Self {
+    pub(super) fn hazard(mut self, kind: HazardKind, message: String) -> Self {
         self.hazards.push(Hazard::new(kind, message));
         self
     }
@@ -191,14 +287,29 @@ impl Step {
         self
     }
 
-    fn own_transaction(mut self) -> Self {
-        self.transactional = false;
+    pub(super) fn own_transaction(mut self) -> Self {
+        self.transaction = Transaction::Own;
+        self
+    }
+
+    /// `CREATE INDEX CONCURRENTLY` and batched work that commits as it goes.
+    pub(super) fn outside_transaction(mut self) -> Self {
+        self.transaction = Transaction::None;
+        self
+    }
+
+    /// The earliest phase the step may run in; the planner may still move it later.
+    pub(super) fn in_phase(mut self, phase: Phase) -> Self {
+        self.phase = phase;
         self
     }
 }
 
 /// The steps of one change, in the order they run.
 pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
+    if let Some(staged) = super::staging::steps(change, context) {
+        return staged;
+    }
     match change {
         Change::CreateSchema(schema) => {
             let mut sql = vec![ddl::create_schema(&schema.name)];
@@ -408,33 +519,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             HazardKind::BreaksApplication,
             format!("rows of `{table}` are no longer visible through `{parent}`"),
         )],
-        Change::AddColumn { table, column } => {
-            let mut step = Step::new(
-                format!("add column `{table}.{}`", column.name),
-                ddl::add_column(table, column),
-                vec![ddl::drop_column(table, &column.name)],
-            )
-            .lock(LockLevel::AccessExclusive);
-            if column.generated.is_some() && !context.new_tables.contains(table) {
-                step = step.hazard(
-                    HazardKind::TableRewrite,
-                    format!(
-                        "adding the generated column `{table}.{}` computes it for every row under an ACCESS EXCLUSIVE lock",
-                        column.name
-                    ),
-                );
-            }
-            if column.not_null && column.default.is_none() && column.identity.is_none() && column.generated.is_none() {
-                step = step.hazard(
-                    HazardKind::BreaksApplication,
-                    format!(
-                        "column `{table}.{}` is NOT NULL without a default: the step fails on a table with rows, and inserts that omit it fail",
-                        column.name
-                    ),
-                );
-            }
-            vec![step]
-        }
+        Change::AddColumn { table, column } => vec![add_column(table, column, context)],
         Change::DropColumn {
             table,
             column,
@@ -442,6 +527,35 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             ..
         } => vec![drop_column(table, column, *only, context)],
         Change::AlterColumn { table, column } => alter_column(table, column.as_ref(), context),
+        Change::RenameTable { name, .. } => vec![Step::new(
+            format!("rename table `{}` to `{}`", name.from, name.to),
+            vec![ddl::staging::rename_table(&name.from, &name.to)],
+            vec![ddl::staging::rename_table(&name.to, &name.from)],
+        )
+        .lock(LockLevel::AccessExclusive)
+        .hazard(
+            HazardKind::BreaksApplication,
+            format!(
+                "the running application still uses `{}`: it fails from this step until it is replaced by one that uses `{}`",
+                name.from, name.to
+            ),
+        )],
+        Change::RenameColumn { table, column } => vec![Step::new(
+            format!(
+                "rename column `{table}.{}` to `{}`",
+                column.from.name, column.to.name
+            ),
+            vec![ddl::rename_column(table, &column.from.name, &column.to.name)],
+            vec![ddl::rename_column(table, &column.to.name, &column.from.name)],
+        )
+        .lock(LockLevel::AccessExclusive)
+        .hazard(
+            HazardKind::BreaksApplication,
+            format!(
+                "the running application still uses `{table}.{}`: it fails from this step until it is replaced by one that uses `{}`",
+                column.from.name, column.to.name
+            ),
+        )],
         Change::AddIdentity { table, column } => {
             let identity = column.identity.as_ref().expect("an added identity");
             let at = |action: &str| ddl::alter_column(table, &column.name, action);
@@ -494,6 +608,15 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
             format!("drop constraint `{}` on `{table}`", constraint.name),
             vec![ddl::drop_constraint(table, &constraint.name)],
             ddl::add_constraint(table, constraint),
+        )
+        .lock(LockLevel::AccessExclusive)],
+        Change::RenameConstraint { table, constraint } => vec![Step::new(
+            format!(
+                "rename constraint `{}` on `{table}` to `{}`",
+                constraint.from.name, constraint.to.name
+            ),
+            vec![ddl::rename_constraint(table, &constraint.from.name, &constraint.to.name)],
+            vec![ddl::rename_constraint(table, &constraint.to.name, &constraint.from.name)],
         )
         .lock(LockLevel::AccessExclusive)],
         Change::ValidateConstraint { table, constraint } => {
@@ -1041,6 +1164,54 @@ fn recreate_enum(
     steps
 }
 
+/// `ADD COLUMN`; a NOT NULL column without a default that the desired state gives a
+/// backfill expression for is added nullable, filled, then constrained, in one step.
+fn add_column(table: &QualifiedName, column: &Column, context: &Context) -> Step {
+    let needs_value = column.not_null
+        && column.default.is_none()
+        && column.identity.is_none()
+        && column.generated.is_none();
+    let backfill = context
+        .backfill(table, &column.name)
+        .filter(|_| needs_value);
+    let sql = match backfill {
+        Some(expression) => {
+            let mut nullable = column.clone();
+            nullable.not_null = false;
+            let mut sql = ddl::add_column(table, &nullable);
+            sql.push(ddl::fill_nulls(table, &column.name, expression));
+            sql.push(ddl::alter_column(table, &column.name, "SET NOT NULL"));
+            sql
+        }
+        None => ddl::add_column(table, column),
+    };
+    let mut step = Step::new(
+        format!("add column `{table}.{}`", column.name),
+        sql,
+        vec![ddl::drop_column(table, &column.name)],
+    )
+    .lock(LockLevel::AccessExclusive);
+    if column.generated.is_some() && !context.new_tables.contains(table) {
+        step = step.hazard(
+            HazardKind::TableRewrite,
+            format!(
+                "adding the generated column `{table}.{}` computes it for every row under an ACCESS EXCLUSIVE lock",
+                column.name
+            ),
+        );
+    }
+    if needs_value && backfill.is_none() {
+        step = step.hazard(
+            HazardKind::BreaksApplication,
+            format!(
+                "column `{table}.{}` is NOT NULL without a default: the step fails on a table with rows, and inserts that omit it fail",
+                column.name
+            ),
+        );
+    }
+    step
+}
+
 /// A column change as one step per attribute, ordered so that each statement is valid when it
 /// runs (defaults off before a type change, NOT NULL before identity, identity off before
 /// NOT NULL is dropped).
@@ -1133,13 +1304,21 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
         }
         steps.push(step);
     }
-    if column.to.not_null && !column.from.not_null {
+    if column.to.not_null && !column.from.not_null && context.in_use(table) {
+        let not_null = super::staging::NotNull {
+            table,
+            column: column.to,
+        };
+        steps.extend(not_null.steps(context));
+    } else if column.to.not_null && !column.from.not_null {
+        let mut sql: Vec<String> = context
+            .backfill(table, name)
+            .map(|expression| ddl::fill_nulls(table, name, expression))
+            .into_iter()
+            .collect();
+        sql.push(at("SET NOT NULL"));
         steps.push(
-            Step::new(
-                format!("set {label} NOT NULL"),
-                vec![at("SET NOT NULL")],
-                vec![at("DROP NOT NULL")],
-            )
+            Step::new(format!("set {label} NOT NULL"), sql, vec![at("DROP NOT NULL")])
             .lock(LockLevel::AccessExclusive)
             .hazard(
                 HazardKind::ValidationScan,

@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod privileges;
+pub mod staging;
 
 use super::quote::{quote_ident, quote_literal};
 use crate::diff::{CommentTarget, Pair};
@@ -656,6 +657,20 @@ pub fn add_column(table: &QualifiedName, column: &Column) -> Vec<String> {
     statements
 }
 
+/// Gives the NULLs of a column the value of `expression`, which reads the row's columns.
+pub fn fill_nulls(table: &QualifiedName, column: &str, expression: &str) -> String {
+    let column = quote_ident(column);
+    format!("UPDATE {table} SET {column} = ({expression}) WHERE {column} IS NULL")
+}
+
+pub fn rename_column(table: &QualifiedName, from: &str, to: &str) -> String {
+    format!(
+        "ALTER TABLE {table} RENAME COLUMN {} TO {}",
+        quote_ident(from),
+        quote_ident(to)
+    )
+}
+
 pub fn drop_column(table: &QualifiedName, column: &str) -> String {
     drop_column_of(table, true, column)
 }
@@ -763,6 +778,14 @@ pub fn add_constraint(table: &QualifiedName, constraint: &Constraint) -> Vec<Str
 
 pub fn drop_constraint(table: &QualifiedName, name: &str) -> String {
     format!("ALTER TABLE {table} DROP CONSTRAINT {}", quote_ident(name))
+}
+
+pub fn rename_constraint(table: &QualifiedName, from: &str, to: &str) -> String {
+    format!(
+        "ALTER TABLE {table} RENAME CONSTRAINT {} TO {}",
+        quote_ident(from),
+        quote_ident(to)
+    )
 }
 
 pub fn validate_constraint(table: &QualifiedName, name: &str) -> String {

@@ -9,4 +9,4 @@ mod script;
 
 pub use dump::{dump_files, dump_sql};
 pub use report::{json, markdown, summary};
-pub use script::{down_sql, up_sql};
+pub use script::{between_phases, down_sql, phase_files, up_sql};

@@ -2,12 +2,38 @@
 
 use std::collections::BTreeMap;
 
+use super::script::between_phases;
 use crate::model::Unsupported;
-use crate::plan::{DataEffect, Plan};
+use crate::plan::{DataEffect, Phase, Plan};
 
-/// `plan.json`: versioned, with both fingerprints.
+/// `plan.json`: versioned, with both fingerprints, and the phases with their files and what
+/// has to happen before each.
 pub fn json(plan: &Plan) -> String {
-    serde_json::to_string_pretty(plan).unwrap_or_default() + "\n"
+    let mut value = serde_json::to_value(plan).unwrap_or_default();
+    let phases: Vec<serde_json::Value> = phase_lines(plan)
+        .into_iter()
+        .map(|(phase, steps, before)| {
+            serde_json::json!({
+                "phase": phase.name(),
+                "steps": steps,
+                "files": [format!("{}.up.sql", phase.name()), format!("{}.down.sql", phase.name())],
+                "before": before,
+            })
+        })
+        .collect();
+    value["phases"] = phases.into();
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}
+
+/// Each phase that has steps: how many, and what has to happen before it runs.
+fn phase_lines(plan: &Plan) -> Vec<(Phase, usize, Option<&'static str>)> {
+    plan.phases()
+        .into_iter()
+        .map(|phase| {
+            let steps = plan.steps.iter().filter(|s| s.phase == phase).count();
+            (phase, steps, between_phases(plan, phase))
+        })
+        .collect()
 }
 
 /// The short human summary: counts per kind, hazards, unsupported objects.
@@ -30,6 +56,13 @@ pub fn summary(plan: &Plan) -> String {
         ));
         for (kind, count) in per_kind {
             out.push_str(&format!("  {count:>4}  {}\n", kind.replace('_', " ")));
+        }
+        if plan.phases().len() > 1 {
+            out.push_str("phases, in order:\n");
+            for (phase, steps, before) in phase_lines(plan) {
+                let before = before.map(|b| format!(" ({b})")).unwrap_or_default();
+                out.push_str(&format!("  {:<8} {steps} step(s){before}\n", phase.name()));
+            }
         }
         let lost: Vec<String> = plan
             .steps
@@ -99,6 +132,18 @@ pub fn markdown(plan: &Plan) -> String {
         plan.to_fingerprint,
         plan.steps.len()
     ));
+    if plan.phases().len() > 1 {
+        out.push_str("Phases, in order:\n\n");
+        for (phase, steps, before) in phase_lines(plan) {
+            let before = before.map(|b| format!(" ({b})")).unwrap_or_default();
+            out.push_str(&format!(
+                "1. **{}**: {steps} step(s), `{}.up.sql`{before}\n",
+                phase.name(),
+                phase.name()
+            ));
+        }
+        out.push('\n');
+    }
     if !plan.steps.is_empty() {
         out.push_str(
             "| # | phase | step | lock | hazards | rollback |\n|---|---|---|---|---|---|\n",

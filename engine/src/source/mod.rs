@@ -1,6 +1,7 @@
 //! Sources: where a catalog comes from. A SOURCE argument is a database URL, a `.sql` file,
 //! a directory of `.sql` files, or `-` for standard input.
 
+pub mod directives;
 pub mod live;
 pub mod shadow;
 pub mod sql;

@@ -1,0 +1,241 @@
+//! Renames the desired state declares (`-- schemadiff:renamed-from`, `--rename`), checked
+//! against both catalogs, and the backfill expressions it gives.
+//!
+//! A declared column rename is planned by pairing the old column with the new one: the
+//! catalog before the plan is read as if the column already had its new name, so the differ
+//! compares like with like (type, default, NOT NULL, grants, comment), and a `RenameColumn`
+//! change comes first. Objects whose definitions name the old column still name it, so the
+//! differ drops them before the rename and creates the desired ones after it.
+
+use std::collections::HashMap;
+
+use crate::diff::{Change, Pair};
+use crate::error::Span;
+use crate::model::{AclObject, Catalog, QualifiedName};
+use crate::source::directives::Intent;
+
+/// What a plan takes from the declared intent.
+#[derive(Clone, Debug, Default)]
+pub struct Declared {
+    /// Tables to rename: (old name, new name), in one schema.
+    pub tables: Vec<(QualifiedName, QualifiedName)>,
+    /// Columns to rename: (table as the desired state names it, old name, new name).
+    pub columns: Vec<(QualifiedName, String, String)>,
+    /// `-- schemadiff:backfill` expressions, by table and column.
+    pub backfills: HashMap<(QualifiedName, String), String>,
+}
+
+/// A declaration that does not fit the schemas: where it is, and why.
+#[derive(Clone, Debug)]
+pub struct Misfit {
+    pub span: Option<Span>,
+    pub message: String,
+    pub help: String,
+}
+
+/// Checks `intent` against both catalogs: a rename already done (the old name gone, the new
+/// one there) is dropped quietly; one whose source exists nowhere is a misfit.
+pub fn declare(intent: &Intent, from: &Catalog, to: &Catalog) -> Result<Declared, Vec<Misfit>> {
+    let mut declared = Declared::default();
+    let mut misfits = Vec::new();
+    for rename in &intent.table_renames {
+        let misfit = |message: String, help: &str| Misfit {
+            span: rename.span.clone(),
+            message,
+            help: help.to_string(),
+        };
+        let (old, new) = (&rename.from, &rename.to);
+        if !to.tables.contains_key(new) {
+            misfits.push(misfit(
+                format!("table `{new}` is not in the desired state"),
+                "a rename names the table as the desired state has it",
+            ));
+        } else if old.schema != new.schema {
+            misfits.push(misfit(
+                format!("`{new}` is declared renamed from `{old}`, in another schema"),
+                "a rename keeps the table's schema; move it with ALTER TABLE … SET SCHEMA first",
+            ));
+        } else {
+            match (from.tables.contains_key(old), from.tables.contains_key(new)) {
+                (true, false) => declared.tables.push((old.clone(), new.clone())),
+                (false, true) => {}
+                (true, true) => misfits.push(misfit(
+                    format!(
+                        "`{new}` is declared renamed from `{old}`, but both tables exist already"
+                    ),
+                    "remove the directive, or drop one of the tables first",
+                )),
+                (false, false) => misfits.push(misfit(
+                    format!(
+                        "`{new}` is declared renamed from `{old}`, but there is no table `{old}`"
+                    ),
+                    "check the old name's spelling, or remove the directive",
+                )),
+            }
+        }
+    }
+    for rename in &intent.column_renames {
+        let label = format!("`{}.{}`", rename.table, rename.to);
+        if !to
+            .tables
+            .get(&rename.table)
+            .is_some_and(|t| t.columns.contains_key(&rename.to))
+        {
+            misfits.push(Misfit {
+                span: rename.span.clone(),
+                message: format!("column {label} is not in the desired state"),
+                help: "a rename names the column as the desired state has it".into(),
+            });
+            continue;
+        }
+        // a table the plan creates has nothing to rename
+        let old_table = declared
+            .tables
+            .iter()
+            .find(|(_, new)| *new == rename.table)
+            .map_or(&rename.table, |(old, _)| old);
+        let Some(before) = from.tables.get(old_table) else {
+            continue;
+        };
+        let (old, new) = (
+            before.columns.contains_key(&rename.from),
+            before.columns.contains_key(&rename.to),
+        );
+        match (old, new) {
+            (true, false) => declared.columns.push((
+                rename.table.clone(),
+                rename.from.clone(),
+                rename.to.clone(),
+            )),
+            (false, true) => {}
+            (true, true) => misfits.push(Misfit {
+                span: rename.span.clone(),
+                message: format!(
+                    "{label} is declared renamed from `{}`, but `{}` has both columns already",
+                    rename.from, rename.table
+                ),
+                help: "remove the directive, or drop one of the columns first".into(),
+            }),
+            (false, false) => misfits.push(Misfit {
+                span: rename.span.clone(),
+                message: format!(
+                    "{label} is declared renamed from `{}`, but `{}` has no column `{}`",
+                    rename.from, rename.table, rename.from
+                ),
+                help: "check the old name's spelling, or remove the directive".into(),
+            }),
+        }
+    }
+    for backfill in &intent.backfills {
+        declared.backfills.insert(
+            (backfill.table.clone(), backfill.column.clone()),
+            backfill.expression.clone(),
+        );
+    }
+    if misfits.is_empty() {
+        Ok(declared)
+    } else {
+        Err(misfits)
+    }
+}
+
+impl Declared {
+    /// Whether anything is renamed.
+    pub fn renames(&self) -> bool {
+        !self.tables.is_empty() || !self.columns.is_empty()
+    }
+
+    /// `from` as if the declared tables and columns had their new names already, with their
+    /// grants, owners, partitions and sequences. What other objects say of them (indexes,
+    /// triggers, policies, views, foreign keys) keeps the old names, so the differ drops
+    /// those before the rename and creates the desired ones after it.
+    pub fn renamed(&self, from: &Catalog) -> Catalog {
+        let mut renamed = from.clone();
+        for (old, new) in &self.tables {
+            rename_table(&mut renamed, old, new);
+        }
+        for (table, old, new) in &self.columns {
+            let Some(columns) = renamed.tables.get_mut(table).map(|t| &mut t.columns) else {
+                continue;
+            };
+            if let Some(index) = columns.get_index_of(old) {
+                let (_, mut column) = columns
+                    .shift_remove_index(index)
+                    .expect("an index in range");
+                column.name = new.clone();
+                let (last, _) = columns.insert_full(new.clone(), column);
+                columns.move_index(last, index);
+            }
+            let old_acl = AclObject::Column(table.clone(), old.clone());
+            if let Some(acl) = renamed.privileges.shift_remove(&old_acl) {
+                renamed
+                    .privileges
+                    .insert(AclObject::Column(table.clone(), new.clone()), acl);
+            }
+        }
+        renamed.sort();
+        renamed
+    }
+
+    /// The rename changes, which run before everything else that touches their tables and
+    /// columns.
+    pub fn changes(&self, from: &Catalog, to: &Catalog) -> Vec<Change> {
+        let tables = self.tables.iter().map(|(old, new)| Change::RenameTable {
+            name: Pair::new(old.clone(), new.clone()),
+            table: from.tables[old].clone(),
+        });
+        let columns = self.columns.iter().filter_map(|(table, old, new)| {
+            let old_table = self
+                .tables
+                .iter()
+                .find(|(_, n)| n == table)
+                .map_or(table, |(o, _)| o);
+            let before = from.tables.get(old_table)?.columns.get(old)?.clone();
+            Some(Change::RenameColumn {
+                table: table.clone(),
+                column: Pair::new(before, to.tables.get(table)?.columns.get(new)?.clone()),
+            })
+        });
+        tables.chain(columns).collect()
+    }
+}
+
+/// Renames a table in a catalog, with what belongs to it: its columns' grants, its owner,
+/// the parent its partitions and children name, the sequences it owns.
+fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName) {
+    let Some(index) = catalog.tables.get_index_of(old) else {
+        return;
+    };
+    let (_, mut table) = catalog
+        .tables
+        .shift_remove_index(index)
+        .expect("an index in range");
+    table.name = new.clone();
+    catalog.tables.insert(new.clone(), table);
+    for child in catalog.tables.values_mut() {
+        if let Some(partition) = child.partition_of.as_mut().filter(|p| p.parent == *old) {
+            partition.parent = new.clone();
+        }
+        for parent in child.inherits.iter_mut().filter(|p| **p == *old) {
+            *parent = new.clone();
+        }
+    }
+    for sequence in catalog.sequences.values_mut() {
+        if let Some((table, _)) = sequence.owned_by.as_mut().filter(|(t, _)| t == old) {
+            *table = new.clone();
+        }
+    }
+    let moved = |object: AclObject| match object {
+        AclObject::Table(name) if name == *old => AclObject::Table(new.clone()),
+        AclObject::Column(name, column) if name == *old => AclObject::Column(new.clone(), column),
+        other => other,
+    };
+    catalog.privileges = std::mem::take(&mut catalog.privileges)
+        .into_iter()
+        .map(|(object, acl)| (moved(object), acl))
+        .collect();
+    catalog.owners = std::mem::take(&mut catalog.owners)
+        .into_iter()
+        .map(|(object, owner)| (moved(object), owner))
+        .collect();
+}

@@ -1,0 +1,132 @@
+//! A column renamed while both applications run: the old application reads and writes the
+//! old name until contract, the new one the new name from backfill on.
+//!
+//! - expand: the new column is added (nullable, in the desired type), the old column's
+//!   default moves into a trigger that copies every write of either column to the other,
+//!   and a NOT NULL new column gets its `CHECK … NOT VALID`;
+//! - backfill: the old values are copied in batches by key;
+//! - contract: NOT NULL is set through the validated check, the new default set, and the
+//!   trigger and the old column dropped. Its rollback adds the old column back, filled from
+//!   the new one.
+
+use super::not_null::NotNull;
+use crate::diff::Pair;
+use crate::hazard::HazardKind;
+use crate::model::{Column, QualifiedName};
+use crate::normalize::expr::referenced_sequences;
+use crate::plan::retain::row_key;
+use crate::plan::steps::Context;
+use crate::plan::{LockLevel, Phase, Step};
+use crate::render::ddl;
+use crate::render::ddl::staging::SyncTrigger;
+
+/// Whether the rename can be staged: identity and generated columns, and defaults drawn
+/// from a sequence (which the old column owns and would take with it), keep a plain
+/// `RENAME COLUMN`; so do primary key columns, which cannot be NULL while the copy fills.
+pub fn stageable(table: &QualifiedName, column: Pair<&Column>, context: &Context) -> bool {
+    let plain = |c: &Column| {
+        c.identity.is_none()
+            && c.generated.is_none()
+            && c.default
+                .as_ref()
+                .is_none_or(|d| referenced_sequences(d).is_empty())
+    };
+    let in_primary_key = context
+        .table_before(table)
+        .and_then(|t| t.primary_key())
+        .is_some_and(|key| key.columns.contains(&column.from.name));
+    context.in_use(table) && plain(column.from) && plain(column.to) && !in_primary_key
+}
+
+pub fn steps(table: &QualifiedName, column: Pair<&Column>, context: &Context) -> Vec<Step> {
+    let (old, new) = (column.from, column.to);
+    let label = format!("`{table}.{}`", new.name);
+    let sync = SyncTrigger { table, old, new };
+    let mut steps = Vec::new();
+
+    let mut added = new.clone();
+    added.not_null = false;
+    added.default = None;
+    steps.push(
+        Step::new(
+            format!("add column {label}, renamed from `{}`, beside it", old.name),
+            ddl::add_column(table, &added),
+            vec![ddl::drop_column(table, &new.name)],
+        )
+        .lock(LockLevel::AccessExclusive),
+    );
+    if let Some(default) = &old.default {
+        let at = |action: &str| ddl::alter_column(table, &old.name, action);
+        steps.push(Step::new(
+            format!(
+                "move the default of `{table}.{}` into the copy trigger",
+                old.name
+            ),
+            vec![at("DROP DEFAULT")],
+            vec![at(&ddl::set_default(default))],
+        ));
+    }
+    steps.push(Step::new(
+        format!("copy writes between `{table}.{}` and {label}", old.name),
+        sync.create(),
+        sync.drop(),
+    ));
+    let not_null = new.not_null.then_some(NotNull { table, column: new });
+    if let Some(not_null) = &not_null {
+        steps.push(not_null.add_check());
+    }
+
+    let key = context
+        .table_before(table)
+        .and_then(|t| Some((t, row_key(t, &old.name, &|_| false)?)))
+        .map(|(t, key)| {
+            key.iter()
+                .filter_map(|c| Some((c.clone(), t.columns.get(c)?.type_name.clone())))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let copy = Step::new(
+        format!("copy `{table}.{}` into {label} in batches", old.name),
+        vec![sync.backfill(&key)],
+        Vec::new(),
+    )
+    .outside_transaction()
+    .in_phase(Phase::Backfill);
+    steps.push(if key.is_empty() {
+        copy.hazard(
+            HazardKind::ValidationScan,
+            format!("`{table}` has no primary key or unique key over NOT NULL columns: the copy finds each batch by scanning"),
+        )
+    } else {
+        copy
+    });
+
+    if let Some(not_null) = &not_null {
+        steps.push(not_null.validate(true));
+        steps.push(not_null.set());
+    }
+    let mut sql = Vec::new();
+    let mut rollback = Vec::new();
+    if let Some(default) = &new.default {
+        sql.push(ddl::alter_column(
+            table,
+            &new.name,
+            &ddl::set_default(default),
+        ));
+        rollback.push(ddl::alter_column(table, &new.name, "DROP DEFAULT"));
+    }
+    sql.extend(sync.drop());
+    sql.push(ddl::drop_column(table, &old.name));
+    rollback.splice(0..0, sync.create());
+    rollback.splice(0..0, sync.restore_old());
+    steps.push(
+        Step::new(
+            format!("drop `{table}.{}`, now {label}", old.name),
+            sql,
+            rollback,
+        )
+        .lock(LockLevel::AccessExclusive)
+        .in_phase(Phase::Contract),
+    );
+    steps
+}

@@ -1,0 +1,380 @@
+//! Statements of staged plans: the helpers that keep the old and the new application
+//! working between phases (fill triggers, NOT NULL checks), batched backfills, and the
+//! lock-safe forms of index and key DDL.
+
+use super::{add_column, add_constraint, alter_column, drop_constraint, validate_constraint};
+use std::collections::BTreeSet;
+
+use crate::model::{
+    Acl, AclObject, Column, Constraint, ConstraintKind, Expr, Grantee, QualifiedName,
+};
+use crate::normalize::names::{clip, MAX_IDENTIFIER_BYTES};
+use crate::render::quote::{quote_ident, quote_literal};
+
+/// Rows per backfill batch: each batch is one short transaction.
+pub const BACKFILL_BATCH_ROWS: usize = 5000;
+
+/// Dollar quote of the bodies this module writes, unlikely in a user's expression.
+const BODY_QUOTE: &str = "$schemadiff$";
+
+/// A name the staging helpers give an object: `prefix` and `name`, within 63 bytes.
+fn helper_name(prefix: &str, name: &str) -> String {
+    format!(
+        "{prefix}{}",
+        clip(name, MAX_IDENTIFIER_BYTES - prefix.len())
+    )
+}
+
+/// `CHECK (column IS NOT NULL)` on the way to `SET NOT NULL`.
+pub struct NotNullCheck {
+    table: QualifiedName,
+    column: String,
+    constraint: Constraint,
+}
+
+pub fn not_null_check(table: &QualifiedName, column: &str) -> NotNullCheck {
+    let name = helper_name(crate::plan::staging::NOT_NULL_CHECK_PREFIX, column);
+    let sql = format!("CHECK ({} IS NOT NULL)", quote_ident(column));
+    NotNullCheck {
+        table: table.clone(),
+        column: column.to_string(),
+        constraint: Constraint {
+            name,
+            kind: ConstraintKind::Check,
+            definition: Expr {
+                canonical: sql.clone(),
+                sql,
+            },
+            columns: vec![column.to_string()],
+            foreign_key: None,
+            not_valid: true,
+            comment: None,
+        },
+    }
+}
+
+impl NotNullCheck {
+    pub fn add_not_valid(&self) -> String {
+        add_constraint(&self.table, &self.constraint).swap_remove(0)
+    }
+
+    pub fn validate(&self) -> String {
+        validate_constraint(&self.table, &self.constraint.name)
+    }
+
+    pub fn drop(&self) -> String {
+        drop_constraint(&self.table, &self.constraint.name)
+    }
+
+    /// Stops with a message saying what to do when NULLs remain, rather than the server's
+    /// "check constraint … is violated by some row".
+    pub fn require_no_nulls(&self) -> String {
+        let column = quote_ident(&self.column);
+        let message = format!(
+            "column {}.{column} still holds NULL values, so it cannot become NOT NULL",
+            self.table
+        );
+        let hint = "fill them, or add -- schemadiff:backfill <expression> to the column and plan again; then run contract again";
+        format!(
+            "DO {BODY_QUOTE}\nBEGIN\n  IF EXISTS (SELECT FROM {} WHERE {column} IS NULL) THEN\n    RAISE EXCEPTION {} USING HINT = {};\n  END IF;\nEND\n{BODY_QUOTE}",
+            self.table,
+            quote_literal(&message),
+            quote_literal(hint)
+        )
+    }
+}
+
+/// A trigger that gives a column the backfill value when a row is written without one.
+pub struct FillTrigger<'a> {
+    pub table: &'a QualifiedName,
+    pub column: &'a str,
+    /// SQL expression over the row's columns.
+    pub expression: &'a str,
+}
+
+impl FillTrigger<'_> {
+    fn function(&self) -> QualifiedName {
+        let name = format!("{}_{}", self.table.name, self.column);
+        QualifiedName::new(&self.table.schema, &helper_name("schemadiff_fill_", &name))
+    }
+
+    fn trigger(&self) -> String {
+        helper_name("schemadiff_fill_", self.column)
+    }
+
+    /// The function and the trigger.
+    pub fn create(&self) -> Vec<String> {
+        let column = quote_ident(self.column);
+        // the expression reads the row's columns by name: evaluate it over the new row
+        let body = format!(
+            "BEGIN\n  IF NEW.{column} IS NULL THEN\n    SELECT ({}) INTO NEW.{column} FROM (SELECT NEW.*) AS row;\n  END IF;\n  RETURN NEW;\nEND",
+            self.expression
+        );
+        vec![
+            format!(
+                "CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {BODY_QUOTE}\n{body}\n{BODY_QUOTE}",
+                self.function()
+            ),
+            format!(
+                "CREATE TRIGGER {} BEFORE INSERT OR UPDATE ON {} FOR EACH ROW EXECUTE FUNCTION {}()",
+                quote_ident(&self.trigger()),
+                self.table,
+                self.function()
+            ),
+        ]
+    }
+
+    pub fn drop(&self) -> Vec<String> {
+        vec![
+            format!(
+                "DROP TRIGGER {} ON {}",
+                quote_ident(&self.trigger()),
+                self.table
+            ),
+            format!("DROP FUNCTION {}()", self.function()),
+        ]
+    }
+
+    /// Fills the NULLs batch by batch, committing each (see [`batched_update`]).
+    pub fn backfill(&self, key: &[(String, String)]) -> String {
+        let column = quote_ident(self.column);
+        batched_update(
+            self.table,
+            &format!("{column} = ({})", self.expression),
+            &format!("{column} IS NULL AND ({}) IS NOT NULL", self.expression),
+            key,
+        )
+    }
+}
+
+/// A `DO` block running `UPDATE table SET assignments` over the rows where `pending` holds,
+/// one batch per transaction. With a key (`(column, type)`s) it walks the key in order, so
+/// each batch is an index range and a run touches each row once; without one it looks for
+/// pending rows, which must stop being pending once updated. Run again, it only writes rows
+/// still pending.
+pub fn batched_update(
+    table: &QualifiedName,
+    assignments: &str,
+    pending: &str,
+    key: &[(String, String)],
+) -> String {
+    let update = format!("UPDATE {table} SET {assignments}");
+    if key.is_empty() {
+        return format!(
+            "DO {BODY_QUOTE}\nBEGIN\n  LOOP\n    {update}\n    WHERE {pending} AND ctid = ANY (ARRAY(SELECT ctid FROM {table} WHERE {pending} LIMIT {BACKFILL_BATCH_ROWS}));\n    EXIT WHEN NOT FOUND;\n    COMMIT;\n  END LOOP;\nEND\n{BODY_QUOTE}"
+        );
+    }
+    let columns: Vec<String> = key.iter().map(|(c, _)| quote_ident(c)).collect();
+    let variables = |role: &str| -> Vec<String> {
+        (1..=key.len())
+            .map(|i| format!("schemadiff_{role}_{i}"))
+            .collect()
+    };
+    let (after, upto) = (variables("after"), variables("upto"));
+    let row = |names: &[String]| format!("({})", names.join(", "));
+    let declare: String = key
+        .iter()
+        .zip(after.iter().zip(&upto))
+        .map(|((_, type_name), (a, u))| format!("  {a} {type_name};\n  {u} {type_name};\n"))
+        .collect();
+    let descending: Vec<String> = columns.iter().map(|c| format!("{c} DESC")).collect();
+    let past = format!(
+        "({} IS NULL OR {} > {})",
+        after[0],
+        row(&columns),
+        row(&after)
+    );
+    let advance: Vec<String> = after
+        .iter()
+        .zip(&upto)
+        .map(|(a, u)| format!("{a} := {u};"))
+        .collect();
+    format!(
+        "DO {BODY_QUOTE}\nDECLARE\n{declare}BEGIN\n  LOOP\n    SELECT {cols} INTO {into} FROM (SELECT {cols} FROM {table} WHERE {past} ORDER BY {cols} LIMIT {BACKFILL_BATCH_ROWS}) AS batch ORDER BY {desc} LIMIT 1;\n    EXIT WHEN NOT FOUND;\n    {update}\n    WHERE {pending} AND {past} AND {} <= {};\n    COMMIT;\n    {advance}\n  END LOOP;\nEND\n{BODY_QUOTE}",
+        row(&columns),
+        row(&upto),
+        cols = columns.join(", "),
+        into = upto.join(", "),
+        desc = descending.join(", "),
+        advance = advance.join(" "),
+    )
+}
+
+/// `CREATE INDEX CONCURRENTLY`, as the index's own statement says it otherwise.
+pub fn create_index_concurrently(definition: &str) -> String {
+    // the first word INDEX is the keyword: the names come after it
+    let upper = definition.to_ascii_uppercase();
+    let is_word_end = |i: usize| upper[i..].chars().next().is_none_or(|c| c.is_whitespace());
+    let keyword_end = upper
+        .match_indices("INDEX")
+        .map(|(i, _)| i + "INDEX".len())
+        .find(|&end| is_word_end(end))
+        .unwrap_or(definition.len());
+    format!(
+        "{} CONCURRENTLY{}",
+        &definition[..keyword_end],
+        &definition[keyword_end..]
+    )
+}
+
+pub fn drop_index_concurrently(name: &QualifiedName, if_exists: bool) -> String {
+    let if_exists = if if_exists { "IF EXISTS " } else { "" };
+    format!("DROP INDEX CONCURRENTLY {if_exists}{name}")
+}
+
+/// A primary key or unique constraint as a unique index built concurrently and the
+/// constraint added `USING INDEX`; `None` when the constraint says more than its columns and
+/// deferrability (`INCLUDE`, `WITH`, `NULLS NOT DISTINCT`, a tablespace), which `USING INDEX`
+/// cannot say.
+pub fn key_through_index(
+    table: &QualifiedName,
+    constraint: &Constraint,
+) -> Option<(String, String)> {
+    let sql = constraint.definition.sql.trim();
+    let open = sql.find('(')?;
+    let head = sql[..open].trim().to_ascii_uppercase();
+    let keyword = match head.as_str() {
+        "PRIMARY KEY" => "PRIMARY KEY",
+        "UNIQUE" => "UNIQUE",
+        _ => return None,
+    };
+    let close = open + sql[open..].find(')')?;
+    let columns = &sql[open + 1..close];
+    let tail = sql[close + 1..].trim();
+    let upper = tail.to_ascii_uppercase();
+    let deferrability = ["DEFERRABLE", "NOT DEFERRABLE", "INITIALLY"];
+    if !tail.is_empty() && !deferrability.iter().any(|d| upper.starts_with(d)) {
+        return None;
+    }
+    let name = quote_ident(&constraint.name);
+    let build = format!("CREATE UNIQUE INDEX CONCURRENTLY {name} ON {table} ({columns})");
+    let mut attach =
+        format!("ALTER TABLE {table} ADD CONSTRAINT {name} {keyword} USING INDEX {name}");
+    if !tail.is_empty() {
+        attach.push(' ');
+        attach.push_str(tail);
+    }
+    Some((build, attach))
+}
+
+/// A trigger that keeps a renamed column's old and new copies equal while both exist: a
+/// write to either reaches the other, and a row inserted with neither gets the new
+/// column's default in both.
+pub struct SyncTrigger<'a> {
+    pub table: &'a QualifiedName,
+    pub old: &'a Column,
+    pub new: &'a Column,
+}
+
+impl SyncTrigger<'_> {
+    fn function(&self) -> QualifiedName {
+        let name = format!("{}_{}", self.table.name, self.new.name);
+        QualifiedName::new(&self.table.schema, &helper_name("schemadiff_sync_", &name))
+    }
+
+    fn trigger(&self) -> String {
+        helper_name("schemadiff_sync_", &self.new.name)
+    }
+
+    pub fn create(&self) -> Vec<String> {
+        let (old, new) = (quote_ident(&self.old.name), quote_ident(&self.new.name));
+        let default = self
+            .new
+            .default
+            .as_ref()
+            .map(|d| {
+                format!(
+                    "    IF NEW.{new} IS NULL AND NEW.{old} IS NULL THEN\n      NEW.{new} := {};\n    END IF;\n",
+                    d.sql
+                )
+            })
+            .unwrap_or_default();
+        let body = format!(
+            "BEGIN\n  IF TG_OP = 'INSERT' THEN\n{default}    IF NEW.{new} IS NULL THEN\n      NEW.{new} := NEW.{old};\n    ELSIF NEW.{old} IS NULL THEN\n      NEW.{old} := NEW.{new};\n    END IF;\n  ELSIF NEW.{old} IS DISTINCT FROM OLD.{old} THEN\n    NEW.{new} := NEW.{old};\n  ELSIF NEW.{new} IS DISTINCT FROM OLD.{new} THEN\n    NEW.{old} := NEW.{new};\n  ELSIF NEW.{new} IS NULL THEN\n    NEW.{new} := NEW.{old};\n  END IF;\n  RETURN NEW;\nEND"
+        );
+        vec![
+            format!(
+                "CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {BODY_QUOTE}\n{body}\n{BODY_QUOTE}",
+                self.function()
+            ),
+            format!(
+                "CREATE TRIGGER {} BEFORE INSERT OR UPDATE ON {} FOR EACH ROW EXECUTE FUNCTION {}()",
+                quote_ident(&self.trigger()),
+                self.table,
+                self.function()
+            ),
+        ]
+    }
+
+    pub fn drop(&self) -> Vec<String> {
+        vec![
+            format!(
+                "DROP TRIGGER {} ON {}",
+                quote_ident(&self.trigger()),
+                self.table
+            ),
+            format!("DROP FUNCTION {}()", self.function()),
+        ]
+    }
+
+    /// Copies the old column into the new one where the new one is still empty.
+    pub fn backfill(&self, key: &[(String, String)]) -> String {
+        let (old, new) = (quote_ident(&self.old.name), quote_ident(&self.new.name));
+        batched_update(
+            self.table,
+            &format!("{new} = {old}"),
+            &format!("{new} IS NULL AND {old} IS NOT NULL"),
+            key,
+        )
+    }
+
+    /// The rollback of contract: the old column again, filled from the new one.
+    pub fn restore_old(&self) -> Vec<String> {
+        let (old, new) = (quote_ident(&self.old.name), quote_ident(&self.new.name));
+        let mut bare = self.old.clone();
+        bare.not_null = false;
+        bare.default = None;
+        let mut statements = add_column(self.table, &bare);
+        statements.push(format!("UPDATE {} SET {old} = {new}", self.table));
+        if self.old.not_null {
+            statements.push(alter_column(self.table, &self.old.name, "SET NOT NULL"));
+        }
+        statements
+    }
+}
+
+/// The view that keeps a renamed table reachable under its old name: simple enough to be
+/// updatable, so the old application's inserts, updates and deletes reach the table, with
+/// the table's grants (`acl`: the grants of other roles than the owner).
+pub fn compatibility_view(old: &QualifiedName, new: &QualifiedName, acl: &Acl) -> Vec<String> {
+    let mut statements = vec![format!("CREATE VIEW {old} AS SELECT * FROM {new}")];
+    let object = AclObject::Table(old.clone());
+    let grantees: BTreeSet<&Grantee> = acl
+        .iter()
+        .map(|g| &g.grantee)
+        .filter(|g| **g != Grantee::Owner)
+        .collect();
+    for grantee in grantees {
+        let granted: Acl = acl
+            .iter()
+            .filter(|g| g.grantee == *grantee)
+            .cloned()
+            .collect();
+        statements.extend(super::privileges::object_statements(
+            &object,
+            false,
+            grantee,
+            (&Acl::new(), &granted),
+            &[],
+        ));
+    }
+    statements
+}
+
+pub fn drop_compatibility_view(old: &QualifiedName) -> String {
+    format!("DROP VIEW {old}")
+}
+
+pub fn rename_table(old: &QualifiedName, new: &QualifiedName) -> String {
+    format!("ALTER TABLE {old} RENAME TO {}", quote_ident(&new.name))
+}

@@ -1,0 +1,4 @@
+INSERT INTO customer (name, email) VALUES
+    ('alice', 'alice@example.com'),
+    ('bob', 'bob@example.com'),
+    ('carol', 'carol@example.com');
