@@ -190,6 +190,9 @@ pub enum Change {
     RenameColumn {
         table: QualifiedName,
         column: Pair<Column>,
+        /// A staged rename whose expand has run: both columns exist already.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        in_flight: bool,
     },
     /// Apart from `AlterColumn` because the identity's sequence takes the name a `serial`
     /// sequence being dropped may still hold.

@@ -37,19 +37,6 @@ impl Rebuilt {
             }
         }
         columns.extend(super::objects::converted_columns(catalogs));
-        // a policy naming a column its table lacks reads a column the plan renames: it is
-        // compared as the catalog before the plan renamed, and ALTER POLICY could not be
-        // undone before the rename is
-        for policy in catalogs.from.policies.values() {
-            let Some(table) = catalogs.from.tables.get(&policy.table) else {
-                continue;
-            };
-            for column in &policy.columns {
-                if !table.columns.contains_key(column) {
-                    columns.insert((policy.table.clone(), column.clone()));
-                }
-            }
-        }
         let mut relations: HashSet<QualifiedName> =
             columns.iter().map(|(table, _)| table.clone()).collect();
         relations.extend(super::views::recreated_views(catalogs));

@@ -29,6 +29,8 @@ pub enum HazardKind {
     DependentsRecreated,
     NonTransactional,
     UnknownDependencies,
+    /// A drop and an add that look like a rename the desired state does not declare.
+    ProbableRename,
 }
 
 impl HazardKind {
@@ -45,6 +47,7 @@ impl HazardKind {
             HazardKind::DependentsRecreated => "dependents-recreated",
             HazardKind::NonTransactional => "non-transactional",
             HazardKind::UnknownDependencies => "unknown-dependencies",
+            HazardKind::ProbableRename => "probable-rename",
         }
     }
 
@@ -56,7 +59,8 @@ impl HazardKind {
             HazardKind::TableRewrite
             | HazardKind::AccessExclusiveLock
             | HazardKind::BlockingIndexBuild
-            | HazardKind::ValidationScan => Severity::Warning,
+            | HazardKind::ValidationScan
+            | HazardKind::ProbableRename => Severity::Warning,
             HazardKind::DependentsRecreated
             | HazardKind::NonTransactional
             | HazardKind::UnknownDependencies => Severity::Info,

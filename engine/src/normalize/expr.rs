@@ -445,6 +445,40 @@ pub fn referenced_columns(value: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// `expr` with its references to column `from` made references to `to`, as the server
+/// rewrites what reads a column it renames. Only the canonical form changes: the text keeps
+/// the old name.
+pub fn rename_column_references(expr: &Expr, from: &str, to: &str) -> Expr {
+    let Ok(mut tree) = serde_json::from_str::<Value>(&expr.canonical) else {
+        return expr.clone();
+    };
+    rename_in(&mut tree, from, to);
+    Expr {
+        sql: expr.sql.clone(),
+        canonical: tree.to_string(),
+    }
+}
+
+fn rename_in(value: &mut Value, from: &str, to: &str) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| rename_in(v, from, to)),
+        Value::Object(map) => {
+            if let Some(last) = map
+                .get_mut("ColumnRef")
+                .and_then(|c| c["fields"].as_array_mut())
+                .and_then(|fields| fields.last_mut())
+            {
+                let name = &mut last["node"]["String"]["sval"];
+                if name.as_str() == Some(from) {
+                    *name = Value::String(to.to_string());
+                }
+            }
+            map.values_mut().for_each(|v| rename_in(v, from, to));
+        }
+        _ => {}
+    }
+}
+
 /// The sequences an expression draws from with `nextval('…')`, read from its canonical form
 /// (where the literal has lost its `::regclass` cast).
 pub fn referenced_sequences(expr: &Expr) -> Vec<crate::model::QualifiedName> {

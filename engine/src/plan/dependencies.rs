@@ -203,7 +203,7 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         // the old column is altered, not dropped: what is dropped because it reads it goes
         // first (its rollback needs the old name), what is altered may follow; the new name
         // is also altered, so that the column's other changes follow
-        Change::RenameColumn { table, column } => vec![
+        Change::RenameColumn { table, column, .. } => vec![
             (
                 ObjectId::Column(table.clone(), column.from.name.clone()),
                 Alter,

@@ -254,6 +254,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
         &renamed
     };
     changes.extend(diff::diff(from, to));
+    let changes = staging::without_continued_helpers(changes, &declared.backfills);
     let catalogs = Pair::new(from, to);
     // the same two schemas give the same id, so that plans stay byte-identical
     let archive = (settings.dropped == DroppedData::Retain).then(|| {

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 
 use crate::diff::{Change, Pair};
 use crate::error::Span;
-use crate::model::{AclObject, Catalog, QualifiedName};
+use crate::model::{AclObject, Catalog, Policy, QualifiedName};
+use crate::normalize::expr::rename_column_references;
+use crate::render::ddl::staging::HelperTrigger;
 use crate::source::directives::Intent;
 
 /// What a plan takes from the declared intent.
@@ -19,10 +21,22 @@ use crate::source::directives::Intent;
 pub struct Declared {
     /// Tables to rename: (old name, new name), in one schema.
     pub tables: Vec<(QualifiedName, QualifiedName)>,
-    /// Columns to rename: (table as the desired state names it, old name, new name).
-    pub columns: Vec<(QualifiedName, String, String)>,
+    /// Columns to rename.
+    pub columns: Vec<ColumnRenamed>,
     /// `-- schemadiff:backfill` expressions, by table and column.
     pub backfills: HashMap<(QualifiedName, String), String>,
+}
+
+/// A column to rename.
+#[derive(Clone, Debug)]
+pub struct ColumnRenamed {
+    /// The table as the desired state names it.
+    pub table: QualifiedName,
+    pub old: String,
+    pub new: String,
+    /// A staged plan's expand has run already: both columns are there, kept in sync by its
+    /// trigger, and only the rest of the plan is left.
+    pub in_flight: bool,
 }
 
 /// A declaration that does not fit the schemas: where it is, and why.
@@ -101,13 +115,20 @@ pub fn declare(intent: &Intent, from: &Catalog, to: &Catalog) -> Result<Declared
             before.columns.contains_key(&rename.from),
             before.columns.contains_key(&rename.to),
         );
+        let in_flight = from.triggers.contains_key(&(
+            before.name.clone(),
+            HelperTrigger::sync(&before.name, &rename.to).trigger,
+        ));
+        let renamed = |in_flight| ColumnRenamed {
+            table: rename.table.clone(),
+            old: rename.from.clone(),
+            new: rename.to.clone(),
+            in_flight,
+        };
         match (old, new) {
-            (true, false) => declared.columns.push((
-                rename.table.clone(),
-                rename.from.clone(),
-                rename.to.clone(),
-            )),
+            (true, false) => declared.columns.push(renamed(false)),
             (false, true) => {}
+            (true, true) if in_flight => declared.columns.push(renamed(true)),
             (true, true) => misfits.push(Misfit {
                 span: rename.span.clone(),
                 message: format!(
@@ -154,10 +175,30 @@ impl Declared {
         for (old, new) in &self.tables {
             rename_table(&mut renamed, old, new);
         }
-        for (table, old, new) in &self.columns {
+        for ColumnRenamed {
+            table,
+            old,
+            new,
+            in_flight,
+        } in &self.columns
+        {
             let Some(columns) = renamed.tables.get_mut(table).map(|t| &mut t.columns) else {
                 continue;
             };
+            // the server rewrites the policies that read the column as it renames it
+            for policy in renamed.policies.values_mut() {
+                if reads_column(policy, table, old) {
+                    rename_policy_column(policy, old, new);
+                }
+            }
+            if *in_flight {
+                // the new column is there already: the old one goes with the rename's contract
+                columns.shift_remove(old);
+                renamed
+                    .privileges
+                    .shift_remove(&AclObject::Column(table.clone(), old.clone()));
+                continue;
+            }
             if let Some(index) = columns.get_index_of(old) {
                 let (_, mut column) = columns
                     .shift_remove_index(index)
@@ -184,7 +225,8 @@ impl Declared {
             name: Pair::new(old.clone(), new.clone()),
             table: from.tables[old].clone(),
         });
-        let columns = self.columns.iter().filter_map(|(table, old, new)| {
+        let columns = self.columns.iter().filter_map(|rename| {
+            let (table, old, new) = (&rename.table, &rename.old, &rename.new);
             let old_table = self
                 .tables
                 .iter()
@@ -194,9 +236,23 @@ impl Declared {
             Some(Change::RenameColumn {
                 table: table.clone(),
                 column: Pair::new(before, to.tables.get(table)?.columns.get(new)?.clone()),
+                in_flight: rename.in_flight,
             })
         });
         tables.chain(columns).collect()
+    }
+}
+
+fn reads_column(policy: &Policy, table: &QualifiedName, column: &str) -> bool {
+    policy.table == *table && policy.columns.iter().any(|c| c == column)
+}
+
+fn rename_policy_column(policy: &mut Policy, old: &str, new: &str) {
+    for expr in policy.using.iter_mut().chain(policy.with_check.iter_mut()) {
+        *expr = rename_column_references(expr, old, new);
+    }
+    for column in policy.columns.iter_mut().filter(|c| *c == old) {
+        *column = new.to_string();
     }
 }
 

@@ -35,8 +35,11 @@ pub struct Context<'a> {
     staged: bool,
     /// `-- schemadiff:backfill` expressions, by table and column.
     backfills: HashMap<(QualifiedName, String), String>,
-    /// Declared column renames, by table and new name.
-    renames: HashMap<(QualifiedName, String), Pair<Column>>,
+    /// Declared column renames (`Change::RenameColumn`), by table and new name.
+    renames: HashMap<(QualifiedName, String), Change>,
+    /// Added columns that may be dropped ones renamed without a directive: (table, added) →
+    /// dropped.
+    probable_renames: HashMap<(QualifiedName, String), String>,
 }
 
 impl<'a> Context<'a> {
@@ -89,9 +92,10 @@ impl<'a> Context<'a> {
             .collect();
         let renames = changes
             .iter()
+            .filter(|c| matches!(c, Change::RenameColumn { .. }))
             .filter_map(|c| match c {
-                Change::RenameColumn { table, column } => {
-                    Some(((table.clone(), column.to.name.clone()), column.clone()))
+                Change::RenameColumn { table, column, .. } => {
+                    Some(((table.clone(), column.to.name.clone()), c.clone()))
                 }
                 _ => None,
             })
@@ -99,6 +103,7 @@ impl<'a> Context<'a> {
         Context {
             catalogs,
             renames,
+            probable_renames: probable_renames(changes),
             new_tables,
             parents,
             archive,
@@ -152,15 +157,7 @@ impl<'a> Context<'a> {
     pub fn renames_in_stages(&self, table: &QualifiedName, column: &str) -> bool {
         self.renames
             .get(&(table.clone(), column.to_string()))
-            .is_some_and(|pair| {
-                super::staging::stages_rename(
-                    &Change::RenameColumn {
-                        table: table.clone(),
-                        column: pair.clone(),
-                    },
-                    self,
-                )
-            })
+            .is_some_and(|rename| super::staging::stages_rename(rename, self))
     }
 
     /// Whether the desired state has an index of this name (one the plan drops is then
@@ -172,6 +169,41 @@ impl<'a> Context<'a> {
     /// The grants on `object` before the plan, where they differ from the default.
     pub fn privileges_before(&self, object: &AclObject) -> Option<&crate::model::Acl> {
         self.catalogs.from.privileges.get(object).map(|p| &p.grants)
+    }
+
+    /// Whether `table` has a constraint of this name before the plan.
+    pub fn has_constraint_before(&self, table: &QualifiedName, name: &str) -> bool {
+        self.catalogs
+            .from
+            .tables
+            .get(table)
+            .is_some_and(|t| t.constraints.contains_key(name))
+    }
+
+    /// Whether `table` has a trigger of this name before the plan.
+    pub fn has_trigger_before(&self, table: &QualifiedName, name: &str) -> bool {
+        self.catalogs
+            .from
+            .triggers
+            .contains_key(&(table.clone(), name.to_string()))
+    }
+
+    /// The policies of `table` that read `column`, as they are before the plan (read as if
+    /// renamed already: their text names the old column) and as they are wanted.
+    pub fn policies_reading(
+        &self,
+        table: &QualifiedName,
+        column: &str,
+    ) -> Vec<Pair<&'a crate::model::Policy>> {
+        self.catalogs
+            .from
+            .policies
+            .iter()
+            .filter(|(_, p)| p.table == *table && p.columns.iter().any(|c| c == column))
+            .filter_map(|(key, before)| {
+                Some(Pair::new(before, self.catalogs.to.policies.get(key)?))
+            })
+            .collect()
     }
 
     /// `table` as it is before the plan.
@@ -307,9 +339,28 @@ impl Step {
 
 /// The steps of one change, in the order they run.
 pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
-    if let Some(staged) = super::staging::steps(change, context) {
-        return staged;
+    let mut steps =
+        super::staging::steps(change, context).unwrap_or_else(|| direct_steps(change, context));
+    if let (Change::AddColumn { table, column }, Some(first)) = (change, steps.first_mut()) {
+        if let Some(old) = context
+            .probable_renames
+            .get(&(table.clone(), column.name.clone()))
+        {
+            first.hazards.push(Hazard::new(
+                HazardKind::ProbableRename,
+                format!(
+                    "`{table}.{}` may be `{old}` renamed: this plan drops `{old}` with its data and adds `{}` empty; if it is a rename, add `-- schemadiff:renamed-from {old}` at the end of the column's line",
+                    column.name, column.name
+                ),
+            ));
+        }
     }
+    steps
+}
+
+/// The steps of a change that keep no application running through it: one statement
+/// after another.
+fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
     match change {
         Change::CreateSchema(schema) => {
             let mut sql = vec![ddl::create_schema(&schema.name)];
@@ -540,7 +591,7 @@ pub fn steps(change: &Change, context: &Context) -> Vec<Step> {
                 name.from, name.to
             ),
         )],
-        Change::RenameColumn { table, column } => vec![Step::new(
+        Change::RenameColumn { table, column, .. } => vec![Step::new(
             format!(
                 "rename column `{table}.{}` to `{}`",
                 column.from.name, column.to.name
@@ -1162,6 +1213,35 @@ fn recreate_enum(
         }
     }
     steps
+}
+
+/// Columns added to a table that drops a column of the same type: perhaps a rename the
+/// desired state does not declare. Never planned as one (a guess could merge unrelated
+/// data), only reported with the directive that would make it one.
+fn probable_renames(changes: &[Change]) -> HashMap<(QualifiedName, String), String> {
+    let dropped: Vec<(&QualifiedName, &Column)> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::DropColumn { table, column, .. } => Some((table, column)),
+            _ => None,
+        })
+        .collect();
+    let mut taken = HashSet::new();
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::AddColumn { table, column } => {
+                let (_, old) = dropped.iter().find(|(t, old)| {
+                    *t == table
+                        && old.type_name == column.type_name
+                        && !taken.contains(&(*t, old.name.as_str()))
+                })?;
+                taken.insert((table, old.name.as_str()));
+                Some(((table.clone(), column.name.clone()), old.name.clone()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// `ADD COLUMN`; a NOT NULL column without a default that the desired state gives a

@@ -951,6 +951,16 @@ pub fn alter_policy(from: &Policy, to: &Policy) -> String {
     )
 }
 
+/// `ALTER POLICY` restating every clause of `policy`.
+pub fn restate_policy(policy: &Policy) -> String {
+    format!(
+        "ALTER POLICY {} ON {}{}",
+        quote_ident(&policy.name),
+        policy.table,
+        policy_clauses(None, policy)
+    )
+}
+
 /// `TO …`, `USING (…)` and `WITH CHECK (…)`: all of them, or those that differ from `from`.
 fn policy_clauses(from: Option<&Policy>, to: &Policy) -> String {
     let mut clauses = String::new();

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::script::between_phases;
+use crate::hazard::HazardKind;
 use crate::model::Unsupported;
 use crate::plan::{DataEffect, Phase, Plan};
 
@@ -159,6 +160,19 @@ pub fn markdown(plan: &Plan) -> String {
                 hazards.join(", "),
                 step.data.rollback_note().replace('|', "\\|")
             ));
+        }
+    }
+    let probable: Vec<&str> = plan
+        .steps
+        .iter()
+        .flat_map(|s| &s.hazards)
+        .filter(|h| h.kind == HazardKind::ProbableRename)
+        .map(|h| h.message.as_str())
+        .collect();
+    if !probable.is_empty() {
+        out.push_str("\n## Probable renames\n\n");
+        for message in probable {
+            out.push_str(&format!("- {message}\n"));
         }
     }
     let unsupported = unsupported_lines(&plan.unsupported);

@@ -5,11 +5,13 @@
 //!
 //! The planner asks [`steps`] first; a change it does not stage keeps its direct steps.
 
+mod in_flight;
 mod lock_safe;
 mod not_null;
 mod rename_column;
 mod rename_table;
 
+pub use in_flight::without_continued_helpers;
 pub use not_null::{NotNull, NOT_NULL_CHECK_PREFIX};
 
 use super::steps::Context;
@@ -35,9 +37,16 @@ pub fn steps(change: &Change, context: &Context) -> Option<Vec<Step>> {
         Change::RenameTable { name, .. } if context.in_use(&name.to) => {
             Some(rename_table::steps(name.as_ref(), context))
         }
-        Change::RenameColumn { table, column } if stages_rename(change, context) => {
-            Some(rename_column::steps(table, column.as_ref(), context))
-        }
+        Change::RenameColumn {
+            table,
+            column,
+            in_flight,
+        } if stages_rename(change, context) => Some(rename_column::steps(
+            table,
+            column.as_ref(),
+            *in_flight,
+            context,
+        )),
         // the staged rename adds the new column in its desired shape
         Change::AlterColumn { table, column }
             if context.renames_in_stages(table, &column.to.name) =>
@@ -51,7 +60,11 @@ pub fn steps(change: &Change, context: &Context) -> Option<Vec<Step>> {
 /// Whether `change` is a column rename that takes its staged form.
 pub fn stages_rename(change: &Change, context: &Context) -> bool {
     match change {
-        Change::RenameColumn { table, column } => {
+        // a rename part-way through can only be finished
+        Change::RenameColumn {
+            in_flight: true, ..
+        } => true,
+        Change::RenameColumn { table, column, .. } => {
             rename_column::stageable(table, column.as_ref(), context)
         }
         _ => false,

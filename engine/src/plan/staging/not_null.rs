@@ -16,7 +16,7 @@ use crate::plan::retain::row_key;
 use crate::plan::steps::Context;
 use crate::plan::{LockLevel, Phase, Step};
 use crate::render::ddl;
-use crate::render::ddl::staging::FillTrigger;
+use crate::render::ddl::staging::{not_null_check_name, FillTrigger, HelperTrigger};
 
 /// Names of the check constraints this strategy adds start with this, so that a plan made
 /// part-way through can recognise them.
@@ -68,22 +68,31 @@ impl NotNull<'_> {
                 column: &self.column.name,
                 expression,
             });
+        // what a plan made part-way finds in place already
+        let (table, name) = (self.table, &self.column.name);
+        let check_added = context.has_constraint_before(table, &not_null_check_name(name));
+        let filling = context.has_trigger_before(table, &HelperTrigger::fill(table, name).trigger);
         let mut steps = Vec::new();
         match &fill {
             Some(fill) => {
-                steps.push(Step::new(
-                    format!(
-                        "give the NULLs written to {} the backfill value",
-                        self.label()
-                    ),
-                    fill.create(),
-                    fill.drop(),
-                ));
-                steps.push(self.add_check());
+                if !filling {
+                    steps.push(Step::new(
+                        format!(
+                            "give the NULLs written to {} the backfill value",
+                            self.label()
+                        ),
+                        fill.create(),
+                        fill.drop(),
+                    ));
+                }
+                if !check_added {
+                    steps.push(self.add_check());
+                }
                 steps.push(self.backfill(fill, context).in_phase(Phase::Backfill));
             }
             // the old application may still write NULLs until it is replaced
-            None => steps.push(self.add_check().in_phase(Phase::Contract)),
+            None if !check_added => steps.push(self.add_check().in_phase(Phase::Contract)),
+            None => {}
         }
         steps.push(self.validate(fill.is_some()));
         steps.push(self.set());

@@ -38,43 +38,23 @@ pub fn stageable(table: &QualifiedName, column: Pair<&Column>, context: &Context
     context.in_use(table) && plain(column.from) && plain(column.to) && !in_primary_key
 }
 
-pub fn steps(table: &QualifiedName, column: Pair<&Column>, context: &Context) -> Vec<Step> {
+/// The staged steps; `in_flight`: expand has run (a plan made part-way), so only backfill
+/// and contract are left.
+pub fn steps(
+    table: &QualifiedName,
+    column: Pair<&Column>,
+    in_flight: bool,
+    context: &Context,
+) -> Vec<Step> {
     let (old, new) = (column.from, column.to);
     let label = format!("`{table}.{}`", new.name);
     let sync = SyncTrigger { table, old, new };
-    let mut steps = Vec::new();
-
-    let mut added = new.clone();
-    added.not_null = false;
-    added.default = None;
-    steps.push(
-        Step::new(
-            format!("add column {label}, renamed from `{}`, beside it", old.name),
-            ddl::add_column(table, &added),
-            vec![ddl::drop_column(table, &new.name)],
-        )
-        .lock(LockLevel::AccessExclusive),
-    );
-    if let Some(default) = &old.default {
-        let at = |action: &str| ddl::alter_column(table, &old.name, action);
-        steps.push(Step::new(
-            format!(
-                "move the default of `{table}.{}` into the copy trigger",
-                old.name
-            ),
-            vec![at("DROP DEFAULT")],
-            vec![at(&ddl::set_default(default))],
-        ));
-    }
-    steps.push(Step::new(
-        format!("copy writes between `{table}.{}` and {label}", old.name),
-        sync.create(),
-        sync.drop(),
-    ));
     let not_null = new.not_null.then_some(NotNull { table, column: new });
-    if let Some(not_null) = &not_null {
-        steps.push(not_null.add_check());
-    }
+    let mut steps = if in_flight {
+        Vec::new()
+    } else {
+        expand(table, column, not_null.as_ref())
+    };
 
     let key = context
         .table_before(table)
@@ -115,9 +95,13 @@ pub fn steps(table: &QualifiedName, column: Pair<&Column>, context: &Context) ->
         ));
         rollback.push(ddl::alter_column(table, &new.name, "DROP DEFAULT"));
     }
+    // policies read the old column until now: the server only rewrites them for a RENAME
+    let policies = context.policies_reading(table, &new.name);
+    sql.extend(policies.iter().map(|p| ddl::restate_policy(p.to)));
     sql.extend(sync.drop());
     sql.push(ddl::drop_column(table, &old.name));
     rollback.splice(0..0, sync.create());
+    rollback.splice(0..0, policies.iter().map(|p| ddl::restate_policy(p.from)));
     rollback.splice(0..0, sync.restore_old());
     steps.push(
         Step::new(
@@ -128,5 +112,46 @@ pub fn steps(table: &QualifiedName, column: Pair<&Column>, context: &Context) ->
         .lock(LockLevel::AccessExclusive)
         .in_phase(Phase::Contract),
     );
+    steps
+}
+
+/// Expand: the new column beside the old one, the old default moved into the trigger that
+/// copies writes both ways, and the NOT VALID check of a NOT NULL new column.
+fn expand(table: &QualifiedName, column: Pair<&Column>, not_null: Option<&NotNull>) -> Vec<Step> {
+    let (old, new) = (column.from, column.to);
+    let label = format!("`{table}.{}`", new.name);
+    let sync = SyncTrigger { table, old, new };
+    let mut steps = Vec::new();
+    let mut added = new.clone();
+    added.not_null = false;
+    added.default = None;
+    steps.push(
+        Step::new(
+            format!("add column {label}, renamed from `{}`, beside it", old.name),
+            ddl::add_column(table, &added),
+            vec![ddl::drop_column(table, &new.name)],
+        )
+        .lock(LockLevel::AccessExclusive),
+    );
+    if let Some(default) = &old.default {
+        let at = |action: &str| ddl::alter_column(table, &old.name, action);
+        steps.push(Step::new(
+            format!(
+                "move the default of `{table}.{}` into the copy trigger",
+                old.name
+            ),
+            vec![at("DROP DEFAULT")],
+            vec![at(&ddl::set_default(default))],
+        ));
+    }
+    steps.push(Step::new(
+        format!("copy writes between `{table}.{}` and {label}", old.name),
+        sync.create(),
+        sync.drop(),
+    ));
+    if let Some(not_null) = not_null {
+        steps.push(not_null.add_check());
+    }
+
     steps
 }

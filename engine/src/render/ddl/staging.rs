@@ -25,6 +25,66 @@ fn helper_name(prefix: &str, name: &str) -> String {
     )
 }
 
+/// The trigger and function a staged plan keeps on a table between its phases.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct HelperTrigger {
+    pub table: QualifiedName,
+    pub trigger: String,
+    pub function: QualifiedName,
+}
+
+impl HelperTrigger {
+    fn new(prefix: &str, table: &QualifiedName, column: &str) -> Self {
+        let name = format!("{}_{column}", table.name);
+        HelperTrigger {
+            table: table.clone(),
+            trigger: helper_name(prefix, column),
+            function: QualifiedName::new(&table.schema, &helper_name(prefix, &name)),
+        }
+    }
+
+    /// The trigger that fills `column` with its backfill value.
+    pub fn fill(table: &QualifiedName, column: &str) -> Self {
+        Self::new("schemadiff_fill_", table, column)
+    }
+
+    /// The trigger that keeps a renamed column's old and new copies (`column`) equal.
+    pub fn sync(table: &QualifiedName, column: &str) -> Self {
+        Self::new("schemadiff_sync_", table, column)
+    }
+
+    fn create(&self, body: &str) -> Vec<String> {
+        vec![
+            format!(
+                "CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {BODY_QUOTE}\n{body}\n{BODY_QUOTE}",
+                self.function
+            ),
+            format!(
+                "CREATE TRIGGER {} BEFORE INSERT OR UPDATE ON {} FOR EACH ROW EXECUTE FUNCTION {}()",
+                quote_ident(&self.trigger),
+                self.table,
+                self.function
+            ),
+        ]
+    }
+
+    fn drop(&self) -> Vec<String> {
+        vec![
+            format!(
+                "DROP TRIGGER {} ON {}",
+                quote_ident(&self.trigger),
+                self.table
+            ),
+            format!("DROP FUNCTION {}()", self.function),
+        ]
+    }
+}
+
+/// The name of the `CHECK (column IS NOT NULL)` a staged NOT NULL adds.
+pub fn not_null_check_name(column: &str) -> String {
+    helper_name(crate::plan::staging::NOT_NULL_CHECK_PREFIX, column)
+}
+
 /// `CHECK (column IS NOT NULL)` on the way to `SET NOT NULL`.
 pub struct NotNullCheck {
     table: QualifiedName,
@@ -33,7 +93,7 @@ pub struct NotNullCheck {
 }
 
 pub fn not_null_check(table: &QualifiedName, column: &str) -> NotNullCheck {
-    let name = helper_name(crate::plan::staging::NOT_NULL_CHECK_PREFIX, column);
+    let name = not_null_check_name(column);
     let sql = format!("CHECK ({} IS NOT NULL)", quote_ident(column));
     NotNullCheck {
         table: table.clone(),
@@ -93,13 +153,8 @@ pub struct FillTrigger<'a> {
 }
 
 impl FillTrigger<'_> {
-    fn function(&self) -> QualifiedName {
-        let name = format!("{}_{}", self.table.name, self.column);
-        QualifiedName::new(&self.table.schema, &helper_name("schemadiff_fill_", &name))
-    }
-
-    fn trigger(&self) -> String {
-        helper_name("schemadiff_fill_", self.column)
+    fn helper(&self) -> HelperTrigger {
+        HelperTrigger::fill(self.table, self.column)
     }
 
     /// The function and the trigger.
@@ -110,29 +165,11 @@ impl FillTrigger<'_> {
             "BEGIN\n  IF NEW.{column} IS NULL THEN\n    SELECT ({}) INTO NEW.{column} FROM (SELECT NEW.*) AS row;\n  END IF;\n  RETURN NEW;\nEND",
             self.expression
         );
-        vec![
-            format!(
-                "CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {BODY_QUOTE}\n{body}\n{BODY_QUOTE}",
-                self.function()
-            ),
-            format!(
-                "CREATE TRIGGER {} BEFORE INSERT OR UPDATE ON {} FOR EACH ROW EXECUTE FUNCTION {}()",
-                quote_ident(&self.trigger()),
-                self.table,
-                self.function()
-            ),
-        ]
+        self.helper().create(&body)
     }
 
     pub fn drop(&self) -> Vec<String> {
-        vec![
-            format!(
-                "DROP TRIGGER {} ON {}",
-                quote_ident(&self.trigger()),
-                self.table
-            ),
-            format!("DROP FUNCTION {}()", self.function()),
-        ]
+        self.helper().drop()
     }
 
     /// Fills the NULLs batch by batch, committing each (see [`batched_update`]).
@@ -267,13 +304,8 @@ pub struct SyncTrigger<'a> {
 }
 
 impl SyncTrigger<'_> {
-    fn function(&self) -> QualifiedName {
-        let name = format!("{}_{}", self.table.name, self.new.name);
-        QualifiedName::new(&self.table.schema, &helper_name("schemadiff_sync_", &name))
-    }
-
-    fn trigger(&self) -> String {
-        helper_name("schemadiff_sync_", &self.new.name)
+    fn helper(&self) -> HelperTrigger {
+        HelperTrigger::sync(self.table, &self.new.name)
     }
 
     pub fn create(&self) -> Vec<String> {
@@ -292,29 +324,11 @@ impl SyncTrigger<'_> {
         let body = format!(
             "BEGIN\n  IF TG_OP = 'INSERT' THEN\n{default}    IF NEW.{new} IS NULL THEN\n      NEW.{new} := NEW.{old};\n    ELSIF NEW.{old} IS NULL THEN\n      NEW.{old} := NEW.{new};\n    END IF;\n  ELSIF NEW.{old} IS DISTINCT FROM OLD.{old} THEN\n    NEW.{new} := NEW.{old};\n  ELSIF NEW.{new} IS DISTINCT FROM OLD.{new} THEN\n    NEW.{old} := NEW.{new};\n  ELSIF NEW.{new} IS NULL THEN\n    NEW.{new} := NEW.{old};\n  END IF;\n  RETURN NEW;\nEND"
         );
-        vec![
-            format!(
-                "CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {BODY_QUOTE}\n{body}\n{BODY_QUOTE}",
-                self.function()
-            ),
-            format!(
-                "CREATE TRIGGER {} BEFORE INSERT OR UPDATE ON {} FOR EACH ROW EXECUTE FUNCTION {}()",
-                quote_ident(&self.trigger()),
-                self.table,
-                self.function()
-            ),
-        ]
+        self.helper().create(&body)
     }
 
     pub fn drop(&self) -> Vec<String> {
-        vec![
-            format!(
-                "DROP TRIGGER {} ON {}",
-                quote_ident(&self.trigger()),
-                self.table
-            ),
-            format!("DROP FUNCTION {}()", self.function()),
-        ]
+        self.helper().drop()
     }
 
     /// Copies the old column into the new one where the new one is still empty.
