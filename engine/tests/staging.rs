@@ -27,7 +27,11 @@
 //!    last first; the database reads back equal to from.sql and check_from.sql holds;
 //! 4. the direct plan (`Options::direct`) on a fresh seeded FROM: old app, `up.sql` (equal
 //!    to to.sql), new app, check.sql, `down.sql` (equal to from.sql), check_from.sql. The
-//!    old app runs before the migration so that check_from.sql finds its rows on every path.
+//!    old app runs before the migration so that check_from.sql finds its rows on every path;
+//! 5. planned again part-way: on a fresh seeded FROM, expand and backfill with the
+//!    applications between, then a new plan from that database, which must hold no expand
+//!    step; its files finish the migration (new app, check.sql, equal to to.sql, nothing
+//!    left to plan).
 //!
 //! Every failure of every case is reported together at the end: each scenario stops at its
 //! first failure, the others still run. `SCHEMADIFF_STAGING=substring` runs only matching
@@ -245,6 +249,11 @@ fn run_case(cluster: &TempCluster, dir: &Path, number: usize) -> Vec<String> {
     let outcome = case.direct(&staged, &expected_from, &expected_to);
     record(&mut failures, "direct", outcome);
     cluster.drop_database(&case.db("direct")).ok();
+
+    // 5. planned again part-way: only what is left, which finishes the migration
+    let outcome = case.replanned(&staged, &phases, &expected_to);
+    record(&mut failures, "planned again after backfill", outcome);
+    cluster.drop_database(&case.db("replan")).ok();
     cluster.drop_database(&case.db("from")).ok();
     cluster.drop_database(&case.db("to")).ok();
     failures
@@ -384,6 +393,45 @@ impl Case<'_> {
             Ok(())
         } else {
             Err(format!("{file} does not hold:\n{}", failed.join("\n")))
+        }
+    }
+
+    /// After expand and backfill (with the applications between), a new plan from the
+    /// database holds no expand step; its files finish the migration.
+    fn replanned(
+        &self,
+        staged: &Options,
+        phases: &[Phase],
+        expected_to: &Catalog,
+    ) -> Result<(), String> {
+        let url = self.seeded("replan")?;
+        self.run(&url, &self.sequence(phases, Phase::Backfill, false))?;
+        let rest = self.plan(&url, staged)?;
+        if rest.steps.iter().any(|s| s.phase == Phase::Expand) {
+            return Err(format!(
+                "the plan made after backfill expands again:\n{}",
+                render::up_sql(&rest)
+            ));
+        }
+        for (name, text) in render::phase_files(&rest) {
+            std::fs::write(self.scripts.path().join(format!("replan.{name}")), text)
+                .expect("a plan file is written");
+        }
+        for phase in rest.phases() {
+            self.phase_file(&url, &format!("replan.{}.up.sql", phase.name()))?;
+        }
+        apply_file(self.cluster, &url, &self.dir.join("new.sql"))
+            .map_err(|e| format!("running new.sql after the rest: {e}"))?;
+        self.checks(&url, "check.sql")?;
+        same(&read_live(&url)?, expected_to).map_err(|e| format!("after the rest: {e}"))?;
+        let again = self.plan(&url, staged)?;
+        if again.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "planning after the rest is not empty:\n{}",
+                render::up_sql(&again)
+            ))
         }
     }
 
