@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use schemadiff_engine::cluster::TempCluster;
-use schemadiff_engine::plan::{plan, DroppedData};
+use schemadiff_engine::plan::{plan, Settings};
 use schemadiff_engine::source::shadow::Shadow;
 use schemadiff_engine::source::{live, sql, SqlFile};
 use schemadiff_engine::DevServer;
@@ -76,10 +76,10 @@ fn main() {
         assert_eq!(from_shadow.tables.len(), from_live.tables.len());
 
         let started = Instant::now();
-        let offline_plan = plan(&from_offline, &to_offline, DroppedData::Delete).expect("plan");
+        let offline_plan = plan(&from_offline, &to_offline, Settings::default()).expect("plan");
         let plan_offline = started.elapsed();
         let started = Instant::now();
-        let live_plan = plan(&from_live, &to_offline, DroppedData::Delete).expect("plan");
+        let live_plan = plan(&from_live, &to_offline, Settings::default()).expect("plan");
         let plan_live = started.elapsed();
         assert_eq!(offline_plan.steps.len(), live_plan.steps.len());
 

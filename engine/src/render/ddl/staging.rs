@@ -39,7 +39,7 @@ impl HelperTrigger {
         HelperTrigger {
             table: table.clone(),
             trigger: helper_name(prefix, column),
-            function: QualifiedName::new(&table.schema, &helper_name(prefix, &name)),
+            function: QualifiedName::new(&table.schema, helper_name(prefix, &name)),
         }
     }
 
@@ -391,4 +391,70 @@ pub fn drop_compatibility_view(old: &QualifiedName) -> String {
 
 pub fn rename_table(old: &QualifiedName, new: &QualifiedName) -> String {
     format!("ALTER TABLE {old} RENAME TO {}", quote_ident(&new.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn concurrently_goes_after_the_index_keyword_whatever_the_spelling() {
+        assert_eq!(
+            create_index_concurrently("CREATE UNIQUE INDEX i ON t (a)"),
+            "CREATE UNIQUE INDEX CONCURRENTLY i ON t (a)"
+        );
+        assert_eq!(
+            create_index_concurrently("create index\n  index_x on t (indexed)"),
+            "create index CONCURRENTLY\n  index_x on t (indexed)"
+        );
+    }
+
+    fn key(definition: &str) -> Constraint {
+        Constraint {
+            name: "t_key".into(),
+            kind: ConstraintKind::Unique,
+            definition: Expr {
+                sql: definition.into(),
+                canonical: definition.into(),
+            },
+            columns: vec!["a".into()],
+            foreign_key: None,
+            not_valid: false,
+            comment: None,
+        }
+    }
+
+    #[test]
+    fn keys_go_through_an_index_only_when_using_index_can_say_all_of_them() {
+        let table = QualifiedName::new("public", "t");
+        let (build, attach) =
+            key_through_index(&table, &key("UNIQUE (a, b) DEFERRABLE")).expect("a plain key");
+        assert_eq!(
+            build,
+            "CREATE UNIQUE INDEX CONCURRENTLY t_key ON public.t (a, b)"
+        );
+        assert_eq!(
+            attach,
+            "ALTER TABLE public.t ADD CONSTRAINT t_key UNIQUE USING INDEX t_key DEFERRABLE"
+        );
+        for definition in [
+            "UNIQUE (a) INCLUDE (b)",
+            "UNIQUE NULLS NOT DISTINCT (a)",
+            "UNIQUE (a) WITH (fillfactor=70)",
+        ] {
+            assert_eq!(
+                key_through_index(&table, &key(definition)),
+                None,
+                "{definition}"
+            );
+        }
+    }
+
+    #[test]
+    fn helper_names_fit_63_bytes() {
+        let table = QualifiedName::new("public", &"t".repeat(60));
+        let helper = HelperTrigger::sync(&table, &"c".repeat(60));
+        assert!(helper.trigger.len() <= 63 && helper.function.name.len() <= 63);
+        assert!(not_null_check_name(&"c".repeat(80)).len() <= 63);
+    }
 }
