@@ -76,7 +76,14 @@ fn script(plan: &Plan, direction: Direction, only: Option<Phase>) -> String {
                 out.push_str(&format!("-- {note}\n"));
             }
         }
-        if batch.transactional {
+        // an undo with nothing to run (a validation) needs no transaction
+        let statements = |i: usize| match direction {
+            Direction::Up => &plan.steps[i].sql,
+            Direction::Down => &plan.steps[i].rollback,
+        };
+        let transactional =
+            batch.transactional && batch.steps.clone().any(|i| !statements(i).is_empty());
+        if transactional {
             out.push_str("\nBEGIN;\n");
         }
         let mut numbers: Vec<usize> = batch.steps.clone().collect();
@@ -150,6 +157,9 @@ fn write_step(
         (DataEffect::Retained { archive, .. }, Direction::Down) => out.push_str(&format!(
             "-- restores the data kept in `{archive}` and removes it from the archive\n"
         )),
+    }
+    if statements.is_empty() {
+        out.push_str("-- nothing to undo\n");
     }
     for statement in statements {
         out.push_str(statement);
