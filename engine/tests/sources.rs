@@ -72,3 +72,55 @@ fn a_syntax_error_names_the_line_and_shows_it() {
     assert_eq!((problems[0].span.line, problems[0].span.column), (2, 25));
     assert_eq!(problems[0].line_text, "CREATE TABLE bad (a int,, b int);");
 }
+
+/// Plans between two files written to a temporary directory, offline.
+fn plan_files(from: &str, to: &str) -> Result<schemadiff_engine::Plan, Error> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("from.sql"), from).unwrap();
+    std::fs::write(dir.path().join("to.sql"), to).unwrap();
+    let source = |name: &str| schemadiff_engine::Source::Path(dir.path().join(name));
+    let options = schemadiff_engine::Options {
+        desired_state: schemadiff_engine::DesiredStatePath::Offline,
+        ..Default::default()
+    };
+    schemadiff_engine::plan(&source("from.sql"), &source("to.sql"), &options)
+}
+
+#[test]
+fn a_rename_whose_source_exists_nowhere_is_an_error_at_the_directive() {
+    let error = plan_files(
+        "CREATE TABLE users (id int PRIMARY KEY, email text);",
+        "CREATE TABLE users (\n    id int PRIMARY KEY,\n    email_address text -- schemadiff:renamed-from mail\n);",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("to.sql:3:24"), "{error}");
+    assert!(error.contains("has no column `mail`"), "{error}");
+}
+
+#[test]
+fn a_rename_already_done_plans_nothing_and_an_undeclared_one_is_reported() {
+    let done = plan_files(
+        "CREATE TABLE users (id int PRIMARY KEY, email_address text);",
+        "CREATE TABLE users (id int PRIMARY KEY, email_address text); -- schemadiff:renamed-from customers",
+    );
+    // the directive on the CREATE TABLE line names a table that is gone: done already
+    assert!(done.unwrap().is_empty());
+    // renames must not drop data silently: a drop and an add of one type are reported
+    let guessed = plan_files(
+        "CREATE TABLE users (id int PRIMARY KEY, email text);",
+        "CREATE TABLE users (id int PRIMARY KEY, email_address text);",
+    )
+    .unwrap();
+    let hazard = guessed
+        .steps
+        .iter()
+        .flat_map(|s| &s.hazards)
+        .find(|h| h.kind.id() == "probable-rename")
+        .expect("a probable rename");
+    assert!(
+        hazard.message.contains("-- schemadiff:renamed-from email"),
+        "{}",
+        hazard.message
+    );
+}
