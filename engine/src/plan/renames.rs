@@ -257,7 +257,7 @@ fn rename_policy_column(policy: &mut Policy, old: &str, new: &str) {
 }
 
 /// Renames a table in a catalog, with what belongs to it: its columns' grants, its owner,
-/// the parent its partitions and children name, the sequences it owns.
+/// its policies, the parent its partitions and children name, the sequences it owns.
 fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName) {
     let Some(index) = catalog.tables.get_index_of(old) else {
         return;
@@ -276,6 +276,18 @@ fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName)
             *parent = new.clone();
         }
     }
+    // a policy stays on its table, and reads it by OID
+    catalog.policies = std::mem::take(&mut catalog.policies)
+        .into_iter()
+        .map(|((table, name), mut policy)| {
+            if table == *old {
+                policy.table = new.clone();
+                ((new.clone(), name), policy)
+            } else {
+                ((table, name), policy)
+            }
+        })
+        .collect();
     for sequence in catalog.sequences.values_mut() {
         if let Some((table, _)) = sequence.owned_by.as_mut().filter(|(t, _)| t == old) {
             *table = new.clone();

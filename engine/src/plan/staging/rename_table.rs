@@ -16,7 +16,8 @@ pub fn steps(name: Pair<&QualifiedName>, context: &Context) -> Vec<Step> {
         .privileges_before(&AclObject::Table(new.clone()))
         .cloned()
         .unwrap_or_default();
-    let view = compatibility_view(old, new, &acl);
+    let row_security = context.table_before(new).is_some_and(|t| t.row_security);
+    let view = compatibility_view(old, new, &acl, row_security);
     let mut sql = vec![ddl::staging::rename_table(old, new)];
     sql.extend(view.clone());
     let rename = Step::new(

@@ -359,9 +359,21 @@ impl SyncTrigger<'_> {
 
 /// The view that keeps a renamed table reachable under its old name: simple enough to be
 /// updatable, so the old application's inserts, updates and deletes reach the table, with
-/// the table's grants (`acl`: the grants of other roles than the owner).
-pub fn compatibility_view(old: &QualifiedName, new: &QualifiedName, acl: &Acl) -> Vec<String> {
-    let mut statements = vec![format!("CREATE VIEW {old} AS SELECT * FROM {new}")];
+/// the table's grants (`acl`: the grants of other roles than the owner). Over a table with
+/// row-level security it checks the policies as the querying role (`security_invoker`,
+/// PostgreSQL 15), since a view otherwise reads as its owner and would bypass them.
+pub fn compatibility_view(
+    old: &QualifiedName,
+    new: &QualifiedName,
+    acl: &Acl,
+    row_security: bool,
+) -> Vec<String> {
+    let options = if row_security {
+        " WITH (security_invoker = true)"
+    } else {
+        ""
+    };
+    let mut statements = vec![format!("CREATE VIEW {old}{options} AS SELECT * FROM {new}")];
     let object = AclObject::Table(old.clone());
     let grantees: BTreeSet<&Grantee> = acl
         .iter()

@@ -1,0 +1,4 @@
+INSERT INTO customer (name, city) VALUES
+    ('alice', 'Oslo'),
+    ('bob', NULL),
+    ('carol', 'Lima');
