@@ -464,7 +464,7 @@ mod tests {
 
     #[test]
     fn helper_names_fit_63_bytes() {
-        let table = QualifiedName::new("public", &"t".repeat(60));
+        let table = QualifiedName::new("public", "t".repeat(60));
         let helper = HelperTrigger::sync(&table, &"c".repeat(60));
         assert!(helper.trigger.len() <= 63 && helper.function.name.len() <= 63);
         assert!(not_null_check_name(&"c".repeat(80)).len() <= 63);
