@@ -99,7 +99,7 @@ fn script(plan: &Plan, direction: Direction, only: Option<Phase>) -> String {
                 batch.transactional,
             );
         }
-        if batch.transactional {
+        if transactional {
             out.push_str("\nCOMMIT;\n");
         }
     }
