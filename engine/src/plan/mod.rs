@@ -271,18 +271,40 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
     let ordered = order::order(&changes, catalogs, |change| {
         (default_phase(change) as u8, rank(change))
     })?;
-    // the phases each change's steps run in: what depends on it runs no earlier than it is
-    // ready for it
+    let steps = phased_steps(&changes, &ordered, &context);
+    let mut unsupported = from.unsupported.clone();
+    unsupported.extend(to.unsupported.iter().cloned());
+    unsupported.sort();
+    unsupported.dedup();
+    Ok(Plan {
+        format: 1,
+        from_fingerprint,
+        to_fingerprint,
+        steps,
+        unsupported,
+        desired_state: None,
+    })
+}
+
+/// The steps of every change in dependency order, each in its phase, sorted by phase. A
+/// step runs no earlier than the changes it depends on are ready for it (and than its own
+/// strategy says); the backfill phase holds only batched data steps, so that it can run
+/// again.
+fn phased_steps(
+    changes: &[Change],
+    ordered: &order::Ordered,
+    context: &steps::Context,
+) -> Vec<Step> {
     let mut phases: Vec<Vec<Phase>> = vec![Vec::new(); changes.len()];
-    let in_contract = staging::dropped_in_contract(&changes, &ordered.predecessors, &context);
+    let in_contract = staging::dropped_in_contract(changes, &ordered.predecessors, context);
     let mut steps: Vec<Step> = Vec::new();
     for &i in &ordered.order {
         let change = &changes[i];
-        let waits = staging::waits_for_predecessors(change, &context);
+        let waits = staging::waits_for_predecessors(change, context);
         let floor = ordered.predecessors[i]
             .iter()
             .filter(|_| waits)
-            .map(|&j| staging::ready_for(&changes[j], &phases[j], change, &context))
+            .map(|&j| staging::ready_for(&changes[j], &phases[j], change, context))
             .fold(default_phase(change), Phase::max)
             .max(if in_contract[i] {
                 Phase::Contract
@@ -293,8 +315,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
             .ok()
             .and_then(|v| v["kind"].as_str().map(str::to_string))
             .unwrap_or_default();
-        for mut step in steps::steps(change, &context) {
-            // backfill holds only the batched data steps, so that it can run again
+        for mut step in steps::steps(change, context) {
             step.phase = match step.phase.max(floor) {
                 Phase::Backfill if step.phase < Phase::Backfill => Phase::Contract,
                 phase => phase,
@@ -310,18 +331,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
     // a stable sort keeps dependency order within each phase: a step's predecessors are
     // never in a later phase than the step
     steps.sort_by_key(|step| step.phase);
-    let mut unsupported = from.unsupported.clone();
-    unsupported.extend(to.unsupported.iter().cloned());
-    unsupported.sort();
-    unsupported.dedup();
-    Ok(Plan {
-        format: 1,
-        from_fingerprint,
-        to_fingerprint,
-        steps,
-        unsupported,
-        desired_state: None,
-    })
+    steps
 }
 
 /// A stable digest of a catalog, to recognise the database a plan was made for.
