@@ -180,10 +180,9 @@ pub enum Change {
         table: QualifiedName,
         column: Pair<Column>,
     },
-    /// A table the desired state declares renamed (`table` is the table before).
+    /// A table the desired state declares renamed.
     RenameTable {
         name: Pair<QualifiedName>,
-        table: Table,
     },
     /// A column the desired state declares renamed: `from` is the column before, `to` the
     /// column wanted. Its other differences follow as an `AlterColumn` of the new name.

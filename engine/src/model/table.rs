@@ -118,6 +118,17 @@ impl PartialEq for Column {
     }
 }
 
+impl Column {
+    /// Whether adding the column to a table with rows needs a value for them from
+    /// elsewhere: NOT NULL, with no default, identity or generation to give one.
+    pub fn needs_value_when_added(&self) -> bool {
+        self.not_null
+            && self.default.is_none()
+            && self.identity.is_none()
+            && self.generated.is_none()
+    }
+}
+
 /// `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (options)`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Identity {

@@ -103,12 +103,7 @@ pub fn declare(intent: &Intent, from: &Catalog, to: &Catalog) -> Result<Declared
             continue;
         }
         // a table the plan creates has nothing to rename
-        let old_table = declared
-            .tables
-            .iter()
-            .find(|(_, new)| *new == rename.table)
-            .map_or(&rename.table, |(old, _)| old);
-        let Some(before) = from.tables.get(old_table) else {
+        let Some(before) = from.tables.get(declared.name_before(&rename.table)) else {
             continue;
         };
         let (old, new) = (
@@ -161,6 +156,14 @@ pub fn declare(intent: &Intent, from: &Catalog, to: &Catalog) -> Result<Declared
 }
 
 impl Declared {
+    /// What a table the desired state names `table` is called before the plan.
+    fn name_before<'a>(&'a self, table: &'a QualifiedName) -> &'a QualifiedName {
+        self.tables
+            .iter()
+            .find(|(_, new)| new == table)
+            .map_or(table, |(old, _)| old)
+    }
+
     /// Whether anything is renamed.
     pub fn renames(&self) -> bool {
         !self.tables.is_empty() || !self.columns.is_empty()
@@ -223,16 +226,15 @@ impl Declared {
     pub fn changes(&self, from: &Catalog, to: &Catalog) -> Vec<Change> {
         let tables = self.tables.iter().map(|(old, new)| Change::RenameTable {
             name: Pair::new(old.clone(), new.clone()),
-            table: from.tables[old].clone(),
         });
         let columns = self.columns.iter().filter_map(|rename| {
             let (table, old, new) = (&rename.table, &rename.old, &rename.new);
-            let old_table = self
+            let before = from
                 .tables
-                .iter()
-                .find(|(_, n)| n == table)
-                .map_or(table, |(o, _)| o);
-            let before = from.tables.get(old_table)?.columns.get(old)?.clone();
+                .get(self.name_before(table))?
+                .columns
+                .get(old)?
+                .clone();
             Some(Change::RenameColumn {
                 table: table.clone(),
                 column: Pair::new(before, to.tables.get(table)?.columns.get(new)?.clone()),

@@ -92,7 +92,6 @@ impl<'a> Context<'a> {
             .collect();
         let renames = changes
             .iter()
-            .filter(|c| matches!(c, Change::RenameColumn { .. }))
             .filter_map(|c| match c {
                 Change::RenameColumn { table, column, .. } => {
                     Some(((table.clone(), column.to.name.clone()), c.clone()))
@@ -203,6 +202,19 @@ impl<'a> Context<'a> {
             .filter_map(|(key, before)| {
                 Some(Pair::new(before, self.catalogs.to.policies.get(key)?))
             })
+            .collect()
+    }
+
+    /// The key (column, type) a backfill of `table` walks in batches: its primary key or a
+    /// unique key over NOT NULL columns other than `column`; empty when it has none.
+    pub fn batch_key(&self, table: &QualifiedName, column: &str) -> Vec<(String, String)> {
+        let Some(table) = self.table_before(table) else {
+            return Vec::new();
+        };
+        super::retain::row_key(table, column, &|_| false)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| Some((c.clone(), table.columns.get(&c)?.type_name.clone())))
             .collect()
     }
 
@@ -580,8 +592,8 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         Change::AlterColumn { table, column } => alter_column(table, column.as_ref(), context),
         Change::RenameTable { name, .. } => vec![Step::new(
             format!("rename table `{}` to `{}`", name.from, name.to),
-            vec![ddl::staging::rename_table(&name.from, &name.to)],
-            vec![ddl::staging::rename_table(&name.to, &name.from)],
+            vec![ddl::rename_table(&name.from, &name.to)],
+            vec![ddl::rename_table(&name.to, &name.from)],
         )
         .lock(LockLevel::AccessExclusive)
         .hazard(
@@ -1247,10 +1259,7 @@ fn probable_renames(changes: &[Change]) -> HashMap<(QualifiedName, String), Stri
 /// `ADD COLUMN`; a NOT NULL column without a default that the desired state gives a
 /// backfill expression for is added nullable, filled, then constrained, in one step.
 fn add_column(table: &QualifiedName, column: &Column, context: &Context) -> Step {
-    let needs_value = column.not_null
-        && column.default.is_none()
-        && column.identity.is_none()
-        && column.generated.is_none();
+    let needs_value = column.needs_value_when_added();
     let backfill = context
         .backfill(table, &column.name)
         .filter(|_| needs_value);

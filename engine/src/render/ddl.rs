@@ -663,6 +663,10 @@ pub fn fill_nulls(table: &QualifiedName, column: &str, expression: &str) -> Stri
     format!("UPDATE {table} SET {column} = ({expression}) WHERE {column} IS NULL")
 }
 
+pub fn rename_table(old: &QualifiedName, new: &QualifiedName) -> String {
+    format!("ALTER TABLE {old} RENAME TO {}", quote_ident(&new.name))
+}
+
 pub fn rename_column(table: &QualifiedName, from: &str, to: &str) -> String {
     format!(
         "ALTER TABLE {table} RENAME COLUMN {} TO {}",

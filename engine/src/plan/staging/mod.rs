@@ -12,11 +12,13 @@ mod rename_column;
 mod rename_table;
 
 pub use in_flight::without_continued_helpers;
-pub use not_null::{NotNull, NOT_NULL_CHECK_PREFIX};
+pub use not_null::NotNull;
 
 use super::steps::Context;
 use super::{Phase, Step};
 use crate::diff::Change;
+use crate::hazard::HazardKind;
+use crate::model::QualifiedName;
 
 /// The staged steps of `change`, or `None` when its direct steps already keep the running
 /// application working and take no long lock.
@@ -55,6 +57,24 @@ pub fn steps(change: &Change, context: &Context) -> Option<Vec<Step>> {
         }
         _ => None,
     }
+}
+
+/// A batched data step (`sql` commits batch by batch, outside any transaction block); a
+/// table without a `key` to walk finds each batch by scanning, which the step says.
+fn batches(
+    description: String,
+    sql: String,
+    table: &QualifiedName,
+    key: &[(String, String)],
+) -> Step {
+    let step = Step::new(description, vec![sql], Vec::new()).outside_transaction();
+    if !key.is_empty() {
+        return step;
+    }
+    step.hazard(
+        HazardKind::ValidationScan,
+        format!("`{table}` has no primary key or unique key over NOT NULL columns: each batch is found by scanning it"),
+    )
 }
 
 /// Whether `change` is a column rename that takes its staged form.

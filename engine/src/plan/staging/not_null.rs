@@ -10,17 +10,13 @@
 //! Without a backfill expression nothing can fill the NULLs: the column gets a hazard, and
 //! contract stops with a clear message while NULLs remain.
 
+use super::batches;
 use crate::hazard::HazardKind;
 use crate::model::{Column, QualifiedName};
-use crate::plan::retain::row_key;
 use crate::plan::steps::Context;
 use crate::plan::{LockLevel, Phase, Step};
 use crate::render::ddl;
 use crate::render::ddl::staging::{not_null_check_name, FillTrigger, HelperTrigger};
-
-/// Names of the check constraints this strategy adds start with this, so that a plan made
-/// part-way through can recognise them.
-pub const NOT_NULL_CHECK_PREFIX: &str = "schemadiff_not_null_";
 
 /// One column on its way to NOT NULL.
 pub struct NotNull<'a> {
@@ -31,11 +27,7 @@ pub struct NotNull<'a> {
 /// A new `NOT NULL` column without a default, on a table with rows: added nullable, then
 /// constrained in stages. `None` when one `ADD COLUMN` is already safe.
 pub fn add_column(table: &QualifiedName, column: &Column, context: &Context) -> Option<Vec<Step>> {
-    let needs_value = column.not_null
-        && column.default.is_none()
-        && column.identity.is_none()
-        && column.generated.is_none();
-    if !needs_value {
+    if !column.needs_value_when_added() {
         return None;
     }
     let mut nullable = column.clone();
@@ -166,35 +158,12 @@ impl NotNull<'_> {
     /// Fills the existing NULLs in batches by key, committing each; running it again does
     /// only what is left. A table without a key is filled in batches of physical rows.
     fn backfill(&self, fill: &FillTrigger, context: &Context) -> Step {
-        let table = context.table_before(self.table);
-        let key = table.and_then(|t| row_key(t, &self.column.name, &|_| false));
-        let key_columns: Vec<(String, String)> = key
-            .iter()
-            .flatten()
-            .filter_map(|c| {
-                let column = table?.columns.get(c)?;
-                Some((c.clone(), column.type_name.clone()))
-            })
-            .collect();
-        let step = Step::new(
-            format!(
-                "fill the NULLs of `{}.{}` in batches",
-                self.table, self.column.name
-            ),
-            vec![fill.backfill(&key_columns)],
-            Vec::new(),
+        let key = context.batch_key(self.table, &self.column.name);
+        batches(
+            format!("fill the NULLs of {} in batches", self.label()),
+            fill.backfill(&key),
+            self.table,
+            &key,
         )
-        .outside_transaction();
-        if key_columns.is_empty() {
-            step.hazard(
-                HazardKind::ValidationScan,
-                format!(
-                    "`{}` has no primary key or unique key over NOT NULL columns: the backfill finds each batch by scanning for NULLs",
-                    self.table
-                ),
-            )
-        } else {
-            step
-        }
     }
 }

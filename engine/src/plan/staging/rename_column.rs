@@ -9,12 +9,11 @@
 //!   trigger and the old column dropped. Its rollback adds the old column back, filled from
 //!   the new one.
 
+use super::batches;
 use super::not_null::NotNull;
 use crate::diff::Pair;
-use crate::hazard::HazardKind;
 use crate::model::{Column, QualifiedName};
 use crate::normalize::expr::referenced_sequences;
-use crate::plan::retain::row_key;
 use crate::plan::steps::Context;
 use crate::plan::{LockLevel, Phase, Step};
 use crate::render::ddl;
@@ -56,30 +55,16 @@ pub fn steps(
         expand(table, column, not_null.as_ref())
     };
 
-    let key = context
-        .table_before(table)
-        .and_then(|t| Some((t, row_key(t, &old.name, &|_| false)?)))
-        .map(|(t, key)| {
-            key.iter()
-                .filter_map(|c| Some((c.clone(), t.columns.get(c)?.type_name.clone())))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    let copy = Step::new(
-        format!("copy `{table}.{}` into {label} in batches", old.name),
-        vec![sync.backfill(&key)],
-        Vec::new(),
-    )
-    .outside_transaction()
-    .in_phase(Phase::Backfill);
-    steps.push(if key.is_empty() {
-        copy.hazard(
-            HazardKind::ValidationScan,
-            format!("`{table}` has no primary key or unique key over NOT NULL columns: the copy finds each batch by scanning"),
+    let key = context.batch_key(table, &old.name);
+    steps.push(
+        batches(
+            format!("copy `{table}.{}` into {label} in batches", old.name),
+            sync.backfill(&key),
+            table,
+            &key,
         )
-    } else {
-        copy
-    });
+        .in_phase(Phase::Backfill),
+    );
 
     if let Some(not_null) = &not_null {
         steps.push(not_null.validate(true));

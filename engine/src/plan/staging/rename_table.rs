@@ -18,14 +18,14 @@ pub fn steps(name: Pair<&QualifiedName>, context: &Context) -> Vec<Step> {
         .unwrap_or_default();
     let row_security = context.table_before(new).is_some_and(|t| t.row_security);
     let view = compatibility_view(old, new, &acl, row_security);
-    let mut sql = vec![ddl::staging::rename_table(old, new)];
+    let mut sql = vec![ddl::rename_table(old, new)];
     sql.extend(view.clone());
     let rename = Step::new(
         format!("rename table `{old}` to `{new}`, leaving a view `{old}` for the old application"),
         sql,
         vec![
             ddl::staging::drop_compatibility_view(old),
-            ddl::staging::rename_table(new, old),
+            ddl::rename_table(new, old),
         ],
     )
     .lock(LockLevel::AccessExclusive);

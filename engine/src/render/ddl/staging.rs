@@ -82,7 +82,7 @@ impl HelperTrigger {
 
 /// The name of the `CHECK (column IS NOT NULL)` a staged NOT NULL adds.
 pub fn not_null_check_name(column: &str) -> String {
-    helper_name(crate::plan::staging::NOT_NULL_CHECK_PREFIX, column)
+    helper_name("schemadiff_not_null_", column)
 }
 
 /// `CHECK (column IS NOT NULL)` on the way to `SET NOT NULL`.
@@ -399,10 +399,6 @@ pub fn compatibility_view(
 
 pub fn drop_compatibility_view(old: &QualifiedName) -> String {
     format!("DROP VIEW {old}")
-}
-
-pub fn rename_table(old: &QualifiedName, new: &QualifiedName) -> String {
-    format!("ALTER TABLE {old} RENAME TO {}", quote_ident(&new.name))
 }
 
 #[cfg(test)]
