@@ -24,8 +24,6 @@
 //! creates [`CASE_ROLES`] once for cases that grant privileges or write policies.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use schemadiff_engine::cluster::TempCluster;
 use schemadiff_engine::model::Catalog;
@@ -63,45 +61,23 @@ fn every_case_converges_forward_and_back_on_both_paths() {
     }
     let cases = case_dirs();
     assert!(!cases.is_empty(), "no cases found");
-    let next = AtomicUsize::new(0);
-    let failures = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..2 {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(case) = cases.get(i) else { break };
-                let name = case.file_name().unwrap().to_string_lossy().to_string();
-                let outcome = std::panic::catch_unwind(|| run_case(&cluster, case, i));
-                let error = match outcome {
-                    Ok(Ok(())) => None,
-                    Ok(Err(error)) => Some(error),
-                    Err(panic) => Some(
-                        panic
-                            .downcast_ref::<String>()
-                            .cloned()
-                            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                            .unwrap_or_else(|| "panicked".into()),
-                    ),
-                };
-                let pending = std::fs::read_to_string(case.join("pending")).ok();
-                let report = match (error, pending) {
-                    (None, None) => continue,
-                    (Some(_), Some(reason)) => {
-                        println!("pending {name}: {}", reason.trim());
-                        continue;
-                    }
-                    (None, Some(_)) => "passes now: remove its `pending` file".to_string(),
-                    (Some(error), None) => error,
-                };
-                failures
-                    .lock()
-                    .unwrap()
-                    .push(format!("--- {name}\n{report}"));
-            });
-        }
+    let failures = common::two_at_a_time(&cases, |i, case| {
+        let name = case.file_name().unwrap().to_string_lossy().to_string();
+        let error = common::caught(|| run_case(&cluster, case, i))
+            .and_then(|outcome| outcome)
+            .err();
+        let pending = std::fs::read_to_string(case.join("pending")).ok();
+        let report = match (error, pending) {
+            (None, None) => return None,
+            (Some(_), Some(reason)) => {
+                println!("pending {name}: {}", reason.trim());
+                return None;
+            }
+            (None, Some(_)) => "passes now: remove its `pending` file".to_string(),
+            (Some(error), None) => error,
+        };
+        Some(format!("--- {name}\n{report}"))
     });
-    let mut failures = failures.into_inner().unwrap();
-    failures.sort();
     println!("{} case(s) run, {} failed", cases.len(), failures.len());
     assert!(
         failures.is_empty(),
@@ -124,30 +100,16 @@ fn every_case_dumps_to_a_fixed_point() {
             .batch_execute(&format!("CREATE ROLE {role}"))
             .expect("a case role is created");
     }
-    let failures = Mutex::new(Vec::new());
     let cases = case_dirs();
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..2 {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(case) = cases.get(i) else { break };
-                // a pending case's gap (an extension's built-in comment) shows here too
-                if case.join("pending").exists() {
-                    continue;
-                }
-                if let Err(error) = dump_case(&cluster, case, i) {
-                    let name = case.file_name().unwrap().to_string_lossy().to_string();
-                    failures
-                        .lock()
-                        .unwrap()
-                        .push(format!("--- {name}\n{error}"));
-                }
-            });
+    let failures = common::two_at_a_time(&cases, |i, case| {
+        // a pending case's gap (an extension's built-in comment) shows here too
+        if case.join("pending").exists() {
+            return None;
         }
+        let name = case.file_name().unwrap().to_string_lossy().to_string();
+        let error = dump_case(&cluster, case, i).err()?;
+        Some(format!("--- {name}\n{error}"))
     });
-    let mut failures = failures.into_inner().unwrap();
-    failures.sort();
     assert!(
         failures.is_empty(),
         "{} of {} dumps failed:\n{}",

@@ -38,8 +38,6 @@
 //! cases.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use postgres::{Client, NoTls, SimpleQueryMessage};
 use schemadiff_engine::cluster::TempCluster;
@@ -82,34 +80,11 @@ fn every_staged_case_keeps_both_applications_working() {
     let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
     let cases = case_dirs();
     assert!(!cases.is_empty(), "no staging cases found");
-    let next = AtomicUsize::new(0);
-    let failures = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..2 {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(dir) = cases.get(i) else { break };
-                let name = dir.file_name().unwrap().to_string_lossy().to_string();
-                let outcome = std::panic::catch_unwind(|| run_case(&cluster, dir, i));
-                let errors = match outcome {
-                    Ok(errors) => errors,
-                    Err(panic) => vec![panic
-                        .downcast_ref::<String>()
-                        .cloned()
-                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                        .unwrap_or_else(|| "panicked".into())],
-                };
-                if !errors.is_empty() {
-                    failures
-                        .lock()
-                        .unwrap()
-                        .push(format!("--- {name}\n{}", errors.join("\n")));
-                }
-            });
-        }
+    let failures = common::two_at_a_time(&cases, |i, dir| {
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let errors = common::caught(|| run_case(&cluster, dir, i)).unwrap_or_else(|e| vec![e]);
+        (!errors.is_empty()).then(|| format!("--- {name}\n{}", errors.join("\n")))
     });
-    let mut failures = failures.into_inner().unwrap();
-    failures.sort();
     println!(
         "{} staging case(s) run, {} failed",
         cases.len(),

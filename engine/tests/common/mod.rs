@@ -7,11 +7,48 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use schemadiff_engine::cluster::TempCluster;
 use schemadiff_engine::model::Catalog;
 use schemadiff_engine::render;
 use schemadiff_engine::source::live;
+
+/// Runs `run` on every item, two at a time (CI has two cores), and returns the failure
+/// reports it gives, sorted.
+pub fn two_at_a_time<T: Sync>(
+    items: &[T],
+    run: impl Fn(usize, &T) -> Option<String> + Sync,
+) -> Vec<String> {
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(item) = items.get(i) else { break };
+                if let Some(failure) = run(i, item) {
+                    failures.lock().unwrap().push(failure);
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap();
+    failures.sort();
+    failures
+}
+
+/// What `run` returns, or its panic's message.
+pub fn caught<R>(run: impl FnOnce() -> R + std::panic::UnwindSafe) -> Result<R, String> {
+    std::panic::catch_unwind(run).map_err(|panic| {
+        panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "panicked".into())
+    })
+}
 
 /// The workspace root, where `schemas/` and `snapshots/` are.
 pub fn workspace() -> PathBuf {
