@@ -168,6 +168,134 @@ pub fn index(stmt: &protobuf::IndexStmt, name: &str, sql: Option<String>) -> Ind
     }
 }
 
+/// `index` under `name`, reading column `to` wherever it read `from`: the copy of an index
+/// that a retyped column's shadow gets. `None` when its statement does not parse back.
+pub fn index_on_renamed_column(index: &Index, from: &str, to: &str, name: &str) -> Option<Index> {
+    let parsed = pg_query::parse(&index.definition.sql, 0).ok()?;
+    let Some(NodeEnum::IndexStmt(mut stmt)) = parsed.protobuf.stmts.first()?.stmt.clone()?.node
+    else {
+        return None;
+    };
+    for param in stmt
+        .index_params
+        .iter_mut()
+        .chain(stmt.index_including_params.iter_mut())
+    {
+        if let Some(NodeEnum::IndexElem(elem)) = param.node.as_mut() {
+            if elem.name == from {
+                elem.name = to.to_string();
+            }
+            if let Some(expr) = elem.expr.as_mut() {
+                **expr = renamed_in_expression(expr, from, to)?;
+            }
+        }
+    }
+    if let Some(predicate) = stmt.where_clause.as_mut() {
+        **predicate = renamed_in_expression(predicate, from, to)?;
+    }
+    Some(self::index(&stmt, name, None))
+}
+
+/// `constraint` under `name`, on column `to` wherever it was on `from` (a foreign key's
+/// referenced columns are another table's and stay).
+pub fn constraint_on_renamed_column(
+    constraint: &Constraint,
+    from: &str,
+    to: &str,
+    name: &str,
+) -> Option<Constraint> {
+    let sql = format!("ALTER TABLE t ADD {}", constraint.definition.sql);
+    let parsed = pg_query::parse(&sql, 0).ok()?;
+    let Some(NodeEnum::AlterTableStmt(stmt)) = parsed.protobuf.stmts.first()?.stmt.clone()?.node
+    else {
+        return None;
+    };
+    let Some(NodeEnum::AlterTableCmd(cmd)) = stmt.cmds.first()?.node.clone() else {
+        return None;
+    };
+    let Some(NodeEnum::Constraint(mut node)) = cmd.def?.node else {
+        return None;
+    };
+    for list in [&mut node.keys, &mut node.including, &mut node.fk_attrs] {
+        for key in list.iter_mut() {
+            if let Some(NodeEnum::String(s)) = key.node.as_mut() {
+                if s.sval == from {
+                    s.sval = to.to_string();
+                }
+            }
+        }
+    }
+    if let Some(expr) = node.raw_expr.as_mut() {
+        **expr = renamed_in_expression(expr, from, to)?;
+    }
+    let mut moved = self::constraint(&node, name, None);
+    moved.not_valid = constraint.not_valid;
+    Some(moved)
+}
+
+/// An expression node reading column `to` wherever it read `from` unqualified: the
+/// expression is printed, the references respelled at the positions the parser gives them,
+/// and the text parsed again, so that every kind of node is covered.
+fn renamed_in_expression(node: &Node, from: &str, to: &str) -> Option<Node> {
+    let text = format!("SELECT {}", deparse_expr(node));
+    let parsed = pg_query::parse(&text, 0).ok()?;
+    let mut starts = Vec::new();
+    super::expr::walk(&to_json(&parsed.protobuf), &mut |map| {
+        let Some(reference) = map.get("ColumnRef") else {
+            return;
+        };
+        let fields = reference["fields"].as_array();
+        let unqualified = fields.is_some_and(|f| f.len() == 1)
+            && fields.and_then(|f| f[0]["node"]["String"]["sval"].as_str()) == Some(from);
+        if let (true, Some(start)) = (unqualified, reference["location"].as_u64()) {
+            starts.push(start as usize);
+        }
+    });
+    starts.sort_unstable();
+    let mut respelled = String::with_capacity(text.len());
+    let mut copied = 0;
+    for start in starts {
+        let end = start + identifier_length(&text[start..]);
+        respelled.push_str(&text[copied..start]);
+        respelled.push_str(&crate::render::quote::quote_ident(to));
+        copied = end;
+    }
+    respelled.push_str(&text[copied..]);
+    let reparsed = pg_query::parse(&respelled, 0).ok()?;
+    let Some(NodeEnum::SelectStmt(select)) = reparsed.protobuf.stmts.first()?.stmt.clone()?.node
+    else {
+        return None;
+    };
+    let Some(NodeEnum::ResTarget(target)) = select.target_list.first()?.node.clone() else {
+        return None;
+    };
+    target.val.map(|v| *v)
+}
+
+/// The length in bytes of the identifier `text` starts with, quoted or not.
+fn identifier_length(text: &str) -> usize {
+    let Some(quoted) = text.strip_prefix('"') else {
+        return text
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(text.len());
+    };
+    let mut rest = quoted;
+    let mut length = 1;
+    while let Some(close) = rest.find('"') {
+        length += close + 1;
+        rest = &rest[close + 1..];
+        // a doubled quote is a quote inside the name
+        match rest.strip_prefix('"') {
+            Some(after) => {
+                length += 1;
+                rest = after;
+            }
+            None => break,
+        }
+    }
+    length
+}
+
 /// A relation's storage parameters (`WITH (fillfactor = 70)`) as `reloptions` lists them,
 /// sorted; those of its TOAST table (`toast.…`) are left out.
 pub fn storage_options(options: &[Node]) -> Vec<String> {

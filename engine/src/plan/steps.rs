@@ -218,6 +218,26 @@ impl<'a> Context<'a> {
             .collect()
     }
 
+    /// Both catalogs, for strategies that weigh what surrounds a change.
+    pub fn catalogs(&self) -> Pair<&'a Catalog> {
+        self.catalogs
+    }
+
+    /// The sequences owned by `table.column` before the plan.
+    pub fn sequences_owned_by(&self, table: &QualifiedName, column: &str) -> Vec<QualifiedName> {
+        self.catalogs
+            .from
+            .sequences
+            .values()
+            .filter(|s| {
+                s.owned_by
+                    .as_ref()
+                    .is_some_and(|(t, c)| t == table && c == column)
+            })
+            .map(|s| s.name.clone())
+            .collect()
+    }
+
     /// `table` as it is before the plan.
     pub fn table_before(&self, table: &QualifiedName) -> Option<&'a Table> {
         self.catalogs.from.tables.get(table)
@@ -324,7 +344,7 @@ impl Step {
     }
 
     /// The step destroys the data of `relation` (or of one column of it) for good.
-    fn loses(mut self, relation: &QualifiedName, column: Option<&str>) -> Self {
+    pub(super) fn loses(mut self, relation: &QualifiedName, column: Option<&str>) -> Self {
         self.data = DataEffect::Lossy {
             of: DataObject::new(relation, column),
         };
@@ -1460,7 +1480,7 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
 /// other types reformat. A conversion that can only fail on a value that does not fit (a
 /// smaller integer, a shorter `varchar`, fewer integer digits) loses nothing: it stops the
 /// step. Pairs not known to be safe count as lossy.
-fn loses_values(from: &str, to: &str) -> bool {
+pub(super) fn loses_values(from: &str, to: &str) -> bool {
     match (from.strip_suffix("[]"), to.strip_suffix("[]")) {
         (Some(from), Some(to)) => return loses_values(from, to),
         // only the first element is kept
@@ -1508,7 +1528,7 @@ fn loses_values(from: &str, to: &str) -> bool {
 
 /// Whether a type change rewrites the table: widening a `varchar` (or making it `text`) and
 /// raising a `numeric` precision at the same scale are known to be free.
-fn rewrites(from: &Column, to: &Column) -> bool {
+pub(super) fn rewrites(from: &Column, to: &Column) -> bool {
     let numeric = |t: &str| -> Option<(u32, u32)> {
         let inner = t.strip_prefix("numeric(")?.strip_suffix(')')?;
         let (p, s) = inner.split_once(',')?;

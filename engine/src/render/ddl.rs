@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod privileges;
+pub mod retype;
 pub mod staging;
 
 use super::quote::{quote_ident, quote_literal};
@@ -709,33 +710,36 @@ pub fn column_type_action(column: &str, from_type: &str, to: &Column) -> String 
     if let Some(collation) = &to.collation {
         action.push_str(&format!(" COLLATE {collation}"));
     }
-    let column = quote_ident(column);
-    match (from_type.ends_with("[]"), to.type_name.ends_with("[]")) {
-        // a value becomes a one-element array, NULL stays NULL
-        (false, true) => {
-            action.push_str(&format!(
-                " USING CASE WHEN {column} IS NULL THEN NULL ELSE ARRAY[{column}]::{} END",
-                to.type_name
-            ));
-            return action;
-        }
-        // an array becomes its first element
-        (true, false) => {
-            action.push_str(&format!(" USING {column}[1]::{}", to.type_name));
-            return action;
-        }
-        _ => {}
-    }
-    if !assignment_cast_exists(from_type, &to.type_name) {
-        // user types (enums) cast only through text
-        let via_text = if is_builtin_type(from_type) {
-            ""
-        } else {
-            "::text"
-        };
-        action.push_str(&format!(" USING {column}{via_text}::{}", to.type_name));
+    if let Some(using) = converted(&quote_ident(column), from_type, &to.type_name) {
+        action.push_str(&format!(" USING {using}"));
     }
     action
+}
+
+/// `value` (of type `from_type`) converted to `to_type`, when an assignment alone would not
+/// convert it: arrays to and from their elements, and pairs without an assignment cast.
+pub fn converted(value: &str, from_type: &str, to_type: &str) -> Option<String> {
+    match (from_type.ends_with("[]"), to_type.ends_with("[]")) {
+        // a value becomes a one-element array, NULL stays NULL
+        (false, true) => {
+            return Some(format!(
+                "CASE WHEN {value} IS NULL THEN NULL ELSE ARRAY[{value}]::{to_type} END"
+            ))
+        }
+        // an array becomes its first element
+        (true, false) => return Some(format!("{value}[1]::{to_type}")),
+        _ => {}
+    }
+    if assignment_cast_exists(from_type, to_type) {
+        return None;
+    }
+    // user types (enums) cast only through text
+    let via_text = if is_builtin_type(from_type) {
+        ""
+    } else {
+        "::text"
+    };
+    Some(format!("{value}{via_text}::{to_type}"))
 }
 
 /// Whether the server converts `from` to `to` without `USING` (an implicit or assignment

@@ -92,7 +92,8 @@ pub fn add_constraint(
             None
         }
         ConstraintKind::PrimaryKey | ConstraintKind::Unique => {
-            let (build, attach) = ddl::staging::key_through_index(table, constraint)?;
+            let (build, attach) =
+                ddl::staging::key_through_index(table, constraint, &constraint.name, true)?;
             let index = QualifiedName::new(&table.schema, &constraint.name);
             let build = Step::new(
                 format!(

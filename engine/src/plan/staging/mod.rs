@@ -10,6 +10,7 @@ mod lock_safe;
 mod not_null;
 mod rename_column;
 mod rename_table;
+mod retype;
 
 pub use in_flight::without_continued_helpers;
 pub use not_null::NotNull;
@@ -55,6 +56,7 @@ pub fn steps(change: &Change, context: &Context) -> Option<Vec<Step>> {
         {
             Some(Vec::new())
         }
+        Change::AlterColumn { table, column } => retype::steps(table, column.as_ref(), context),
         _ => None,
     }
 }
@@ -97,16 +99,29 @@ fn stages_table_rename(change: &Change, context: &Context) -> bool {
     matches!(change, Change::RenameTable { name, .. } if context.in_use(&name.to))
 }
 
-/// Whether `change` starts no earlier than the phases of the changes ordered before it. A
-/// staged rename does not wait: what precedes it drops the objects that read the old column,
-/// which only its last step (in contract) removes (see [`dropped_in_contract`]).
-pub fn waits_for_predecessors(change: &Change, context: &Context) -> bool {
-    !stages_rename(change, context)
+/// Whether `change` replaces a column in stages, dropping the old one in contract: a
+/// staged rename or type change.
+fn replaces_column(change: &Change, context: &Context) -> bool {
+    match change {
+        Change::AlterColumn { table, column } => {
+            !context.renames_in_stages(table, &column.to.name)
+                && retype::stages(table, column.as_ref(), context)
+        }
+        _ => stages_rename(change, context),
+    }
 }
 
-/// The changes that must wait for contract: those ordered before a staged column rename drop
-/// what reads the old column (a view, a policy, a key, an index), and the drops ordered
-/// before those. The old application keeps them until it is replaced.
+/// Whether `change` starts no earlier than the phases of the changes ordered before it. A
+/// column replaced in stages does not wait: what precedes it drops the objects that read
+/// the old column, which only its last step (in contract) removes (see
+/// [`dropped_in_contract`]).
+pub fn waits_for_predecessors(change: &Change, context: &Context) -> bool {
+    !replaces_column(change, context)
+}
+
+/// The changes that must wait for contract: those ordered before a column replaced in
+/// stages drop what reads the old column (a view, a policy, a key, an index), and the drops
+/// ordered before those. The old application keeps them until it is replaced.
 pub fn dropped_in_contract(
     changes: &[Change],
     predecessors: &[Vec<usize>],
@@ -114,7 +129,7 @@ pub fn dropped_in_contract(
 ) -> Vec<bool> {
     let mut later = vec![false; changes.len()];
     let mut pending: Vec<usize> = (0..changes.len())
-        .filter(|&i| stages_rename(&changes[i], context))
+        .filter(|&i| replaces_column(&changes[i], context))
         .collect();
     while let Some(i) = pending.pop() {
         for &j in &predecessors[i] {

@@ -15,10 +15,10 @@ use crate::render::quote::{quote_ident, quote_literal};
 pub const BACKFILL_BATCH_ROWS: usize = 5000;
 
 /// Dollar quote of the bodies this module writes, unlikely in a user's expression.
-const BODY_QUOTE: &str = "$schemadiff$";
+pub(super) const BODY_QUOTE: &str = "$schemadiff$";
 
 /// A name the staging helpers give an object: `prefix` and `name`, within 63 bytes.
-fn helper_name(prefix: &str, name: &str) -> String {
+pub(super) fn helper_name(prefix: &str, name: &str) -> String {
     format!(
         "{prefix}{}",
         clip(name, MAX_IDENTIFIER_BYTES - prefix.len())
@@ -48,12 +48,17 @@ impl HelperTrigger {
         Self::new("schemadiff_fill_", table, column)
     }
 
+    /// The trigger that keeps a retyped column's shadow converted from it.
+    pub fn retype(table: &QualifiedName, column: &str) -> Self {
+        Self::new("schemadiff_retype_", table, column)
+    }
+
     /// The trigger that keeps a renamed column's old and new copies (`column`) equal.
     pub fn sync(table: &QualifiedName, column: &str) -> Self {
         Self::new("schemadiff_sync_", table, column)
     }
 
-    fn create(&self, body: &str) -> Vec<String> {
+    pub(super) fn create(&self, body: &str) -> Vec<String> {
         vec![
             format!(
                 "CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {BODY_QUOTE}\n{body}\n{BODY_QUOTE}",
@@ -68,7 +73,7 @@ impl HelperTrigger {
         ]
     }
 
-    fn drop(&self) -> Vec<String> {
+    pub(super) fn drop(&self) -> Vec<String> {
         vec![
             format!(
                 "DROP TRIGGER {} ON {}",
@@ -266,6 +271,8 @@ pub fn drop_index_concurrently(name: &QualifiedName, if_exists: bool) -> String 
 pub fn key_through_index(
     table: &QualifiedName,
     constraint: &Constraint,
+    index: &str,
+    concurrently: bool,
 ) -> Option<(String, String)> {
     let sql = constraint.definition.sql.trim();
     let open = sql.find('(')?;
@@ -283,10 +290,11 @@ pub fn key_through_index(
     if !tail.is_empty() && !deferrability.iter().any(|d| upper.starts_with(d)) {
         return None;
     }
-    let name = quote_ident(&constraint.name);
-    let build = format!("CREATE UNIQUE INDEX CONCURRENTLY {name} ON {table} ({columns})");
+    let (name, index) = (quote_ident(&constraint.name), quote_ident(index));
+    let concurrently = if concurrently { " CONCURRENTLY" } else { "" };
+    let build = format!("CREATE UNIQUE INDEX{concurrently} {index} ON {table} ({columns})");
     let mut attach =
-        format!("ALTER TABLE {table} ADD CONSTRAINT {name} {keyword} USING INDEX {name}");
+        format!("ALTER TABLE {table} ADD CONSTRAINT {name} {keyword} USING INDEX {index}");
     if !tail.is_empty() {
         attach.push(' ');
         attach.push_str(tail);
@@ -436,7 +444,8 @@ mod tests {
     fn keys_go_through_an_index_only_when_using_index_can_say_all_of_them() {
         let table = QualifiedName::new("public", "t");
         let (build, attach) =
-            key_through_index(&table, &key("UNIQUE (a, b) DEFERRABLE")).expect("a plain key");
+            key_through_index(&table, &key("UNIQUE (a, b) DEFERRABLE"), "t_key", true)
+                .expect("a plain key");
         assert_eq!(
             build,
             "CREATE UNIQUE INDEX CONCURRENTLY t_key ON public.t (a, b)"
@@ -451,7 +460,7 @@ mod tests {
             "UNIQUE (a) WITH (fillfactor=70)",
         ] {
             assert_eq!(
-                key_through_index(&table, &key(definition)),
+                key_through_index(&table, &key(definition), "t_key", true),
                 None,
                 "{definition}"
             );
