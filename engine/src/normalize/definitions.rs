@@ -422,4 +422,47 @@ mod tests {
         assert_eq!(written.definition, printed.definition);
         assert_eq!(written.columns, vec!["a", "b", "c"]);
     }
+
+    fn index_of(sql: &str) -> Index {
+        let NodeEnum::IndexStmt(stmt) = first_stmt(sql) else {
+            panic!("not a CREATE INDEX")
+        };
+        index(&stmt, &stmt.idxname, Some(sql.to_string()))
+    }
+
+    #[test]
+    fn an_index_moves_to_another_column_wherever_it_reads_it() {
+        let original = index_of(
+            "CREATE INDEX i ON public.t USING btree (a, lower(a::text), \"a\" DESC) INCLUDE (a) WHERE a > 0 AND t.a IS NOT NULL AND b = 'a'",
+        );
+        let moved = index_on_renamed_column(&original, "a", "new a", "j").expect("it parses");
+        assert_eq!(
+            moved.definition.sql,
+            "CREATE INDEX j ON public.t USING btree (\"new a\", lower(\"new a\"::text), \"new a\" DESC) INCLUDE (\"new a\") WHERE \"new a\" > 0 AND t.a IS NOT NULL AND b = 'a'"
+        );
+        assert_eq!(moved.name.name, "j");
+    }
+
+    #[test]
+    fn a_constraint_moves_to_another_column_but_not_its_referenced_ones() {
+        let original =
+            constraint_of("ALTER TABLE t ADD CONSTRAINT c FOREIGN KEY (a, b) REFERENCES u (a, b)");
+        let moved = constraint_on_renamed_column(&original, "a", "z", "d").expect("it parses");
+        assert_eq!(
+            moved.definition.sql,
+            "FOREIGN KEY (z, b) REFERENCES public.u (a, b)"
+        );
+        assert_eq!(moved.name, "d");
+        let check = constraint_of("ALTER TABLE t ADD CONSTRAINT c CHECK (\"a\" > 0 OR a IS NULL)");
+        let moved = constraint_on_renamed_column(&check, "a", "z", "d").expect("it parses");
+        assert_eq!(moved.definition.sql, "CHECK (z > 0 OR z IS NULL)");
+        assert_eq!(moved.columns, vec!["z"]);
+    }
+
+    #[test]
+    fn identifiers_end_where_the_name_ends() {
+        assert_eq!(identifier_length("abc_1 > 0"), 5);
+        assert_eq!(identifier_length("\"a \"\"b\"\"\" + 1"), 9);
+        assert_eq!(identifier_length("\"x\""), 3);
+    }
 }

@@ -104,22 +104,11 @@ pub fn steps(table: &QualifiedName, column: Pair<&Column>, context: &Context) ->
         )
         .in_phase(Phase::Backfill),
     );
-    for copy in copies.iter().filter(|c| c.is_index() && !made(c.name())) {
-        steps.push(
-            Step::new(
-                format!("build `{}` on the new column concurrently", copy.name()),
-                vec![shadow.build(copy)],
-                vec![shadow.unbuild(copy)],
-            )
-            .lock(LockLevel::ShareUpdateExclusive)
-            .outside_transaction()
-            .in_phase(Phase::Contract),
-        );
-    }
-
+    // the copies are ready before contract, so that contract is one short transaction with
+    // the objects rebuilt around it; like the conversion above, these steps can run again
     for copy in &copies {
-        if let ShadowCopy::Constraint { copy, .. } = copy {
-            steps.push(
+        match copy {
+            ShadowCopy::Constraint { copy, .. } => steps.push(
                 Step::new(
                     format!("validate `{}`", copy.name),
                     vec![shadow.validate(copy)],
@@ -127,12 +116,23 @@ pub fn steps(table: &QualifiedName, column: Pair<&Column>, context: &Context) ->
                 )
                 .lock(LockLevel::ShareUpdateExclusive)
                 .own_transaction()
-                .in_phase(Phase::Contract),
-            );
+                .in_phase(Phase::Backfill),
+            ),
+            _ if made(copy.name()) => {}
+            _ => steps.push(
+                Step::new(
+                    format!("build `{}` on the new column concurrently", copy.name()),
+                    vec![shadow.build(copy)],
+                    vec![shadow.unbuild(copy)],
+                )
+                .lock(LockLevel::ShareUpdateExclusive)
+                .outside_transaction()
+                .in_phase(Phase::Backfill),
+            ),
         }
     }
     if let Some(not_null) = &not_null {
-        steps.push(not_null.validate(true));
+        steps.push(not_null.validate(true).in_phase(Phase::Backfill));
         steps.push(not_null.set());
     }
     let owned = context.sequences_owned_by(table, &new.name);
@@ -212,8 +212,9 @@ fn stageable(
 }
 
 /// The copies on the shadow of the column's indexes and constraints that the desired state
-/// keeps as they are (those it changes or drops are the differ's changes); `None` when one
-/// cannot be copied.
+/// keeps as they are (those it changes or drops are the differ's changes), made from the
+/// desired definitions, which may spell a cast the new type needs; `None` when one cannot
+/// be copied.
 fn copies(
     table: &QualifiedName,
     column: &str,
@@ -226,24 +227,34 @@ fn copies(
     );
     let mut copies = Vec::new();
     for original in before.constraints.values() {
-        let kept = after
+        let Some(wanted) = after
             .constraints
             .get(&original.name)
-            .is_some_and(|c| c == original);
-        if !kept || !original.columns.iter().any(|c| c == column) {
+            .filter(|c| *c == original)
+        else {
+            continue;
+        };
+        if !original.columns.iter().any(|c| c == column) {
             continue;
         }
         let copy =
-            constraint_on_renamed_column(original, column, &shadow, &shadow_name(&original.name))?;
+            constraint_on_renamed_column(wanted, column, &shadow, &shadow_name(&original.name))?;
         copies.push(copy_of(table, original.clone(), copy)?);
     }
     for original in catalogs.from.indexes.values() {
-        let kept = catalogs.to.indexes.get(&original.name) == Some(original);
-        if original.table != *table || !kept || !original.columns.iter().any(|c| c == column) {
+        let Some(wanted) = catalogs
+            .to
+            .indexes
+            .get(&original.name)
+            .filter(|i| *i == original)
+        else {
+            continue;
+        };
+        if original.table != *table || !original.columns.iter().any(|c| c == column) {
             continue;
         }
         let copy =
-            index_on_renamed_column(original, column, &shadow, &shadow_name(&original.name.name))?;
+            index_on_renamed_column(wanted, column, &shadow, &shadow_name(&original.name.name))?;
         copies.push(ShadowCopy::Index {
             original: original.clone(),
             copy,

@@ -114,9 +114,10 @@ impl ShadowColumn<'_> {
         converted(&value, &self.old.type_name, &self.new.type_name).unwrap_or(value)
     }
 
-    /// Builds a copy: an index concurrently, a constraint `NOT VALID`.
+    /// Builds a copy: an index concurrently (again, it does nothing), a constraint
+    /// `NOT VALID`.
     pub fn build(&self, copy: &ShadowCopy) -> String {
-        match copy {
+        let index = match copy {
             ShadowCopy::Index { copy, .. } => {
                 super::staging::create_index_concurrently(&copy.definition.sql)
             }
@@ -124,9 +125,10 @@ impl ShadowColumn<'_> {
             ShadowCopy::Constraint { copy, .. } => {
                 let mut unchecked = copy.clone();
                 unchecked.not_valid = true;
-                add_constraint(self.table, &unchecked).swap_remove(0)
+                return add_constraint(self.table, &unchecked).swap_remove(0);
             }
-        }
+        };
+        index.replacen(" CONCURRENTLY ", " CONCURRENTLY IF NOT EXISTS ", 1)
     }
 
     /// Takes a copy back: the index concurrently (it may be half-built), the constraint.
