@@ -45,6 +45,8 @@ fn retained_data_comes_back_and_old_archives_are_purged() {
     let options = Options {
         desired_state: DesiredStatePath::Offline,
         retain_dropped: true,
+        // one transaction: `batch_execute` cannot run the commits of a staged backfill
+        direct: true,
         ..Default::default()
     };
     let planned = plan(

@@ -247,7 +247,7 @@ impl<'a> Context<'a> {
     /// plan retains dropped data and the table's rows can be matched again: the rollback
     /// then runs `reshape` (the column back in its old shape), writes the values back, and
     /// runs `finish`. Otherwise the step keeps its rollback and is marked lossy with `loss`.
-    fn retain_column(
+    pub(super) fn retain_column(
         &self,
         table: &QualifiedName,
         column: &Column,

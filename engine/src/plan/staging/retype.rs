@@ -16,7 +16,6 @@
 use super::batches;
 use super::not_null::NotNull;
 use crate::diff::Pair;
-use crate::hazard::HazardKind;
 use crate::model::{AclObject, Catalog, Column, Constraint, ConstraintKind, QualifiedName, Table};
 use crate::normalize::definitions::{constraint_on_renamed_column, index_on_renamed_column};
 use crate::normalize::expr::referenced_columns;
@@ -136,18 +135,22 @@ pub fn steps(table: &QualifiedName, column: Pair<&Column>, context: &Context) ->
         steps.push(not_null.set());
     }
     let owned = context.sequences_owned_by(table, &new.name);
+    let unswap = shadow.unswap(&copies, &owned);
     let mut swap = Step::new(
         format!("swap `{}` in as {label}", shadow_column.name),
         shadow.swap(&copies, &owned),
-        shadow.unswap(&copies, &owned),
+        unswap.clone(),
     )
     .lock(LockLevel::AccessExclusive)
     .in_phase(Phase::Contract);
     if super::super::steps::loses_values(&old.type_name, &new.type_name) {
-        swap = swap.loses(table, Some(&new.name)).hazard(
-            HazardKind::DataLoss,
+        swap = context.retain_column(
+            table,
+            old,
+            swap,
+            (unswap, Vec::new()),
             format!(
-                "converting {label} from {} to {} may change values (rounding, reformatting) in ways the rollback's conversion back cannot undo",
+                "converting {label} from {} to {} may change values (rounding, reformatting) in ways the rollback's conversion back cannot undo (--retain-dropped keeps the old values)",
                 old.type_name, new.type_name
             ),
         );
