@@ -7,8 +7,8 @@
 //! whole connect, handshake and authentication included, ends within `connect_timeout`.
 
 mod pgpass;
-pub mod tls;
-pub mod url;
+mod tls;
+pub(crate) mod url;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -166,11 +166,6 @@ impl Target {
         let mut target = self.clone();
         target.config.dbname(dbname);
         target
-    }
-
-    /// The URL, redacted, for messages.
-    pub fn url(&self) -> &str {
-        &self.url
     }
 
     /// Opens the connection, within the timeout.
