@@ -40,7 +40,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 renames: args.rename.clone(),
                 ..args.compare.reading.options()
             };
-            let (from, to) = args.compare.sources();
+            let (from, to) = args.compare.sources()?;
             let plan = plan(&from, &to, &options)?;
             if let Some(dir) = &args.out {
                 write_plan_dir(dir, &plan)?;
@@ -60,7 +60,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Dump(args) => {
             let options = args.reading.options();
-            let (entries, fingerprint) = dump(&Source::parse(&args.from), &options)?;
+            let (entries, fingerprint) = dump(&Source::parse(&args.from)?, &options)?;
             match (&args.out, &args.split) {
                 (_, Some(dir)) => write_split_dump(dir, &render::dump_files(&entries))?,
                 (Some(file), None) => {
@@ -91,7 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Check(args) => {
             let options = args.reading.options();
-            let (from, to) = args.sources();
+            let (from, to) = args.sources()?;
             let plan = plan(&from, &to, &options)?;
             if plan.is_empty() {
                 eprintln!("schemadiff: the schemas are equivalent");
@@ -192,8 +192,8 @@ fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 }
 
 impl args::Compare {
-    fn sources(&self) -> (Source, Source) {
-        (Source::parse(&self.from), Source::parse(&self.to))
+    fn sources(&self) -> Result<(Source, Source), schemadiff_engine::Error> {
+        Ok((Source::parse(&self.from)?, Source::parse(&self.to)?))
     }
 }
 

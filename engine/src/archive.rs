@@ -1,8 +1,7 @@
 //! The archive that `--retain-dropped` fills: what plans kept in `schemadiff_archive`, and
 //! removing what is old enough (`schemadiff archive list` and `purge`).
 
-use postgres::{Client, NoTls};
-
+use crate::connect::connect;
 use crate::error::{redact_url, Error};
 use crate::render::ddl::archive::{ARCHIVE_SCHEMA, REGISTER};
 use crate::render::quote::{quote_ident, quote_literal};
@@ -91,13 +90,6 @@ fn select(
             archived_at: row.get(4),
         })
         .collect())
-}
-
-fn connect(url: &str) -> Result<Client, Error> {
-    Client::connect(url, NoTls).map_err(|e| Error::Connect {
-        url: redact_url(url),
-        message: error_message(&e),
-    })
 }
 
 fn catalog_error(url: &str, error: postgres::Error) -> Error {

@@ -1,6 +1,6 @@
 //! A throwaway PostgreSQL cluster: `initdb` into a temporary directory, start a
-//! server that only listens on a private unix socket, and tear everything down
-//! on drop.
+//! server that listens on a private unix socket (and, for tests of connecting, on
+//! TCP with TLS), and tear everything down on drop.
 //!
 //! The test suite runs every test against a real server, and `--dev-url local`
 //! needs somewhere scratch to load a desired-state file into; both want a
@@ -14,8 +14,10 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
 
-use postgres::{Client, NoTls};
+use postgres::Client;
 use tempfile::TempDir;
+
+use crate::connect::{Environment, Target};
 
 /// Environment variable naming the directory that holds `initdb`, `pg_ctl` and
 /// `postgres`; overrides every other way of finding them.
@@ -91,17 +93,13 @@ pub enum ClusterError {
     },
 
     /// Could not connect to the temporary server.
-    #[error(
-        "could not connect to {url}: {source}; the server may have crashed, see its log at {log}"
-    )]
+    #[error("{source}; the server may have crashed, see its log at {log}")]
     Connect {
-        /// The URL that was tried.
-        url: String,
         /// Where the server log lives.
         log: PathBuf,
-        /// The client error.
+        /// The connect error, which names the URL.
         #[source]
-        source: postgres::Error,
+        source: crate::error::Error,
     },
 
     /// A statement sent by the cluster helper itself failed.
@@ -120,9 +118,27 @@ fn io_err(context: impl Into<String>) -> impl FnOnce(io::Error) -> ClusterError 
     move |source| ClusterError::Io { context, source }
 }
 
+/// A cluster that also listens on TCP, for tests of how clients connect: TLS and the
+/// authentication rules of TCP connections. Its unix socket stays `trust`.
+#[derive(Clone, Debug, Default)]
+pub struct TcpListening {
+    /// The server's certificate and private key (PEM): TLS is on when given.
+    pub tls: Option<ServerTls>,
+    /// `pg_hba.conf` lines for TCP connections (`hostssl all all 127.0.0.1/32 scram-sha-256`).
+    pub hba: Vec<String>,
+}
+
+/// A server certificate and its key, as PEM text.
+#[derive(Clone, Debug)]
+pub struct ServerTls {
+    pub certificate_pem: String,
+    pub key_pem: String,
+}
+
 /// A private PostgreSQL server living in a temporary directory.
 ///
-/// The server listens only on a unix socket inside that directory, so any
+/// The server listens on a unix socket inside that directory (and on TCP only
+/// when started with [`TempCluster::start_on_tcp`]), so any
 /// number of clusters can run side by side. Dropping the value stops the
 /// server and deletes the directory. If the process dies without dropping it
 /// (a `static`, a panic with `panic = "abort"`, a kill), a small watchdog
@@ -150,6 +166,16 @@ impl TempCluster {
 
     /// Starts a cluster using the server programs in `bindir`.
     pub fn start_in(bindir: &Path) -> Result<TempCluster, ClusterError> {
+        Self::start_with(bindir, None)
+    }
+
+    /// Starts a cluster that listens on `127.0.0.1:`[`port`](Self::port) as well, with
+    /// the TLS and the TCP rules of `tcp`.
+    pub fn start_on_tcp(tcp: &TcpListening) -> Result<TempCluster, ClusterError> {
+        Self::start_with(&find_bindir()?, Some(tcp))
+    }
+
+    fn start_with(bindir: &Path, tcp: Option<&TcpListening>) -> Result<TempCluster, ClusterError> {
         check_bindir(bindir)?;
         let bindir = bindir.to_path_buf();
         let run_as = if effective_uid_is_root() {
@@ -186,11 +212,19 @@ impl TempCluster {
             tmp,
         };
         cluster.initdb()?;
+        if let Some(tcp) = tcp {
+            cluster.configure_tcp(tcp)?;
+        }
         cluster.port = free_port()?;
         // From here on a server may be running; spawning the watchdog first
         // guarantees it gets stopped even if this process dies mid-start.
         cluster.watchdog = Some(cluster.spawn_watchdog()?);
-        cluster.pg_ctl_start()?;
+        let listen = match tcp {
+            Some(TcpListening { tls: Some(_), .. }) => "-c listen_addresses=127.0.0.1 -c ssl=on",
+            Some(_) => "-c listen_addresses=127.0.0.1",
+            None => "-c listen_addresses=''",
+        };
+        cluster.pg_ctl_start(listen)?;
         cluster.version_num = cluster.query_version()?;
         Ok(cluster)
     }
@@ -215,9 +249,40 @@ impl TempCluster {
         Ok(())
     }
 
-    fn pg_ctl_start(&self) -> Result<(), ClusterError> {
+    /// Writes `pg_hba.conf` and the server's certificate and key (where the server looks
+    /// by default, `server.crt` and `server.key`), owned by the server's user: it refuses a
+    /// key that others can read.
+    fn configure_tcp(&self, tcp: &TcpListening) -> Result<(), ClusterError> {
+        let mut hba = String::from("local all all trust\n");
+        for line in &tcp.hba {
+            hba.push_str(line);
+            hba.push('\n');
+        }
+        self.write_private("pg_hba.conf", &hba)?;
+        if let Some(tls) = &tcp.tls {
+            self.write_private("server.crt", &tls.certificate_pem)?;
+            self.write_private("server.key", &tls.key_pem)?;
+        }
+        Ok(())
+    }
+
+    fn write_private(&self, name: &str, contents: &str) -> Result<(), ClusterError> {
+        use std::os::unix::fs::PermissionsExt;
+        let path = self.data_dir.join(name);
+        let failed = |what: &str| io_err(format!("could not {what} {}", path.display()));
+        fs::write(&path, contents).map_err(failed("write"))?;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600))
+            .map_err(failed("restrict the permissions of"))?;
+        if let Some((uid, gid)) = self.run_as {
+            std::os::unix::fs::chown(&path, Some(uid), Some(gid))
+                .map_err(failed("hand to the postgres user"))?;
+        }
+        Ok(())
+    }
+
+    fn pg_ctl_start(&self, listen: &str) -> Result<(), ClusterError> {
         let options = format!(
-            "-k {} -c listen_addresses='' -p {} -c fsync=off -c synchronous_commit=off \
+            "-k {} {listen} -p {} -c fsync=off -c synchronous_commit=off \
              -c full_page_writes=off -c max_connections=100",
             self.socket_dir().display(),
             self.port
@@ -326,12 +391,13 @@ impl TempCluster {
 
     /// Connects to `dbname` as the superuser `postgres`.
     pub fn connect(&self, dbname: &str) -> Result<Client, ClusterError> {
-        let url = self.url(dbname);
-        Client::connect(&url, NoTls).map_err(|source| ClusterError::Connect {
-            url,
-            log: self.log_file.clone(),
-            source,
-        })
+        // the caller's PG* variables are about their servers, not this one
+        Target::parse(&self.url(dbname), &Environment::default())
+            .and_then(|target| target.connect())
+            .map_err(|source| ClusterError::Connect {
+                log: self.log_file.clone(),
+                source,
+            })
     }
 
     /// Connects to the `postgres` maintenance database as superuser.
@@ -531,8 +597,8 @@ fn postgres_user_ids() -> Result<(u32, u32), ClusterError> {
         .ok_or(ClusterError::NoPostgresUser)
 }
 
-/// The server never listens on TCP, but a port that is free on TCP keeps
-/// clusters from colliding should someone enable TCP later.
+/// A port free on TCP: the server listens there with [`TempCluster::start_on_tcp`], and
+/// otherwise it keeps clusters from colliding on the socket's name.
 fn free_port() -> Result<u16, ClusterError> {
     let listener =
         TcpListener::bind("127.0.0.1:0").map_err(io_err("could not find a free TCP port"))?;

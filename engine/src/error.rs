@@ -91,41 +91,85 @@ fn render_problems(problems: &[SourceProblem]) -> String {
 }
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`: passwords are never
-/// printed, in errors included.
+/// printed, in errors included. Whatever the text looks like (any scheme in any case, a
+/// malformed URL, a `key=value` connection string), a password in the user part or in a
+/// `password` parameter is hidden; when in doubt, more is hidden rather than less.
 pub fn redact_url(url: &str) -> String {
-    let Some(scheme_end) = url.find("://") else {
-        return url.to_string();
+    redact_user_part(&redact_password_parameters(url))
+}
+
+/// `user:secret@host` after the scheme, or at the start when there is no scheme. The user
+/// part ends at the last `@`: a password holding a raw `@`, `/` or `?` (which should have
+/// been percent-encoded) is still hidden whole.
+fn redact_user_part(text: &str) -> String {
+    let start = text.find("://").map_or(0, |i| i + 3);
+    let rest = &text[start..];
+    let Some(at) = rest.rfind('@') else {
+        return text.to_string();
     };
-    let rest = &url[scheme_end + 3..];
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let authority = &rest[..authority_end];
-    let redacted = match (authority.rfind('@'), authority.find(':')) {
-        (Some(at), Some(colon)) if colon < at => {
-            format!("{}:***{}", &authority[..colon], &authority[at..])
-        }
-        _ => authority.to_string(),
-    };
-    let mut out = format!("{}{}", &url[..scheme_end + 3], redacted);
-    out.push_str(&redact_query(&rest[authority_end..]));
+    if start == 0 && rest[..at].contains('/') {
+        // a path such as `dir/a:b@c.sql`, not credentials
+        return text.to_string();
+    }
+    match rest[..at].find(':') {
+        Some(colon) => format!("{}{}:***{}", &text[..start], &rest[..colon], &rest[at..]),
+        None => text.to_string(),
+    }
+}
+
+/// The value of every `password=` parameter, in a query string (`?password=…&…`) or a
+/// `key=value` connection string (`password='…' host=…`); the key in any case.
+fn redact_password_parameters(text: &str) -> String {
+    const KEY: &str = "password";
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut search = 0;
+    while let Some(found) = lower[search..].find(KEY) {
+        let key = search + found;
+        search = key + KEY.len();
+        let at_boundary = lower[..key]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '?' || c == '&' || c == ';' || c.is_whitespace());
+        let after_key = &text[search..];
+        let Some(value) = after_key
+            .trim_start()
+            .strip_prefix('=')
+            .filter(|_| at_boundary)
+            .map(str::trim_start)
+        else {
+            continue;
+        };
+        let value_start = text.len() - value.len();
+        let value_end = value_start + parameter_value_len(value);
+        out.push_str(&text[copied..value_start]);
+        out.push_str("***");
+        copied = value_end;
+        search = value_end;
+    }
+    out.push_str(&text[copied..]);
     out
 }
 
-/// Redacts a `password=` query parameter too.
-fn redact_query(tail: &str) -> String {
-    let Some(q) = tail.find('?') else {
-        return tail.to_string();
-    };
-    let params: Vec<String> = tail[q + 1..]
-        .split('&')
-        .map(|p| {
-            if p.starts_with("password=") {
-                "password=***".to_string()
-            } else {
-                p.to_string()
+/// The length of a parameter value: a single-quoted one with `\'` escapes (to its closing
+/// quote, or the end), otherwise up to `&` or white space.
+fn parameter_value_len(value: &str) -> usize {
+    if let Some(quoted) = value.strip_prefix('\'') {
+        let mut escaped = false;
+        for (i, c) in quoted.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '\'' => return i + 2,
+                _ => {}
             }
-        })
-        .collect();
-    format!("{}?{}", &tail[..q], params.join("&"))
+        }
+        return value.len();
+    }
+    value
+        .find(|c: char| c == '&' || c.is_whitespace())
+        .unwrap_or(value.len())
 }
 
 #[cfg(test)]
@@ -134,14 +178,57 @@ mod tests {
 
     #[test]
     fn passwords_are_never_printed() {
-        assert_eq!(
-            redact_url("postgres://app:s3cret@db.example:5432/app"),
-            "postgres://app:***@db.example:5432/app"
-        );
-        assert_eq!(
-            redact_url("postgresql://app@host/db?password=x&sslmode=require"),
-            "postgresql://app@host/db?password=***&sslmode=require"
-        );
-        assert_eq!(redact_url("postgres://host/db"), "postgres://host/db");
+        let cases = [
+            (
+                "postgres://app:s3cret@db.example:5432/app",
+                "postgres://app:***@db.example:5432/app",
+            ),
+            (
+                "postgresql://app@host/db?password=s3cret&sslmode=require",
+                "postgresql://app@host/db?password=***&sslmode=require",
+            ),
+            ("postgres://host/db", "postgres://host/db"),
+            // any case of scheme and key
+            (
+                "POSTGRES://app:s3cret@host/db",
+                "POSTGRES://app:***@host/db",
+            ),
+            (
+                "PostgreSQL://h/db?sslmode=require&PASSWORD=s3cret",
+                "PostgreSQL://h/db?sslmode=require&PASSWORD=***",
+            ),
+            // not a PostgreSQL scheme
+            (
+                "jdbc:postgresql://app:s3cret@h/db",
+                "jdbc:postgresql://app:***@h/db",
+            ),
+            ("mysql://app:s3cret@h/db", "mysql://app:***@h/db"),
+            // percent-encoded, and raw characters that should have been encoded
+            ("postgres://app:s%40cr%3At@h/db", "postgres://app:***@h/db"),
+            ("postgres://app:s3/cr?et@h/db", "postgres://app:***@h/db"),
+            ("postgres://app:s3@cret@h/db", "postgres://app:***@h/db"),
+            // key-value connection strings, quoted or not
+            (
+                "host=h password=s3cret dbname=app",
+                "host=h password=*** dbname=app",
+            ),
+            (
+                "host=h password = 's3 c\\'ret' user=app",
+                "host=h password = *** user=app",
+            ),
+            // no scheme, user part only
+            ("app:s3cret@h/db", "app:***@h/db"),
+            // neither a password nor credentials
+            ("schemas/a:b@c.sql", "schemas/a:b@c.sql"),
+            (
+                "postgres://h/db?application_name=nopassword",
+                "postgres://h/db?application_name=nopassword",
+            ),
+            ("postgres://[::1]:5432/db", "postgres://[::1]:5432/db"),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(redact_url(url), expected, "{url}");
+            assert!(!redact_url(url).contains("s3"), "{url}");
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod archive;
 pub mod cluster;
+pub mod connect;
 pub mod diff;
 pub mod error;
 pub mod hazard;

@@ -9,13 +9,14 @@ pub mod sql;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+use crate::connect::url;
+use crate::error::{redact_url, Error};
 use crate::model::Catalog;
 
 /// One SOURCE argument.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
-    /// `postgres://…` or `postgresql://…`.
+    /// `postgres://…` or `postgresql://…`, the scheme in any case.
     Database(String),
     /// A file or a directory of `.sql` files.
     Path(PathBuf),
@@ -24,14 +25,27 @@ pub enum Source {
 }
 
 impl Source {
-    /// Interprets a command-line SOURCE.
-    pub fn parse(argument: &str) -> Source {
+    /// Interprets a command-line SOURCE. Whatever looks like `scheme://…` is a URL, never a
+    /// path: one that is not PostgreSQL's is an error that names it without its password.
+    pub fn parse(argument: &str) -> Result<Source, Error> {
         if argument == "-" {
-            Source::Stdin
-        } else if argument.starts_with("postgres://") || argument.starts_with("postgresql://") {
-            Source::Database(argument.to_string())
-        } else {
-            Source::Path(PathBuf::from(argument))
+            return Ok(Source::Stdin);
+        }
+        if url::is_postgres_url(argument) {
+            return Ok(Source::Database(argument.to_string()));
+        }
+        let shown = redact_url(argument);
+        if url::is_jdbc_url(argument) {
+            return Err(Error::Invalid(format!(
+                "{shown} is a JDBC URL: drop the `jdbc:` prefix (postgresql://…)"
+            )));
+        }
+        match url::scheme(argument) {
+            Some(scheme) => Err(Error::Invalid(format!(
+                "{shown} is not a PostgreSQL URL (`{scheme}://`): give postgresql://user@host/db, \
+                 a .sql file, a directory or -"
+            ))),
+            None => Ok(Source::Path(PathBuf::from(argument))),
         }
     }
 
@@ -75,7 +89,7 @@ pub fn read_desired_state(source: &Source) -> Result<Vec<SqlFile>, Error> {
         }
         Source::Database(url) => Err(Error::Invalid(format!(
             "{} is a database, not desired-state SQL",
-            crate::error::redact_url(url)
+            redact_url(url)
         ))),
     }
 }
@@ -119,4 +133,36 @@ fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_in_any_case_are_databases_and_never_paths() {
+        for url in [
+            "postgres://h/db",
+            "POSTGRES://u:pw@h/db",
+            "PostgreSQL://h/db",
+        ] {
+            assert_eq!(Source::parse(url).unwrap(), Source::Database(url.into()));
+        }
+        assert_eq!(Source::parse("-").unwrap(), Source::Stdin);
+        assert_eq!(
+            Source::parse("schemas/app.sql").unwrap(),
+            Source::Path("schemas/app.sql".into())
+        );
+        for (argument, expected) in [
+            (
+                "jdbc:postgresql://app:s3cret@h/db",
+                "drop the `jdbc:` prefix",
+            ),
+            ("mysql://app:s3cret@h/db", "not a PostgreSQL URL"),
+        ] {
+            let message = Source::parse(argument).unwrap_err().to_string();
+            assert!(message.contains(expected), "{message}");
+            assert!(!message.contains("s3cret"), "{message}");
+        }
+    }
 }

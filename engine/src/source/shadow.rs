@@ -3,14 +3,14 @@
 //! deparser. The scratch database is always dropped: on success, on error (a guard), and on
 //! Ctrl-C (the CLI calls [`drop_scratch_databases`]).
 
-use std::str::FromStr;
 use std::sync::Mutex;
 
-use postgres::{Client, Config, NoTls};
+use postgres::Client;
 
 use super::sql::location::{problem_at, syntax_errors};
 use super::{live, SqlFile};
 use crate::cluster::TempCluster;
+use crate::connect::{self, Environment, Target};
 use crate::error::{redact_url, Error};
 use crate::model::Catalog;
 use crate::render::quote::quote_ident;
@@ -56,11 +56,8 @@ impl Shadow {
     /// Runs `files` in a new scratch database and reads its catalog back.
     pub fn load(&mut self, files: &[SqlFile]) -> Result<Catalog, Error> {
         let admin_url = self.admin_url()?;
-        let config = Config::from_str(&admin_url).map_err(|e| Error::Connect {
-            url: redact_url(&admin_url),
-            message: e.to_string(),
-        })?;
-        let mut admin = connect(&config, &admin_url)?;
+        let server = Target::parse(&admin_url, &Environment::of_process())?;
+        let mut admin = server.connect()?;
         let name = format!(
             "schemadiff_shadow_{}_{}",
             std::process::id(),
@@ -75,9 +72,7 @@ impl Shadow {
                 message: format!("cannot create the scratch database: {}", db_message(&e)),
             })?;
         let _guard = Scratch::register(&admin_url, &name);
-        let mut scratch_config = config.clone();
-        scratch_config.dbname(&name);
-        let mut client = connect(&scratch_config, &admin_url)?;
+        let mut client = server.with_dbname(&name).connect()?;
         // roles live in the cluster, not the database: a private local server lacks the
         // ones the live side has, so the roles the file refers to are made there as needed
         let create_missing_roles = self.local.is_some();
@@ -149,16 +144,9 @@ impl Drop for Scratch {
 }
 
 fn drop_database(admin_url: &str, name: &str) {
-    if let Ok(mut admin) = Client::connect(admin_url, NoTls) {
+    if let Ok(mut admin) = connect::connect(admin_url) {
         let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
     }
-}
-
-fn connect(config: &Config, url: &str) -> Result<Client, Error> {
-    config.connect(NoTls).map_err(|e| Error::Connect {
-        url: redact_url(url),
-        message: db_message(&e),
-    })
 }
 
 /// Runs a file statement by statement, as psql would (each in its own transaction), and

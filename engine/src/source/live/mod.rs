@@ -31,17 +31,14 @@ mod user_types;
 mod views;
 
 use postgres::types::FromSql;
-use postgres::{Client, IsolationLevel, NoTls, Row, Transaction};
+use postgres::{Client, IsolationLevel, Row, Transaction};
 
 use crate::error::{redact_url, Error};
 use crate::model::Catalog;
 
 /// Connects to `url` and reads its catalog.
 pub fn load(url: &str) -> Result<Catalog, Error> {
-    let mut client = Client::connect(url, NoTls).map_err(|e| Error::Connect {
-        url: redact_url(url),
-        message: error_message(&e),
-    })?;
+    let mut client = crate::connect::connect(url)?;
     load_with(&mut client, url)
 }
 
