@@ -17,7 +17,8 @@ use schemadiff_engine::{
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // a scratch database of the shadow path never outlives an interrupted run
+    // a scratch database of the shadow path never outlives an interrupted run (Ctrl-C,
+    // SIGTERM, SIGHUP); a local server and its directory have their own watchdog
     let _ = ctrlc::set_handler(|| {
         drop_scratch_databases();
         std::process::exit(130);

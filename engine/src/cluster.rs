@@ -211,14 +211,14 @@ impl TempCluster {
             watchdog: None,
             tmp,
         };
+        // Before anything is written: whenever this process dies from here on (a signal
+        // mid-initdb included), the watchdog stops any server and removes the directory.
+        cluster.watchdog = Some(cluster.spawn_watchdog()?);
         cluster.initdb()?;
         if let Some(tcp) = tcp {
             cluster.configure_tcp(tcp)?;
         }
         cluster.port = free_port()?;
-        // From here on a server may be running; spawning the watchdog first
-        // guarantees it gets stopped even if this process dies mid-start.
-        cluster.watchdog = Some(cluster.spawn_watchdog()?);
         let listen = match tcp {
             Some(TcpListening { tls: Some(_), .. }) => "-c listen_addresses=127.0.0.1 -c ssl=on",
             Some(_) => "-c listen_addresses=127.0.0.1",

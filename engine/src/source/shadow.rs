@@ -65,13 +65,7 @@ impl Shadow {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_nanos())
         );
-        admin
-            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE template0"))
-            .map_err(|e| Error::Connect {
-                url: redact_url(&admin_url),
-                message: format!("cannot create the scratch database: {}", db_message(&e)),
-            })?;
-        let _guard = Scratch::register(&admin_url, &name);
+        let _guard = Scratch::create(&mut admin, &admin_url, &name)?;
         let mut client = server.with_dbname(&name).connect()?;
         // roles live in the cluster, not the database: a private local server lacks the
         // ones the live side has, so the roles the file refers to are made there as needed
@@ -123,14 +117,22 @@ struct Scratch {
 }
 
 impl Scratch {
-    fn register(admin_url: &str, name: &str) -> Self {
-        if let Ok(mut scratch) = SCRATCH.lock() {
-            scratch.push((admin_url.to_string(), name.to_string()));
-        }
-        Scratch {
+    /// Creates the database, registered for Ctrl-C under the registry's lock: an
+    /// interruption waits for the creation and then finds the database to drop.
+    fn create(admin: &mut Client, admin_url: &str, name: &str) -> Result<Self, Error> {
+        let mut scratch = SCRATCH.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        scratch.push((admin_url.to_string(), name.to_string()));
+        let guard = Scratch {
             admin_url: admin_url.to_string(),
             name: name.to_string(),
-        }
+        };
+        let created = admin.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE template0"));
+        drop(scratch);
+        created.map_err(|e| Error::Connect {
+            url: redact_url(admin_url),
+            message: format!("cannot create the scratch database: {}", db_message(&e)),
+        })?;
+        Ok(guard)
     }
 }
 
