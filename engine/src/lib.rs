@@ -69,7 +69,14 @@ pub struct Options {
 /// Loads a source offline (desired-state SQL is parsed without a server) and keeps the
 /// schemas the options select.
 pub fn load(source: &Source, options: &Options) -> Result<Catalog, Error> {
-    scope(source::load(source)?, options)
+    let files = desired_state_files(source)?;
+    let context = platform::OwnedElsewhere::new(options).context(None, files.as_deref())?;
+    read(
+        Side::load(source, files.as_deref())?,
+        &context,
+        None,
+        options,
+    )
 }
 
 /// Loads both sources and plans the migration from one to the other.

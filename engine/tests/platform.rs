@@ -114,12 +114,13 @@ fn excluded_schemas_are_owned_elsewhere_as_the_preset_s_are() {
 
 #[test]
 fn without_the_preset_the_plan_drops_the_platform_s_tables() {
-    // what the preset is for: the desired state does not create auth, so it would go
+    // what the preset is for: even the project as deployed does not create auth, so it
+    // would go
     let cluster = TempCluster::start().unwrap();
     let url = supabase_database(&cluster, "unscoped");
     let plan = plan(
         &Source::Database(url),
-        &Source::Path(supabase_dir().join("app.sql")),
+        &Source::Path(supabase_dir().join("before.sql")),
         &Options {
             desired_state: DesiredStatePath::Offline,
             ..Options::default()

@@ -117,7 +117,7 @@ impl<'a> OwnedElsewhere<'a> {
         }
     }
 
-    pub fn owns_schema(&self, schema: &str) -> bool {
+    fn owns_schema(&self, schema: &str) -> bool {
         self.excluded.iter().any(|s| s == schema)
             || self.platform.is_some_and(|p| p.schemas().contains(&schema))
     }
@@ -231,5 +231,32 @@ impl CreatedByFiles {
             }
         }
         created
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_platform_s_schemas_extensions_and_roles_defaults_are_left_out() {
+        let text = "CREATE EXTENSION pgcrypto;\nCREATE EXTENSION citext;\nCREATE SCHEMA auth;\nCREATE TABLE auth.users (id uuid PRIMARY KEY);\nCREATE SCHEMA app;\nCREATE TABLE app.t (id int);\nALTER DEFAULT PRIVILEGES FOR ROLE supabase_admin IN SCHEMA public GRANT SELECT ON TABLES TO anon;\nALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO anon;\n";
+        let file = SqlFile {
+            name: "schema.sql".into(),
+            text: text.into(),
+        };
+        let mut catalog = sql::load(&[file]).unwrap();
+        let options = Options {
+            platform: Some(Platform::Supabase),
+            exclude_schemas: vec!["app".into()],
+            ..Options::default()
+        };
+        OwnedElsewhere::new(&options).leave_out(&mut catalog);
+        assert_eq!(catalog.schemas.keys().collect::<Vec<_>>(), ["public"]);
+        assert_eq!(catalog.extensions.keys().collect::<Vec<_>>(), ["citext"]);
+        assert!(catalog.tables.is_empty());
+        // the project's own default privileges stay: only the platform role's go
+        assert_eq!(catalog.default_privileges.len(), 1);
+        assert_eq!(catalog.default_privileges[0].key.role, None);
     }
 }

@@ -1,6 +1,9 @@
 -- The project's desired state, as a Supabase project writes it: tables in public that
 -- reference auth.users, row-level security through auth.uid(), grants to the API roles.
--- Nothing here creates auth, storage or extensions: they are the platform's.
+-- Nothing here creates auth, storage or extensions: they are the platform's, and so is the
+-- extension a migration enables as Supabase's guides write it.
+
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
 
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
