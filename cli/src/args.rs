@@ -87,9 +87,14 @@ pub struct Reading {
     /// Only this schema (repeatable; default: every non-system schema).
     #[arg(long, value_name = "NAME")]
     pub schema: Vec<String>,
-    /// Leave this schema out (repeatable).
+    /// Leave this schema out (repeatable): owned elsewhere, never planned, but the desired
+    /// state may reference it.
     #[arg(long, value_name = "NAME")]
     pub exclude_schema: Vec<String>,
+    /// A hosted platform whose schemas (auth, storage, …), extensions and roles are its own:
+    /// never planned, but the desired state may reference them.
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub platform: Option<PlatformName>,
     /// Fail when either side holds objects schemadiff does not manage yet.
     #[arg(long)]
     pub strict: bool,
@@ -146,6 +151,11 @@ pub struct PlanArgs {
     /// type change may lose) in the `schemadiff_archive` schema; the rollback restores it.
     #[arg(long)]
     pub retain_dropped: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlatformName {
+    Supabase,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

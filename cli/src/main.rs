@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use args::{ArchiveCommand, Cli, Command, Format};
+use args::{ArchiveCommand, Cli, Command, Format, PlatformName};
 use schemadiff_engine::source::shadow::drop_scratch_databases;
 use schemadiff_engine::{
-    archive, dump, plan, render, DesiredStatePath, DevServer, Options, Source,
+    archive, dump, plan, render, DesiredStatePath, DevServer, Options, Platform, Source,
 };
 
 fn main() -> ExitCode {
@@ -203,6 +203,9 @@ impl args::Reading {
         Options {
             schemas: self.schema.clone(),
             exclude_schemas: self.exclude_schema.clone(),
+            platform: self.platform.map(|name| match name {
+                PlatformName::Supabase => Platform::Supabase,
+            }),
             strict: self.strict,
             owners: self.owners,
             retain_dropped: false,

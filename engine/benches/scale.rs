@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use schemadiff_engine::cluster::TempCluster;
 use schemadiff_engine::plan::{plan, Settings};
+use schemadiff_engine::platform::Context;
 use schemadiff_engine::source::shadow::Shadow;
 use schemadiff_engine::source::{live, sql, SqlFile};
 use schemadiff_engine::DevServer;
@@ -70,7 +71,7 @@ fn main() {
         let started = Instant::now();
         let mut shadow = Shadow::new(DevServer::Url(cluster.url("postgres")));
         let from_shadow = shadow
-            .load(&[file(&schema)])
+            .load(&[file(&schema)], &Context::none().expect("no context"))
             .expect("the shadow path loads");
         let shadow_load = started.elapsed();
         assert_eq!(from_shadow.tables.len(), from_live.tables.len());

@@ -14,12 +14,14 @@ pub mod hazard;
 pub mod model;
 pub mod normalize;
 pub mod plan;
+pub mod platform;
 pub mod render;
 pub mod source;
 
 pub use error::Error;
 pub use model::Catalog;
 pub use plan::Plan;
+pub use platform::Platform;
 pub use source::directives::{Intent, Rename};
 pub use source::shadow::DevServer;
 pub use source::Source;
@@ -42,8 +44,11 @@ pub enum DesiredStatePath {
 pub struct Options {
     /// Only these schemas (all non-system schemas when empty).
     pub schemas: Vec<String>,
-    /// Schemas to leave out, such as those a platform manages.
+    /// Schemas to leave out, such as those a platform manages: owned elsewhere, like the
+    /// platform's.
     pub exclude_schemas: Vec<String>,
+    /// `--platform`: a hosted platform whose schemas, extensions and roles are owned by it.
+    pub platform: Option<Platform>,
     /// Objects the model does not cover are an error instead of a note.
     pub strict: bool,
     /// Compare and set who owns each object (`--owners`); otherwise owners are ignored.
@@ -64,7 +69,14 @@ pub struct Options {
 /// Loads a source offline (desired-state SQL is parsed without a server) and keeps the
 /// schemas the options select.
 pub fn load(source: &Source, options: &Options) -> Result<Catalog, Error> {
-    scope(source::load(source)?, options)
+    let files = desired_state_files(source)?;
+    let context = platform::OwnedElsewhere::new(options).context(None, files.as_deref())?;
+    read(
+        Side::load(source, files.as_deref())?,
+        &context,
+        None,
+        options,
+    )
 }
 
 /// Loads both sources and plans the migration from one to the other.
@@ -79,8 +91,16 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
     let mut shadow = shadow_server.map(source::shadow::Shadow::new);
     let from_files = desired_state_files(from)?;
     let to_files = desired_state_files(to)?;
-    let from_catalog = read(from, from_files.as_deref(), shadow.as_mut(), options)?;
-    let to_catalog = read(to, to_files.as_deref(), shadow.as_mut(), options)?;
+    // a database side is read first: the desired state is read against what it holds of the
+    // schemas owned elsewhere
+    let from_side = Side::load(from, from_files.as_deref())?;
+    let to_side = Side::load(to, to_files.as_deref())?;
+    let owned = platform::OwnedElsewhere::new(options);
+    let database = from_side.database().or(to_side.database());
+    let from_context = owned.context(database, from_files.as_deref())?;
+    let to_context = owned.context(database, to_files.as_deref())?;
+    let from_catalog = read(from_side, &from_context, shadow.as_mut(), options)?;
+    let to_catalog = read(to_side, &to_context, shadow.as_mut(), options)?;
     check_roles(&from_catalog, &to_catalog)?;
     // comments never reach a catalog: directives are read from the files on both paths
     let mut intent = match &to_files {
@@ -156,26 +176,51 @@ pub fn dump(source: &Source, options: &Options) -> Result<(Vec<plan::DumpEntry>,
         DesiredStatePath::Offline | DesiredStatePath::Auto => None,
     };
     let files = desired_state_files(source)?;
-    let catalog = read(source, files.as_deref(), shadow.as_mut(), options)?;
+    let context = platform::OwnedElsewhere::new(options).context(None, files.as_deref())?;
+    let side = Side::load(source, files.as_deref())?;
+    let catalog = read(side, &context, shadow.as_mut(), options)?;
     let empty = source::sql::load(&[])?;
     Ok((plan::dump(&empty, &catalog)?, plan::fingerprint(&catalog)))
 }
 
-/// Reads one side: a database from its catalog, desired-state SQL (`files`, read already)
-/// through the shadow database when there is one, offline otherwise.
+/// One side of a comparison, loaded once: a database's whole catalog, or desired-state files.
+enum Side<'a> {
+    Database(Box<Catalog>),
+    Files(&'a [source::SqlFile]),
+}
+
+impl<'a> Side<'a> {
+    /// `files` are the source's, read already (`None` for a database).
+    fn load(source: &Source, files: Option<&'a [source::SqlFile]>) -> Result<Self, Error> {
+        match files {
+            Some(files) => Ok(Side::Files(files)),
+            None => source::load(source).map(|c| Side::Database(Box::new(c))),
+        }
+    }
+
+    fn database(&self) -> Option<&Catalog> {
+        match self {
+            Side::Database(catalog) => Some(catalog),
+            Side::Files(_) => None,
+        }
+    }
+}
+
+/// Reads one side: a database as loaded, desired-state SQL in its `context` through the
+/// shadow database when there is one, offline otherwise.
 fn read(
-    source: &Source,
-    files: Option<&[source::SqlFile]>,
+    side: Side,
+    context: &platform::Context,
     shadow: Option<&mut source::shadow::Shadow>,
     options: &Options,
 ) -> Result<Catalog, Error> {
-    let catalog = match (files, shadow) {
-        (None, _) => source::load(source)?,
-        (Some(files), None) => source::sql::load(files)?,
-        (Some(files), Some(shadow)) => {
-            let mut catalog = shadow.load(files)?;
+    let catalog = match (side, shadow) {
+        (Side::Database(catalog), _) => *catalog,
+        (Side::Files(files), None) => source::sql::load_in(context.catalog.clone(), files)?,
+        (Side::Files(files), Some(shadow)) => {
+            let mut catalog = shadow.load(files, context)?;
             // where the offline reading agrees, plans say it as the file does
-            if let Ok(written) = source::sql::load(files) {
+            if let Ok(written) = source::sql::load_in(context.catalog.clone(), files) {
                 catalog.adopt_spelling(&written);
             }
             catalog
@@ -205,16 +250,16 @@ fn check_roles(from: &Catalog, to: &Catalog) -> Result<(), Error> {
     )))
 }
 
-/// Keeps the schemas the options select, and owners with `--owners`; with `--strict`,
-/// refuses unsupported objects.
+/// Keeps the schemas the options select and not owned elsewhere, and owners with
+/// `--owners`; with `--strict`, refuses unsupported objects.
 fn scope(mut catalog: Catalog, options: &Options) -> Result<Catalog, Error> {
     if !options.owners {
         catalog.owners.clear();
     }
     catalog.retain_schemas(|schema| {
-        (options.schemas.is_empty() || options.schemas.iter().any(|s| s == schema))
-            && !options.exclude_schemas.iter().any(|s| s == schema)
+        options.schemas.is_empty() || options.schemas.iter().any(|s| s == schema)
     });
+    platform::OwnedElsewhere::new(options).leave_out(&mut catalog);
     if options.strict && !catalog.unsupported.is_empty() {
         let list: Vec<String> = catalog
             .unsupported

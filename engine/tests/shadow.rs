@@ -2,6 +2,7 @@
 
 use schemadiff_engine::cluster::TempCluster;
 use schemadiff_engine::error::Error;
+use schemadiff_engine::platform::Context;
 use schemadiff_engine::source::shadow::{DevServer, Shadow};
 use schemadiff_engine::source::SqlFile;
 
@@ -26,7 +27,7 @@ fn a_file_is_read_back_through_a_scratch_database_that_is_then_dropped() {
         // a DO block and data statements are fine here: the file simply runs
         text: "CREATE TABLE t (id serial PRIMARY KEY);\nDO $$ BEGIN EXECUTE 'CREATE INDEX ON t (id)'; END $$;\nINSERT INTO t DEFAULT VALUES;\n".into(),
     };
-    let catalog = shadow.load(&[file]).unwrap();
+    let catalog = shadow.load(&[file], &Context::none().unwrap()).unwrap();
     assert_eq!(catalog.tables.len(), 1);
     assert_eq!(catalog.indexes.len(), 1);
     assert_eq!(scratch_databases(&cluster), 0);
@@ -43,7 +44,7 @@ fn a_statement_the_server_rejects_is_located_and_the_scratch_database_dropped() 
         name: "schema.sql".into(),
         text: "CREATE TABLE t (id int);\nCREATE TABLE u (id int REFERENCES missing (id));\n".into(),
     };
-    let Err(Error::Source(problems)) = shadow.load(&[file]) else {
+    let Err(Error::Source(problems)) = shadow.load(&[file], &Context::none().unwrap()) else {
         panic!("expected the rejected statement to be reported");
     };
     assert_eq!(problems.len(), 1);
@@ -64,7 +65,9 @@ fn a_private_local_server_gets_the_roles_a_file_names_and_a_shared_one_does_not(
     };
     // roles belong to the live cluster; a throwaway one lacks them, so it creates them
     let mut local = Shadow::new(DevServer::Local);
-    let catalog = local.load(std::slice::from_ref(&file)).unwrap();
+    let catalog = local
+        .load(std::slice::from_ref(&file), &Context::none().unwrap())
+        .unwrap();
     assert_eq!(catalog.tables.len(), 1);
     assert!(local
         .description()
@@ -72,7 +75,7 @@ fn a_private_local_server_gets_the_roles_a_file_names_and_a_shared_one_does_not(
     // on a server the user named, schemadiff creates no roles: the error says which is missing
     let cluster = TempCluster::start().unwrap();
     let mut shared = Shadow::new(DevServer::Url(cluster.url("postgres")));
-    let Err(Error::Source(problems)) = shared.load(&[file]) else {
+    let Err(Error::Source(problems)) = shared.load(&[file], &Context::none().unwrap()) else {
         panic!("expected the missing role to be reported");
     };
     assert!(problems[0]

@@ -1,8 +1,11 @@
 //! The shadow path: desired-state SQL is run in a scratch database and read back by the live
 //! loader, so that both sides of a comparison come from the server's own catalog and
-//! deparser. The scratch database is always dropped: on success, on error (a guard), and on
-//! Ctrl-C (the CLI calls [`drop_scratch_databases`]).
+//! deparser. The schemas owned elsewhere that it may reference are created there first (the
+//! [`Context`]). The scratch database, and every role created on the server while it
+//! existed, are always dropped: on success, on error (a guard), and on Ctrl-C (the CLI calls
+//! [`drop_scratch_databases`]).
 
+use std::collections::BTreeSet;
 use std::sync::Mutex;
 
 use postgres::Client;
@@ -13,6 +16,7 @@ use crate::cluster::TempCluster;
 use crate::connect::{self, Environment, Target};
 use crate::error::{redact_url, Error};
 use crate::model::Catalog;
+use crate::platform::Context;
 use crate::render::quote::quote_ident;
 
 /// Where scratch databases are created.
@@ -28,21 +32,35 @@ pub enum DevServer {
 pub struct Shadow {
     server: DevServer,
     local: Option<TempCluster>,
+    /// Of the last load's context statements: how many ran, and how many there were.
+    context_copied: (usize, usize),
 }
 
-/// Scratch databases that exist right now, as (admin URL, name), for Ctrl-C.
-static SCRATCH: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+/// Scratch databases that exist right now, for Ctrl-C.
+static SCRATCH: Mutex<Vec<Scratch>> = Mutex::new(Vec::new());
 
 impl Shadow {
     pub fn new(server: DevServer) -> Self {
         Shadow {
             server,
             local: None,
+            context_copied: (0, 0),
         }
     }
 
     /// How the desired state was read, for the summary.
     pub fn description(&self) -> String {
+        let server = self.server_description();
+        match self.context_copied {
+            (copied, all) if copied < all => format!(
+                "{server}; {} of the {all} statements copying the schemas owned elsewhere failed there and were skipped",
+                all - copied
+            ),
+            _ => server,
+        }
+    }
+
+    fn server_description(&self) -> String {
         match (&self.server, &self.local) {
             (DevServer::Local, Some(cluster)) => format!(
                 "shadow database on a local PostgreSQL {}",
@@ -53,8 +71,9 @@ impl Shadow {
         }
     }
 
-    /// Runs `files` in a new scratch database and reads its catalog back.
-    pub fn load(&mut self, files: &[SqlFile]) -> Result<Catalog, Error> {
+    /// Runs `files` in a new scratch database, after what they may reference (`context`), and
+    /// reads its catalog back.
+    pub fn load(&mut self, files: &[SqlFile], context: &Context) -> Result<Catalog, Error> {
         let admin_url = self.admin_url()?;
         let server = Target::parse(&admin_url, &Environment::of_process())?;
         let mut admin = server.connect()?;
@@ -65,8 +84,20 @@ impl Shadow {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_nanos())
         );
-        let _guard = Scratch::create(&mut admin, &admin_url, &name)?;
+        let roles_before = role_names(&mut admin).map_err(|e| Error::Connect {
+            url: redact_url(&admin_url),
+            message: format!("cannot list the roles: {}", db_message(&e)),
+        })?;
+        let _guard = ScratchGuard::create(
+            &mut admin,
+            Scratch {
+                admin_url: admin_url.clone(),
+                name: name.clone(),
+                roles_before,
+            },
+        )?;
         let mut client = server.with_dbname(&name).connect()?;
+        self.context_copied = copy_context(&mut admin, &mut client, context)?;
         // roles live in the cluster, not the database: a private local server lacks the
         // ones the live side has, so the roles the file refers to are made there as needed
         let create_missing_roles = self.local.is_some();
@@ -102,53 +133,110 @@ pub fn local_server_available() -> bool {
     crate::cluster::find_bindir().is_ok()
 }
 
-/// Drops every scratch database that still exists (used on Ctrl-C).
+/// Drops every scratch database that still exists, and the roles created while it did (used
+/// on Ctrl-C).
 pub fn drop_scratch_databases() {
-    let pending: Vec<(String, String)> = SCRATCH.lock().map(|s| s.clone()).unwrap_or_default();
-    for (admin_url, name) in pending {
-        drop_database(&admin_url, &name);
+    let pending: Vec<Scratch> = SCRATCH.lock().map(|s| s.clone()).unwrap_or_default();
+    for scratch in pending {
+        scratch.drop_all();
     }
 }
 
-/// Drops its database when the load ends, whichever way.
+/// A scratch database, and the roles of its server before it was created.
+#[derive(Clone)]
 struct Scratch {
     admin_url: String,
     name: String,
+    roles_before: BTreeSet<String>,
 }
 
 impl Scratch {
+    /// Drops the database, then the roles that did not exist before it (the desired state's
+    /// `CREATE ROLE`s, the platform's roles made for it): a shared server keeps none of them.
+    /// A role's privileges in the scratch database go with it, so the database goes first.
+    fn drop_all(&self) {
+        let Ok(mut admin) = connect::connect(&self.admin_url) else {
+            return;
+        };
+        let _ = admin.batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ));
+        let Ok(roles) = role_names(&mut admin) else {
+            return;
+        };
+        for role in roles.difference(&self.roles_before) {
+            let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {}", quote_ident(role)));
+        }
+    }
+}
+
+/// Drops its scratch database and roles when the load ends, whichever way.
+struct ScratchGuard {
+    name: String,
+}
+
+impl ScratchGuard {
     /// Creates the database, registered for Ctrl-C under the registry's lock: an
     /// interruption waits for the creation and then finds the database to drop.
-    fn create(admin: &mut Client, admin_url: &str, name: &str) -> Result<Self, Error> {
-        let mut scratch = SCRATCH.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        scratch.push((admin_url.to_string(), name.to_string()));
-        let guard = Scratch {
-            admin_url: admin_url.to_string(),
-            name: name.to_string(),
-        };
+    fn create(admin: &mut Client, scratch: Scratch) -> Result<Self, Error> {
+        let mut pending = SCRATCH
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (name, admin_url) = (scratch.name.clone(), scratch.admin_url.clone());
+        pending.push(scratch);
+        let guard = ScratchGuard { name: name.clone() };
         let created = admin.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE template0"));
-        drop(scratch);
+        drop(pending);
         created.map_err(|e| Error::Connect {
-            url: redact_url(admin_url),
+            url: redact_url(&admin_url),
             message: format!("cannot create the scratch database: {}", db_message(&e)),
         })?;
         Ok(guard)
     }
 }
 
-impl Drop for Scratch {
+impl Drop for ScratchGuard {
     fn drop(&mut self) {
-        drop_database(&self.admin_url, &self.name);
-        if let Ok(mut scratch) = SCRATCH.lock() {
-            scratch.retain(|(_, name)| *name != self.name);
+        let scratch = SCRATCH.lock().ok().and_then(|mut pending| {
+            let at = pending.iter().position(|s| s.name == self.name)?;
+            Some(pending.remove(at))
+        });
+        if let Some(scratch) = scratch {
+            scratch.drop_all();
         }
     }
 }
 
-fn drop_database(admin_url: &str, name: &str) {
-    if let Ok(mut admin) = connect::connect(admin_url) {
-        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+fn role_names(client: &mut Client) -> Result<BTreeSet<String>, postgres::Error> {
+    Ok(client
+        .query("SELECT rolname FROM pg_roles", &[])?
+        .into_iter()
+        .map(|row| row.get(0))
+        .collect())
+}
+
+/// Creates the context in the scratch database: the roles it names that the server lacks,
+/// then the definitions of the schemas owned elsewhere. Only what the desired state may
+/// reference is needed, and a definition can name what this server does not have (an
+/// extension that is not installed, a role of the platform), so a statement that fails is
+/// skipped. Returns how many statements ran, and how many there were.
+fn copy_context(
+    admin: &mut Client,
+    client: &mut Client,
+    context: &Context,
+) -> Result<(usize, usize), Error> {
+    if let Ok(existing) = role_names(admin) {
+        for role in context.roles.iter().filter(|r| !existing.contains(*r)) {
+            let _ = admin.batch_execute(&format!("CREATE ROLE {}", quote_ident(role)));
+        }
     }
+    let statements = context.statements()?;
+    let copied = statements
+        .iter()
+        .filter(|statement| client.batch_execute(statement).is_ok())
+        .count();
+    Ok((copied, statements.len()))
 }
 
 /// Runs a file statement by statement, as psql would (each in its own transaction), and

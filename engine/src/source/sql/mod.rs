@@ -24,7 +24,7 @@ use pg_query::{Node, NodeEnum};
 
 use super::SqlFile;
 use crate::error::{Error, SourceProblem};
-use crate::model::{Catalog, QualifiedName, Schema, Unsupported};
+use crate::model::{Catalog, ConstraintKind, QualifiedName, Schema, Unsupported};
 use crate::normalize::definitions::{self, relation_name, string_of};
 use crate::normalize::names::NamePool;
 
@@ -34,7 +34,16 @@ pub const PUBLIC_SCHEMA_COMMENT: &str = "standard public schema";
 
 /// Parses desired-state files into one catalog.
 pub fn load(files: &[SqlFile]) -> Result<Catalog, Error> {
-    let mut builder = Builder::default();
+    load_in(Catalog::default(), files)
+}
+
+/// Parses desired-state files into one catalog, starting from `context`: the definitions of
+/// schemas owned elsewhere that the files may reference (`platform::Context`).
+pub fn load_in(context: Catalog, files: &[SqlFile]) -> Result<Catalog, Error> {
+    let mut builder = Builder {
+        catalog: context,
+        ..Builder::default()
+    };
     builder.catalog.schemas.insert(
         "public".into(),
         Schema {
@@ -97,7 +106,7 @@ impl Builder {
         let pending = std::mem::take(&mut self.constraints);
         for ((table, name), constraint) in &pending {
             let mut node = constraint.node.clone();
-            complete_foreign_key(&pending, &mut node);
+            complete_foreign_key(&pending, &self.catalog, &mut node);
             let comment = constraint.comment.clone();
             let mut constraint = definitions::constraint(&node, name, None);
             constraint.comment = comment;
@@ -223,9 +232,11 @@ impl Builder {
 }
 
 /// `REFERENCES t` without columns means the primary key of `t`, which the server prints.
-/// Looked up among all the constraints of the files, because the key may come later.
+/// Looked up among all the constraints of the files, because the key may come later, then
+/// in the context (a table owned elsewhere, such as `auth.users`).
 fn complete_foreign_key(
     constraints: &IndexMap<(QualifiedName, String), PendingConstraint>,
+    catalog: &Catalog,
     node: &mut protobuf::Constraint,
 ) {
     let Some(target) = &node.pktable else { return };
@@ -237,6 +248,20 @@ fn complete_foreign_key(
         *table == target && c.node.contype == protobuf::ConstrType::ConstrPrimary as i32
     }) {
         node.pk_attrs = key.1.node.keys.clone();
+    } else if let Some(key) = catalog.tables.get(&target).and_then(|t| {
+        t.constraints
+            .values()
+            .find(|c| c.kind == ConstraintKind::PrimaryKey)
+    }) {
+        node.pk_attrs = key
+            .columns
+            .iter()
+            .map(|column| Node {
+                node: Some(NodeEnum::String(protobuf::String {
+                    sval: column.clone(),
+                })),
+            })
+            .collect();
     }
 }
 
