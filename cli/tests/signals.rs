@@ -2,7 +2,6 @@
 //! (the whole process group) at moments spread over its run, and afterwards no private
 //! server, no directory under /tmp and no scratch database on a shared server remains.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
@@ -21,7 +20,6 @@ fn an_interrupted_run_leaves_no_server_directory_or_database() {
     let (from, to) = (work.path().join("from.sql"), work.path().join("to.sql"));
     std::fs::write(&from, FROM).expect("from.sql is written");
     std::fs::write(&to, TO).expect("to.sql is written");
-    let ours = private_directories();
 
     let mut failures = Vec::new();
     // a private server: started, initialised, running, read
@@ -35,19 +33,19 @@ fn an_interrupted_run_leaves_no_server_directory_or_database() {
         ("HUP", 1300),
     ] {
         let child = plan(&from, &to, "local", work.path());
+        let pid = child.id();
         interrupt(child, signal, delay);
-        let left: Vec<String> = settled(|| {
-            private_directories()
-                .difference(&ours)
-                .cloned()
-                .collect::<Vec<_>>()
-        });
+        let left = settled(|| private_directories(pid));
         if !left.is_empty() {
-            failures.push(format!("--dev-url local, SIG{signal} after {delay} ms: {left:?} remain"));
+            failures.push(format!(
+                "--dev-url local, SIG{signal} after {delay} ms: {left:?} remain"
+            ));
         }
         let servers = settled(|| running_servers(&left));
         if !servers.is_empty() {
-            failures.push(format!("--dev-url local, SIG{signal} after {delay} ms: servers {servers:?} still run"));
+            failures.push(format!(
+                "--dev-url local, SIG{signal} after {delay} ms: servers {servers:?} still run"
+            ));
         }
     }
     // a shared server: the scratch databases go
@@ -57,7 +55,9 @@ fn an_interrupted_run_leaves_no_server_directory_or_database() {
         interrupt(child, signal, delay);
         let left = settled(|| scratch_databases(&shared));
         if !left.is_empty() {
-            failures.push(format!("--dev-url URL, SIG{signal} after {delay} ms: {left:?} remain"));
+            failures.push(format!(
+                "--dev-url URL, SIG{signal} after {delay} ms: {left:?} remain"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -106,13 +106,14 @@ fn settled<T: Default + PartialEq>(probe: impl Fn() -> T) -> T {
     }
 }
 
-/// The private servers' directories under /tmp.
-fn private_directories() -> BTreeSet<String> {
+/// The directories under /tmp of the private servers that process `pid` started.
+fn private_directories(pid: u32) -> Vec<String> {
+    let prefix = format!("schemadiff-pg-{pid}-");
     std::fs::read_dir("/tmp")
         .expect("/tmp is readable")
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with("schemadiff-pg-"))
+        .filter(|name| name.starts_with(&prefix))
         .collect()
 }
 

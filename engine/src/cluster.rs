@@ -9,6 +9,7 @@
 
 use std::fs;
 use std::io;
+use std::io::Write;
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -184,9 +185,14 @@ impl TempCluster {
             None
         };
 
-        // Not $TMPDIR: it can be long, and the socket path must stay short.
+        // Before anything exists: whenever this process dies from here on, a signal
+        // included, the watchdog stops any server and removes the directory it is told of.
+        let mut watchdog = spawn_watchdog(&bindir, run_as)?;
+        // Not $TMPDIR: it can be long, and the socket path must stay short. Named after
+        // this process, so that what it leaves can be told apart.
+        let prefix = format!("schemadiff-pg-{}-", std::process::id());
         let tmp = tempfile::Builder::new()
-            .prefix("schemadiff-pg-")
+            .prefix(&prefix)
             .tempdir_in("/tmp")
             .map_err(io_err("could not create a temporary directory under /tmp"))?;
         if tmp.path().as_os_str().len() > MAX_SOCKET_DIR_LEN {
@@ -199,6 +205,12 @@ impl TempCluster {
             )))?;
         }
 
+        watchdog
+            .stdin
+            .as_mut()
+            .map(|pipe| writeln!(pipe, "{}", tmp.path().display()))
+            .transpose()
+            .map_err(io_err("could not tell the cleanup watchdog the directory"))?;
         let data_dir = tmp.path().join("data");
         let log_file = tmp.path().join("log");
         let mut cluster = TempCluster {
@@ -208,12 +220,9 @@ impl TempCluster {
             port: 0,
             version_num: 0,
             run_as,
-            watchdog: None,
+            watchdog: Some(watchdog),
             tmp,
         };
-        // Before anything is written: whenever this process dies from here on (a signal
-        // mid-initdb included), the watchdog stops any server and removes the directory.
-        cluster.watchdog = Some(cluster.spawn_watchdog()?);
         cluster.initdb()?;
         if let Some(tcp) = tcp {
             cluster.configure_tcp(tcp)?;
@@ -307,33 +316,6 @@ impl TempCluster {
             });
         }
         Ok(())
-    }
-
-    /// A shell that blocks reading a pipe only this process holds; the read
-    /// returns when the process exits for any reason, and the shell then stops
-    /// the server and removes the directory.
-    fn spawn_watchdog(&self) -> Result<Child, ClusterError> {
-        const SCRIPT: &str = "trap '' INT HUP QUIT TERM; read -r _; \
-             \"$0\" stop -D \"$1\" -m immediate -w >/dev/null 2>&1; rm -rf \"$2\"";
-        let mut cmd = Command::new("/bin/sh");
-        cmd.arg("-c")
-            .arg(SCRIPT)
-            .arg(self.bindir.join("pg_ctl"))
-            .arg(&self.data_dir)
-            .arg(self.tmp.path())
-            .current_dir(self.tmp.path())
-            .stdin(Stdio::piped())
-            // Must not hold the caller's stdout/stderr, or a parent waiting for
-            // EOF on them (cargo test, a shell pipeline) would hang.
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            // Its own process group, so a terminal Ctrl-C reaches only us.
-            .process_group(0);
-        if let Some((uid, gid)) = self.run_as {
-            cmd.uid(uid).gid(gid);
-        }
-        cmd.spawn()
-            .map_err(io_err("could not spawn the cleanup watchdog (/bin/sh)"))
     }
 
     fn query_version(&self) -> Result<u32, ClusterError> {
@@ -464,11 +446,6 @@ impl TempCluster {
 
 impl Drop for TempCluster {
     fn drop(&mut self) {
-        // Kill the watchdog first so it cannot race us removing the directory.
-        if let Some(mut watchdog) = self.watchdog.take() {
-            let _ = watchdog.kill();
-            let _ = watchdog.wait();
-        }
         let _ = self
             .command("pg_ctl")
             .arg("-D")
@@ -477,8 +454,43 @@ impl Drop for TempCluster {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status();
-        // `tmp` is dropped after this, removing the directory.
+        let _ = fs::remove_dir_all(self.tmp.path());
+        // Only now: interrupted before this, the process leaves the rest to the watchdog.
+        if let Some(mut watchdog) = self.watchdog.take() {
+            let _ = watchdog.kill();
+            let _ = watchdog.wait();
+        }
     }
+}
+
+/// A shell that reads the cluster's directory from a pipe only this process holds, then
+/// blocks reading it again; the read returns when the process exits for any reason, and the
+/// shell then stops the server and removes the directory. It ignores the signals a terminal
+/// sends, and runs in its own process group.
+fn spawn_watchdog(bindir: &Path, run_as: Option<(u32, u32)>) -> Result<Child, ClusterError> {
+    // the removal is tried again: an initdb or a server stopping on the same signal may
+    // still be writing into the directory
+    const SCRIPT: &str = "trap '' INT HUP QUIT TERM; read -r dir || exit 0; read -r _; \
+         \"$0\" stop -D \"$dir/data\" -m immediate -w >/dev/null 2>&1; \
+         for _ in 1 2 3 4 5 6 7 8 9 10; do rm -rf \"$dir\" 2>/dev/null; \
+         [ -e \"$dir\" ] || break; sleep 0.3; done";
+    let mut cmd = Command::new("/bin/sh");
+    cmd.arg("-c")
+        .arg(SCRIPT)
+        .arg(bindir.join("pg_ctl"))
+        .current_dir("/")
+        .stdin(Stdio::piped())
+        // Must not hold the caller's stdout/stderr, or a parent waiting for
+        // EOF on them (cargo test, a shell pipeline) would hang.
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        // Its own process group, so a terminal Ctrl-C reaches only us.
+        .process_group(0);
+    if let Some((uid, gid)) = run_as {
+        cmd.uid(uid).gid(gid);
+    }
+    cmd.spawn()
+        .map_err(io_err("could not spawn the cleanup watchdog (/bin/sh)"))
 }
 
 /// Finds the directory with the PostgreSQL server programs: `$SCHEMADIFF_PG_BINDIR`,
