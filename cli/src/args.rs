@@ -105,6 +105,11 @@ pub struct Reading {
     /// Parse desired-state SQL without any server.
     #[arg(long)]
     pub offline: bool,
+    /// Go on when the desired state holds nothing in the schemas compared while the other
+    /// side holds objects (the plan drops them all), or when a --schema names a schema no
+    /// source has. Without it, both stop with exit 2.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Args)]

@@ -207,6 +207,7 @@ impl args::Reading {
             retain_dropped: false,
             direct: false,
             renames: Vec::new(),
+            allow_empty: self.allow_empty,
             desired_state: match (&self.dev_url, self.offline) {
                 (_, true) => DesiredStatePath::Offline,
                 (Some(url), _) if url == "local" => DesiredStatePath::Shadow(DevServer::Local),

@@ -9,6 +9,7 @@ pub mod archive;
 pub mod cluster;
 pub mod diff;
 pub mod error;
+mod guard;
 pub mod hazard;
 pub mod model;
 pub mod normalize;
@@ -16,6 +17,7 @@ pub mod plan;
 pub mod render;
 pub mod source;
 
+use diff::Pair;
 pub use error::Error;
 pub use model::Catalog;
 pub use plan::Plan;
@@ -58,6 +60,10 @@ pub struct Options {
     /// `--rename`: renames declared on the command line, beside the desired state's
     /// `-- schemadiff:renamed-from` directives.
     pub renames: Vec<Rename>,
+    /// `--allow-empty`: plan even when the desired state holds nothing in the schemas
+    /// compared while the current side holds objects, or a `--schema` names a schema no
+    /// source has (see `guard`).
+    pub allow_empty: bool,
 }
 
 /// Loads a source offline (desired-state SQL is parsed without a server) and keeps the
@@ -68,6 +74,8 @@ pub fn load(source: &Source, options: &Options) -> Result<Catalog, Error> {
 
 /// Loads both sources and plans the migration from one to the other.
 pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error> {
+    let sources = Pair::new(from, to);
+    guard::stdin_read_once(sources)?;
     let shadow_server = match &options.desired_state {
         DesiredStatePath::Offline => None,
         DesiredStatePath::Shadow(server) => Some(server.clone()),
@@ -78,8 +86,14 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
     let mut shadow = shadow_server.map(source::shadow::Shadow::new);
     let from_files = desired_state_files(from)?;
     let to_files = desired_state_files(to)?;
-    let from_catalog = read(from, from_files.as_deref(), shadow.as_mut(), options)?;
-    let to_catalog = read(to, to_files.as_deref(), shadow.as_mut(), options)?;
+    let catalogs = Pair::new(
+        read(from, from_files.as_deref(), shadow.as_mut())?,
+        read(to, to_files.as_deref(), shadow.as_mut())?,
+    );
+    let Pair {
+        from: from_catalog,
+        to: to_catalog,
+    } = select(catalogs, sources, options)?;
     check_roles(&from_catalog, &to_catalog)?;
     // comments never reach a catalog: directives are read from the files on both paths
     let mut intent = match &to_files {
@@ -155,20 +169,46 @@ pub fn dump(source: &Source, options: &Options) -> Result<(Vec<plan::DumpEntry>,
         DesiredStatePath::Offline | DesiredStatePath::Auto => None,
     };
     let files = desired_state_files(source)?;
-    let catalog = read(source, files.as_deref(), shadow.as_mut(), options)?;
-    let empty = source::sql::load(&[])?;
+    let catalog = read(source, files.as_deref(), shadow.as_mut())?;
+    if !options.allow_empty {
+        guard::schemas_exist(&options.schemas, &[&catalog], &[source])?;
+    }
+    let catalog = scope(catalog, options)?;
+    // an empty database as far as the options see it: a dump of `--schema app` starts
+    // from no schema at all, so it drops nothing (no `public`)
+    let empty = scope(source::sql::load(&[])?, options)?;
     Ok((plan::dump(&empty, &catalog)?, plan::fingerprint(&catalog)))
 }
 
-/// Reads one side: a database from its catalog, desired-state SQL (`files`, read already)
-/// through the shadow database when there is one, offline otherwise.
+/// Keeps what the options select on both sides. Unless `--allow-empty`, refuses first a
+/// `--schema` no side has, then a desired state that would drop everything.
+fn select(
+    catalogs: Pair<Catalog>,
+    sources: Pair<&Source>,
+    options: &Options,
+) -> Result<Pair<Catalog>, Error> {
+    if !options.allow_empty {
+        guard::schemas_exist(
+            &options.schemas,
+            &[&catalogs.from, &catalogs.to],
+            &[sources.from, sources.to],
+        )?;
+    }
+    let catalogs = Pair::new(scope(catalogs.from, options)?, scope(catalogs.to, options)?);
+    if !options.allow_empty {
+        guard::desired_state_not_empty(catalogs.as_ref(), sources)?;
+    }
+    Ok(catalogs)
+}
+
+/// Reads one side, every schema of it: a database from its catalog, desired-state SQL
+/// (`files`, read already) through the shadow database when there is one, offline otherwise.
 fn read(
     source: &Source,
     files: Option<&[source::SqlFile]>,
     shadow: Option<&mut source::shadow::Shadow>,
-    options: &Options,
 ) -> Result<Catalog, Error> {
-    let catalog = match (files, shadow) {
+    Ok(match (files, shadow) {
         (None, _) => source::load(source)?,
         (Some(files), None) => source::sql::load(files)?,
         (Some(files), Some(shadow)) => {
@@ -179,8 +219,7 @@ fn read(
             }
             catalog
         }
-    };
-    scope(catalog, options)
+    })
 }
 
 /// Roles are not managed: when the plan is for a live database, every role the desired state
