@@ -122,8 +122,9 @@ pub struct DumpArgs {
     /// Write the dump to this file.
     #[arg(long, value_name = "FILE", conflicts_with = "split")]
     pub out: Option<PathBuf>,
-    /// Write one file per object into this directory (`tables/public.orders.sql`, …),
-    /// removing the `.sql` files of objects that no longer exist.
+    /// Write one file per object into this directory (`tables/public.orders.sql`, …). The
+    /// directory must be empty or one an earlier dump wrote (listed in its `.schemadiff-dump`);
+    /// the files of objects that no longer exist are removed, no other file is touched.
     #[arg(long, value_name = "DIR")]
     pub split: Option<PathBuf>,
 }
