@@ -23,8 +23,8 @@ pub fn stdin_read_once(sources: Pair<&Source>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Every `--schema` names a schema that exists in at least one of `catalogs` (read before
-/// scoping); otherwise the comparison would silently cover nothing.
+/// Refuses a `--schema` that none of `catalogs` (read before scoping) has: it would select
+/// nothing, and a comparison of nothing is silently "equivalent".
 pub fn schemas_exist(
     selected: &[String],
     catalogs: &[&Catalog],
