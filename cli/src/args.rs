@@ -110,6 +110,11 @@ pub struct Reading {
     /// Parse desired-state SQL without any server.
     #[arg(long)]
     pub offline: bool,
+    /// Go on when the desired state holds nothing in the schemas compared while the other
+    /// side holds objects (the plan drops them all), or when a --schema names a schema no
+    /// source has. Without it, both stop with exit 2.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Args)]
@@ -122,8 +127,9 @@ pub struct DumpArgs {
     /// Write the dump to this file.
     #[arg(long, value_name = "FILE", conflicts_with = "split")]
     pub out: Option<PathBuf>,
-    /// Write one file per object into this directory (`tables/public.orders.sql`, …),
-    /// removing the `.sql` files of objects that no longer exist.
+    /// Write one file per object into this directory (`tables/public.orders.sql`, …). The
+    /// directory must be empty or one an earlier dump wrote (listed in its `.schemadiff-dump`);
+    /// the files of objects that no longer exist are removed, no other file is touched.
     #[arg(long, value_name = "DIR")]
     pub split: Option<PathBuf>,
 }

@@ -2,8 +2,9 @@
 //! 2 usage, input or connection error.
 
 mod args;
+mod split_dump;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -63,7 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let options = args.reading.options();
             let (entries, fingerprint) = dump(&Source::parse(&args.from)?, &options)?;
             match (&args.out, &args.split) {
-                (_, Some(dir)) => write_split_dump(dir, &render::dump_files(&entries))?,
+                (_, Some(dir)) => split_dump::write(dir, &render::dump_files(&entries))?,
                 (Some(file), None) => {
                     let text = render::dump_sql(&entries, &fingerprint);
                     std::fs::write(file, text)
@@ -157,41 +158,6 @@ fn remove_stale_phase_files(dir: &Path, written: &[(String, String)]) -> anyhow:
     Ok(())
 }
 
-/// Writes a split dump: each object's file, and removes the `.sql` files of objects that are
-/// gone, so the directory always mirrors the schema.
-fn write_split_dump(dir: &Path, files: &[(String, String)]) -> anyhow::Result<()> {
-    let mut stale = Vec::new();
-    collect_sql_files(dir, &mut stale)?;
-    for (relative, text) in files {
-        let path = dir.join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-        stale.retain(|p| *p != path);
-    }
-    for path in stale {
-        std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-    }
-    Ok(())
-}
-
-fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(());
-    };
-    for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_sql_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "sql") {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 impl args::Compare {
     fn sources(&self) -> Result<(Source, Source), schemadiff_engine::Error> {
         Ok((Source::parse(&self.from)?, Source::parse(&self.to)?))
@@ -211,6 +177,7 @@ impl args::Reading {
             retain_dropped: false,
             direct: false,
             renames: Vec::new(),
+            allow_empty: self.allow_empty,
             desired_state: match (&self.dev_url, self.offline) {
                 (_, true) => DesiredStatePath::Offline,
                 (Some(url), _) if url == "local" => DesiredStatePath::Shadow(DevServer::Local),

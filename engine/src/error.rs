@@ -71,6 +71,22 @@ pub enum Error {
     Cycle(String),
     #[error("{count} object(s) are not supported yet and --strict is set: {list}")]
     Strict { count: usize, list: String },
+    /// The desired state holds nothing in the schemas compared while the current side
+    /// holds objects (`dropped`, counted by kind): the plan would drop them all.
+    #[error("the desired state ({to}) holds nothing in the schemas compared, so the plan would drop everything {from} holds: {dropped}; check the path and --schema, or pass --allow-empty if dropping it all is intended")]
+    EmptyDesiredState {
+        from: String,
+        to: String,
+        dropped: String,
+    },
+    /// A `--schema` that no source has: nothing would be compared.
+    #[error("--schema `{name}` is not a schema of {sources}, so it selects nothing; {hint} (--allow-empty goes on anyway)")]
+    UnknownSchema {
+        name: String,
+        sources: String,
+        /// The closest existing name, or the names that exist.
+        hint: String,
+    },
     #[error("{0}")]
     Invalid(String),
 }

@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod connect;
 pub mod diff;
 pub mod error;
+mod guard;
 pub mod hazard;
 pub mod model;
 pub mod normalize;
@@ -18,6 +19,7 @@ pub mod platform;
 pub mod render;
 pub mod source;
 
+use diff::Pair;
 pub use error::Error;
 pub use model::Catalog;
 pub use plan::Plan;
@@ -64,6 +66,10 @@ pub struct Options {
     /// `--rename`: renames declared on the command line, beside the desired state's
     /// `-- schemadiff:renamed-from` directives.
     pub renames: Vec<Rename>,
+    /// `--allow-empty`: plan even when the desired state holds nothing in the schemas
+    /// compared while the current side holds objects, or a `--schema` names a schema no
+    /// source has (see `guard`).
+    pub allow_empty: bool,
 }
 
 /// Loads a source offline (desired-state SQL is parsed without a server) and keeps the
@@ -71,16 +77,14 @@ pub struct Options {
 pub fn load(source: &Source, options: &Options) -> Result<Catalog, Error> {
     let files = desired_state_files(source)?;
     let context = platform::OwnedElsewhere::new(options).context(None, files.as_deref())?;
-    read(
-        Side::load(source, files.as_deref())?,
-        &context,
-        None,
-        options,
-    )
+    let catalog = read(Side::load(source, files.as_deref())?, &context, None)?;
+    scope(catalog, options)
 }
 
 /// Loads both sources and plans the migration from one to the other.
 pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error> {
+    let sources = Pair::new(from, to);
+    guard::stdin_read_once(sources)?;
     let shadow_server = match &options.desired_state {
         DesiredStatePath::Offline => None,
         DesiredStatePath::Shadow(server) => Some(server.clone()),
@@ -99,8 +103,14 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
     let database = from_side.database().or(to_side.database());
     let from_context = owned.context(database, from_files.as_deref())?;
     let to_context = owned.context(database, to_files.as_deref())?;
-    let from_catalog = read(from_side, &from_context, shadow.as_mut(), options)?;
-    let to_catalog = read(to_side, &to_context, shadow.as_mut(), options)?;
+    let catalogs = Pair::new(
+        read(from_side, &from_context, shadow.as_mut())?,
+        read(to_side, &to_context, shadow.as_mut())?,
+    );
+    let Pair {
+        from: from_catalog,
+        to: to_catalog,
+    } = select(catalogs, sources, options)?;
     check_roles(&from_catalog, &to_catalog)?;
     // comments never reach a catalog: directives are read from the files on both paths
     let mut intent = match &to_files {
@@ -178,9 +188,36 @@ pub fn dump(source: &Source, options: &Options) -> Result<(Vec<plan::DumpEntry>,
     let files = desired_state_files(source)?;
     let context = platform::OwnedElsewhere::new(options).context(None, files.as_deref())?;
     let side = Side::load(source, files.as_deref())?;
-    let catalog = read(side, &context, shadow.as_mut(), options)?;
-    let empty = source::sql::load(&[])?;
+    let catalog = read(side, &context, shadow.as_mut())?;
+    if !options.allow_empty {
+        guard::schemas_exist(&options.schemas, &[&catalog], &[source])?;
+    }
+    let catalog = scope(catalog, options)?;
+    // an empty database as far as the options see it: a dump of `--schema app` starts
+    // from no schema at all, so it drops nothing (no `public`)
+    let empty = scope(source::sql::load(&[])?, options)?;
     Ok((plan::dump(&empty, &catalog)?, plan::fingerprint(&catalog)))
+}
+
+/// Keeps what the options select on both sides. Unless `--allow-empty`, refuses first a
+/// `--schema` no side has, then a desired state that would drop everything.
+fn select(
+    catalogs: Pair<Catalog>,
+    sources: Pair<&Source>,
+    options: &Options,
+) -> Result<Pair<Catalog>, Error> {
+    if !options.allow_empty {
+        guard::schemas_exist(
+            &options.schemas,
+            &[&catalogs.from, &catalogs.to],
+            &[sources.from, sources.to],
+        )?;
+    }
+    let catalogs = Pair::new(scope(catalogs.from, options)?, scope(catalogs.to, options)?);
+    if !options.allow_empty {
+        guard::desired_state_not_empty(catalogs.as_ref(), sources)?;
+    }
+    Ok(catalogs)
 }
 
 /// One side of a comparison, loaded once: a database's whole catalog, or desired-state files.
@@ -206,15 +243,14 @@ impl<'a> Side<'a> {
     }
 }
 
-/// Reads one side: a database as loaded, desired-state SQL in its `context` through the
-/// shadow database when there is one, offline otherwise.
+/// Reads one side, every schema of it: a database as loaded, desired-state SQL in its
+/// `context` through the shadow database when there is one, offline otherwise.
 fn read(
     side: Side,
     context: &platform::Context,
     shadow: Option<&mut source::shadow::Shadow>,
-    options: &Options,
 ) -> Result<Catalog, Error> {
-    let catalog = match (side, shadow) {
+    Ok(match (side, shadow) {
         (Side::Database(catalog), _) => *catalog,
         (Side::Files(files), None) => source::sql::load_in(context.catalog.clone(), files)?,
         (Side::Files(files), Some(shadow)) => {
@@ -225,8 +261,7 @@ fn read(
             }
             catalog
         }
-    };
-    scope(catalog, options)
+    })
 }
 
 /// Roles are not managed: when the plan is for a live database, every role the desired state

@@ -158,15 +158,18 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
     let from_file = case.join("from.sql");
     let to_file = case.join("to.sql");
 
-    // owners are compared, as `--owners` does, so that the cases that set them are checked
+    // owners are compared, as `--owners` does, so that the cases that set them are checked;
+    // the cases that drop everything (`aggregate_drop`…) mean to, as `--allow-empty` says
     let offline = Options {
         desired_state: DesiredStatePath::Offline,
         owners: true,
+        allow_empty: true,
         ..Default::default()
     };
     let shadow = Options {
         desired_state: DesiredStatePath::Shadow(DevServer::Url(cluster.url("postgres"))),
         owners: true,
+        allow_empty: true,
         ..Default::default()
     };
     // 1. the offline plan, snapshotted

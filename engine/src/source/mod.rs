@@ -6,12 +6,16 @@ pub mod live;
 pub mod shadow;
 pub mod sql;
 
+use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::connect::url;
-use crate::error::{redact_url, Error};
+use crate::error::{redact_url, Error, SourceProblem};
 use crate::model::Catalog;
+use sql::location::problem_at;
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// One SOURCE argument.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +58,17 @@ impl Source {
     }
 }
 
+/// How messages name a source: a URL without its password, a path, or standard input.
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Database(url) => f.write_str(&crate::error::redact_url(url)),
+            Source::Path(path) => write!(f, "{}", path.display()),
+            Source::Stdin => f.write_str("standard input"),
+        }
+    }
+}
+
 /// A desired-state file, read into memory.
 #[derive(Clone, Debug)]
 pub struct SqlFile {
@@ -75,17 +90,16 @@ pub fn read_desired_state(source: &Source) -> Result<Vec<SqlFile>, Error> {
     match source {
         Source::Path(path) => read_files(path),
         Source::Stdin => {
-            let mut text = String::new();
+            let mut bytes = Vec::new();
             std::io::stdin()
-                .read_to_string(&mut text)
+                .read_to_end(&mut bytes)
                 .map_err(|source| Error::Read {
                     path: "<stdin>".into(),
                     source,
                 })?;
-            Ok(vec![SqlFile {
-                name: "<stdin>".into(),
-                text,
-            }])
+            let file =
+                decode("<stdin>".into(), bytes).map_err(|problem| Error::Source(vec![problem]))?;
+            Ok(vec![file])
         }
         Source::Database(url) => Err(Error::Invalid(format!(
             "{} is a database, not desired-state SQL",
@@ -108,19 +122,53 @@ pub fn read_files(path: &Path) -> Result<Vec<SqlFile>, Error> {
     } else {
         paths.push(path.to_path_buf());
     }
-    paths
-        .into_iter()
-        .map(|file| {
-            let text = std::fs::read_to_string(&file).map_err(|source| Error::Read {
-                path: file.display().to_string(),
-                source,
-            })?;
-            Ok(SqlFile {
-                name: file.display().to_string(),
-                text,
-            })
-        })
-        .collect()
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for file in paths {
+        let bytes = std::fs::read(&file).map_err(|source| Error::Read {
+            path: file.display().to_string(),
+            source,
+        })?;
+        match decode(file.display().to_string(), bytes) {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(Error::Source(problems))
+    }
+}
+
+/// Desired-state text from a file's bytes. A UTF-8 byte order mark is dropped (editors
+/// write one, and the parser would take it for part of the first statement); it counts as
+/// no column, as editors show it. Invalid UTF-8 is a problem at its first bad byte.
+fn decode(name: String, mut bytes: Vec<u8>) -> Result<SqlFile, SourceProblem> {
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SqlFile { name, text }),
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let bad_byte = error.as_bytes()[offset];
+            // the text before the bad byte is intact, so offsets into it hold
+            let readable = SqlFile {
+                name,
+                text: String::from_utf8_lossy(error.as_bytes()).into_owned(),
+            };
+            Err(problem_at(
+                &readable,
+                offset,
+                format!("the file is not valid UTF-8: byte 0x{bad_byte:02X} cannot appear here"),
+                Some(
+                    "save the file as UTF-8; schemadiff reads desired-state SQL as UTF-8 only"
+                        .into(),
+                ),
+            ))
+        }
+    }
 }
 
 fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
