@@ -25,9 +25,94 @@ pub enum Command {
     Check(Compare),
     /// Write a schema as canonical SQL, in dependency order (standard output by default).
     Dump(DumpArgs),
+    /// Apply a plan to a database: made now (--to) or reviewed (--plan), phase by phase.
+    Apply(ApplyArgs),
+    /// The runs `apply` recorded in a database, oldest first.
+    History {
+        /// The database: postgres://…
+        #[arg(long, value_name = "URL")]
+        db: String,
+    },
     /// What `plan --retain-dropped` kept in a database's `schemadiff_archive` schema.
     #[command(subcommand)]
     Archive(ArchiveCommand),
+}
+
+#[derive(Args)]
+pub struct ApplyArgs {
+    /// The database to change: postgres://…
+    #[arg(long, value_name = "URL")]
+    pub db: String,
+    /// Plan from the database to this desired state now: file, directory or -.
+    #[arg(
+        long,
+        value_name = "SOURCE",
+        required_unless_present = "plan",
+        conflicts_with = "plan"
+    )]
+    pub to: Option<String>,
+    /// Apply the plan that `plan --out DIR` wrote there (its plan.json).
+    #[arg(long, value_name = "DIR")]
+    pub plan: Option<PathBuf>,
+    /// The phases to run (repeatable). Default: expand and backfill; contract only when
+    /// asked, once the application that uses the new shape is deployed.
+    #[arg(long, value_enum, value_name = "PHASE")]
+    pub phase: Vec<PhaseName>,
+    /// Run steps with this danger hazard (repeatable), e.g. data-loss.
+    #[arg(long, value_name = "ID")]
+    pub allow_hazard: Vec<String>,
+    /// Do not ask before running, even on a terminal.
+    #[arg(long)]
+    pub yes: bool,
+    /// Print what would run, and run nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Wait for another apply on the database to finish, instead of stopping.
+    #[arg(long)]
+    pub wait: bool,
+    /// How long a statement waits for its lock before its batch is tried again.
+    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = parse_duration)]
+    pub lock_timeout: std::time::Duration,
+    /// The longest a statement may run (default: no limit; a backfill can take long).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub statement_timeout: Option<std::time::Duration>,
+    /// How many times a batch is tried again when it could not get its lock.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub retries: u32,
+    #[command(flatten)]
+    pub reading: Reading,
+    /// With --to: the shortest plan, without staged forms.
+    #[arg(long)]
+    pub direct: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PhaseName {
+    Expand,
+    Backfill,
+    Contract,
+    All,
+}
+
+/// `500ms`, `5s`, `2m`: a duration.
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let unit_at = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(unit_at);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| "give a number and a unit: ms, s, m or h (e.g. 5s)".to_string())?;
+    let millis = match unit {
+        "ms" => 1,
+        "s" => 1000,
+        "m" => 60_000,
+        "h" => 3_600_000,
+        _ => return Err("give a number and a unit: ms, s, m or h (e.g. 5s)".into()),
+    };
+    Ok(std::time::Duration::from_millis(
+        number.saturating_mul(millis),
+    ))
 }
 
 #[derive(Subcommand)]

@@ -1,6 +1,7 @@
 //! The `schemadiff` command. Exit codes: 0 success (for `check`: equivalent), 1 differences,
 //! 2 usage, input or connection error.
 
+mod apply;
 mod args;
 mod split_dump;
 
@@ -28,7 +29,12 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");
-            ExitCode::from(2)
+            // a refusal by a hazard rule or a failed step is 1; usage, input, connection 2
+            match error.downcast_ref::<schemadiff_engine::Error>() {
+                Some(schemadiff_engine::Error::Refused(_))
+                | Some(schemadiff_engine::Error::StepFailed { .. }) => ExitCode::from(1),
+                _ => ExitCode::from(2),
+            }
         }
     }
 }
@@ -74,6 +80,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Apply(args) => apply::apply(args),
+        Command::History { db } => apply::history(&db),
         Command::Archive(ArchiveCommand::List { db }) => {
             let archived = archive::list(&db)?;
             if archived.is_empty() {

@@ -89,6 +89,18 @@ pub enum Error {
     },
     #[error("{0}")]
     Invalid(String),
+    /// `apply`: another run holds the database's lock.
+    #[error("{0}")]
+    Busy(String),
+    /// `apply`: the database is no longer the plan's FROM.
+    #[error("{0}")]
+    Drift(String),
+    /// `apply`: the plan has hazards that were not allowed.
+    #[error("{0}")]
+    Refused(String),
+    /// `apply`: a step failed; its transaction was rolled back.
+    #[error("step \"{step}\" failed, and its transaction was rolled back: {message}")]
+    StepFailed { step: String, message: String },
 }
 
 fn render_problems(problems: &[SourceProblem]) -> String {

@@ -5,6 +5,7 @@
 //! source::{sql, live} ──► model::Catalog ──► diff::Change ──► plan::Plan ──► render
 //! ```
 
+pub mod apply;
 pub mod archive;
 pub mod cluster;
 pub mod connect;
@@ -138,6 +139,33 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
         None => "offline (parsed with pg_query, no server)".to_string(),
     });
     Ok(plan)
+}
+
+/// Applies `plan` to the database at `db` (see [`apply::apply`]); `options` say how the
+/// plan read the database, so that it is read the same way to check it is still FROM.
+pub fn apply(
+    db: &str,
+    plan: &Plan,
+    options: &Options,
+    settings: &apply::Settings,
+    report: &mut dyn FnMut(&str),
+) -> Result<apply::Outcome, Error> {
+    let mut client = connect::connect(db)?;
+    let mut live = |client: &mut postgres::Client| {
+        let catalog = scope(source::live::load_with(client, db)?, options)?;
+        Ok((plan::fingerprint(&catalog), plan::object_digests(&catalog)))
+    };
+    apply::apply(&mut client, plan, settings, &mut live, report)
+}
+
+/// The runs `apply` recorded in the database at `db`, oldest first.
+pub fn history(db: &str) -> Result<Vec<apply::history::Run>, Error> {
+    let mut client = connect::connect(db)?;
+    apply::history::list(&mut client).map_err(|e| Error::Catalog {
+        url: error::redact_url(db),
+        what: "the apply history",
+        message: source::live::error_message(&e),
+    })
 }
 
 /// The files of a desired-state source, read once (standard input cannot be read twice);

@@ -1,7 +1,7 @@
 //! The hazard catalogue: what can go wrong when a step runs, with stable ids that plans,
 //! `--allow-hazard` and the documentation (`docs/hazards/<id>.md`) refer to.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How bad a hazard is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 /// A kind of hazard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum HazardKind {
     DataLoss,
@@ -51,6 +51,11 @@ impl HazardKind {
         }
     }
 
+    /// The kind of a stable id, as `--allow-hazard` names it.
+    pub fn from_id(id: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(id.to_string())).ok()
+    }
+
     pub fn severity(self) -> Severity {
         match self {
             HazardKind::DataLoss | HazardKind::EnumValueRemoval | HazardKind::BreaksApplication => {
@@ -69,7 +74,7 @@ impl HazardKind {
 }
 
 /// A hazard of one step: the kind and one sentence naming the object and the safer way.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hazard {
     pub kind: HazardKind,
     pub message: String,

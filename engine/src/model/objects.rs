@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Expr, QualifiedName};
 
@@ -175,7 +175,7 @@ impl View {
 }
 
 /// Something a source holds that the model does not cover yet.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Unsupported {
     /// The kind, as a user says it: `view`, `function`, `trigger`, `policy`…
     pub kind: String,

@@ -12,7 +12,9 @@ mod steps;
 
 pub use dump::{dump, DumpEntry};
 
-use serde::Serialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diff::{self, Change, Pair};
@@ -21,7 +23,7 @@ use crate::hazard::Hazard;
 use crate::model::{Catalog, QualifiedName, Unsupported};
 
 /// When a step runs. Steps of a phase all run before the next phase starts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     /// Additive and backward compatible: the running application keeps working.
@@ -43,7 +45,7 @@ impl Phase {
 }
 
 /// The strongest table lock a step takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum LockLevel {
     /// Only new objects, or none that queries use.
@@ -68,7 +70,7 @@ impl LockLevel {
 }
 
 /// One step of a plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     /// The kind of change, e.g. `create_table`, for counts and reports.
     pub kind: String,
@@ -87,7 +89,7 @@ pub struct Step {
 }
 
 /// How a step runs with respect to transactions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Transaction {
     /// In one transaction with the neighbouring steps of its phase.
@@ -111,7 +113,7 @@ pub struct Batch {
 }
 
 /// Whether the rollback of a step brings back the data the step touches.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "effect", rename_all = "snake_case")]
 pub enum DataEffect {
     /// No stored data is destroyed, or the rollback restores it exactly.
@@ -144,7 +146,7 @@ impl DataEffect {
 
 /// The relation (table or sequence), or one column of it, whose data a step destroys or
 /// archives.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DataObject {
     pub relation: QualifiedName,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -170,7 +172,7 @@ impl std::fmt::Display for DataObject {
 }
 
 /// An ordered plan from one catalog to another.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Plan {
     pub format: u32,
     pub from_fingerprint: String,
@@ -180,6 +182,9 @@ pub struct Plan {
     pub unsupported: Vec<Unsupported>,
     /// How desired-state SQL was normalised: offline, or in which shadow database.
     pub desired_state: Option<String>,
+    /// A digest of each object of FROM, so that `apply` can name what changed since.
+    #[serde(default)]
+    pub from_objects: BTreeMap<String, String>,
 }
 
 impl Plan {
@@ -283,6 +288,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
         steps,
         unsupported,
         desired_state: None,
+        from_objects: object_digests(from),
     })
 }
 
@@ -339,6 +345,48 @@ pub fn fingerprint(catalog: &Catalog) -> String {
     let json = serde_json::to_string(catalog).unwrap_or_default();
     let digest = Sha256::digest(json.as_bytes());
     digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+/// A short digest of each object of a catalog, keyed by its kind and name
+/// (`tables public.orders`): what tells two catalogs apart object by object.
+pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
+    use serde_json::Value;
+    let mut digests = BTreeMap::new();
+    let Ok(Value::Object(kinds)) = serde_json::to_value(catalog) else {
+        return digests;
+    };
+    let spelled = |value: &Value| match value {
+        Value::String(text) => text.clone(),
+        Value::Object(name) => match (&name.get("schema"), &name.get("name")) {
+            (Some(Value::String(schema)), Some(Value::String(name))) => format!("{schema}.{name}"),
+            _ => value.to_string(),
+        },
+        other => other.to_string(),
+    };
+    for (kind, objects) in kinds {
+        // maps keyed by name, or lists of objects that carry their names
+        let named: Vec<(String, Value)> = match objects {
+            Value::Object(map) => map.into_iter().collect(),
+            Value::Array(list) => list
+                .into_iter()
+                .map(|object| {
+                    let name = ["table", "name", "object", "grantee"]
+                        .iter()
+                        .filter_map(|field| object.get(field).map(spelled))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    (name, object)
+                })
+                .collect(),
+            _ => continue,
+        };
+        for (name, object) in named {
+            let digest = Sha256::digest(object.to_string().as_bytes());
+            let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+            digests.insert(format!("{kind} {name}"), short);
+        }
+    }
+    digests
 }
 
 /// Removing the old shape is contract work; everything else expands.

@@ -11,8 +11,9 @@
 //! print names in `public` and `pg_catalog` unqualified and everything else qualified, which
 //! is exactly what the offline normalisation produces.
 //!
-//! Excluded everywhere: system schemas, the tool's own `schemadiff_archive`, and every
-//! object that belongs to an extension (the extension itself is the object).
+//! Excluded everywhere: system schemas, the tool's own `schemadiff_archive` and `schemadiff`
+//! (apply's history), and every object that belongs to an extension (the extension itself is
+//! the object).
 
 mod aggregates;
 mod constraints;

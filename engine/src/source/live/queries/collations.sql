@@ -17,7 +17,7 @@ SELECT n.nspname::text AS schema,
 FROM pg_catalog.pg_collation c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
 WHERE n.nspname NOT LIKE 'pg\_%'
-  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')
   AND NOT EXISTS (
       SELECT FROM pg_catalog.pg_depend d
       WHERE d.classid = 'pg_catalog.pg_collation'::regclass

@@ -24,7 +24,7 @@ JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
 WHERE t.typtype = 'c'
   AND c.relkind = 'c'
   AND n.nspname NOT LIKE 'pg\_%'
-  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')
   AND NOT EXISTS (
       SELECT FROM pg_catalog.pg_depend d
       WHERE d.classid = 'pg_catalog.pg_type'::regclass

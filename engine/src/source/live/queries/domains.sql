@@ -25,7 +25,7 @@ LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = t.typcollation
 LEFT JOIN pg_catalog.pg_namespace coll_ns ON coll_ns.oid = coll.collnamespace
 WHERE t.typtype = 'd'
   AND n.nspname NOT LIKE 'pg\_%'
-  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')
   AND NOT EXISTS (
       SELECT FROM pg_catalog.pg_depend d
       WHERE d.classid = 'pg_catalog.pg_type'::regclass

@@ -22,7 +22,7 @@ WHERE (c.relkind IN ('r', 'p')
                  AND d.deptype = 'e')))
   AND NOT ic.relispartition
   AND n.nspname NOT LIKE 'pg\_%'
-  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')
   AND NOT EXISTS (
       SELECT FROM pg_catalog.pg_constraint co
       WHERE co.conindid = i.indexrelid

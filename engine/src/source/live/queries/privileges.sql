@@ -11,7 +11,7 @@ WITH user_ns AS (
     SELECT n.oid, n.nspname::text AS nspname
     FROM pg_catalog.pg_namespace n
     WHERE n.nspname NOT LIKE 'pg\_%'
-      AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+      AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')
 ),
 -- objects of extensions, and internal ones such as identity sequences (a partitioned table
 -- depends internally on itself, which does not count)

@@ -29,7 +29,7 @@ LEFT JOIN pg_catalog.pg_attribute owner_column
       AND owner_column.attnum = d.refobjsubid
 WHERE c.relkind = 'S'
   AND n.nspname NOT LIKE 'pg\_%'
-  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+  AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')
   AND NOT EXISTS (
       SELECT FROM pg_catalog.pg_depend x
       WHERE x.classid = 'pg_catalog.pg_class'::regclass

@@ -4,7 +4,7 @@ WITH user_ns AS (
     SELECT n.oid, n.nspname::text AS nspname
     FROM pg_catalog.pg_namespace n
     WHERE n.nspname NOT LIKE 'pg\_%'
-      AND n.nspname NOT IN ('information_schema', 'schemadiff_archive')
+      AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')
 ),
 ext AS (
     SELECT d.classid, d.objid
