@@ -1,0 +1,162 @@
+//! `schemadiff apply --plan DIR` as a deploy runs it: a reviewed plan read back from
+//! `plan --out`, a dry run that changes nothing, a process killed with SIGKILL in the middle
+//! of the backfill and a second run that finishes it with every row filled, and the
+//! refusal of a database that changed since the plan.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use postgres::{Client, NoTls};
+use schemadiff_engine::cluster::TempCluster;
+
+const ROWS: i64 = 300_000;
+
+const TO: &str = "
+CREATE TABLE event (
+    id bigint PRIMARY KEY,
+    kind text NOT NULL, -- schemadiff:backfill 'kind-' || id
+    note text
+);
+";
+
+fn schemadiff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_schemadiff"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn count(client: &mut Client, sql: &str) -> i64 {
+    client.query_one(sql, &[]).expect("the query runs").get(0)
+}
+
+#[test]
+fn a_killed_apply_resumes_and_a_changed_database_is_refused() {
+    let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
+    let url = cluster.create_database("deploy").expect("a database");
+    let mut client = Client::connect(&url, NoTls).expect("connects");
+    client
+        .batch_execute(&format!(
+            "CREATE TABLE event (id bigint PRIMARY KEY, kind text, note text);
+             INSERT INTO event SELECT n, NULL, 'row ' || n FROM generate_series(1, {ROWS}) AS n;"
+        ))
+        .expect("FROM loads");
+    let work = tempfile::tempdir().expect("a work directory");
+    let desired = work.path().join("to.sql");
+    std::fs::write(&desired, TO).expect("to.sql is written");
+    let dir = work.path().join("plan");
+    let dir_text = dir.to_str().expect("a UTF-8 path");
+    let planned = schemadiff(&[
+        "plan",
+        "--from",
+        &url,
+        "--to",
+        desired.to_str().unwrap(),
+        "--offline",
+        "--out",
+        dir_text,
+    ]);
+    assert!(
+        planned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&planned.stderr)
+    );
+
+    let dry = schemadiff(&["apply", "--db", &url, "--plan", dir_text, "--dry-run"]);
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("schemadiff_fill_kind"));
+    assert_eq!(
+        count(
+            &mut client,
+            "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'schemadiff_%'"
+        ),
+        0,
+        "a dry run changes nothing"
+    );
+
+    // killed with SIGKILL once the backfill has started
+    let mut first = Command::new(env!("CARGO_BIN_EXE_schemadiff"))
+        .args(["apply", "--db", &url, "--plan", dir_text, "--yes"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("apply starts");
+    let stderr = BufReader::new(first.stderr.take().expect("stderr is piped"));
+    for line in stderr.lines() {
+        let line = line.expect("a line");
+        if line.contains("expand: batch") && line.contains("done") {
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    first.kill().expect("the process is killed");
+    first.wait().expect("it ends");
+
+    // the second run waits for the first one's session, then finishes what is left
+    let second = schemadiff(&["apply", "--db", &url, "--plan", dir_text, "--yes", "--wait"]);
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert!(second.status.success(), "{said}");
+    assert!(said.contains("apply --phase contract"), "{said}");
+    assert_eq!(count(&mut client, "SELECT count(*) FROM event"), ROWS);
+    assert_eq!(
+        count(
+            &mut client,
+            "SELECT count(*) FROM event WHERE kind IS DISTINCT FROM 'kind-' || id"
+        ),
+        0,
+        "every row is filled, with its own value"
+    );
+    let contract = schemadiff(&[
+        "apply", "--db", &url, "--plan", dir_text, "--yes", "--phase", "contract",
+    ]);
+    assert!(
+        contract.status.success(),
+        "{}",
+        String::from_utf8_lossy(&contract.stderr)
+    );
+    let history = schemadiff(&["history", "--db", &url]);
+    let listed = String::from_utf8_lossy(&history.stdout);
+    assert!(listed.contains("contract  applied"), "{listed}");
+
+    // a plan made before a change of the database is refused, and changes nothing
+    std::fs::write(&desired, format!("{TO}CREATE TABLE audit (id int);\n")).unwrap();
+    let stale = work.path().join("stale");
+    let planned = schemadiff(&[
+        "plan",
+        "--from",
+        &url,
+        "--to",
+        desired.to_str().unwrap(),
+        "--offline",
+        "--out",
+        stale.to_str().unwrap(),
+    ]);
+    assert!(planned.status.success());
+    client
+        .batch_execute("ALTER TABLE event ADD COLUMN extra int")
+        .unwrap();
+    let refused = schemadiff(&[
+        "apply",
+        "--db",
+        &url,
+        "--plan",
+        stale.to_str().unwrap(),
+        "--yes",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("tables public.event changed"), "{said}");
+    assert_eq!(
+        count(
+            &mut client,
+            "SELECT count(*) FROM pg_tables WHERE tablename = 'audit'"
+        ),
+        0
+    );
+    assert!(Path::new(&stale).join("plan.json").exists());
+}
