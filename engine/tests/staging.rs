@@ -21,7 +21,8 @@
 //!    same bytes;
 //! 2. forward: expand, old app, backfill, backfill again (which must change nothing), old
 //!    app, new app, contract, new app; then check.sql, the database reads back equal to
-//!    to.sql, and planning again from it gives an empty plan;
+//!    to.sql, and planning again from it gives an empty plan; the same again with each
+//!    phase run by `schemadiff_engine::apply` instead of its file;
 //! 3. for each phase with steps, on a fresh seeded FROM: the same sequence up to that phase
 //!    and the application runs that follow it, then the down files of the applied phases,
 //!    last first; the database reads back equal to from.sql and check_from.sql holds;
@@ -38,9 +39,12 @@
 //! cases.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use postgres::{Client, NoTls, SimpleQueryMessage};
+use schemadiff_engine::apply::Settings;
 use schemadiff_engine::cluster::TempCluster;
+use schemadiff_engine::hazard::HazardKind;
 use schemadiff_engine::model::Catalog;
 use schemadiff_engine::plan::Phase;
 use schemadiff_engine::source::Source;
@@ -198,6 +202,11 @@ fn run_case(cluster: &TempCluster, dir: &Path, number: usize) -> Vec<String> {
     record(&mut failures, "forward", outcome);
     cluster.drop_database(&case.db("forward")).ok();
 
+    // 2b. forward again, through `apply`, phase by phase
+    let outcome = case.applied(&forward, &staged, &expected_to);
+    record(&mut failures, "through apply", outcome);
+    cluster.drop_database(&case.db("apply")).ok();
+
     // 3. rollback from each phase
     for &last in &phases {
         let scenario = format!("rollback after {}", last.name());
@@ -315,6 +324,35 @@ impl Case<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The forward scenario with each phase run by `apply` instead of its file, the
+    /// applications in between; the plan's danger hazards are allowed.
+    fn applied(&self, plan: &Plan, options: &Options, expected_to: &Catalog) -> Result<(), String> {
+        let url = self.seeded("apply")?;
+        for action in self.sequence(&plan.phases(), Phase::Contract, false) {
+            let Action::Up(phase) = action else {
+                self.run(&url, &[action])?;
+                continue;
+            };
+            let settings = Settings {
+                phases: vec![phase],
+                allowed_hazards: vec![
+                    HazardKind::DataLoss,
+                    HazardKind::EnumValueRemoval,
+                    HazardKind::BreaksApplication,
+                ],
+                dry_run: false,
+                wait: false,
+                lock_timeout: Duration::from_secs(5),
+                statement_timeout: None,
+                retries: 0,
+            };
+            schemadiff_engine::apply(&url, plan, options, &settings, &mut |_| {})
+                .map_err(|e| format!("apply --phase {}: {e}", phase.name()))?;
+        }
+        self.checks(&url, "check.sql")?;
+        same(&read_live(&url)?, expected_to).map_err(|e| format!("after contract: {e}"))
     }
 
     /// Runs one of the plan's files; a failure names it and shows it.
