@@ -75,8 +75,9 @@ fn planned(cluster: &TempCluster, name: &str) -> (String, Plan) {
     (url, plan)
 }
 
-fn quiet() -> impl FnMut(&str) {
-    |_: &str| {}
+/// Applies the phases of `plan` with the test's settings, saying nothing.
+fn run(url: &str, plan: &Plan, phases: &[Phase]) -> Result<Outcome, Error> {
+    apply(url, plan, &options(), &settings(phases), &mut |_: &str| {})
 }
 
 fn scalar(url: &str, sql: &str) -> i64 {
@@ -97,13 +98,7 @@ fn apply_runs_phases_in_order_records_them_and_refuses_what_it_must() {
         .unwrap()
         .batch_execute("CREATE TABLE extra (id int)")
         .unwrap();
-    let refused = apply(
-        &url,
-        &plan,
-        &options(),
-        &settings(&[Phase::Expand]),
-        &mut quiet(),
-    );
+    let refused = run(&url, &plan, &[Phase::Expand]);
     match refused {
         Err(Error::Drift(message)) => assert!(message.contains("public.extra"), "{message}"),
         other => panic!("a drifted database is refused: {other:?}"),
@@ -119,13 +114,7 @@ fn apply_runs_phases_in_order_records_them_and_refuses_what_it_must() {
 
     // phases in order, recorded; a second run does nothing; contract before expand refused
     let (url, plan) = planned(&cluster, "phases");
-    let contract_first = apply(
-        &url,
-        &plan,
-        &options(),
-        &settings(&[Phase::Contract]),
-        &mut quiet(),
-    );
+    let contract_first = run(&url, &plan, &[Phase::Contract]);
     assert!(
         matches!(&contract_first, Err(Error::Invalid(m)) if m.contains("expand")),
         "{contract_first:?}"
@@ -151,28 +140,14 @@ fn apply_runs_phases_in_order_records_them_and_refuses_what_it_must() {
         scalar(&url, "SELECT count(*) FROM account WHERE name IS NULL"),
         0
     );
-    let again = apply(
-        &url,
-        &plan,
-        &options(),
-        &settings(&[Phase::Expand, Phase::Backfill]),
-        &mut quiet(),
-    )
-    .expect("a second run");
+    let again = run(&url, &plan, &[Phase::Expand, Phase::Backfill]).expect("a second run");
     assert_eq!(
         again,
         Outcome::AlreadyApplied {
             next: Some(Phase::Contract)
         }
     );
-    let done = apply(
-        &url,
-        &plan,
-        &options(),
-        &settings(&[Phase::Contract]),
-        &mut quiet(),
-    )
-    .expect("contract applies");
+    let done = run(&url, &plan, &[Phase::Contract]).expect("contract applies");
     assert_eq!(
         done,
         Outcome::Applied {
@@ -217,7 +192,7 @@ fn apply_runs_phases_in_order_records_them_and_refuses_what_it_must() {
     )
     .expect("the plan is made");
     let every = [Phase::Expand, Phase::Backfill, Phase::Contract];
-    let refused = apply(&url, &dropping, &options(), &settings(&every), &mut quiet());
+    let refused = run(&url, &dropping, &every);
     assert!(
         matches!(&refused, Err(Error::Refused(m)) if m.contains("--allow-hazard data-loss")),
         "{refused:?}"
@@ -231,7 +206,7 @@ fn apply_runs_phases_in_order_records_them_and_refuses_what_it_must() {
         allowed_hazards: vec![HazardKind::DataLoss],
         ..settings(&every)
     };
-    apply(&url, &dropping, &options(), &allowed, &mut quiet()).expect("allowed, it applies");
+    apply(&url, &dropping, &options(), &allowed, &mut |_: &str| {}).expect("allowed, it applies");
     assert_eq!(
         scalar(
             &url,
@@ -260,13 +235,7 @@ fn apply_waits_for_locks_and_for_another_apply() {
     let (url, plan) = planned(&cluster, "busy");
     let mut other = Client::connect(&url, NoTls).unwrap();
     other.batch_execute(APPLY_LOCK).unwrap();
-    let busy = apply(
-        &url,
-        &plan,
-        &options(),
-        &settings(&[Phase::Expand]),
-        &mut quiet(),
-    );
+    let busy = run(&url, &plan, &[Phase::Expand]);
     assert!(
         matches!(&busy, Err(Error::Busy(m)) if m.contains("another apply holds the lock")),
         "{busy:?}"
@@ -278,7 +247,7 @@ fn apply_waits_for_locks_and_for_another_apply() {
                 wait: true,
                 ..settings(&[Phase::Expand])
             };
-            apply(&url, &plan, &options(), &wait, &mut quiet())
+            apply(&url, &plan, &options(), &wait, &mut |_: &str| {})
         })
     };
     std::thread::sleep(Duration::from_millis(700));
@@ -333,14 +302,7 @@ fn apply_waits_for_locks_and_for_another_apply() {
 fn a_resumed_apply_builds_an_index_left_invalid_again() {
     let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
     let (url, plan) = planned(&cluster, "invalid");
-    apply(
-        &url,
-        &plan,
-        &options(),
-        &settings(&[Phase::Expand]),
-        &mut quiet(),
-    )
-    .expect("expand applies");
+    run(&url, &plan, &[Phase::Expand]).expect("expand applies");
     // as a run stopped during the concurrent build leaves it: the index INVALID, the
     // history short of that batch
     let batches = plan
@@ -363,14 +325,7 @@ fn a_resumed_apply_builds_an_index_left_invalid_again() {
              UPDATE schemadiff.history SET outcome = 'failed', batches_done = {build}"
         ))
         .unwrap();
-    apply(
-        &url,
-        &plan,
-        &options(),
-        &settings(&[Phase::Expand]),
-        &mut quiet(),
-    )
-    .expect("the resumed expand applies");
+    run(&url, &plan, &[Phase::Expand]).expect("the resumed expand applies");
     let valid: bool = client
         .query_one(
             "SELECT indisvalid FROM pg_index WHERE indexrelid = 'account_email_idx'::regclass",
