@@ -22,6 +22,8 @@ fn main() -> ExitCode {
     // a scratch database of the shadow path never outlives an interrupted run (Ctrl-C,
     // SIGTERM, SIGHUP); a local server and its directory have their own watchdog
     let _ = ctrlc::set_handler(|| {
+        // an apply stops its statement: the batches committed stay, the next run resumes
+        schemadiff_engine::apply::interrupt();
         drop_scratch_databases();
         std::process::exit(130);
     });

@@ -1,7 +1,8 @@
 //! `schemadiff apply --plan DIR` as a deploy runs it: a reviewed plan read back from
-//! `plan --out`, a dry run that changes nothing, a process killed with SIGKILL in the middle
-//! of the backfill and a second run that finishes it with every row filled, and the
-//! refusal of a database that changed since the plan.
+//! `plan --out`, a dry run that changes nothing, Ctrl-C in the middle of the backfill (it
+//! stops between batches), then SIGKILL in the middle of the rest, and a last run that
+//! finishes it with every row filled, and the refusal of a database that changed since the
+//! plan.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -11,7 +12,7 @@ use std::time::Duration;
 use postgres::{Client, NoTls};
 use schemadiff_engine::cluster::TempCluster;
 
-const ROWS: i64 = 300_000;
+const ROWS: i64 = 600_000;
 
 const TO: &str = "
 CREATE TABLE event (
@@ -26,6 +27,28 @@ fn schemadiff(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("the binary runs")
+}
+
+/// Starts `apply --plan` and sends it `signal` once its backfill has started.
+fn interrupted(url: &str, dir: &str, signal: &str) {
+    let mut apply = Command::new(env!("CARGO_BIN_EXE_schemadiff"))
+        .args(["apply", "--db", url, "--plan", dir, "--yes"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("apply starts");
+    let stderr = BufReader::new(apply.stderr.take().expect("stderr is piped"));
+    for line in stderr.lines() {
+        let line = line.expect("a line");
+        if line.contains("batch") && line.contains("done") || line.contains("resuming") {
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    Command::new("kill")
+        .args([signal, &apply.id().to_string()])
+        .status()
+        .expect("kill runs");
+    apply.wait().expect("it ends");
 }
 
 fn count(client: &mut Client, sql: &str) -> i64 {
@@ -80,22 +103,14 @@ fn a_killed_apply_resumes_and_a_changed_database_is_refused() {
         "a dry run changes nothing"
     );
 
-    // killed with SIGKILL once the backfill has started
-    let mut first = Command::new(env!("CARGO_BIN_EXE_schemadiff"))
-        .args(["apply", "--db", &url, "--plan", dir_text, "--yes"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("apply starts");
-    let stderr = BufReader::new(first.stderr.take().expect("stderr is piped"));
-    for line in stderr.lines() {
-        let line = line.expect("a line");
-        if line.contains("expand: batch") && line.contains("done") {
-            break;
-        }
-    }
-    std::thread::sleep(Duration::from_millis(300));
-    first.kill().expect("the process is killed");
-    first.wait().expect("it ends");
+    // interrupted with Ctrl-C once the backfill has started: it stops between batches
+    interrupted(&url, dir_text, "-INT");
+    assert!(
+        count(&mut client, "SELECT count(*) FROM event WHERE kind IS NULL") > 0,
+        "Ctrl-C stops the backfill part-way"
+    );
+    // killed with SIGKILL in the middle of the rest of it
+    interrupted(&url, dir_text, "-KILL");
 
     // the second run waits for the first one's session, then finishes what is left
     let second = schemadiff(&["apply", "--db", &url, "--plan", dir_text, "--yes", "--wait"]);

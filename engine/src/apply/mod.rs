@@ -16,10 +16,11 @@ pub mod history;
 mod lock;
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use pg_query::NodeEnum;
-use postgres::Client;
+use postgres::{CancelToken, Client};
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
@@ -60,6 +61,19 @@ pub enum Outcome {
     DryRun(String),
 }
 
+/// The connection of the run in progress, to cancel its statement on an interruption.
+static RUNNING: Mutex<Option<CancelToken>> = Mutex::new(None);
+
+/// Cancels the statement of the run in progress, if any: a batch of a backfill is rolled
+/// back and the batches before it stay, a transaction is rolled back whole. Called on
+/// Ctrl-C before the process exits; the next run resumes.
+pub fn interrupt() {
+    let token = RUNNING.lock().ok().and_then(|mut running| running.take());
+    if let Some(token) = token {
+        let _ = token.cancel_query(postgres::NoTls);
+    }
+}
+
 /// The id of a plan in the history: a digest of what it does.
 pub fn plan_id(plan: &Plan) -> String {
     let steps = serde_json::to_string(&plan.steps).unwrap_or_default();
@@ -84,6 +98,9 @@ pub fn apply(
     report: &mut dyn FnMut(&str),
 ) -> Result<Outcome, Error> {
     let failed = |e: postgres::Error| Error::Invalid(format!("apply: {}", db_message(&e)));
+    if let Ok(mut running) = RUNNING.lock() {
+        *running = Some(client.cancel_token());
+    }
     if let Err(holder) = lock::acquire(client, settings.wait).map_err(failed)? {
         return Err(Error::Busy(format!(
             "{holder}; wait for it with --wait, or try again later"
