@@ -136,6 +136,14 @@ fn an_empty_desired_state_is_refused_unless_allowed() {
         &["plan", "--from", "empty.sql", "--to", &url],
         "",
     ));
+    // a database as the desired state is read as it is, empty or not
+    let empty = database_with("empty_database", "");
+    let plan = succeeded(&schemadiff(
+        dir.path(),
+        &["plan", "--from", &url, "--to", &empty],
+        "",
+    ));
+    assert!(plan.contains("DROP TABLE public.orders;"), "{plan}");
 }
 
 // a misspelled `--schema pubilc` made `check` report "equivalent"

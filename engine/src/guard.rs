@@ -50,15 +50,20 @@ pub fn schemas_exist(
     })
 }
 
-/// Refuses a desired state that holds nothing in the schemas compared while the current
-/// side holds objects: the plan would drop them all. The reverse, creating everything from
+/// Refuses desired-state SQL (files, a directory, standard input) that holds nothing in the
+/// schemas compared while the current side holds objects: the plan would drop them all. An
+/// empty file or a directory without `*.sql` is the accident; a database named as the
+/// desired state is one that exists, read as it is. The reverse, creating everything from
 /// an empty database, is an ordinary first deploy.
 pub fn desired_state_not_empty(
     catalogs: Pair<&Catalog>,
     sources: Pair<&Source>,
 ) -> Result<(), Error> {
     let objects_of = |catalog| standalone_objects(catalog).into_iter().flat_map(|(_, n)| n);
-    if objects_of(catalogs.to).next().is_some() || objects_of(catalogs.from).next().is_none() {
+    if sources.to.is_database()
+        || objects_of(catalogs.to).next().is_some()
+        || objects_of(catalogs.from).next().is_none()
+    {
         return Ok(());
     }
     let dropped_schemas = catalogs
