@@ -24,7 +24,7 @@ use schemadiff_engine::{DesiredStatePath, Options, Platform, Source};
 
 const DEFAULT_SEED: u64 = 0x5c4e_3ad1_ff13_0006;
 /// Calibrated to about half a minute over two workers in a debug build on two cores.
-const ITERATIONS: u64 = 2400;
+const ITERATIONS: u64 = 2000;
 /// Each progress line the worker prints starts with this, so that the parent can tell which
 /// iteration a process died in.
 const PROGRESS: &str = "fuzz iteration ";
@@ -69,8 +69,7 @@ fn offline_loader_never_panics() {
             // 101 is a test failure the worker reported itself, with its inputs
             (Some(101), _) | (_, None) => String::new(),
             (_, Some(iteration)) => {
-                let corpus = corpus();
-                let case = Case::generate(&corpus, settings.seed, iteration);
+                let case = Case::generate(&Corpus::load(), settings.seed, iteration);
                 let saved = case.save(settings.seed, iteration);
                 format!(
                     "the worker died ({}) in iteration {iteration}; input saved in {}\n",
@@ -104,7 +103,7 @@ fn offline_loader_worker() {
             Some((shard.parse().ok()?, shards.parse().ok()?))
         })
         .unwrap_or((0, 1));
-    let corpus = corpus();
+    let corpus = Corpus::load();
     let started = Instant::now();
     let mut panicked = Vec::new();
     let mut iteration = settings.only.unwrap_or(shard);
@@ -187,10 +186,23 @@ enum Input {
 }
 
 impl Case {
-    fn generate(corpus: &[Vec<u8>], seed: u64, iteration: u64) -> Case {
+    /// Mostly one file to load; otherwise the two sides of a case to plan between, each
+    /// mutated a little or not at all, so that the plans are of real differences.
+    fn generate(corpus: &Corpus, seed: u64, iteration: u64) -> Case {
         let mut rng = Rng::new(seed ^ iteration.wrapping_mul(0xd1b5_4a32_d192_ed03));
-        let to = Input::generate(corpus, &mut rng);
-        let from = rng.chance(30).then(|| Input::generate(corpus, &mut rng));
+        let (to, from) = if rng.chance(70) {
+            let file = rng.below(corpus.files.len());
+            let mutations = 1 + rng.below(4);
+            (Input::generate(file, mutations, corpus, &mut rng), None)
+        } else {
+            let &(from, to) = rng.pick(&corpus.pairs);
+            let (from_mutations, to_mutations) = (rng.below(3), rng.below(3));
+            let from = Input::generate(from, from_mutations, corpus, &mut rng);
+            (
+                Input::generate(to, to_mutations, corpus, &mut rng),
+                Some(from),
+            )
+        };
         Case {
             to,
             from,
@@ -236,10 +248,11 @@ impl Case {
 }
 
 impl Input {
-    fn generate(corpus: &[Vec<u8>], rng: &mut Rng) -> Input {
-        let mut text = rng.pick(corpus).clone();
-        for _ in 0..1 + rng.below(4) {
-            text = mutate(text, corpus, rng);
+    /// Corpus file `file` after `mutations` mutations.
+    fn generate(file: usize, mutations: usize, corpus: &Corpus, rng: &mut Rng) -> Input {
+        let mut text = corpus.files[file].clone();
+        for _ in 0..mutations {
+            text = mutate(text, &corpus.files, rng);
         }
         if rng.chance(15) {
             let parts = statements(&text);
@@ -268,26 +281,48 @@ impl Input {
     }
 }
 
-/// Every `.sql` file under `schemas/`, in a fixed order.
-fn corpus() -> Vec<Vec<u8>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "sql") {
-                out.push(path);
+/// The project's schemas: every `.sql` file under `schemas/`, in a fixed order.
+struct Corpus {
+    files: Vec<Vec<u8>>,
+    /// The `from.sql` and `to.sql` of each case, as indexes into `files`.
+    pairs: Vec<(usize, usize)>,
+}
+
+impl Corpus {
+    fn load() -> Corpus {
+        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "sql") {
+                    out.push(path);
+                }
             }
         }
+        let mut paths = Vec::new();
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas"),
+            &mut paths,
+        );
+        paths.sort();
+        let pairs: Vec<(usize, usize)> = paths
+            .iter()
+            .enumerate()
+            .filter(|(_, path)| path.ends_with("from.sql"))
+            .filter_map(|(from, path)| {
+                let to = paths
+                    .iter()
+                    .position(|p| *p == path.with_file_name("to.sql"))?;
+                Some((from, to))
+            })
+            .collect();
+        assert!(pairs.len() > 100, "the corpus is the project's schemas");
+        Corpus {
+            files: paths.iter().map(|p| std::fs::read(p).unwrap()).collect(),
+            pairs,
+        }
     }
-    let mut paths = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas"),
-        &mut paths,
-    );
-    paths.sort();
-    assert!(paths.len() > 100, "the corpus is the project's schemas");
-    paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }
 
 /// Statements, roughly: the text cut after each `;` that ends a line. A cut inside a
@@ -364,7 +399,7 @@ const TOKENS: &[&[u8]] = &[
 fn mutate(text: Vec<u8>, corpus: &[Vec<u8>], rng: &mut Rng) -> Vec<u8> {
     let mut text = text;
     let mut parts = statements(&text);
-    match rng.below(10) {
+    match rng.below(12) {
         0 if !text.is_empty() => {
             let at = rng.below(text.len());
             text[at] = if rng.chance(50) {
@@ -404,6 +439,20 @@ fn mutate(text: Vec<u8>, corpus: &[Vec<u8>], rng: &mut Rng) -> Vec<u8> {
             parts.concat()
         }
         7 if rng.chance(20) => [b"\xef\xbb\xbf".as_slice(), &text].concat(),
+        8 => {
+            // a name or keyword in place of another: references to what does not exist,
+            // objects of the wrong kind, clauses that do not fit
+            let other: &Vec<u8> = rng.pick(corpus);
+            match (words(&text), words(other)) {
+                (ours, theirs) if !ours.is_empty() && !theirs.is_empty() => {
+                    let ours = rng.pick(&ours).clone();
+                    let theirs = &other[rng.pick(&theirs).clone()];
+                    text.splice(ours, theirs.iter().copied());
+                    text
+                }
+                _ => text,
+            }
+        }
         _ => {
             let at = rng.below(text.len() + 1);
             let token = rng.pick(TOKENS);
@@ -411,6 +460,21 @@ fn mutate(text: Vec<u8>, corpus: &[Vec<u8>], rng: &mut Rng) -> Vec<u8> {
             text
         }
     }
+}
+
+/// Where the words (names, keywords, numbers) of a text are.
+fn words(text: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let mut words = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let length = text[at..].iter().take_while(|b| is_word(b)).count();
+        if length > 0 {
+            words.push(at..at + length);
+        }
+        at += length.max(1);
+    }
+    words
 }
 
 /// A statement whose expression nests deeply: parentheses, operator chains, `NOT`s,
