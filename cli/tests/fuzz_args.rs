@@ -2,11 +2,12 @@
 //! binary runs with argument lists generated from its subcommands and flags (random subsets
 //! and orders, missing and malformed values, unknown flags, URLs with a password, paths that
 //! do not exist or are directories, `-` twice), and must exit 0, 1 or 2 — never 101 or by a
-//! signal — with no `panicked` and no `secret` in what it prints.
+//! signal, and 2 only with a message — with no `panicked` and no `secret` in what it prints.
 //!
-//! No run can start a server: databases are at 127.0.0.1 port 1, where a connection fails at
-//! once, and `--dev-url local` is never generated (a database side is read, and fails,
-//! before the automatic choice would start one).
+//! No run can start a server: every database is at 127.0.0.1 port 1 or in a socket
+//! directory that does not exist, where a connection fails at once, and `--dev-url local` is
+//! never generated (a database side is read, and fails, before the automatic choice would
+//! start one).
 //!
 //! - `SCHEMADIFF_FUZZ_SEED=N` draws another sequence (default: a fixed seed);
 //! - `SCHEMADIFF_FUZZ_SECONDS=N` runs for N seconds instead of the fixed count;
@@ -139,6 +140,7 @@ fn check(seed: u64, run: u64) -> Result<usize, String> {
             _ if stdout.contains(PASSWORD) || stderr.contains(PASSWORD) => {
                 "printed the password".into()
             }
+            Some(2) if stderr.trim().is_empty() => "exit 2 without a message".into(),
             Some(code @ 0..=2) => return Ok(code as usize),
             _ => status.to_string(),
         },
@@ -293,7 +295,7 @@ const PURGE: &[Flag] = &[flag(
 )];
 
 /// Every database refuses at once (port 1, or a URL that does not parse), and each holds the
-/// password.
+/// password. A source may also be a database without one, in no socket directory.
 const DATABASES: &[&str] = &[
     "POSTGRES://u:secret@127.0.0.1:1/x?connect_timeout=1",
     "postgresql://u:secret@127.0.0.1:1/db?sslmode=require&connect_timeout=1",
@@ -319,7 +321,7 @@ const SOURCES: &[&str] = &[
     "postgres://u:secret@127.0.0.1:1/db?connect_timeout=1",
     "jdbc:postgresql://u:secret@127.0.0.1:1/x",
     "mysql://u:secret@127.0.0.1:1/x",
-    "postgres://",
+    "postgres://?host=/nonexistent",
 ];
 
 /// A subcommand and flags: mostly those it takes, with valid values, in any order; sometimes
