@@ -39,10 +39,12 @@ fn main() -> ExitCode {
 
 /// clap quotes the arguments it cannot place, and one may be a URL with a password
 /// (`schemadiff plan postgres://u:pw@h/db`, `--from` forgotten): its message is printed with
-/// every password hidden, in clap's own colours when there is none to hide.
+/// every password hidden, in clap's own colours when there is none to hide. Arguments are
+/// read as clap shows them, invalid UTF-8 replaced (`env::args` would panic on it).
 fn argument_error(error: clap::Error) -> ExitCode {
-    let secrets: Vec<(String, String)> = std::env::args()
+    let secrets: Vec<(String, String)> = std::env::args_os()
         .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
         .flat_map(|arg| {
             let value = arg.split_once('=').map(|(_, value)| value.to_string());
             [Some(arg), value]

@@ -1,8 +1,9 @@
 //! The command line never panics and never shows a password (issue 13, point 6): the real
 //! binary runs with argument lists generated from its subcommands and flags (random subsets
 //! and orders, missing and malformed values, unknown flags, URLs with a password, paths that
-//! do not exist or are directories, `-` twice), and must exit 0, 1 or 2 — never 101 or by a
-//! signal, and 2 only with a message — with no `panicked` and no `secret` in what it prints.
+//! do not exist or are directories, `-` twice, bytes that are not UTF-8), and must exit 0, 1
+//! or 2 — never 101 or by a signal, and 2 only with a message — with no `panicked` and no
+//! `secret` in what it prints.
 //!
 //! No run can start a server: every database is at 127.0.0.1 port 1 or in a socket
 //! directory that does not exist, where a connection fails at once, and `--dev-url local` is
@@ -13,7 +14,9 @@
 //! - `SCHEMADIFF_FUZZ_SECONDS=N` runs for N seconds instead of the fixed count;
 //! - `SCHEMADIFF_FUZZ_ITERATION=N` replays one run.
 
+use std::ffi::OsString;
 use std::fs::File;
+use std::os::unix::ffi::OsStringExt;
 use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -98,6 +101,30 @@ fn a_misplaced_url_is_shown_without_its_password() {
         assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains("u:***@127.0.0.1"), "{args:?}: {stderr}");
         assert!(!stderr.contains(PASSWORD), "{args:?}: {stderr}");
+    }
+}
+
+// reading the arguments again for that message with `env::args` panicked on one that is
+// not UTF-8
+#[test]
+fn an_argument_that_is_not_utf8_is_refused_without_a_panic() {
+    let not_utf8 = || OsString::from_vec(b"to\xff.sql".to_vec());
+    for args in [
+        vec!["plan".into(), not_utf8()],
+        vec![
+            "plan".into(),
+            "--offline".into(),
+            "--from".into(),
+            not_utf8(),
+        ],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_schemadiff"))
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
     }
 }
 
@@ -326,7 +353,7 @@ const SOURCES: &[&str] = &[
 
 /// A subcommand and flags: mostly those it takes, with valid values, in any order; sometimes
 /// a value missing or malformed, a flag of another subcommand, or a stray argument.
-fn arguments(rng: &mut Rng) -> Vec<String> {
+fn arguments(rng: &mut Rng) -> Vec<OsString> {
     let (command, required, optional): (Vec<&str>, Vec<&Flag>, Vec<&Flag>) = match rng.below(20) {
         0..=7 => (
             vec!["plan"],
@@ -393,10 +420,18 @@ fn arguments(rng: &mut Rng) -> Vec<String> {
             (false, _) => args.extend([flag.name.into(), value(rng)]),
         }
     }
+    let mut args: Vec<OsString> = args.into_iter().map(OsString::from).collect();
     if rng.chance(5) {
         let stray = *rng.pick(&["--bogus", "-x", "--", "extra", "--from", DATABASES[0]]);
         let at = rng.below(args.len() + 1);
-        args.insert(at, stray.to_string());
+        args.insert(at, stray.into());
+    }
+    if rng.chance(3) && !args.is_empty() {
+        // an argument that is not UTF-8, as a shell passes one from a file name
+        let at = rng.below(args.len());
+        let mut bytes = std::mem::take(&mut args[at]).into_vec();
+        bytes.insert(rng.below(bytes.len() + 1), 0xff);
+        args[at] = OsString::from_vec(bytes);
     }
     args
 }
