@@ -12,13 +12,17 @@ use anyhow::Context;
 use clap::Parser;
 
 use args::{ArchiveCommand, Cli, Command, Format, PlatformName};
+use schemadiff_engine::error::redact_url;
 use schemadiff_engine::source::shadow::drop_scratch_databases;
 use schemadiff_engine::{
     archive, dump, plan, render, DesiredStatePath, DevServer, Options, Platform, Source,
 };
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return argument_error(error),
+    };
     // a scratch database of the shadow path never outlives an interrupted run (Ctrl-C,
     // SIGTERM, SIGHUP); a local server and its directory have their own watchdog
     let _ = ctrlc::set_handler(|| {
@@ -39,6 +43,39 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// clap quotes the arguments it cannot place, and one may be a URL with a password
+/// (`schemadiff plan postgres://u:pw@h/db`, `--from` forgotten): its message is printed with
+/// every password hidden, in clap's own colours when there is none to hide. Arguments are
+/// read as clap shows them, invalid UTF-8 replaced (`env::args` would panic on it).
+fn argument_error(error: clap::Error) -> ExitCode {
+    let secrets: Vec<(String, String)> = std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .flat_map(|arg| {
+            let value = arg.split_once('=').map(|(_, value)| value.to_string());
+            [Some(arg), value]
+        })
+        .flatten()
+        .filter_map(|arg| {
+            let shown = redact_url(&arg);
+            (shown != arg).then_some((arg, shown))
+        })
+        .collect();
+    if secrets.is_empty() {
+        error.exit()
+    }
+    let mut message = error.render().to_string();
+    for (secret, shown) in &secrets {
+        message = message.replace(secret, shown);
+    }
+    if error.use_stderr() {
+        eprint!("{message}");
+    } else {
+        print!("{message}");
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
