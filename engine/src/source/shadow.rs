@@ -6,6 +6,7 @@
 //! [`drop_scratch_databases`]).
 
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use postgres::Client;
@@ -38,6 +39,10 @@ pub struct Shadow {
 
 /// Scratch databases that exist right now, for Ctrl-C.
 static SCRATCH: Mutex<Vec<Scratch>> = Mutex::new(Vec::new());
+
+/// Set under `SCRATCH`'s lock on Ctrl-C: no scratch database is created after the ones that
+/// exist are listed for dropping.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 impl Shadow {
     pub fn new(server: DevServer) -> Self {
@@ -136,7 +141,13 @@ pub fn local_server_available() -> bool {
 /// Drops every scratch database that still exists, and the roles created while it did (used
 /// on Ctrl-C).
 pub fn drop_scratch_databases() {
-    let pending: Vec<Scratch> = SCRATCH.lock().map(|s| s.clone()).unwrap_or_default();
+    let pending: Vec<Scratch> = {
+        let mut pending = SCRATCH
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        std::mem::take(&mut *pending)
+    };
     for scratch in pending {
         scratch.drop_all();
     }
@@ -183,6 +194,9 @@ impl ScratchGuard {
         let mut pending = SCRATCH
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Err(Error::Invalid("interrupted".into()));
+        }
         let (name, admin_url) = (scratch.name.clone(), scratch.admin_url.clone());
         pending.push(scratch);
         let guard = ScratchGuard { name: name.clone() };
