@@ -124,25 +124,48 @@ struct Builder<'a> {
     files: &'a [SqlFile],
     /// Line starts of the files, computed for the first problem in each.
     lines: HashMap<usize, Lines>,
-    /// The file and byte offset of the statement being evaluated.
+    /// Whether a file did not parse: then what it names is not checked, since its
+    /// definitions may be among what was not read.
+    unparsed: bool,
+    /// The file, the byte offset of the run of statements parsed together (parse-tree
+    /// locations count from there) and of the statement being evaluated.
     file: usize,
+    run_start: usize,
     statement_start: usize,
 }
 
 impl Builder<'_> {
+    /// Parses and evaluates a file run by run, so that only one run's parse tree is held.
     fn load_file(&mut self, index: usize) {
         self.file = index;
         let file = &self.files[index];
-        match pg_query::parse(&file.text, 0) {
-            Ok(parsed) => {
-                for raw in &parsed.protobuf.stmts {
-                    self.statement_start = raw.stmt_location as usize;
-                    if let Some(node) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) {
-                        self.statement(node);
-                    }
+        let mut start = 0;
+        for end in run_ends(&file.text) {
+            if let Ok(parsed) = pg_query::parse(&file.text[start..end], 0) {
+                self.statements(&parsed, start);
+                start = end;
+                continue;
+            }
+            // the scanner splits `BEGIN ATOMIC … END` bodies, which a run may end inside
+            match pg_query::parse(&file.text[start..], 0) {
+                Ok(parsed) => self.statements(&parsed, start),
+                Err(_) => {
+                    self.unparsed = true;
+                    self.problems.extend(location::syntax_errors(file));
                 }
             }
-            Err(_) => self.problems.extend(location::syntax_errors(file)),
+            return;
+        }
+    }
+
+    /// Evaluates the statements of a run of text that starts at byte `base` of the file.
+    fn statements(&mut self, parsed: &pg_query::ParseResult, base: usize) {
+        self.run_start = base;
+        for raw in &parsed.protobuf.stmts {
+            self.statement_start = base + raw.stmt_location as usize;
+            if let Some(node) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) {
+                self.statement(node);
+            }
         }
     }
 
@@ -159,7 +182,9 @@ impl Builder<'_> {
                 table.constraints.insert(name.clone(), constraint);
             }
         }
-        self.check_references(&pending);
+        if !self.unparsed {
+            self.check_references(&pending);
+        }
         self.report_repeats();
         if !self.problems.is_empty() {
             // in the order of the files, whenever each was found
@@ -270,7 +295,7 @@ impl Builder<'_> {
     /// Where a parse-tree location is (0: the start of the current statement).
     fn place(&self, location: i32) -> Place {
         let offset = if location > 0 {
-            location as usize
+            self.run_start + location as usize
         } else {
             self.statement_start
         };
@@ -342,6 +367,29 @@ fn complete_foreign_key(
             })
             .collect();
     }
+}
+
+/// Text parsed at once: a statement's parse tree takes many times its text, so a large file
+/// is parsed in runs of statements of about this size rather than whole.
+const PARSE_RUN_BYTES: usize = 64 * 1024;
+
+/// Where the runs of statements of `text` end: at statement starts the scanner finds, each
+/// run past `PARSE_RUN_BYTES`, the last at the end of the text.
+fn run_ends(text: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    if let Ok(statements) = pg_query::split_with_scanner(text) {
+        let base = text.as_ptr() as usize;
+        let mut run_start = 0;
+        for statement in statements {
+            let start = statement.as_ptr() as usize - base;
+            if start - run_start >= PARSE_RUN_BYTES {
+                ends.push(start);
+                run_start = start;
+            }
+        }
+    }
+    ends.push(text.len());
+    ends
 }
 
 /// Unsupported kinds that other statements (indexes, comments, ALTER) can refer to as tables.
