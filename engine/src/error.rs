@@ -103,13 +103,23 @@ pub enum Error {
     StepFailed { step: String, message: String },
 }
 
+/// How many problems an error shows; the rest are counted. A file repeating one mistake
+/// thousands of times is told about it without thousands of screens.
+pub const SHOWN_PROBLEMS: usize = 20;
+
 fn render_problems(problems: &[SourceProblem]) -> String {
     let mut out = String::new();
-    for (i, problem) in problems.iter().enumerate() {
+    for (i, problem) in problems.iter().take(SHOWN_PROBLEMS).enumerate() {
         if i > 0 {
             out.push_str("\n\n");
         }
         out.push_str(&problem.to_string());
+    }
+    if problems.len() > SHOWN_PROBLEMS {
+        out.push_str(&format!(
+            "\n\n… and {} more problem(s) not shown",
+            problems.len() - SHOWN_PROBLEMS
+        ));
     }
     out.push_str(&format!(
         "\n\n{} problem(s) in the desired state; nothing was planned",

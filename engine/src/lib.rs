@@ -280,11 +280,11 @@ fn read(
 ) -> Result<Catalog, Error> {
     Ok(match (side, shadow) {
         (Side::Database(catalog), _) => *catalog,
-        (Side::Files(files), None) => source::sql::load_in(context.catalog.clone(), files)?,
+        (Side::Files(files), None) => source::sql::load_in(context, files)?,
         (Side::Files(files), Some(shadow)) => {
             let mut catalog = shadow.load(files, context)?;
             // where the offline reading agrees, plans say it as the file does
-            if let Ok(written) = source::sql::load_in(context.catalog.clone(), files) {
+            if let Ok(written) = source::sql::load_in(context, files) {
                 catalog.adopt_spelling(&written);
             }
             catalog

@@ -113,12 +113,13 @@ fn excluded_schemas_are_owned_elsewhere_as_the_preset_s_are() {
 }
 
 #[test]
-fn without_the_preset_the_plan_drops_the_platform_s_tables() {
-    // what the preset is for: even the project as deployed does not create auth, so it
-    // would go
+fn without_the_preset_a_reference_into_the_platform_is_an_error() {
+    // what the preset is for: the project as deployed references `auth.users` but does not
+    // create it; read on its own, as the shadow path's server would, that is an error that
+    // says how to declare the platform (a plan would otherwise drop the platform's tables)
     let cluster = TempCluster::start().unwrap();
     let url = supabase_database(&cluster, "unscoped");
-    let plan = plan(
+    let error = plan(
         &Source::Database(url),
         &Source::Path(supabase_dir().join("before.sql")),
         &Options {
@@ -126,8 +127,13 @@ fn without_the_preset_the_plan_drops_the_platform_s_tables() {
             ..Options::default()
         },
     )
-    .unwrap();
-    assert!(render::up_sql(&plan).contains("DROP TABLE auth.users"));
+    .unwrap_err()
+    .to_string();
+    assert!(
+        error.contains("references `auth.users`, which does not exist"),
+        "{error}"
+    );
+    assert!(error.contains("--platform"), "{error}");
 }
 
 #[test]

@@ -124,3 +124,199 @@ fn a_rename_already_done_plans_nothing_and_an_undeclared_one_is_reported() {
         hazard.message
     );
 }
+
+/// The problems of loading `text` offline, as `file:line:column: message` lines.
+fn problems_of(text: &str) -> Vec<String> {
+    match sql::load(&[file("schema.sql", text)]) {
+        Ok(_) => Vec::new(),
+        Err(Error::Source(problems)) => problems
+            .iter()
+            .map(|p| format!("{}: {}", p.span, p.message))
+            .collect(),
+        Err(other) => panic!("{other}"),
+    }
+}
+
+#[test]
+fn a_foreign_key_to_a_missing_table_or_column_is_an_error_at_the_constraint() {
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE a (id int PRIMARY KEY, b_id int REFERENCES b (id), c_id int REFERENCES c);\n\
+             CREATE TABLE b (id int PRIMARY KEY);\n\
+             ALTER TABLE a ADD CONSTRAINT a_b FOREIGN KEY (b_id) REFERENCES b (code);\n"
+        ),
+        [
+            "schema.sql:1:74: constraint `a_c_id_fkey` of `public.a` references `public.c`, which does not exist",
+            "schema.sql:3:19: constraint `a_b` of `public.a` references column `code` of `public.b`, which does not exist",
+        ]
+    );
+    let Err(Error::Source(problems)) =
+        sql::load(&[file("s.sql", "CREATE TABLE a (x int REFERENCES c);")])
+    else {
+        panic!("expected source errors");
+    };
+    assert!(problems[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("--exclude-schema"));
+    // a foreign key may reference a table defined later, as a dump orders them
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE a (id int PRIMARY KEY, b_id int REFERENCES b);\nCREATE TABLE b (id int PRIMARY KEY);\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn indexes_and_constraints_name_columns_their_table_has() {
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int, b int CHECK (c > 0));\n\
+             CREATE INDEX ON t (d);\n\
+             CREATE INDEX t_lower ON t (lower(e::text)) WHERE a > 0;\n"
+        ),
+        [
+            "schema.sql:1:30: constraint `t_c_check` of `public.t` names column `c` of `public.t`, which does not exist",
+            "schema.sql:2:17: index `public.t_d_idx` names column `d` of `public.t`, which does not exist",
+            "schema.sql:3:25: index `public.t_lower` names column `e` of `public.t`, which does not exist",
+        ]
+    );
+    // a column added after the index, system columns, a whole-row check
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int, CHECK (t IS NOT NULL), CHECK (tableoid > 0));\n\
+             CREATE INDEX ON t (b);\n\
+             ALTER TABLE t ADD COLUMN b int;\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_view_reads_relations_that_exist_or_its_own_with_queries() {
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int);\nCREATE VIEW v AS SELECT a FROM t JOIN gone USING (a);\n"
+        ),
+        ["schema.sql:2:1: view `public.v` reads `public.gone`, which does not exist"]
+    );
+    assert_eq!(
+        problems_of(
+            "CREATE VIEW v AS WITH recent AS (SELECT a FROM w) SELECT a FROM recent;\n\
+             CREATE VIEW w AS SELECT relname AS a FROM pg_class JOIN information_schema.tables ON true;\n\
+             CREATE MATERIALIZED VIEW m AS SELECT * FROM pg_catalog.pg_namespace;\n\
+             CREATE RECURSIVE VIEW r (n) AS SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3;\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_column_type_exists_as_a_builtin_a_user_type_or_maybe_an_extensions() {
+    assert_eq!(
+        problems_of("CREATE TABLE t (a mood, b app.kind[], c int);\n"),
+        [
+            "schema.sql:1:17: column `a` of `public.t` has type `mood`, which does not exist",
+            "schema.sql:1:25: column `b` of `public.t` has type `app.kind[]`, which does not exist",
+        ]
+    );
+    // a type defined later, system types, and what an extension may provide
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a mood, b regclass, c pg_lsn, d int4multirange, e xid8);\n\
+             CREATE TYPE mood AS ENUM ('ok');\n"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems_of("CREATE EXTENSION citext;\nCREATE TABLE t (email citext);\n"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn trigger_functions_and_qualified_calls_into_managed_schemas_exist() {
+    assert_eq!(
+        problems_of(
+            "CREATE SCHEMA app;\n\
+             CREATE TABLE t (a int DEFAULT app.next_a(), b text DEFAULT gen_random_uuid()::text);\n\
+             CREATE TRIGGER touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();\n"
+        ),
+        [
+            "schema.sql:2:17: column `a` of `public.t` calls function `app.next_a`, which does not exist",
+            "schema.sql:3:1: trigger `touch` on `public.t` executes function `public.touch()`, which does not exist",
+        ]
+    );
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int);\n\
+             CREATE TRIGGER touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();\n\
+             CREATE TRIGGER same BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger();\n\
+             CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn what_a_schema_owned_elsewhere_holds_counts_as_existing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("app.sql");
+    std::fs::write(
+        &path,
+        "CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users, kind auth.kind);\n",
+    )
+    .unwrap();
+    let source = schemadiff_engine::Source::Path(path);
+    let load = |exclude: &[&str]| {
+        let options = schemadiff_engine::Options {
+            exclude_schemas: exclude.iter().map(|s| s.to_string()).collect(),
+            desired_state: schemadiff_engine::DesiredStatePath::Offline,
+            ..Default::default()
+        };
+        schemadiff_engine::load(&source, &options)
+    };
+    let error = load(&[]).unwrap_err().to_string();
+    assert!(
+        error.contains("references `auth.users`, which does not exist"),
+        "{error}"
+    );
+    assert!(load(&["auth"]).is_ok());
+}
+
+#[test]
+fn a_repeated_definition_is_reported_once_with_both_places() {
+    let table = "CREATE TABLE t (\n    id int\n);\n";
+    let problems = problems_of(&table.repeat(3000));
+    assert_eq!(
+        problems,
+        ["schema.sql:4:14: table `public.t` is created 3000 times (first at schema.sql:1:14)"]
+    );
+    assert_eq!(
+        problems_of("CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int;\nALTER TABLE t ADD COLUMN b int;\n"),
+        ["schema.sql:3:26: column `b` of `public.t` is added twice (first at schema.sql:2:26)"]
+    );
+}
+
+#[test]
+fn at_most_twenty_problems_are_shown_and_the_rest_counted() {
+    let text: String = (0..30)
+        .map(|i| format!("CREATE TABLE t{i} (a int);\nCREATE TABLE t{i} (a int);\n"))
+        .collect();
+    let Err(error @ Error::Source(_)) = sql::load(&[file("schema.sql", &text)]) else {
+        panic!("expected source errors");
+    };
+    let Error::Source(problems) = &error else {
+        unreachable!()
+    };
+    assert_eq!(problems.len(), 30);
+    let rendered = error.to_string();
+    assert_eq!(rendered.matches("is created twice").count(), 20);
+    assert!(
+        rendered.contains("… and 10 more problem(s) not shown"),
+        "{rendered}"
+    );
+    assert!(rendered.ends_with("30 problem(s) in the desired state; nothing was planned"));
+}

@@ -123,6 +123,9 @@ impl Catalog {
         self.owners.sort_keys();
         for table in self.tables.values_mut() {
             table.constraints.sort_keys();
+            // a large schema holds hundreds of thousands of these: no spare capacity
+            table.columns.shrink_to_fit();
+            table.constraints.shrink_to_fit();
         }
         self.unsupported.sort();
         self.unsupported.dedup();

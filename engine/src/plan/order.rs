@@ -3,12 +3,15 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+use std::fmt;
 
 use petgraph::algo::{has_path_connecting, DfsSpace};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 
-use super::dependencies::{body_dependencies, dependencies, targets, Action, ObjectId};
+use super::dependencies::{
+    body_dependencies, dependencies, targets, Action, Dependencies, ObjectId,
+};
 use crate::diff::{Change, Pair};
 use crate::error::Error;
 use crate::model::Catalog;
@@ -29,7 +32,17 @@ pub fn order(
     catalogs: Pair<&Catalog>,
     rank: impl Fn(&Change) -> (u8, u8),
 ) -> Result<Ordered, Error> {
-    let graph = build_graph(changes, catalogs);
+    let deps = catalogs.map(dependencies);
+    let touched: Vec<Vec<(ObjectId, Action)>> = changes.iter().map(targets).collect();
+    let written = touched
+        .iter()
+        .flatten()
+        .filter_map(|(object, action)| match object {
+            ObjectId::Function(signature) if *action != Action::Drop => Some(signature),
+            _ => None,
+        });
+    let bodies = body_dependencies(catalogs.to, written);
+    let graph = build_graph(&touched, deps.as_ref(), &bodies);
     let mut in_degree: Vec<usize> = graph
         .node_indices()
         .map(|n| graph.neighbors_directed(n, Direction::Incoming).count())
@@ -69,14 +82,46 @@ pub fn order(
     })
 }
 
-/// One node per change; an edge `a → b` with its reason when `a` must run before `b`.
-fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, String> {
-    let deps = catalogs.map(dependencies);
-    let mut graph = DiGraph::with_capacity(changes.len(), changes.len());
-    for i in 0..changes.len() {
+/// Why one change must run before another. It borrows the objects and is printed only when
+/// a cycle is reported: a large plan has millions of edges.
+#[derive(Clone, Copy, Debug)]
+enum Reason<'a> {
+    Needs(&'a ObjectId, &'a ObjectId),
+    DroppedFirst(&'a ObjectId),
+    Uses(&'a ObjectId, &'a ObjectId),
+    UnderNewName(&'a ObjectId, &'a ObjectId),
+    KeepOrder,
+    MayUse(&'a ObjectId, &'a ObjectId),
+}
+
+impl fmt::Display for Reason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Needs(object, needed) => write!(f, "{object} needs {needed}"),
+            Reason::DroppedFirst(object) => {
+                write!(f, "{object} is dropped before it is created again")
+            }
+            Reason::Uses(object, needed) => write!(f, "{object} uses {needed}"),
+            Reason::UnderNewName(object, needed) => {
+                write!(f, "{object} is under {needed}'s new name")
+            }
+            Reason::KeepOrder => f.write_str("changes of one object keep their order"),
+            Reason::MayUse(object, needed) => write!(f, "{object} may use {needed}"),
+        }
+    }
+}
+
+/// One node per change (what each touches: `touched`); an edge `a → b` with its reason when
+/// `a` must run before `b`.
+fn build_graph<'a>(
+    touched: &'a [Vec<(ObjectId, Action)>],
+    deps: Pair<&'a Dependencies>,
+    bodies: &'a Dependencies,
+) -> DiGraph<usize, Reason<'a>> {
+    let mut graph = DiGraph::with_capacity(touched.len(), touched.len());
+    for i in 0..touched.len() {
         graph.add_node(i);
     }
-    let touched: Vec<Vec<(ObjectId, Action)>> = changes.iter().map(targets).collect();
     let mut by_object: HashMap<&ObjectId, Vec<(usize, Action)>> = HashMap::new();
     for (i, parts) in touched.iter().enumerate() {
         for (object, action) in parts {
@@ -93,7 +138,7 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
                     for needed in deps.to.get(object).into_iter().flatten() {
                         for &(j, other) in others(needed) {
                             if j != i && other != Action::Drop {
-                                edges.push((j, i, format!("{object} needs {needed}")));
+                                edges.push((j, i, Reason::Needs(object, needed)));
                             }
                         }
                     }
@@ -101,11 +146,7 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
                         // a replaced object is dropped before it is created again
                         for &(j, other) in others(object) {
                             if j != i && other == Action::Drop {
-                                edges.push((
-                                    j,
-                                    i,
-                                    format!("{object} is dropped before it is created again"),
-                                ));
+                                edges.push((j, i, Reason::DroppedFirst(object)));
                             }
                         }
                     }
@@ -120,9 +161,9 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
                         let goes_after = other == Action::Drop
                             || (other == Action::Alter && *action == Action::Drop);
                         if j != i && goes_after {
-                            edges.push((i, j, format!("{object} uses {needed}")));
+                            edges.push((i, j, Reason::Uses(object, needed)));
                         } else if j != i && other == Action::Rename {
-                            edges.push((j, i, format!("{object} is under {needed}'s new name")));
+                            edges.push((j, i, Reason::UnderNewName(object, needed)));
                         }
                     }
                 }
@@ -137,28 +178,21 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
             .map(|(i, _)| *i)
             .collect();
         for pair in alters.windows(2) {
-            edges.push((
-                pair[0],
-                pair[1],
-                "changes of one object keep their order".into(),
-            ));
+            edges.push((pair[0], pair[1], Reason::KeepOrder));
         }
     }
-    edges.sort();
+    // of the reasons for one edge, the first in text order is kept, whatever the order found
+    edges.sort_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| a.2.to_string().cmp(&b.2.to_string()))
+    });
     edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     for (from, to, reason) in edges {
         graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), reason);
     }
     // a function created or replaced goes after what its body uses, unless that would close
     // a cycle (a table whose default calls the function that reads it)
-    let written = touched
-        .iter()
-        .flatten()
-        .filter_map(|(object, action)| match object {
-            ObjectId::Function(signature) if *action != Action::Drop => Some(signature),
-            _ => None,
-        });
-    let bodies = body_dependencies(catalogs.to, written);
     let mut space = DfsSpace::new(&graph);
     for (i, parts) in touched.iter().enumerate() {
         for (object, action) in parts {
@@ -172,7 +206,7 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
                         continue;
                     }
                     if !has_path_connecting(&graph, to, from, Some(&mut space)) {
-                        graph.add_edge(from, to, format!("{object} may use {needed}"));
+                        graph.add_edge(from, to, Reason::MayUse(object, needed));
                     }
                 }
             }
@@ -183,7 +217,7 @@ fn build_graph(changes: &[Change], catalogs: Pair<&Catalog>) -> DiGraph<usize, S
 
 /// A cycle among the changes that could not be ordered, with the reason of each edge.
 fn describe_cycle(
-    graph: &DiGraph<usize, String>,
+    graph: &DiGraph<usize, Reason>,
     changes: &[Change],
     in_degree: &[usize],
 ) -> String {

@@ -150,10 +150,19 @@ impl<'a> OwnedElsewhere<'a> {
         files: Option<&[SqlFile]>,
     ) -> Result<Context, Error> {
         let owns_anything = self.platform.is_some() || !self.excluded.is_empty();
+        let mut owned_schemas: BTreeSet<String> = self.excluded.iter().cloned().collect();
+        if let Some(platform) = self.platform {
+            owned_schemas.extend(platform.schemas().iter().map(|s| s.to_string()));
+        }
         let mut catalog = match (files, database, self.platform) {
             (Some(_), Some(database), _) if owns_anything => database.clone(),
             (Some(_), None, Some(platform)) => sql::load(&[platform.stand_in()])?,
-            _ => return Context::none(),
+            _ => {
+                return Ok(Context {
+                    owned_schemas,
+                    ..Context::none()?
+                })
+            }
         };
         let created = CreatedByFiles::read(files.unwrap_or_default());
         catalog.retain_schemas(|s| self.owns_schema(s) && !created.schemas.contains(s));
@@ -171,7 +180,11 @@ impl<'a> OwnedElsewhere<'a> {
         if let Some(platform) = self.platform {
             roles.extend(platform.roles().iter().map(|r| r.to_string()));
         }
-        Ok(Context { catalog, roles })
+        Ok(Context {
+            catalog,
+            roles,
+            owned_schemas,
+        })
     }
 }
 
@@ -184,6 +197,9 @@ pub struct Context {
     /// The platform's roles and those the definitions grant to, created on a shadow server
     /// that lacks them (and dropped again with the scratch database).
     pub roles: BTreeSet<String>,
+    /// Every schema owned elsewhere, whether `catalog` holds its definitions or not: what
+    /// the desired state names in them counts as existing.
+    pub owned_schemas: BTreeSet<String>,
 }
 
 impl Context {
@@ -192,6 +208,7 @@ impl Context {
         Ok(Context {
             catalog: sql::load(&[])?,
             roles: BTreeSet::new(),
+            owned_schemas: BTreeSet::new(),
         })
     }
 

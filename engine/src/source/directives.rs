@@ -166,12 +166,16 @@ struct Reader {
 
 impl Reader {
     fn read_file(&mut self, file: &SqlFile) {
+        // most files have none, and a large one need not be scanned whole for them
+        if !file.text.contains("schemadiff:") {
+            return;
+        }
         let Ok(scanned) = pg_query::scan(&file.text) else {
             return;
         };
         let lines = Lines::new(&file.text);
         let directives = directives(&file.text, &scanned.tokens, &lines);
-        // most files have none, and they need not be parsed again
+        // the word may be in a string or a `/* */` comment only: then nothing is parsed again
         if directives.is_empty() {
             return;
         }

@@ -11,7 +11,7 @@ use crate::normalize::definitions::{relation_name, replica_identity, storage_opt
 use crate::normalize::expr::to_json;
 use crate::normalize::types::canonical_type;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn alter_table(&mut self, stmt: &AlterTableStmt) {
         let Some(relation) = &stmt.relation else {
             return;
@@ -142,14 +142,17 @@ impl Builder {
                     .contains_key(&def.colname);
                 if exists {
                     if !cmd.missing_ok {
-                        self.error(
+                        self.repeated(
+                            format!("column `{}` of `{table_name}`", def.colname),
+                            "added",
                             def.location,
-                            format!("column `{}` of `{table_name}` is added twice", def.colname),
                             "remove one of the definitions",
                         );
                     }
                     return;
                 }
+                let column_name = format!("column `{}` of `{table_name}`", def.colname);
+                self.created_at(column_name, def.location);
                 let (mut column, constraints) = self.column(table_name, def);
                 let table = self
                     .catalog

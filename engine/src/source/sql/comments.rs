@@ -7,7 +7,7 @@ use super::{qualified_name, Builder};
 use crate::model::QualifiedName;
 use crate::normalize::definitions::string_of;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn comment(&mut self, stmt: &CommentStmt) {
         let comment = (!stmt.comment.is_empty()).then(|| stmt.comment.clone());
         let object = stmt.object.as_deref();
@@ -161,7 +161,7 @@ impl Builder {
     }
 }
 
-impl Builder {
+impl Builder<'_> {
     /// The comment of an enum, domain, composite or range type.
     fn type_comment(&mut self, name: &QualifiedName, comment: Option<String>) -> Option<()> {
         let catalog = &mut self.catalog;

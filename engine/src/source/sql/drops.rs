@@ -8,7 +8,7 @@ use super::Builder;
 use crate::model::{AclObject, QualifiedName};
 use crate::normalize::definitions::{relation_name, string_of};
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn drop(&mut self, stmt: &DropStmt) {
         let kind = ObjectType::try_from(stmt.remove_type).ok();
         for object in &stmt.objects {

@@ -8,18 +8,20 @@ use crate::normalize::expr::to_json;
 use crate::normalize::function::{function, function_name};
 use crate::normalize::types::canonical_type;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn create_function(&mut self, stmt: &CreateFunctionStmt) {
         let function = function(stmt, None);
         self.check_schema(&function.name.schema, 0);
         let signature = function.signature();
         if self.catalog.functions.contains_key(&signature) && !stmt.replace {
-            return self.error(
+            return self.repeated(
+                format!("function `{signature}`"),
+                "created",
                 0,
-                format!("function `{signature}` is created twice"),
                 "remove one of the definitions, or write CREATE OR REPLACE",
             );
         }
+        self.created_at(format!("function `{signature}`"), 0);
         let comment = self
             .catalog
             .functions

@@ -16,25 +16,58 @@ pub fn problem_at(
     message: String,
     help: Option<String>,
 ) -> SourceProblem {
-    let offset = offset.min(file.text.len());
-    let before = &file.text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    let column = file.text[line_start..offset].chars().count() + 1;
-    let line_text = file.text[line_start..]
-        .lines()
-        .next()
-        .unwrap_or("")
-        .to_string();
-    SourceProblem {
-        span: Span {
-            file: file.name.clone(),
-            line,
-            column,
-        },
-        message,
-        line_text,
-        help,
+    Lines::new(&file.text).problem_at(file, offset, message, help)
+}
+
+/// Where the lines of a file start, so that many problems in one file cost a binary search
+/// each rather than a scan from the start.
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Self {
+        let breaks = text.bytes().enumerate().filter(|(_, b)| *b == b'\n');
+        Lines {
+            starts: std::iter::once(0)
+                .chain(breaks.map(|(i, _)| i + 1))
+                .collect(),
+        }
+    }
+
+    /// The 1-based line and column of a byte offset of `text`, and where its line starts.
+    fn position(&self, text: &str, offset: usize) -> (usize, usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        let column = text[line_start..offset].chars().count() + 1;
+        (line, column, line_start)
+    }
+
+    /// A problem at a byte offset of `file`, whose text these are the lines of.
+    pub fn problem_at(
+        &self,
+        file: &SqlFile,
+        offset: usize,
+        message: String,
+        help: Option<String>,
+    ) -> SourceProblem {
+        let offset = offset.min(file.text.len());
+        let (line, column, line_start) = self.position(&file.text, offset);
+        let line_text = file.text[line_start..]
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string();
+        SourceProblem {
+            span: Span {
+                file: file.name.clone(),
+                line,
+                column,
+            },
+            message,
+            line_text,
+            help,
+        }
     }
 }
 
@@ -47,6 +80,7 @@ pub fn syntax_errors(file: &SqlFile) -> Vec<SourceProblem> {
         }
     };
     let base = file.text.as_ptr() as usize;
+    let lines = Lines::new(&file.text);
     let mut problems = Vec::new();
     for statement in statements {
         if pg_query::parse(statement, 0).is_ok() {
@@ -59,7 +93,7 @@ pub fn syntax_errors(file: &SqlFile) -> Vec<SourceProblem> {
             .char_indices()
             .nth(cursor.saturating_sub(1))
             .map_or(0, |(i, _)| i);
-        problems.push(problem_at(
+        problems.push(lines.problem_at(
             file,
             start + within,
             message,

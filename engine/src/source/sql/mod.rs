@@ -10,6 +10,8 @@ mod drops;
 mod functions;
 pub(crate) mod location;
 mod privileges;
+mod references;
+mod repeats;
 mod schemas;
 mod sequences;
 mod tables;
@@ -17,6 +19,8 @@ mod triggers;
 mod types;
 mod user_types;
 mod views;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use indexmap::IndexMap;
 use pg_query::protobuf::{self, RangeVar};
@@ -27,6 +31,10 @@ use crate::error::{Error, SourceProblem};
 use crate::model::{Catalog, ConstraintKind, QualifiedName, Schema, Unsupported};
 use crate::normalize::definitions::{self, relation_name, string_of};
 use crate::normalize::names::NamePool;
+use crate::platform::Context;
+use location::Lines;
+use references::Reference;
+use repeats::Repeat;
 
 /// The comment a new database gives its `public` schema; the implicit `public` of a file
 /// carries it so that a file and a fresh database agree.
@@ -34,14 +42,25 @@ pub const PUBLIC_SCHEMA_COMMENT: &str = "standard public schema";
 
 /// Parses desired-state files into one catalog.
 pub fn load(files: &[SqlFile]) -> Result<Catalog, Error> {
-    load_in(Catalog::default(), files)
+    read(Catalog::default(), &BTreeSet::new(), files)
 }
 
-/// Parses desired-state files into one catalog, starting from `context`: the definitions of
-/// schemas owned elsewhere that the files may reference (`platform::Context`).
-pub fn load_in(context: Catalog, files: &[SqlFile]) -> Result<Catalog, Error> {
+/// Parses desired-state files into one catalog, in `context`: starting from the definitions
+/// of schemas owned elsewhere that the files may reference, and taking whatever the files
+/// name in those schemas as existing.
+pub fn load_in(context: &Context, files: &[SqlFile]) -> Result<Catalog, Error> {
+    read(context.catalog.clone(), &context.owned_schemas, files)
+}
+
+fn read(
+    context: Catalog,
+    owned_schemas: &BTreeSet<String>,
+    files: &[SqlFile],
+) -> Result<Catalog, Error> {
     let mut builder = Builder {
         catalog: context,
+        files,
+        owned_schemas: owned_schemas.clone(),
         ..Builder::default()
     };
     builder.catalog.schemas.insert(
@@ -51,8 +70,8 @@ pub fn load_in(context: Catalog, files: &[SqlFile]) -> Result<Catalog, Error> {
             comment: Some(PUBLIC_SCHEMA_COMMENT.into()),
         },
     );
-    for file in files {
-        builder.load_file(file);
+    for index in 0..files.len() {
+        builder.load_file(index);
     }
     builder.finish()
 }
@@ -62,11 +81,21 @@ pub fn load_in(context: Catalog, files: &[SqlFile]) -> Result<Catalog, Error> {
 struct PendingConstraint {
     node: protobuf::Constraint,
     comment: Option<String>,
+    /// Where it is written, for the checks of what it names; `None` inside `CREATE SCHEMA`,
+    /// whose elements resolve names as the offline parser does not.
+    place: Option<Place>,
+}
+
+/// A byte offset into one of the files.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    file: usize,
+    offset: usize,
 }
 
 /// The state being built, and where in which file we are.
 #[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     catalog: Catalog,
     names: NamePool,
     constraints: IndexMap<(QualifiedName, String), PendingConstraint>,
@@ -77,36 +106,75 @@ struct Builder {
     policy_statements: IndexMap<(QualifiedName, String), protobuf::CreatePolicyStmt>,
     /// Relations that are not modelled, so what refers to them is
     /// reported as not managed rather than as an error.
-    unsupported_relations: std::collections::HashSet<QualifiedName>,
+    unsupported_relations: HashSet<QualifiedName>,
+    /// Schemas owned elsewhere: whatever the files name in them counts as existing.
+    owned_schemas: BTreeSet<String>,
     problems: Vec<SourceProblem>,
+    /// Where each object that may be created twice was created (`table `t``).
+    created_at: HashMap<String, Place>,
+    /// Objects created more than once, each reported once.
+    repeats: HashMap<String, Repeat>,
+    /// Names not found when their statement was read, checked again at the end.
+    unresolved: Vec<Reference>,
     /// `SET ROLE`: who creates what follows (`None`: the role running the file).
     current_role: Option<String>,
-    /// The file and byte offset of the statement being evaluated.
-    file: Option<SqlFile>,
+    /// Inside `CREATE SCHEMA … CREATE TABLE …`, where unqualified names resolve in the new
+    /// schema on the server: what the elements name is not checked.
+    in_schema_elements: bool,
+    files: &'a [SqlFile],
+    /// Line starts of the files, computed for the first problem in each.
+    lines: HashMap<usize, Lines>,
+    /// Whether a file did not parse: then what it names is not checked, since its
+    /// definitions may be among what was not read.
+    unparsed: bool,
+    /// The file, the byte offset of the run of statements parsed together (parse-tree
+    /// locations count from there) and of the statement being evaluated.
+    file: usize,
+    run_start: usize,
     statement_start: usize,
 }
 
-impl Builder {
-    fn load_file(&mut self, file: &SqlFile) {
-        self.file = Some(file.clone());
-        match pg_query::parse(&file.text, 0) {
-            Ok(parsed) => {
-                for raw in &parsed.protobuf.stmts {
-                    self.statement_start = raw.stmt_location as usize;
-                    if let Some(node) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) {
-                        self.statement(node);
-                    }
+impl Builder<'_> {
+    /// Parses and evaluates a file run by run, so that only one run's parse tree is held.
+    fn load_file(&mut self, index: usize) {
+        self.file = index;
+        let file = &self.files[index];
+        let mut start = 0;
+        for end in run_ends(&file.text) {
+            if let Ok(parsed) = pg_query::parse(&file.text[start..end], 0) {
+                self.statements(&parsed, start);
+                start = end;
+                continue;
+            }
+            // the scanner splits `BEGIN ATOMIC … END` bodies, which a run may end inside
+            match pg_query::parse(&file.text[start..], 0) {
+                Ok(parsed) => self.statements(&parsed, start),
+                Err(_) => {
+                    self.unparsed = true;
+                    self.problems.extend(location::syntax_errors(file));
                 }
             }
-            Err(_) => self.problems.extend(location::syntax_errors(file)),
+            return;
+        }
+    }
+
+    /// Evaluates the statements of a run of text that starts at byte `base` of the file.
+    fn statements(&mut self, parsed: &pg_query::ParseResult, base: usize) {
+        self.run_start = base;
+        for raw in &parsed.protobuf.stmts {
+            self.statement_start = base + raw.stmt_location as usize;
+            if let Some(node) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) {
+                self.statement(node);
+            }
         }
     }
 
     fn finish(mut self) -> Result<Catalog, Error> {
         let pending = std::mem::take(&mut self.constraints);
+        let primary_keys = primary_keys(&pending);
         for ((table, name), constraint) in &pending {
             let mut node = constraint.node.clone();
-            complete_foreign_key(&pending, &self.catalog, &mut node);
+            complete_foreign_key(&primary_keys, &self.catalog, &mut node);
             let comment = constraint.comment.clone();
             let mut constraint = definitions::constraint(&node, name, None);
             constraint.comment = comment;
@@ -114,7 +182,22 @@ impl Builder {
                 table.constraints.insert(name.clone(), constraint);
             }
         }
+        if !self.unparsed {
+            self.check_references(&pending);
+        }
+        self.report_repeats();
         if !self.problems.is_empty() {
+            // in the order of the files, whenever each was found
+            let order: HashMap<&str, usize> = (self.files.iter().enumerate())
+                .map(|(i, f)| (f.name.as_str(), i))
+                .collect();
+            self.problems.sort_by_key(|p| {
+                (
+                    order.get(p.span.file.as_str()).copied(),
+                    p.span.line,
+                    p.span.column,
+                )
+            });
             return Err(Error::Source(self.problems));
         }
         // dropped and renamed objects take their privileges with them
@@ -204,19 +287,31 @@ impl Builder {
     /// Records a problem at a parse-tree location (a byte offset into the file, or 0 for the
     /// start of the current statement).
     fn error(&mut self, location: i32, message: String, help: &str) {
-        let Some(file) = &self.file else { return };
+        let place = self.place(location);
+        let problem = self.problem_at(place, message, help);
+        self.problems.push(problem);
+    }
+
+    /// Where a parse-tree location is (0: the start of the current statement).
+    fn place(&self, location: i32) -> Place {
         let offset = if location > 0 {
-            location as usize
+            self.run_start + location as usize
         } else {
             self.statement_start
         };
-        let offset = skip_whitespace_and_comments(&file.text, offset);
-        self.problems.push(location::problem_at(
-            file,
-            offset,
-            message,
-            Some(help.to_string()),
-        ));
+        let text = &self.files[self.file].text;
+        Place {
+            file: self.file,
+            offset: skip_whitespace_and_comments(text, offset),
+        }
+    }
+
+    fn problem_at(&mut self, place: Place, message: String, help: &str) -> SourceProblem {
+        let file = &self.files[place.file];
+        self.lines
+            .entry(place.file)
+            .or_insert_with(|| Lines::new(&file.text))
+            .problem_at(file, place.offset, message, Some(help.to_string()))
     }
 
     /// The schema a new object goes to, creating nothing: an unknown schema is an error.
@@ -231,11 +326,22 @@ impl Builder {
     }
 }
 
+/// The primary key columns of every table that has one among the files' constraints.
+fn primary_keys(
+    constraints: &IndexMap<(QualifiedName, String), PendingConstraint>,
+) -> HashMap<&QualifiedName, &[Node]> {
+    constraints
+        .iter()
+        .filter(|(_, c)| c.node.contype == protobuf::ConstrType::ConstrPrimary as i32)
+        .map(|((table, _), c)| (table, c.node.keys.as_slice()))
+        .collect()
+}
+
 /// `REFERENCES t` without columns means the primary key of `t`, which the server prints.
 /// Looked up among all the constraints of the files, because the key may come later, then
 /// in the context (a table owned elsewhere, such as `auth.users`).
 fn complete_foreign_key(
-    constraints: &IndexMap<(QualifiedName, String), PendingConstraint>,
+    primary_keys: &HashMap<&QualifiedName, &[Node]>,
     catalog: &Catalog,
     node: &mut protobuf::Constraint,
 ) {
@@ -244,10 +350,8 @@ fn complete_foreign_key(
         return;
     }
     let target = relation_name(target);
-    if let Some(key) = constraints.iter().find(|((table, _), c)| {
-        *table == target && c.node.contype == protobuf::ConstrType::ConstrPrimary as i32
-    }) {
-        node.pk_attrs = key.1.node.keys.clone();
+    if let Some(keys) = primary_keys.get(&target) {
+        node.pk_attrs = keys.to_vec();
     } else if let Some(key) = catalog.tables.get(&target).and_then(|t| {
         t.constraints
             .values()
@@ -263,6 +367,29 @@ fn complete_foreign_key(
             })
             .collect();
     }
+}
+
+/// Text parsed at once: a statement's parse tree takes many times its text, so a large file
+/// is parsed in runs of statements of about this size rather than whole.
+const PARSE_RUN_BYTES: usize = 64 * 1024;
+
+/// Where the runs of statements of `text` end: at statement starts the scanner finds, each
+/// run past `PARSE_RUN_BYTES`, the last at the end of the text.
+fn run_ends(text: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    if let Ok(statements) = pg_query::split_with_scanner(text) {
+        let base = text.as_ptr() as usize;
+        let mut run_start = 0;
+        for statement in statements {
+            let start = statement.as_ptr() as usize - base;
+            if start - run_start >= PARSE_RUN_BYTES {
+                ends.push(start);
+                run_start = start;
+            }
+        }
+    }
+    ends.push(text.len());
+    ends
 }
 
 /// Unsupported kinds that other statements (indexes, comments, ALTER) can refer to as tables.

@@ -85,7 +85,7 @@ fn grantee(node: &Node) -> Option<Grantee> {
     })
 }
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn grant(&mut self, stmt: &GrantStmt) {
         let objects = match GrantTargetType::try_from(stmt.targtype) {
             Ok(GrantTargetType::AclTargetAllInSchema) => self.all_in_schemas(stmt),

@@ -8,7 +8,7 @@ use super::Builder;
 use crate::model::{AclObject, Extension, Schema};
 use crate::normalize::definitions::string_of;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn create_schema(&mut self, stmt: &CreateSchemaStmt) {
         let owner = stmt.authrole.as_ref().and_then(role_name);
         // `CREATE SCHEMA AUTHORIZATION r` names the schema after its owner
@@ -18,14 +18,16 @@ impl Builder {
         };
         if self.catalog.schemas.contains_key(&name) {
             if !stmt.if_not_exists && name != "public" {
-                self.error(
+                self.repeated(
+                    format!("schema `{name}`"),
+                    "created",
                     0,
-                    format!("schema `{name}` is created twice"),
                     "remove one of the CREATE SCHEMA statements",
                 );
             }
             return;
         }
+        self.created_at(format!("schema `{name}`"), 0);
         self.catalog.schemas.insert(
             name.clone(),
             Schema {
@@ -43,11 +45,13 @@ impl Builder {
         if owner.is_some() {
             self.current_role = owner;
         }
+        self.in_schema_elements = true;
         for element in &stmt.schema_elts {
             if let Some(node) = &element.node {
                 self.statement(&in_schema(node.clone(), &name));
             }
         }
+        self.in_schema_elements = false;
         self.current_role = creator;
     }
 

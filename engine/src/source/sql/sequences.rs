@@ -112,7 +112,7 @@ fn boolean(arg: Option<&Node>) -> bool {
     }
 }
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn create_sequence(&mut self, stmt: &CreateSeqStmt) {
         let Some(relation) = &stmt.sequence else {
             return;

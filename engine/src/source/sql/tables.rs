@@ -5,6 +5,7 @@
 use pg_query::protobuf::{self, ColumnDef, ConstrType, CreateStmt, IndexStmt, TableLikeClause};
 use pg_query::{Node, NodeEnum};
 
+use super::references::Target;
 use super::sequences::apply_options;
 use super::{Builder, PendingConstraint};
 use crate::model::{
@@ -24,7 +25,7 @@ const LIKE_GENERATED: u32 = 1 << 4;
 const LIKE_IDENTITY: u32 = 1 << 5;
 const LIKE_INDEXES: u32 = 1 << 6;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn create_table(&mut self, stmt: &CreateStmt) {
         let Some(relation) = &stmt.relation else {
             return;
@@ -32,15 +33,17 @@ impl Builder {
         let name = relation_name(relation);
         if self.catalog.tables.contains_key(&name) {
             if !stmt.if_not_exists {
-                self.error(
+                self.repeated(
+                    format!("table `{name}`"),
+                    "created",
                     relation.location,
-                    format!("table `{name}` is created twice"),
                     "remove one of the CREATE TABLE statements",
                 );
             }
             return;
         }
         self.check_schema(&name.schema, relation.location);
+        self.created_at(format!("table `{name}`"), relation.location);
         self.names.take(&name.schema, &name.name);
         let mut table = Table::new(name.clone());
         table.unlogged = relation.relpersistence == "u";
@@ -210,6 +213,16 @@ impl Builder {
         if let Some(integer) = serial {
             self.serial_sequence(table, &mut column, integer);
         }
+        let by = || format!("column `{}` of `{table}`", column.name);
+        // a partition's `WITH OPTIONS` element takes its parent's type
+        if def.type_name.is_some() {
+            self.require(Target::Type(column.type_name.clone()), def.location, || {
+                format!("{} has", by())
+            });
+        }
+        for expr in column.default.iter().chain(&column.generated) {
+            self.require_functions_called(expr, def.location, || format!("{} calls", by()));
+        }
         (column, table_constraints)
     }
 
@@ -287,12 +300,14 @@ impl Builder {
                     | ConstrType::ConstrUnique
                     | ConstrType::ConstrExclusion)
             );
+            // a copy is reported at the LIKE statement, not at the original
+            let mut copy = c.node.clone();
+            copy.location = 0;
             if check && like.options & LIKE_CONSTRAINTS != 0 {
                 // check constraints are copied under their own names
-                constraints.push(c.node.clone());
+                constraints.push(copy);
             } else if indexed && like.options & LIKE_INDEXES != 0 {
                 // index-backed ones get names of the new table
-                let mut copy = c.node.clone();
                 copy.conname = String::new();
                 constraints.push(copy);
             }
@@ -348,11 +363,13 @@ impl Builder {
                 constraint.conname.clone()
             };
             constraint.conname = name.clone();
+            let place = (!self.in_schema_elements).then(|| self.place(constraint.location));
             self.constraints.insert(
                 (table.clone(), name),
                 PendingConstraint {
                     node: constraint,
                     comment: None,
+                    place,
                 },
             );
         }
@@ -443,6 +460,16 @@ impl Builder {
             stmt.idxname.clone()
         };
         let index = definitions::index(stmt, &name, None);
+        let by = || format!("index `{}`", index.name);
+        if !on_matview {
+            for column in index.columns.iter().filter(|c| **c != table.name) {
+                let column = Target::Column(table.clone(), column.clone());
+                self.require(column, relation.location, || format!("{} names", by()));
+            }
+        }
+        self.require_functions_called(&index.definition, relation.location, || {
+            format!("{} calls", by())
+        });
         self.index_statements
             .insert(index.name.clone(), stmt.clone());
         self.catalog.indexes.insert(index.name.clone(), index);

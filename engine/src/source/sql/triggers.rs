@@ -3,12 +3,13 @@
 
 use pg_query::protobuf::{AlterPolicyStmt, AlterTableType, CreatePolicyStmt, CreateTrigStmt};
 
+use super::references::Target;
 use super::Builder;
 use crate::model::{QualifiedName, TriggerEnabled};
 use crate::normalize::definitions::relation_name;
 use crate::normalize::trigger::{policy, trigger};
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn create_trigger(&mut self, stmt: &CreateTrigStmt) {
         let trigger = trigger(stmt, None);
         if !self.relation_exists("trigger", &trigger.table) {
@@ -16,12 +17,18 @@ impl Builder {
         }
         let key = (trigger.table.clone(), trigger.name.clone());
         if self.catalog.triggers.contains_key(&key) && !stmt.replace {
-            return self.error(
+            return self.repeated(
+                format!("trigger `{}` on `{}`", key.1, key.0),
+                "created",
                 0,
-                format!("trigger `{}` on `{}` is created twice", key.1, key.0),
                 "remove one of the definitions, or write CREATE OR REPLACE",
             );
         }
+        self.created_at(format!("trigger `{}` on `{}`", key.1, key.0), 0);
+        let function = Target::TriggerFunction(trigger.function.clone());
+        self.require(function, 0, || {
+            format!("trigger `{}` on `{}` executes", key.1, key.0)
+        });
         self.catalog.triggers.insert(key, trigger);
     }
 
@@ -32,11 +39,18 @@ impl Builder {
         }
         let key = (policy.table.clone(), policy.name.clone());
         if self.catalog.policies.contains_key(&key) {
-            return self.error(
+            return self.repeated(
+                format!("policy `{}` on `{}`", key.1, key.0),
+                "created",
                 0,
-                format!("policy `{}` on `{}` is created twice", key.1, key.0),
                 "remove one of the definitions",
             );
+        }
+        self.created_at(format!("policy `{}` on `{}`", key.1, key.0), 0);
+        for expr in policy.using.iter().chain(&policy.with_check) {
+            self.require_functions_called(expr, 0, || {
+                format!("policy `{}` on `{}` calls", key.1, key.0)
+            });
         }
         self.policy_statements.insert(key.clone(), stmt.clone());
         self.catalog.policies.insert(key, policy);

@@ -6,7 +6,7 @@ use super::{qualified_name, Builder};
 use crate::model::{AclObject, EnumType};
 use crate::normalize::definitions::string_of;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn create_enum(&mut self, stmt: &CreateEnumStmt) {
         let name = qualified_name(&stmt.type_name);
         self.check_schema(&name.schema, 0);

@@ -19,7 +19,7 @@ use crate::normalize::names::make_object_name;
 use crate::normalize::types::canonical_type;
 use crate::normalize::user_types::{domain_constraint, range_options};
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn create_domain(&mut self, stmt: &CreateDomainStmt) {
         let name = qualified_name(&stmt.domainname);
         self.check_schema(&name.schema, 0);

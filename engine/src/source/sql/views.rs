@@ -7,7 +7,7 @@ use super::Builder;
 use crate::model::{AclObject, QualifiedName};
 use crate::normalize::view::{matview_stmt, option_text, view};
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn create_view(&mut self, stmt: &ViewStmt) {
         self.add_view(stmt, false);
     }
@@ -48,12 +48,24 @@ impl Builder {
         view.materialized = materialized;
         self.check_schema(&view.name.schema, 0);
         if self.catalog.views.contains_key(&view.name) && !stmt.replace {
-            return self.error(
+            return self.repeated(
+                format!("{} `{}`", view.kind(), view.name),
+                "created",
                 0,
-                format!("{} `{}` is created twice", view.kind(), view.name),
                 "remove one of the definitions, or write CREATE OR REPLACE",
             );
         }
+        self.created_at(format!("{} `{}`", view.kind(), view.name), 0);
+        let by = || format!("{} `{}`", view.kind(), view.name);
+        // a recursive view reads itself
+        let reads: Vec<QualifiedName> = view
+            .reads
+            .iter()
+            .filter(|r| **r != view.name)
+            .cloned()
+            .collect();
+        self.require_relations(&reads, &view.query, || format!("{} reads", by()));
+        self.require_functions_called(&view.query, 0, || format!("{} calls", by()));
         self.names.take(&view.name.schema, &view.name.name);
         // CREATE OR REPLACE keeps the privileges of the view it replaces
         if !self.catalog.views.contains_key(&view.name) {
