@@ -18,11 +18,14 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use schemadiff_engine::{DesiredStatePath, Options, Platform, Source};
 
-const DEFAULT_SEED: u64 = 0x5c4e_3ad1_ff13_0006;
+#[path = "common/fuzz.rs"]
+mod fuzz;
+use fuzz::{Rng, Settings};
+
 /// Calibrated to about half a minute over two workers in a debug build on two cores.
 const ITERATIONS: u64 = 3200;
 /// Each progress line the worker prints starts with this, so that the parent can tell which
@@ -144,30 +147,6 @@ fn offline_loader_worker() {
         settings.seed,
         panicked.join("\n")
     );
-}
-
-struct Settings {
-    seed: u64,
-    duration: Option<Duration>,
-    only: Option<u64>,
-}
-
-impl Settings {
-    fn from_env() -> Settings {
-        let number = |name: &str| {
-            let text = std::env::var(name).ok()?;
-            let parsed = match text.strip_prefix("0x") {
-                Some(hex) => u64::from_str_radix(hex, 16),
-                None => text.parse(),
-            };
-            Some(parsed.unwrap_or_else(|_| panic!("{name} must be a number, not {text:?}")))
-        };
-        Settings {
-            seed: number("SCHEMADIFF_FUZZ_SEED").unwrap_or(DEFAULT_SEED),
-            duration: number("SCHEMADIFF_FUZZ_SECONDS").map(Duration::from_secs),
-            only: number("SCHEMADIFF_FUZZ_ITERATION"),
-        }
-    }
 }
 
 /// One generated input: the desired state, and for a plan the current state too.
@@ -512,38 +491,4 @@ fn deep_statement(rng: &mut Rng) -> Vec<u8> {
 fn tail_lines(text: &str, n: usize) -> String {
     let lines: Vec<&str> = text.lines().collect();
     lines[lines.len().saturating_sub(n)..].join("\n")
-}
-
-/// xorshift64*: small, fast and the same everywhere, which is all a replayable generator needs.
-struct Rng(u64);
-
-impl Rng {
-    /// Seeds through splitmix64, so that neighbouring seeds start far apart.
-    fn new(seed: u64) -> Rng {
-        let mut z = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        // xorshift never leaves zero
-        Rng((z ^ (z >> 31)) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// A number in `0..n`; `n` must not be zero.
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
 }
