@@ -18,6 +18,11 @@ use schemadiff_engine::{
     archive, dump, plan, render, DesiredStatePath, DevServer, Options, Platform, Source,
 };
 
+// Planning allocates many small, short-lived values (names, parse-tree nodes); mimalloc
+// serves them several times faster than the system allocator and returns memory sooner.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

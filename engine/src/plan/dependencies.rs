@@ -1,7 +1,7 @@
 //! What each change touches, and what each object depends on in a catalog: the two facts
 //! the ordering graph is built from.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diff::{Change, CommentTarget};
 use crate::model::{
@@ -323,6 +323,41 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
 /// For every object of a catalog, the objects it needs to exist.
 pub type Dependencies = HashMap<ObjectId, Vec<ObjectId>>;
 
+/// The objects whose dependencies a plan asks for: those its changes touch. A small change
+/// to a large catalog then maps a few objects, not the whole catalog.
+pub struct Wanted<'a> {
+    objects: HashSet<&'a ObjectId>,
+    /// The tables of the wanted objects (the table, its columns, constraints, …).
+    tables: HashSet<&'a QualifiedName>,
+}
+
+impl<'a> Wanted<'a> {
+    pub fn new(objects: impl IntoIterator<Item = &'a ObjectId>) -> Self {
+        let objects: HashSet<&ObjectId> = objects.into_iter().collect();
+        let tables = objects
+            .iter()
+            .filter_map(|object| match object {
+                ObjectId::Table(table)
+                | ObjectId::Column(table, _)
+                | ObjectId::Identity(table, _)
+                | ObjectId::ReplicaIdentity(table)
+                | ObjectId::Constraint(table, _)
+                | ObjectId::RowSecurity(table) => Some(table),
+                _ => None,
+            })
+            .collect();
+        Wanted { objects, tables }
+    }
+
+    pub(super) fn has(&self, object: &ObjectId) -> bool {
+        self.objects.contains(object)
+    }
+
+    fn table(&self, table: &QualifiedName) -> bool {
+        self.tables.contains(table)
+    }
+}
+
 /// Every function's signatures by name: expressions name functions without their argument
 /// types, so they need every overload.
 fn overloads(catalog: &Catalog) -> HashMap<&QualifiedName, Vec<String>> {
@@ -414,8 +449,8 @@ fn type_id(types: &UserTypes, type_name: &str) -> Option<ObjectId> {
     })
 }
 
-/// The dependencies between the objects of `catalog`.
-pub fn dependencies(catalog: &Catalog) -> Dependencies {
+/// What the `wanted` objects of `catalog` depend on.
+pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
     let mut deps: Dependencies = HashMap::new();
     let overloads = overloads(catalog);
     let calls = |expr: &crate::model::Expr| -> Vec<ObjectId> {
@@ -432,7 +467,11 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         let name = types.collation(collation.as_deref()?)?;
         Some(ObjectId::Collation(name.clone()))
     };
-    let mut add = |object: ObjectId, needs: ObjectId| deps.entry(object).or_default().push(needs);
+    let mut add = |object: ObjectId, needs: ObjectId| {
+        if wanted.has(&object) {
+            deps.entry(object).or_default().push(needs)
+        }
+    };
     for extension in catalog.extensions.values() {
         add(
             ObjectId::Extension(extension.name.clone()),
@@ -500,6 +539,9 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     }
     for function in catalog.functions.values() {
         let id = ObjectId::Function(function.signature());
+        if !wanted.has(&id) {
+            continue;
+        }
         add(id.clone(), ObjectId::Schema(function.name.schema.clone()));
         // argument, result and aggregate state types
         for type_name in interface_types(function) {
@@ -523,6 +565,9 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     }
     for view in catalog.views.values() {
         let id = ObjectId::View(view.name.clone());
+        if !wanted.has(&id) {
+            continue;
+        }
         add(id.clone(), ObjectId::Schema(view.name.schema.clone()));
         for needed in view.reads.iter().flat_map(|r| relation_read(catalog, r)) {
             add(id.clone(), needed);
@@ -533,6 +578,9 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     }
     for trigger in catalog.triggers.values() {
         let id = ObjectId::Trigger(trigger.table.clone(), trigger.name.clone());
+        if !wanted.has(&id) {
+            continue;
+        }
         if catalog.views.contains_key(&trigger.table) {
             add(id.clone(), ObjectId::View(trigger.table.clone()));
         } else {
@@ -555,6 +603,9 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     }
     for policy in catalog.policies.values() {
         let id = ObjectId::Policy(policy.table.clone(), policy.name.clone());
+        if !wanted.has(&id) {
+            continue;
+        }
         add(id.clone(), ObjectId::Table(policy.table.clone()));
         for column in &policy.columns {
             add(
@@ -571,7 +622,7 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             }
         }
     }
-    for table in catalog.tables.values() {
+    for table in catalog.tables.values().filter(|t| wanted.table(&t.name)) {
         let table_id = ObjectId::Table(table.name.clone());
         add(ObjectId::RowSecurity(table.name.clone()), table_id.clone());
         add(
@@ -591,6 +642,13 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         }
         for column in table.columns.values() {
             let id = ObjectId::Column(table.name.clone(), column.name.clone());
+            if column.identity.is_some() {
+                let identity = ObjectId::Identity(table.name.clone(), column.name.clone());
+                add(identity, id.clone());
+            }
+            if !wanted.has(&id) {
+                continue;
+            }
             add(id.clone(), table_id.clone());
             if column.inherited {
                 for parent in table.parents() {
@@ -599,10 +657,6 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
                         ObjectId::Column(parent.clone(), column.name.clone()),
                     );
                 }
-            }
-            if column.identity.is_some() {
-                let identity = ObjectId::Identity(table.name.clone(), column.name.clone());
-                add(identity, id.clone());
             }
             let user_type = type_of(&column.type_name);
             let is_user_type = user_type.is_some();
@@ -635,6 +689,9 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
         }
         for constraint in table.constraints.values() {
             let id = ObjectId::Constraint(table.name.clone(), constraint.name.clone());
+            if !wanted.has(&id) {
+                continue;
+            }
             add(id.clone(), table_id.clone());
             for function in calls(&constraint.definition) {
                 add(id.clone(), function);
@@ -666,6 +723,9 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
     }
     for index in catalog.indexes.values() {
         let id = ObjectId::Index(index.name.clone());
+        if !wanted.has(&id) {
+            continue;
+        }
         if catalog.views.contains_key(&index.table) {
             // on a materialized view, whose columns are not objects of their own
             add(id, ObjectId::View(index.table.clone()));
@@ -687,7 +747,7 @@ pub fn dependencies(catalog: &Catalog) -> Dependencies {
             }
         }
     }
-    super::privileges::dependencies(catalog, &mut deps);
+    super::privileges::dependencies(catalog, wanted, &mut deps);
     deps
 }
 

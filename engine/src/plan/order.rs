@@ -10,7 +10,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 
 use super::dependencies::{
-    body_dependencies, dependencies, targets, Action, Dependencies, ObjectId,
+    body_dependencies, dependencies, targets, Action, Dependencies, ObjectId, Wanted,
 };
 use crate::diff::{Change, Pair};
 use crate::error::Error;
@@ -32,8 +32,9 @@ pub fn order(
     catalogs: Pair<&Catalog>,
     rank: impl Fn(&Change) -> (u8, u8),
 ) -> Result<Ordered, Error> {
-    let deps = catalogs.map(dependencies);
     let touched: Vec<Vec<(ObjectId, Action)>> = changes.iter().map(targets).collect();
+    let wanted = Wanted::new(touched.iter().flatten().map(|(object, _)| object));
+    let deps = catalogs.map(|catalog| dependencies(catalog, &wanted));
     let written = touched
         .iter()
         .flatten()

@@ -1,7 +1,7 @@
 //! Privilege, default privilege and owner changes in the plan: what they touch, what they
 //! need, and their steps.
 
-use super::dependencies::{Action, Dependencies, ObjectId};
+use super::dependencies::{Action, Dependencies, ObjectId, Wanted};
 use super::Step;
 use crate::diff::Pair;
 use crate::diff::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
@@ -46,16 +46,18 @@ pub(super) fn acl_targets(change: &AclChange) -> Vec<(ObjectId, Action)> {
 
 /// The ACL and the owner of every object need the object; default privileges need their
 /// schema.
-pub(super) fn dependencies(catalog: &Catalog, deps: &mut Dependencies) {
+pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Dependencies) {
     let mut add = |object: AclObject, needs: ObjectId| {
         if !matches!(object, AclObject::Column(..)) {
-            deps.entry(ObjectId::Owner(object.clone()))
-                .or_default()
-                .push(needs.clone());
+            let owner = ObjectId::Owner(object.clone());
+            if wanted.has(&owner) {
+                deps.entry(owner).or_default().push(needs.clone());
+            }
         }
-        deps.entry(ObjectId::Privileges(object))
-            .or_default()
-            .push(needs)
+        let privileges = ObjectId::Privileges(object);
+        if wanted.has(&privileges) {
+            deps.entry(privileges).or_default().push(needs)
+        }
     };
     for name in catalog.schemas.keys() {
         add(
@@ -104,9 +106,12 @@ pub(super) fn dependencies(catalog: &Catalog, deps: &mut Dependencies) {
     }
     for key in catalog.default_privileges.keys() {
         if let Some(schema) = &key.schema {
-            deps.entry(ObjectId::DefaultPrivileges(key.clone()))
-                .or_default()
-                .push(ObjectId::Schema(schema.clone()));
+            let id = ObjectId::DefaultPrivileges(key.clone());
+            if wanted.has(&id) {
+                deps.entry(id)
+                    .or_default()
+                    .push(ObjectId::Schema(schema.clone()));
+            }
         }
     }
 }

@@ -52,9 +52,22 @@ impl Builder<'_> {
     /// server's recursion does: an added column is inherited (or merged into a child's own
     /// column of that name), a dropped one goes where the child does not declare it.
     fn recurse_to_children(&mut self, parent: &QualifiedName, cmd: &AlterTableCmd) {
+        use AlterTableType::*;
         let Ok(subtype) = AlterTableType::try_from(cmd.subtype) else {
             return;
         };
+        // the search for children scans every table: only for what reaches them
+        let recursing = [
+            AtAddColumn,
+            AtDropColumn,
+            AtColumnDefault,
+            AtSetNotNull,
+            AtDropNotNull,
+            AtAlterColumnType,
+        ];
+        if !recursing.contains(&subtype) {
+            return;
+        }
         let children: Vec<QualifiedName> = self
             .catalog
             .tables
@@ -64,7 +77,7 @@ impl Builder<'_> {
             .collect();
         for child in children {
             match subtype {
-                AlterTableType::AtAddColumn => {
+                AtAddColumn => {
                     let Some(NodeEnum::ColumnDef(def)) =
                         cmd.def.as_deref().and_then(|d| d.node.as_ref())
                     else {
@@ -88,7 +101,7 @@ impl Builder<'_> {
                         );
                     }
                 }
-                AlterTableType::AtDropColumn => {
+                AtDropColumn => {
                     let inherited = self.catalog.tables[&child]
                         .columns
                         .get(&cmd.name)
@@ -97,10 +110,9 @@ impl Builder<'_> {
                         self.drop_column(&child, &cmd.name);
                     }
                 }
-                AlterTableType::AtColumnDefault
-                | AlterTableType::AtSetNotNull
-                | AlterTableType::AtDropNotNull
-                | AlterTableType::AtAlterColumnType => self.alter_column(&child, subtype, cmd),
+                AtColumnDefault | AtSetNotNull | AtDropNotNull | AtAlterColumnType => {
+                    self.alter_column(&child, subtype, cmd)
+                }
                 _ => continue,
             }
             self.recurse_to_children(&child, cmd);
