@@ -153,7 +153,8 @@ pub fn apply(
     let mut client = connect::connect(db)?;
     let mut live = |client: &mut postgres::Client| {
         let catalog = scope(source::live::load_with(client, db)?, options)?;
-        Ok((plan::fingerprint(&catalog), plan::object_digests(&catalog)))
+        let fingerprint = plan::fingerprint(&catalog);
+        Ok((fingerprint.whole, fingerprint.objects))
     };
     apply::apply(&mut client, plan, settings, &mut live, report)
 }
@@ -224,7 +225,10 @@ pub fn dump(source: &Source, options: &Options) -> Result<(Vec<plan::DumpEntry>,
     // an empty database as far as the options see it: a dump of `--schema app` starts
     // from no schema at all, so it drops nothing (no `public`)
     let empty = scope(source::sql::load(&[])?, options)?;
-    Ok((plan::dump(&empty, &catalog)?, plan::fingerprint(&catalog)))
+    Ok((
+        plan::dump(&empty, &catalog)?,
+        plan::fingerprint(&catalog).whole,
+    ))
 }
 
 /// Keeps what the options select on both sides. Unless `--allow-empty`, refuses first a

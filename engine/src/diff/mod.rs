@@ -283,13 +283,16 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     types::diff_composite_types(&catalogs, &mut changes);
     types::diff_range_types(&catalogs, &mut changes);
     objects::diff_sequences(&catalogs, &mut changes);
-    objects::diff_functions(&catalogs, &mut changes);
+    // what several kinds are rebuilt around, found once
+    let recreated_views = views::recreated_views(&catalogs);
+    let rebuilt = triggers::Rebuilt::new(&catalogs, &recreated_views);
+    objects::diff_functions(&catalogs, &recreated_views, &mut changes);
     tables::diff_tables(&catalogs, &mut changes);
-    tables::diff_indexes(&catalogs, &mut changes);
-    views::diff_views(&catalogs, &mut changes);
+    tables::diff_indexes(&catalogs, &recreated_views, &mut changes);
+    views::diff_views(&catalogs, &recreated_views, &mut changes);
     triggers::diff_row_security(&catalogs, &mut changes);
-    triggers::diff_triggers(&catalogs, &mut changes);
-    triggers::diff_policies(&catalogs, &mut changes);
+    triggers::diff_triggers(&catalogs, &rebuilt, &mut changes);
+    triggers::diff_policies(&catalogs, &rebuilt, &mut changes);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
     let owners = privileges::diff_owners(&catalogs, &changes);
     changes.extend(privileges);

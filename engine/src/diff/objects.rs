@@ -289,8 +289,12 @@ pub(super) fn diff_sequences(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     }
 }
 
-pub(super) fn diff_functions(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
-    let under_views = super::views::recreated_functions(catalogs);
+pub(super) fn diff_functions(
+    catalogs: &Pair<&Catalog>,
+    recreated_views: &HashSet<QualifiedName>,
+    out: &mut Vec<Change>,
+) {
+    let under_views = super::views::recreated_functions(catalogs, recreated_views);
     for function in catalogs.to.functions.values() {
         let signature = function.signature();
         let target = CommentTarget::Function {

@@ -564,11 +564,14 @@ fn diff_constraints(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Chan
     }
 }
 
-pub(super) fn diff_indexes(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+/// `recreated_views`: a materialized view dropped and created loses its indexes.
+pub(super) fn diff_indexes(
+    catalogs: &Pair<&Catalog>,
+    recreated_views: &HashSet<QualifiedName>,
+    out: &mut Vec<Change>,
+) {
     let rebuilds = Rebuilds::find(catalogs);
     let recreated = recreated_tables(catalogs);
-    // a materialized view dropped and created loses its indexes
-    let views = super::views::recreated_views(catalogs);
     for index in catalogs.to.indexes.values() {
         match catalogs.from.indexes.get(&index.name) {
             None => out.push(Change::CreateIndex(index.clone())),
@@ -576,7 +579,7 @@ pub(super) fn diff_indexes(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
                 if old.definition != index.definition
                     || rebuilds.rebuilds(&index.table, &index.columns)
                     || recreated.contains(&index.table)
-                    || views.contains(&index.table) =>
+                    || recreated_views.contains(&index.table) =>
             {
                 out.push(Change::DropIndex(old.clone()));
                 out.push(Change::CreateIndex(index.clone()));

@@ -11,7 +11,7 @@ use crate::model::{Catalog, Policy, QualifiedName, Trigger};
 use crate::normalize::expr::referenced_functions;
 
 /// What is rebuilt around the changes of other objects.
-struct Rebuilt {
+pub(super) struct Rebuilt {
     /// Columns dropped, retyped or converted to a recreated enum.
     columns: HashSet<(QualifiedName, String)>,
     /// Tables with such a column, and views dropped and created.
@@ -21,7 +21,7 @@ struct Rebuilt {
 }
 
 impl Rebuilt {
-    fn new(catalogs: &Pair<&Catalog>) -> Self {
+    pub(super) fn new(catalogs: &Pair<&Catalog>, recreated_views: &HashSet<QualifiedName>) -> Self {
         let mut columns = HashSet::new();
         for table in catalogs.from.tables.values() {
             let Some(new) = catalogs.to.tables.get(&table.name) else {
@@ -39,7 +39,7 @@ impl Rebuilt {
         columns.extend(super::objects::converted_columns(catalogs));
         let mut relations: HashSet<QualifiedName> =
             columns.iter().map(|(table, _)| table.clone()).collect();
-        relations.extend(super::views::recreated_views(catalogs));
+        relations.extend(recreated_views.iter().cloned());
         let functions = catalogs
             .from
             .functions
@@ -75,17 +75,18 @@ impl Rebuilt {
                 .columns
                 .iter()
                 .any(|c| self.columns.contains(&(policy.table.clone(), c.clone())))
-            || policy
-                .using
-                .iter()
-                .chain(&policy.with_check)
-                .flat_map(referenced_functions)
-                .any(|f| self.functions.contains(&f))
+            // reading the expressions' calls costs a parse: only when a function is rebuilt
+            || (!self.functions.is_empty()
+                && policy
+                    .using
+                    .iter()
+                    .chain(&policy.with_check)
+                    .flat_map(referenced_functions)
+                    .any(|f| self.functions.contains(&f)))
     }
 }
 
-pub(super) fn diff_triggers(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
-    let rebuilt = Rebuilt::new(catalogs);
+pub(super) fn diff_triggers(catalogs: &Pair<&Catalog>, rebuilt: &Rebuilt, out: &mut Vec<Change>) {
     for (key, trigger) in &catalogs.to.triggers {
         let Some(old) = catalogs.from.triggers.get(key) else {
             out.push(Change::CreateTrigger(trigger.clone()));
@@ -140,8 +141,7 @@ pub(super) fn diff_row_security(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>
     }
 }
 
-pub(super) fn diff_policies(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
-    let rebuilt = Rebuilt::new(catalogs);
+pub(super) fn diff_policies(catalogs: &Pair<&Catalog>, rebuilt: &Rebuilt, out: &mut Vec<Change>) {
     for (key, policy) in &catalogs.to.policies {
         let Some(old) = catalogs.from.policies.get(key) else {
             out.push(Change::CreatePolicy(policy.clone()));

@@ -12,8 +12,12 @@ use crate::normalize::function::relations_used;
 use crate::normalize::view::{referenced_columns, replaceable};
 use crate::render::ddl::view_comment_target;
 
-pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
-    let recreated = recreated_views(catalogs);
+/// `recreated`: the [`recreated_views`].
+pub(super) fn diff_views(
+    catalogs: &Pair<&Catalog>,
+    recreated: &HashSet<QualifiedName>,
+    out: &mut Vec<Change>,
+) {
     for view in catalogs.to.views.values() {
         let Some(old) = catalogs.from.views.get(&view.name) else {
             out.push(Change::CreateView(view.clone()));
@@ -197,8 +201,10 @@ fn used_relations(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
 /// Functions on both sides that use the row type of, or read, a recreated view: the server
 /// refuses to drop the view under them, so they are dropped first and created after, by
 /// signature.
-pub(super) fn recreated_functions(catalogs: &Pair<&Catalog>) -> HashSet<String> {
-    let views = recreated_views(catalogs);
+pub(super) fn recreated_functions(
+    catalogs: &Pair<&Catalog>,
+    views: &HashSet<QualifiedName>,
+) -> HashSet<String> {
     catalogs
         .from
         .functions

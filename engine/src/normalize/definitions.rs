@@ -9,7 +9,7 @@ use pg_query::protobuf::{
 use pg_query::{Node, NodeEnum};
 use serde_json::json;
 
-use super::expr::{canonical, normalize, referenced_columns, to_json};
+use super::expr::{normalize, referenced_columns, to_json};
 use crate::model::{Constraint, ConstraintKind, Expr, ForeignKeyTarget, Index, QualifiedName};
 
 /// The schema of a parsed relation: unqualified means `public` (the search path both sources
@@ -51,11 +51,13 @@ pub fn constraint(node: &protobuf::Constraint, name: &str, sql: Option<String>) 
     for list in [&node.keys, &node.including, &node.fk_attrs] {
         columns.extend(list.iter().filter_map(string_of));
     }
-    let tree = to_json(node);
+    // one tree serves both: the columns are read before it is normalised
+    let mut tree = to_json(&comparable);
     referenced_columns(&tree["raw_expr"], &mut columns);
     referenced_columns(&tree["exclusions"], &mut columns);
     referenced_columns(&tree["where_clause"], &mut columns);
     columns.dedup();
+    normalize(&mut tree);
 
     let foreign_key = node.pktable.as_ref().map(|target| ForeignKeyTarget {
         table: relation_name(target),
@@ -66,7 +68,7 @@ pub fn constraint(node: &protobuf::Constraint, name: &str, sql: Option<String>) 
         kind,
         definition: Expr {
             sql,
-            canonical: canonical(&comparable),
+            canonical: tree.to_string(),
         },
         columns,
         foreign_key,
@@ -140,10 +142,6 @@ pub fn index(stmt: &protobuf::IndexStmt, name: &str, sql: Option<String>) -> Ind
             .unwrap_or_default()
     });
     let mut comparable = to_json(&emitted);
-    comparable["idxname"] = json!("");
-    normalize(&mut comparable);
-
-    let tree = to_json(stmt);
     let mut columns = Vec::new();
     for param in stmt.index_params.iter().chain(&stmt.index_including_params) {
         if let Some(NodeEnum::IndexElem(elem)) = &param.node {
@@ -152,9 +150,12 @@ pub fn index(stmt: &protobuf::IndexStmt, name: &str, sql: Option<String>) -> Ind
             }
         }
     }
-    referenced_columns(&tree["index_params"], &mut columns);
-    referenced_columns(&tree["where_clause"], &mut columns);
+    // read before the tree is normalised
+    referenced_columns(&comparable["index_params"], &mut columns);
+    referenced_columns(&comparable["where_clause"], &mut columns);
     columns.dedup();
+    comparable["idxname"] = json!("");
+    normalize(&mut comparable);
     Index {
         name: QualifiedName::new(&table.schema, name),
         table,

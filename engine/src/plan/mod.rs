@@ -3,6 +3,7 @@
 
 mod dependencies;
 mod dump;
+mod fingerprint;
 mod order;
 mod privileges;
 pub mod renames;
@@ -11,6 +12,7 @@ pub mod staging;
 mod steps;
 
 pub use dump::{dump, DumpEntry};
+pub use fingerprint::{fingerprint, Fingerprint};
 
 use std::collections::BTreeMap;
 
@@ -248,7 +250,7 @@ pub struct Settings {
 
 /// Plans the migration from `from` to `to`.
 pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Error> {
-    let (from_fingerprint, to_fingerprint) = (fingerprint(from), fingerprint(to));
+    let (from_fingerprint, to_fingerprint) = (fingerprint(from), fingerprint(to).whole);
     let declared = &settings.declared;
     let mut changes = declared.changes(from, to);
     let renamed;
@@ -263,7 +265,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
     let catalogs = Pair::new(from, to);
     // the same two schemas give the same id, so that plans stay byte-identical
     let archive = (settings.dropped == DroppedData::Retain).then(|| {
-        let id = Sha256::digest(format!("{from_fingerprint}{to_fingerprint}").as_bytes());
+        let id = Sha256::digest(format!("{}{to_fingerprint}", from_fingerprint.whole).as_bytes());
         retain::Archive::new(id.iter().take(4).map(|b| format!("{b:02x}")).collect())
     });
     let context = steps::Context::new(
@@ -283,12 +285,12 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
     unsupported.dedup();
     Ok(Plan {
         format: 1,
-        from_fingerprint,
+        from_fingerprint: from_fingerprint.whole,
         to_fingerprint,
         steps,
         unsupported,
         desired_state: None,
-        from_objects: object_digests(from),
+        from_objects: from_fingerprint.objects,
     })
 }
 
@@ -338,55 +340,6 @@ fn phased_steps(
     // never in a later phase than the step
     steps.sort_by_key(|step| step.phase);
     steps
-}
-
-/// A stable digest of a catalog, to recognise the database a plan was made for.
-pub fn fingerprint(catalog: &Catalog) -> String {
-    let json = serde_json::to_string(catalog).unwrap_or_default();
-    let digest = Sha256::digest(json.as_bytes());
-    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
-}
-
-/// A short digest of each object of a catalog, keyed by its kind and name
-/// (`tables public.orders`): what tells two catalogs apart object by object.
-pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
-    use serde_json::Value;
-    let mut digests = BTreeMap::new();
-    let Ok(Value::Object(kinds)) = serde_json::to_value(catalog) else {
-        return digests;
-    };
-    let spelled = |value: &Value| match value {
-        Value::String(text) => text.clone(),
-        Value::Object(name) => match (&name.get("schema"), &name.get("name")) {
-            (Some(Value::String(schema)), Some(Value::String(name))) => format!("{schema}.{name}"),
-            _ => value.to_string(),
-        },
-        other => other.to_string(),
-    };
-    for (kind, objects) in kinds {
-        // maps keyed by name, or lists of objects that carry their names
-        let named: Vec<(String, Value)> = match objects {
-            Value::Object(map) => map.into_iter().collect(),
-            Value::Array(list) => list
-                .into_iter()
-                .map(|object| {
-                    let name = ["table", "name", "object", "grantee"]
-                        .iter()
-                        .filter_map(|field| object.get(field).map(spelled))
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    (name, object)
-                })
-                .collect(),
-            _ => continue,
-        };
-        for (name, object) in named {
-            let digest = Sha256::digest(object.to_string().as_bytes());
-            let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-            digests.insert(format!("{kind} {name}"), short);
-        }
-    }
-    digests
 }
 
 /// Removing the old shape is contract work; everything else expands.
