@@ -203,7 +203,7 @@ pub fn batched_update(
     let update = format!("UPDATE {table} SET {assignments}");
     if key.is_empty() {
         return format!(
-            "DO {BODY_QUOTE}\nBEGIN\n  LOOP\n    {update}\n    WHERE {pending} AND ctid = ANY (ARRAY(SELECT ctid FROM {table} WHERE {pending} LIMIT {BACKFILL_BATCH_ROWS}));\n    EXIT WHEN NOT FOUND;\n    COMMIT;\n  END LOOP;\nEND\n{BODY_QUOTE}"
+            "DO {BODY_QUOTE}\nBEGIN\n  LOOP\n    {update}\n    WHERE {pending} AND ctid = ANY (ARRAY(SELECT ctid FROM {table} WHERE {pending} LIMIT {BACKFILL_BATCH_ROWS}));\n    EXIT WHEN NOT FOUND;{BATCH_COMMIT}\n  END LOOP;\nEND\n{BODY_QUOTE}"
         );
     }
     let columns: Vec<String> = key.iter().map(|(c, _)| quote_ident(c)).collect();
@@ -232,7 +232,7 @@ pub fn batched_update(
         .map(|(a, u)| format!("{a} := {u};"))
         .collect();
     format!(
-        "DO {BODY_QUOTE}\nDECLARE\n{declare}BEGIN\n  LOOP\n    SELECT {cols} INTO {into} FROM (SELECT {cols} FROM {table} WHERE {past} ORDER BY {cols} LIMIT {BACKFILL_BATCH_ROWS}) AS batch ORDER BY {desc} LIMIT 1;\n    EXIT WHEN NOT FOUND;\n    {update}\n    WHERE {pending} AND {past} AND {} <= {};\n    COMMIT;\n    {advance}\n  END LOOP;\nEND\n{BODY_QUOTE}",
+        "DO {BODY_QUOTE}\nDECLARE\n{declare}BEGIN\n  LOOP\n    SELECT {cols} INTO {into} FROM (SELECT {cols} FROM {table} WHERE {past} ORDER BY {cols} LIMIT {BACKFILL_BATCH_ROWS}) AS batch ORDER BY {desc} LIMIT 1;\n    EXIT WHEN NOT FOUND;\n    {update}\n    WHERE {pending} AND {past} AND {} <= {};{BATCH_COMMIT}\n    {advance}\n  END LOOP;\nEND\n{BODY_QUOTE}",
         row(&columns),
         row(&upto),
         cols = columns.join(", "),
@@ -240,6 +240,15 @@ pub fn batched_update(
         desc = descending.join(", "),
         advance = advance.join(" "),
     )
+}
+
+/// Where a batched update commits each batch.
+const BATCH_COMMIT: &str = "\n    COMMIT;";
+
+/// A [`batched_update`] that runs in the transaction around it, for a deploy tool that runs
+/// every file in one: the batches no longer commit one by one. Other statements are kept.
+pub fn without_batch_commits(sql: &str) -> String {
+    sql.replace(BATCH_COMMIT, "")
 }
 
 /// `CREATE INDEX CONCURRENTLY`, as the index's own statement says it otherwise.
