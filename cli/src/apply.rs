@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use schemadiff_engine::apply::{Outcome, Settings};
 use schemadiff_engine::hazard::HazardKind;
-use schemadiff_engine::plan::Phase;
-use schemadiff_engine::{render, Plan, Source};
+use schemadiff_engine::plan::{Phase, Scope};
+use schemadiff_engine::{render, Plan, Platform, Source};
 
 use crate::args::{ApplyArgs, PhaseName};
 
@@ -18,13 +18,28 @@ pub fn apply(args: ApplyArgs) -> anyhow::Result<ExitCode> {
         direct: args.direct,
         ..args.reading.options()
     };
-    let plan = match (&args.plan, &args.to) {
-        (Some(dir), _) => read_plan(dir)?,
-        (None, Some(to)) => schemadiff_engine::plan(
-            &Source::Database(args.db.clone()),
-            &Source::parse(to)?,
-            &options,
-        )?,
+    let (plan, options) = match (&args.plan, &args.to) {
+        (Some(dir), _) => {
+            let plan = read_plan(dir)?;
+            let given = options.scope();
+            if !given.is_everything() && given != plan.scope {
+                anyhow::bail!(
+                    "the plan in {} was made with {}, not with the options given: leave out --schema, --exclude-schema, --platform and --owners, and apply reads the database as the plan did",
+                    dir.display(),
+                    scope_flags(&plan.scope)
+                );
+            }
+            let options = options.with_scope(&plan.scope);
+            (plan, options)
+        }
+        (None, Some(to)) => {
+            let plan = schemadiff_engine::plan(
+                &Source::Database(args.db.clone()),
+                &Source::parse(to)?,
+                &options,
+            )?;
+            (plan, options)
+        }
         (None, None) => anyhow::bail!("give --to SOURCE or --plan DIR"),
     };
     let settings = Settings {
@@ -101,6 +116,28 @@ fn read_plan(dir: &Path) -> anyhow::Result<Plan> {
             path.display()
         )
     })
+}
+
+/// The options that read `scope`, as they were given to `plan`.
+fn scope_flags(scope: &Scope) -> String {
+    let mut flags: Vec<String> = Vec::new();
+    flags.extend(scope.schemas.iter().map(|s| format!("--schema {s}")));
+    flags.extend(
+        scope
+            .exclude_schemas
+            .iter()
+            .map(|s| format!("--exclude-schema {s}")),
+    );
+    if let Some(Platform::Supabase) = scope.platform {
+        flags.push("--platform supabase".into());
+    }
+    if scope.owners {
+        flags.push("--owners".into());
+    }
+    if flags.is_empty() {
+        return "none of them (every schema, owners ignored)".into();
+    }
+    flags.join(" ")
 }
 
 /// The phases asked for; by default expand and backfill, since contract waits for the

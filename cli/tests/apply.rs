@@ -175,3 +175,64 @@ fn a_killed_apply_resumes_and_a_changed_database_is_refused() {
     );
     assert!(Path::new(&stale).join("plan.json").exists());
 }
+
+#[test]
+fn a_reviewed_plan_is_applied_reading_the_schemas_it_was_made_with() {
+    let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
+    let url = cluster.create_database("scoped").expect("a database");
+    let mut client = Client::connect(&url, NoTls).expect("connects");
+    client
+        .batch_execute(
+            "CREATE SCHEMA app; CREATE TABLE app.item (id int PRIMARY KEY);
+             CREATE SCHEMA other; CREATE TABLE other.log (id int);",
+        )
+        .expect("FROM loads");
+    let work = tempfile::tempdir().expect("a work directory");
+    let desired = work.path().join("app.sql");
+    std::fs::write(
+        &desired,
+        "CREATE SCHEMA app;\nCREATE TABLE app.item (id int PRIMARY KEY, name text);\n",
+    )
+    .expect("the desired state is written");
+    let dir = work.path().join("plan");
+    let dir = dir.to_str().expect("a UTF-8 path");
+    let planned = schemadiff(&[
+        "plan",
+        "--from",
+        &url,
+        "--to",
+        desired.to_str().unwrap(),
+        "--schema",
+        "app",
+        "--offline",
+        "--out",
+        dir,
+    ]);
+    assert!(
+        planned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&planned.stderr)
+    );
+
+    let other = schemadiff(&[
+        "apply", "--db", &url, "--plan", dir, "--yes", "--schema", "other",
+    ]);
+    assert_eq!(other.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&other.stderr);
+    assert!(said.contains("made with --schema app"), "{said}");
+
+    // without --schema, apply reads only `app`, as the plan did: `other` is not FROM's
+    let applied = schemadiff(&["apply", "--db", &url, "--plan", dir, "--yes"]);
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    assert_eq!(
+        count(
+            &mut client,
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'app' AND column_name = 'name'"
+        ),
+        1
+    );
+}

@@ -73,6 +73,29 @@ pub struct Options {
     pub allow_empty: bool,
 }
 
+impl Options {
+    /// What of a database these options read.
+    pub fn scope(&self) -> plan::Scope {
+        plan::Scope {
+            schemas: self.schemas.clone(),
+            exclude_schemas: self.exclude_schemas.clone(),
+            platform: self.platform,
+            owners: self.owners,
+        }
+    }
+
+    /// These options, reading what `scope` says.
+    pub fn with_scope(self, scope: &plan::Scope) -> Options {
+        Options {
+            schemas: scope.schemas.clone(),
+            exclude_schemas: scope.exclude_schemas.clone(),
+            platform: scope.platform,
+            owners: scope.owners,
+            ..self
+        }
+    }
+}
+
 /// Loads a source offline (desired-state SQL is parsed without a server) and keeps the
 /// schemas the options select.
 pub fn load(source: &Source, options: &Options) -> Result<Catalog, Error> {
@@ -133,6 +156,7 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
         declared,
     };
     let mut plan = plan::plan(&from_catalog, &to_catalog, settings)?;
+    plan.scope = options.scope();
     let has_sql = !from.is_database() || !to.is_database();
     plan.desired_state = has_sql.then(|| match &shadow {
         Some(shadow) => shadow.description(),

@@ -191,7 +191,7 @@ fn check_from(
     let shown: Vec<&str> = differences.iter().take(5).map(String::as_str).collect();
     let more = differences.len().saturating_sub(shown.len());
     Err(Error::Drift(format!(
-        "the database is no longer the one the plan was made for: {}{}; plan again (or pass the --schema, --exclude-schema and --platform the plan was made with)",
+        "the database is no longer the one the plan was made for: {}{}; plan again",
         if shown.is_empty() {
             "its catalog differs".to_string()
         } else {
