@@ -6,12 +6,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use schemadiff_engine::apply::{Outcome, Settings};
+use schemadiff_engine::apply::{BackfillProgress, Outcome, Settings};
 use schemadiff_engine::hazard::HazardKind;
 use schemadiff_engine::plan::{Phase, Scope};
 use schemadiff_engine::{render, Plan, Platform, Source};
 
 use crate::args::{ApplyArgs, PhaseName};
+use crate::progress::BackfillDisplay;
 
 pub fn apply(args: ApplyArgs) -> anyhow::Result<ExitCode> {
     let options = schemadiff_engine::Options {
@@ -67,7 +68,9 @@ pub fn apply(args: ApplyArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let mut report = |line: &str| eprintln!("schemadiff: {line}");
-    match schemadiff_engine::apply(&args.db, &plan, &options, &settings, &mut report)? {
+    let display = BackfillDisplay::new(std::io::stderr().is_terminal());
+    let progress = move |progress: BackfillProgress| display.show(&progress);
+    match schemadiff_engine::apply(&args.db, &plan, &options, &settings, &mut report, progress)? {
         Outcome::DryRun(text) => print!("{text}"),
         Outcome::AlreadyApplied { next } => {
             eprintln!("schemadiff: already applied; {}", next_line(next));

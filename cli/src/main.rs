@@ -4,6 +4,7 @@
 mod apply;
 mod args;
 mod layout;
+mod progress;
 mod split_dump;
 
 use std::path::Path;

@@ -167,14 +167,26 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
 
 /// Applies `plan` to the database at `db` (see [`apply::apply`]); `options` say how the
 /// plan read the database, so that it is read the same way to check it is still FROM.
+/// `progress` hears how far each batched backfill is, while it runs.
 pub fn apply(
     db: &str,
     plan: &Plan,
     options: &Options,
     settings: &apply::Settings,
     report: &mut dyn FnMut(&str),
+    progress: impl Fn(apply::BackfillProgress) + Send + Sync + 'static,
 ) -> Result<apply::Outcome, Error> {
-    let mut client = connect::connect(db)?;
+    let mut client = connect::Target::parse(db, &connect::Environment::of_process())?
+        .on_notice(move |message| {
+            if let Some((column, done, total)) = render::ddl::staging::backfill_progress(message) {
+                progress(apply::BackfillProgress {
+                    column: column.to_string(),
+                    done,
+                    total,
+                });
+            }
+        })
+        .connect()?;
     let mut live = |client: &mut postgres::Client| {
         let catalog = scope(source::live::load_with(client, db)?, options)?;
         Ok((plan::fingerprint(&catalog), plan::object_digests(&catalog)))

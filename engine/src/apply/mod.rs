@@ -61,6 +61,16 @@ pub enum Outcome {
     DryRun(String),
 }
 
+/// How far a batched backfill is, from the notices it sends as it goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackfillProgress {
+    /// The column it fills, schema-qualified.
+    pub column: String,
+    pub done: u64,
+    /// The rows to fill when it started.
+    pub total: u64,
+}
+
 /// The connection of the run in progress, to cancel its statement on an interruption.
 static RUNNING: Mutex<Option<CancelToken>> = Mutex::new(None);
 
