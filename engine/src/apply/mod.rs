@@ -396,11 +396,18 @@ fn run_transaction(
     run: i64,
     settings: &Settings,
 ) -> Result<(), postgres::Error> {
-    client.batch_execute("BEGIN")?;
-    client.batch_execute(&timeouts(settings, "LOCAL"))?;
-    for sql in steps.iter().flat_map(|s| &s.sql) {
-        client.batch_execute(sql)?;
-    }
+    // one round trip for the whole transaction: a plan of many small steps is not slowed by
+    // the network
+    let statements: Vec<&str> = steps
+        .iter()
+        .flat_map(|s| &s.sql)
+        .map(String::as_str)
+        .collect();
+    client.batch_execute(&format!(
+        "BEGIN;\n{};\n{};",
+        timeouts(settings, "LOCAL"),
+        statements.join(";\n")
+    ))?;
     history::batch_done(client, run)?;
     client.batch_execute("COMMIT")
 }

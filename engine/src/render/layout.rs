@@ -201,7 +201,7 @@ impl Unit {
             out.push_str(&format!("\n{};\n", super::ddl::DEFER_FUNCTION_BODY_CHECKS));
         }
         if self.filled_at_once && direction == Direction::Up {
-            out.push_str("-- supabase db push runs a file in one transaction, so this fills every row in one: the rows\n-- it updates stay locked until it ends. On a large table run `schemadiff apply --phase backfill`\n-- first, which commits batch by batch; this file then finds nothing left to fill.\n");
+            out.push_str("-- supabase db push runs a file in one transaction, so this fills every row in one, and the\n-- rows it updates stay locked until it ends. On a large table, move the backfill migrations\n-- aside and push, run `schemadiff apply --phase backfill` (it commits batch by batch), then put\n-- them back and push again: this one finds nothing left to fill.\n");
         }
         if wrapped {
             out.push_str("\nBEGIN;\n");
