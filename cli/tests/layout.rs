@@ -1,7 +1,7 @@
 //! `plan --out DIR --layout supabase|prisma` as a team deploys with it: the migrations of a
-//! staged plan applied in order with plain psql, contract written only by the plan made once
-//! expand has run, the result converged (it re-plans to nothing), and the rollbacks, applied
-//! in reverse, bringing FROM back.
+//! staged plan applied in order with psql, run as each tool runs a file, contract written
+//! only by the plan made once expand has run, the result converged (it re-plans to nothing),
+//! and the rollbacks, applied in reverse, bringing FROM back.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -18,12 +18,22 @@ fn schemadiff(args: &[&str], epoch: u64) -> Output {
         .expect("the binary runs")
 }
 
-fn psql(cluster: &TempCluster, url: &str, file: &Path) {
-    let output = Command::new(cluster.bindir().join("psql"))
-        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f"])
-        .arg(file)
-        .output()
-        .expect("psql runs");
+/// Runs `file` with psql: `-f` (statement by statement, as a user runs a rollback), or as
+/// the deploy tools run a migration, strictest first: Supabase's CLI in one transaction
+/// (`-1`), except a concurrent index statement, which it runs alone; Prisma as one query
+/// string (`-c`), which the server runs as one transaction when it holds several statements.
+fn psql(cluster: &TempCluster, url: &str, file: &Path, deployed_by: Option<&str>) {
+    let mut command = Command::new(cluster.bindir().join("psql"));
+    command.args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url]);
+    let text = std::fs::read_to_string(file).expect("the file reads");
+    match deployed_by {
+        Some("supabase") if !text.contains(" CONCURRENTLY ") => {
+            command.arg("-1").arg("-f").arg(file)
+        }
+        Some("prisma") => command.arg("-c").arg(&text),
+        _ => command.arg("-f").arg(file),
+    };
+    let output = command.output().expect("psql runs");
     assert!(
         output.status.success(),
         "{}: {}",
@@ -102,8 +112,8 @@ fn layout_migrations_applied_by_psql_converge_and_roll_back() {
     );
     for layout in ["supabase", "prisma"] {
         let url = cluster.create_database(layout).expect("a database");
-        psql(&cluster, &url, Path::new(&from));
-        psql(&cluster, &url, Path::new(&seed));
+        psql(&cluster, &url, Path::new(&from), None);
+        psql(&cluster, &url, Path::new(&seed), None);
         let project = tempfile::tempdir().expect("a project directory");
         let project = project.path();
 
@@ -116,7 +126,7 @@ fn layout_migrations_applied_by_psql_converge_and_roll_back() {
             .iter()
             .all(|f| !f.to_string_lossy().contains("contract")));
         for file in &first {
-            psql(&cluster, &url, file);
+            psql(&cluster, &url, file, Some(layout));
         }
 
         // the plan after the deploy finds expand done and writes contract alone, after them
@@ -136,7 +146,7 @@ fn layout_migrations_applied_by_psql_converge_and_roll_back() {
             "contract sorts after the rest"
         );
         for file in added {
-            psql(&cluster, &url, file);
+            psql(&cluster, &url, file, Some(layout));
         }
         assert!(equivalent(&url, &to), "{layout}: the migrations converge");
         let again = plan_into(&url, &to, project, layout, 1_700_100_000);
@@ -147,7 +157,7 @@ fn layout_migrations_applied_by_psql_converge_and_roll_back() {
         let (_, rollbacks) = written(project, layout);
         assert_eq!(rollbacks.len(), all.len());
         for file in rollbacks.iter().rev() {
-            psql(&cluster, &url, file);
+            psql(&cluster, &url, file, None);
         }
         assert!(
             equivalent(&url, &from),

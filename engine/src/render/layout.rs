@@ -192,6 +192,12 @@ impl Unit {
         let wrapped = self.transactional
             && self.steps.iter().any(|(_, step)| statements(step) > 0)
             && (layout == Layout::Prisma || direction == Direction::Down);
+        if self.filled_at_once && direction == Direction::Up {
+            out.push_str("-- supabase db push runs a file in one transaction, so this fills every row in one, and the\n-- rows it updates stay locked until it ends. On a large table, move the backfill migrations\n-- aside and push, run `schemadiff apply --phase backfill` (it commits batch by batch), then put\n-- them back and push again: this one finds nothing left to fill.\n");
+        }
+        if wrapped {
+            out.push_str("\nBEGIN;\n");
+        }
         if self.transactional
             && self
                 .steps
@@ -199,12 +205,6 @@ impl Unit {
                 .any(|(_, step)| step.kind.ends_with("_function"))
         {
             out.push_str(&format!("\n{};\n", super::ddl::DEFER_FUNCTION_BODY_CHECKS));
-        }
-        if self.filled_at_once && direction == Direction::Up {
-            out.push_str("-- supabase db push runs a file in one transaction, so this fills every row in one, and the\n-- rows it updates stay locked until it ends. On a large table, move the backfill migrations\n-- aside and push, run `schemadiff apply --phase backfill` (it commits batch by batch), then put\n-- them back and push again: this one finds nothing left to fill.\n");
-        }
-        if wrapped {
-            out.push_str("\nBEGIN;\n");
         }
         let mut steps: Vec<&(usize, Step)> = self.steps.iter().collect();
         if direction == Direction::Down {
