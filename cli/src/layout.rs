@@ -35,28 +35,34 @@ pub fn write(dir: &Path, plan: &Plan, layout: Layout, name: &str, now: u64) -> a
         Some(latest) => now.max(seconds_of(latest).map_or(now, |s| s + 1)),
         None => now,
     };
-    let mut written = Vec::new();
+    let mut files = Vec::new();
     for (offset, migration) in (0u64..).zip(&migrations) {
-        let version = version_of(first + offset);
-        let stem = format!("{name}_{}", migration.suffix);
-        for (relative, text) in layout
-            .files(&version, &stem)
-            .iter()
-            .zip([&migration.up, &migration.down])
-        {
-            let path = dir.join(relative);
-            if path.exists() {
-                bail!("{} exists already; it is left as it is", path.display());
-            }
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
-            }
-            std::fs::write(&path, text)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        written.push(layout.files(&version, &stem)[0].clone());
+        let [up, down] = layout.files(
+            &version_of(first + offset),
+            &format!("{name}_{}", migration.suffix),
+        );
+        files.push((up, &migration.up));
+        files.push((down, &migration.down));
     }
+    // all or nothing: a file in the way stops the plan before any is written
+    if let Some((taken, _)) = files
+        .iter()
+        .find(|(relative, _)| dir.join(relative).exists())
+    {
+        bail!(
+            "{} exists already: it is left as it is, and nothing was written",
+            dir.join(taken).display()
+        );
+    }
+    for (relative, text) in &files {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let written: Vec<&String> = files.iter().step_by(2).map(|(up, _)| up).collect();
     for file in &written {
         eprintln!("schemadiff: wrote {file}");
     }

@@ -74,8 +74,8 @@ fn written(project: &Path, layout: &str) -> (Vec<PathBuf>, Vec<PathBuf>) {
     }
 }
 
-fn plan_into(url: &str, to: &str, project: &Path, layout: &str, epoch: u64) -> String {
-    let output = schemadiff(
+fn plan_into(url: &str, to: &str, project: &Path, layout: &str, epoch: u64) -> Output {
+    schemadiff(
         &[
             "plan",
             "--from",
@@ -91,7 +91,11 @@ fn plan_into(url: &str, to: &str, project: &Path, layout: &str, epoch: u64) -> S
             "retype_invoice",
         ],
         epoch,
-    );
+    )
+}
+
+/// What a plan that succeeded said on standard error.
+fn said(output: Output) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "{stderr}");
     stderr
@@ -117,9 +121,25 @@ fn layout_migrations_applied_by_psql_converge_and_roll_back() {
         let project = tempfile::tempdir().expect("a project directory");
         let project = project.path();
 
+        // a file of the user's where a rollback would go: nothing is written, nothing lost
+        if layout == "supabase" {
+            let theirs =
+                project.join("supabase/rollbacks/20231114221320_retype_invoice_expand.sql");
+            std::fs::create_dir_all(theirs.parent().unwrap()).unwrap();
+            std::fs::write(&theirs, "-- mine\n").unwrap();
+            let refused = plan_into(&url, &to, project, layout, 1_700_000_000);
+            assert_eq!(refused.status.code(), Some(2));
+            assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "-- mine\n");
+            assert!(written(project, layout).0.is_empty());
+            std::fs::remove_file(&theirs).unwrap();
+        }
+
         // the first plan writes expand and backfill, and says contract waits
-        let said = plan_into(&url, &to, project, layout, 1_700_000_000);
-        assert!(said.contains("contract is not written yet"), "{said}");
+        let first_said = said(plan_into(&url, &to, project, layout, 1_700_000_000));
+        assert!(
+            first_said.contains("contract is not written yet"),
+            "{first_said}"
+        );
         let (first, _) = written(project, layout);
         assert!(!first.is_empty());
         assert!(first
@@ -130,7 +150,7 @@ fn layout_migrations_applied_by_psql_converge_and_roll_back() {
         }
 
         // the plan after the deploy finds expand done and writes contract alone, after them
-        plan_into(&url, &to, project, layout, 1_600_000_000);
+        said(plan_into(&url, &to, project, layout, 1_600_000_000));
         let (all, _) = written(project, layout);
         let added: Vec<&PathBuf> = all.iter().filter(|f| !first.contains(f)).collect();
         assert!(!added.is_empty());
@@ -149,7 +169,7 @@ fn layout_migrations_applied_by_psql_converge_and_roll_back() {
             psql(&cluster, &url, file, Some(layout));
         }
         assert!(equivalent(&url, &to), "{layout}: the migrations converge");
-        let again = plan_into(&url, &to, project, layout, 1_700_100_000);
+        let again = said(plan_into(&url, &to, project, layout, 1_700_100_000));
         assert!(again.contains("nothing to migrate"), "{again}");
         assert_eq!(written(project, layout).0, all, "nothing more is written");
 
