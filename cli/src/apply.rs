@@ -6,25 +6,41 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use schemadiff_engine::apply::{Outcome, Settings};
+use schemadiff_engine::apply::{BackfillProgress, Outcome, Settings};
 use schemadiff_engine::hazard::HazardKind;
-use schemadiff_engine::plan::Phase;
-use schemadiff_engine::{render, Plan, Source};
+use schemadiff_engine::plan::{Phase, Scope};
+use schemadiff_engine::{render, Plan, Platform, Source};
 
 use crate::args::{ApplyArgs, PhaseName};
+use crate::progress::BackfillDisplay;
 
 pub fn apply(args: ApplyArgs) -> anyhow::Result<ExitCode> {
     let options = schemadiff_engine::Options {
         direct: args.direct,
         ..args.reading.options()
     };
-    let plan = match (&args.plan, &args.to) {
-        (Some(dir), _) => read_plan(dir)?,
-        (None, Some(to)) => schemadiff_engine::plan(
-            &Source::Database(args.db.clone()),
-            &Source::parse(to)?,
-            &options,
-        )?,
+    let (plan, options) = match (&args.plan, &args.to) {
+        (Some(dir), _) => {
+            let plan = read_plan(dir)?;
+            let given = options.scope();
+            if !given.is_everything() && given != plan.scope {
+                anyhow::bail!(
+                    "the plan in {} was made with {}, not with the options given: leave out --schema, --exclude-schema, --platform and --owners, and apply reads the database as the plan did",
+                    dir.display(),
+                    scope_flags(&plan.scope)
+                );
+            }
+            let options = options.with_scope(&plan.scope);
+            (plan, options)
+        }
+        (None, Some(to)) => {
+            let plan = schemadiff_engine::plan(
+                &Source::Database(args.db.clone()),
+                &Source::parse(to)?,
+                &options,
+            )?;
+            (plan, options)
+        }
         (None, None) => anyhow::bail!("give --to SOURCE or --plan DIR"),
     };
     let settings = Settings {
@@ -52,7 +68,9 @@ pub fn apply(args: ApplyArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let mut report = |line: &str| eprintln!("schemadiff: {line}");
-    match schemadiff_engine::apply(&args.db, &plan, &options, &settings, &mut report)? {
+    let display = BackfillDisplay::new(std::io::stderr().is_terminal());
+    let progress = move |progress: BackfillProgress| display.show(&progress);
+    match schemadiff_engine::apply(&args.db, &plan, &options, &settings, &mut report, progress)? {
         Outcome::DryRun(text) => print!("{text}"),
         Outcome::AlreadyApplied { next } => {
             eprintln!("schemadiff: already applied; {}", next_line(next));
@@ -101,6 +119,28 @@ fn read_plan(dir: &Path) -> anyhow::Result<Plan> {
             path.display()
         )
     })
+}
+
+/// The options that read `scope`, as they were given to `plan`.
+fn scope_flags(scope: &Scope) -> String {
+    let mut flags: Vec<String> = Vec::new();
+    flags.extend(scope.schemas.iter().map(|s| format!("--schema {s}")));
+    flags.extend(
+        scope
+            .exclude_schemas
+            .iter()
+            .map(|s| format!("--exclude-schema {s}")),
+    );
+    if let Some(Platform::Supabase) = scope.platform {
+        flags.push("--platform supabase".into());
+    }
+    if scope.owners {
+        flags.push("--owners".into());
+    }
+    if flags.is_empty() {
+        return "none of them (every schema, owners ignored)".into();
+    }
+    flags.join(" ")
 }
 
 /// The phases asked for; by default expand and backfill, since contract waits for the

@@ -227,6 +227,14 @@ pub struct PlanArgs {
     /// `<phase>.up.sql` / `<phase>.down.sql` for each phase that has steps.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Write the phases into --out DIR as the migrations this deploy tool applies
+    /// (supabase/migrations/, prisma/migrations/), with their rollbacks beside them, instead
+    /// of the plan files. Contract is written by a later plan, once expand has run.
+    #[arg(long, value_enum, value_name = "TOOL", requires = "out")]
+    pub layout: Option<LayoutName>,
+    /// The migrations' name with --layout: lowercase letters, digits and _.
+    #[arg(long, value_name = "NAME", requires = "layout", default_value = "schemadiff", value_parser = parse_migration_name)]
+    pub name: String,
     /// The shortest plan, each change in one step: no staged forms keeping the running
     /// application working (no concurrent index builds, NOT VALID checks or backfills).
     #[arg(long)]
@@ -242,6 +250,25 @@ pub struct PlanArgs {
     /// type change may lose) in the `schemadiff_archive` schema; the rollback restores it.
     #[arg(long)]
     pub retain_dropped: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutName {
+    Supabase,
+    Prisma,
+}
+
+/// A migration name both tools take as it is.
+fn parse_migration_name(text: &str) -> Result<String, String> {
+    let valid = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if valid {
+        Ok(text.to_string())
+    } else {
+        Err("use lowercase letters, digits and _ (e.g. add_order_status)".into())
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

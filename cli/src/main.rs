@@ -3,6 +3,8 @@
 
 mod apply;
 mod args;
+mod layout;
+mod progress;
 mod split_dump;
 
 use std::path::Path;
@@ -11,7 +13,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use args::{ArchiveCommand, Cli, Command, Format, PlatformName};
+use args::{ArchiveCommand, Cli, Command, Format, LayoutName, PlatformName};
 use schemadiff_engine::error::redact_url;
 use schemadiff_engine::source::shadow::drop_scratch_databases;
 use schemadiff_engine::{
@@ -94,8 +96,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let (from, to) = args.compare.sources()?;
             let plan = plan(&from, &to, &options)?;
-            if let Some(dir) = &args.out {
-                write_plan_dir(dir, &plan)?;
+            match (&args.out, args.layout) {
+                (Some(dir), Some(tool)) => {
+                    let tool = match tool {
+                        LayoutName::Supabase => render::layout::Layout::Supabase,
+                        LayoutName::Prisma => render::layout::Layout::Prisma,
+                    };
+                    layout::write(dir, &plan, tool, &args.name, layout::version_time()?)?
+                }
+                (Some(dir), None) => write_plan_dir(dir, &plan)?,
+                (None, _) => {}
             }
             let stdout = match args.format {
                 Format::Sql if args.out.is_some() => String::new(),

@@ -29,26 +29,30 @@ fn schemadiff(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-/// Starts `apply --plan` and sends it `signal` once its backfill has started.
+/// Starts `apply --plan` and sends it `signal` once its backfill has started (its expand
+/// batch is done, or it says how far the backfill is).
 fn interrupted(url: &str, dir: &str, signal: &str) {
     let mut apply = Command::new(env!("CARGO_BIN_EXE_schemadiff"))
         .args(["apply", "--db", url, "--plan", dir, "--yes"])
         .stderr(Stdio::piped())
         .spawn()
         .expect("apply starts");
-    let stderr = BufReader::new(apply.stderr.take().expect("stderr is piped"));
-    for line in stderr.lines() {
+    let mut lines = BufReader::new(apply.stderr.take().expect("stderr is piped")).lines();
+    for line in lines.by_ref() {
         let line = line.expect("a line");
-        if line.contains("batch") && line.contains("done") || line.contains("resuming") {
+        if line.contains("expand: batch") && line.contains("done") || line.contains("rows/s") {
             break;
         }
     }
+    // what it says until it stops is read, so that it never writes to a closed pipe
+    let drained = std::thread::spawn(move || lines.for_each(drop));
     std::thread::sleep(Duration::from_millis(300));
     Command::new("kill")
         .args([signal, &apply.id().to_string()])
         .status()
         .expect("kill runs");
     apply.wait().expect("it ends");
+    drained.join().expect("its output is read");
 }
 
 fn count(client: &mut Client, sql: &str) -> i64 {
@@ -111,12 +115,26 @@ fn a_killed_apply_resumes_and_a_changed_database_is_refused() {
     );
     // killed with SIGKILL in the middle of the rest of it
     interrupted(&url, dir_text, "-KILL");
+    assert!(
+        count(&mut client, "SELECT count(*) FROM event WHERE kind IS NULL") > 0,
+        "SIGKILL stops the backfill part-way"
+    );
 
     // the second run waits for the first one's session, then finishes what is left
     let second = schemadiff(&["apply", "--db", &url, "--plan", dir_text, "--yes", "--wait"]);
     let said = String::from_utf8_lossy(&second.stderr);
     assert!(second.status.success(), "{said}");
     assert!(said.contains("apply --phase contract"), "{said}");
+    // not on a terminal, the backfill's progress is plain lines, the last one for all rows
+    let last = said
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("schemadiff: backfill public.event.kind: "))
+        .unwrap_or_else(|| panic!("a progress line: {said}"));
+    let (rows, rest) = last.split_once(" rows, ").expect("rows, then the rate");
+    let (done, total) = rows.split_once('/').expect("done/total");
+    assert_eq!(done, total, "{last}");
+    assert!(rest.ends_with(" rows/s, ~0s left"), "{last}");
     assert_eq!(count(&mut client, "SELECT count(*) FROM event"), ROWS);
     assert_eq!(
         count(
@@ -174,4 +192,65 @@ fn a_killed_apply_resumes_and_a_changed_database_is_refused() {
         0
     );
     assert!(Path::new(&stale).join("plan.json").exists());
+}
+
+#[test]
+fn a_reviewed_plan_is_applied_reading_the_schemas_it_was_made_with() {
+    let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
+    let url = cluster.create_database("scoped").expect("a database");
+    let mut client = Client::connect(&url, NoTls).expect("connects");
+    client
+        .batch_execute(
+            "CREATE SCHEMA app; CREATE TABLE app.item (id int PRIMARY KEY);
+             CREATE SCHEMA other; CREATE TABLE other.log (id int);",
+        )
+        .expect("FROM loads");
+    let work = tempfile::tempdir().expect("a work directory");
+    let desired = work.path().join("app.sql");
+    std::fs::write(
+        &desired,
+        "CREATE SCHEMA app;\nCREATE TABLE app.item (id int PRIMARY KEY, name text);\n",
+    )
+    .expect("the desired state is written");
+    let dir = work.path().join("plan");
+    let dir = dir.to_str().expect("a UTF-8 path");
+    let planned = schemadiff(&[
+        "plan",
+        "--from",
+        &url,
+        "--to",
+        desired.to_str().unwrap(),
+        "--schema",
+        "app",
+        "--offline",
+        "--out",
+        dir,
+    ]);
+    assert!(
+        planned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&planned.stderr)
+    );
+
+    let other = schemadiff(&[
+        "apply", "--db", &url, "--plan", dir, "--yes", "--schema", "other",
+    ]);
+    assert_eq!(other.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&other.stderr);
+    assert!(said.contains("made with --schema app"), "{said}");
+
+    // without --schema, apply reads only `app`, as the plan did: `other` is not FROM's
+    let applied = schemadiff(&["apply", "--db", &url, "--plan", dir, "--yes"]);
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    assert_eq!(
+        count(
+            &mut client,
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'app' AND column_name = 'name'"
+        ),
+        1
+    );
 }

@@ -73,6 +73,29 @@ pub struct Options {
     pub allow_empty: bool,
 }
 
+impl Options {
+    /// What of a database these options read.
+    pub fn scope(&self) -> plan::Scope {
+        plan::Scope {
+            schemas: self.schemas.clone(),
+            exclude_schemas: self.exclude_schemas.clone(),
+            platform: self.platform,
+            owners: self.owners,
+        }
+    }
+
+    /// These options, reading what `scope` says.
+    pub fn with_scope(self, scope: &plan::Scope) -> Options {
+        Options {
+            schemas: scope.schemas.clone(),
+            exclude_schemas: scope.exclude_schemas.clone(),
+            platform: scope.platform,
+            owners: scope.owners,
+            ..self
+        }
+    }
+}
+
 /// Loads a source offline (desired-state SQL is parsed without a server) and keeps the
 /// schemas the options select.
 pub fn load(source: &Source, options: &Options) -> Result<Catalog, Error> {
@@ -133,6 +156,7 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
         declared,
     };
     let mut plan = plan::plan(&from_catalog, &to_catalog, settings)?;
+    plan.scope = options.scope();
     let has_sql = !from.is_database() || !to.is_database();
     plan.desired_state = has_sql.then(|| match &shadow {
         Some(shadow) => shadow.description(),
@@ -143,14 +167,26 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
 
 /// Applies `plan` to the database at `db` (see [`apply::apply`]); `options` say how the
 /// plan read the database, so that it is read the same way to check it is still FROM.
+/// `progress` hears how far each batched backfill is, while it runs.
 pub fn apply(
     db: &str,
     plan: &Plan,
     options: &Options,
     settings: &apply::Settings,
     report: &mut dyn FnMut(&str),
+    progress: impl Fn(apply::BackfillProgress) + Send + Sync + 'static,
 ) -> Result<apply::Outcome, Error> {
-    let mut client = connect::connect(db)?;
+    let mut client = connect::Target::parse(db, &connect::Environment::of_process())?
+        .on_notice(move |message| {
+            if let Some((column, done, total)) = render::ddl::staging::backfill_progress(message) {
+                progress(apply::BackfillProgress {
+                    column: column.to_string(),
+                    done,
+                    total,
+                });
+            }
+        })
+        .connect()?;
     let mut live = |client: &mut postgres::Client| {
         let catalog = scope(source::live::load_with(client, db)?, options)?;
         let fingerprint = plan::fingerprint(&catalog);

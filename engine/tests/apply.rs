@@ -3,10 +3,11 @@
 //! run that does nothing, a resumed run that rebuilds an index left INVALID, and hazards
 //! refused until allowed.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use postgres::{Client, NoTls};
-use schemadiff_engine::apply::{Outcome, Settings};
+use schemadiff_engine::apply::{BackfillProgress, Outcome, Settings};
 use schemadiff_engine::cluster::TempCluster;
 use schemadiff_engine::hazard::HazardKind;
 use schemadiff_engine::plan::Phase;
@@ -15,7 +16,8 @@ use schemadiff_engine::{apply, history, DesiredStatePath, Error, Options, Plan};
 
 const FROM: &str = "
 CREATE TABLE account (id bigint PRIMARY KEY, name text, email text);
-INSERT INTO account SELECT n, 'name ' || n, NULL FROM generate_series(1, 12000) AS n;
+INSERT INTO account
+SELECT n, CASE WHEN n % 3 > 0 THEN 'name ' || n END, NULL FROM generate_series(1, 12000) AS n;
 ";
 
 /// An index on a table in use (built concurrently), a NOT NULL column with a backfill (a
@@ -77,7 +79,14 @@ fn planned(cluster: &TempCluster, name: &str) -> (String, Plan) {
 
 /// Applies the phases of `plan` with the test's settings, saying nothing.
 fn run(url: &str, plan: &Plan, phases: &[Phase]) -> Result<Outcome, Error> {
-    apply(url, plan, &options(), &settings(phases), &mut |_: &str| {})
+    apply(
+        url,
+        plan,
+        &options(),
+        &settings(phases),
+        &mut |_: &str| {},
+        |_| {},
+    )
 }
 
 fn scalar(url: &str, sql: &str) -> i64 {
@@ -120,14 +129,28 @@ fn apply_runs_phases_in_order_records_them_and_refuses_what_it_must() {
         "{contract_first:?}"
     );
     let mut lines = Vec::new();
+    let heard = Arc::new(Mutex::new(Vec::new()));
+    let progress = {
+        let heard = heard.clone();
+        move |p: BackfillProgress| heard.lock().unwrap().push(p)
+    };
     let outcome = apply(
         &url,
         &plan,
         &options(),
         &settings(&[Phase::Expand, Phase::Backfill]),
         &mut |line: &str| lines.push(line.to_string()),
+        progress,
     )
     .expect("expand and backfill apply");
+    let heard = heard.lock().unwrap();
+    let (first, last) = (heard.first().unwrap(), heard.last().unwrap());
+    assert_eq!((first.done, first.total), (0, 4000), "{heard:?}");
+    assert_eq!(
+        (last.column.as_str(), last.done, last.total),
+        ("public.account.name", 4000, 4000),
+        "the backfill says how far it is: {heard:?}"
+    );
     assert_eq!(
         outcome,
         Outcome::Applied {
@@ -206,7 +229,15 @@ fn apply_runs_phases_in_order_records_them_and_refuses_what_it_must() {
         allowed_hazards: vec![HazardKind::DataLoss],
         ..settings(&every)
     };
-    apply(&url, &dropping, &options(), &allowed, &mut |_: &str| {}).expect("allowed, it applies");
+    apply(
+        &url,
+        &dropping,
+        &options(),
+        &allowed,
+        &mut |_: &str| {},
+        |_| {},
+    )
+    .expect("allowed, it applies");
     assert_eq!(
         scalar(
             &url,
@@ -247,7 +278,7 @@ fn apply_waits_for_locks_and_for_another_apply() {
                 wait: true,
                 ..settings(&[Phase::Expand])
             };
-            apply(&url, &plan, &options(), &wait, &mut |_: &str| {})
+            apply(&url, &plan, &options(), &wait, &mut |_: &str| {}, |_| {})
         })
     };
     std::thread::sleep(Duration::from_millis(700));
@@ -272,6 +303,7 @@ fn apply_waits_for_locks_and_for_another_apply() {
                 &options(),
                 &settings(&[Phase::Expand]),
                 &mut |l: &str| lines.push(l.to_string()),
+                |_| {},
             );
             (outcome, lines)
         })

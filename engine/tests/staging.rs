@@ -348,7 +348,7 @@ impl Case<'_> {
                 statement_timeout: None,
                 retries: 0,
             };
-            schemadiff_engine::apply(&url, plan, options, &settings, &mut |_| {})
+            schemadiff_engine::apply(&url, plan, options, &settings, &mut |_| {}, |_| {})
                 .map_err(|e| format!("apply --phase {}: {e}", phase.name()))?;
         }
         self.checks(&url, "check.sql")?;

@@ -61,6 +61,16 @@ pub enum Outcome {
     DryRun(String),
 }
 
+/// How far a batched backfill is, from the notices it sends as it goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackfillProgress {
+    /// The column it fills, schema-qualified.
+    pub column: String,
+    pub done: u64,
+    /// The rows to fill when it started.
+    pub total: u64,
+}
+
 /// The connection of the run in progress, to cancel its statement on an interruption.
 static RUNNING: Mutex<Option<CancelToken>> = Mutex::new(None);
 
@@ -191,7 +201,7 @@ fn check_from(
     let shown: Vec<&str> = differences.iter().take(5).map(String::as_str).collect();
     let more = differences.len().saturating_sub(shown.len());
     Err(Error::Drift(format!(
-        "the database is no longer the one the plan was made for: {}{}; plan again (or pass the --schema, --exclude-schema and --platform the plan was made with)",
+        "the database is no longer the one the plan was made for: {}{}; plan again",
         if shown.is_empty() {
             "its catalog differs".to_string()
         } else {
@@ -386,11 +396,18 @@ fn run_transaction(
     run: i64,
     settings: &Settings,
 ) -> Result<(), postgres::Error> {
-    client.batch_execute("BEGIN")?;
-    client.batch_execute(&timeouts(settings, "LOCAL"))?;
-    for sql in steps.iter().flat_map(|s| &s.sql) {
-        client.batch_execute(sql)?;
-    }
+    // one round trip for the whole transaction: a plan of many small steps is not slowed by
+    // the network
+    let statements: Vec<&str> = steps
+        .iter()
+        .flat_map(|s| &s.sql)
+        .map(String::as_str)
+        .collect();
+    client.batch_execute(&format!(
+        "BEGIN;\n{};\n{};",
+        timeouts(settings, "LOCAL"),
+        statements.join(";\n")
+    ))?;
     history::batch_done(client, run)?;
     client.batch_execute("COMMIT")
 }

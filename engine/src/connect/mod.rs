@@ -168,6 +168,13 @@ impl Target {
         target
     }
 
+    /// Passes the message of each notice the server sends (`RAISE NOTICE`) to `notices`.
+    pub fn on_notice(mut self, notices: impl Fn(&str) + Send + Sync + 'static) -> Target {
+        self.config
+            .notice_callback(move |notice| notices(notice.message()));
+        self
+    }
+
     /// Opens the connection, within the timeout.
     pub fn connect(&self) -> Result<Client, Error> {
         let fail = |message: String| Error::Connect {

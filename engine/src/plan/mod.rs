@@ -187,6 +187,32 @@ pub struct Plan {
     /// A digest of each object of FROM, so that `apply` can name what changed since.
     #[serde(default)]
     pub from_objects: BTreeMap<String, String>,
+    /// What of the databases the plan read, so that `apply` reads its database the same way
+    /// to check that it is still FROM.
+    #[serde(default, skip_serializing_if = "Scope::is_everything")]
+    pub scope: Scope,
+}
+
+/// The options that decide what a catalog holds, and so its fingerprint.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    /// Only these schemas (every one when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schemas: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_schemas: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<crate::Platform>,
+    /// Owners compared.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub owners: bool,
+}
+
+impl Scope {
+    /// The default: every schema, owners ignored.
+    pub fn is_everything(&self) -> bool {
+        *self == Scope::default()
+    }
 }
 
 impl Plan {
@@ -291,6 +317,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
         unsupported,
         desired_state: None,
         from_objects: from_fingerprint.objects,
+        scope: Scope::default(),
     })
 }
 

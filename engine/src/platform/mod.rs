@@ -13,7 +13,8 @@ use crate::source::{sql, SqlFile};
 use crate::Options;
 
 /// A hosted platform whose schemas, roles and extensions a preset names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Platform {
     Supabase,
 }

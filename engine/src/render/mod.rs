@@ -3,6 +3,7 @@
 
 pub mod ddl;
 mod dump;
+pub mod layout;
 pub mod quote;
 mod report;
 mod script;

@@ -35,7 +35,7 @@ pub fn phase_files(plan: &Plan) -> Vec<(String, String)> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Direction {
+pub(super) enum Direction {
     Up,
     Down,
 }
@@ -121,7 +121,7 @@ pub fn between_phases(plan: &Plan, phase: Phase) -> Option<&'static str> {
     }
 }
 
-fn write_step(
+pub(super) fn write_step(
     out: &mut String,
     number: usize,
     step: &Step,

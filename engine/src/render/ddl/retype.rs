@@ -102,6 +102,7 @@ impl ShadowColumn<'_> {
         let (column, shadow) = (quote_ident(&self.new.name), quote_ident(&self.name()));
         batched_update(
             self.table,
+            &self.new.name,
             &format!("{shadow} = {}", self.conversion("")),
             &format!("{shadow} IS NULL AND {column} IS NOT NULL"),
             key,

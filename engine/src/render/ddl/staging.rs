@@ -182,6 +182,7 @@ impl FillTrigger<'_> {
         let column = quote_ident(self.column);
         batched_update(
             self.table,
+            self.column,
             &format!("{column} = ({})", self.expression),
             &format!("{column} IS NULL AND ({}) IS NOT NULL", self.expression),
             key,
@@ -193,17 +194,30 @@ impl FillTrigger<'_> {
 /// one batch per transaction. With a key (`(column, type)`s) it walks the key in order, so
 /// each batch is an index range and a run touches each row once; without one it looks for
 /// pending rows, which must stop being pending once updated. Run again, it only writes rows
-/// still pending.
+/// still pending. It reports how far it is in notices (see [`backfill_progress`]): when it
+/// starts, at most once a second, and when it ends; `column` names what it fills.
 pub fn batched_update(
     table: &QualifiedName,
+    column: &str,
     assignments: &str,
     pending: &str,
     key: &[(String, String)],
 ) -> String {
     let update = format!("UPDATE {table} SET {assignments}");
+    let notice = format!(
+        "RAISE NOTICE '{BACKFILL_NOTICE}%: % of % rows', {}, schemadiff_done, schemadiff_total;",
+        quote_literal(&format!("{table}.{}", quote_ident(column)))
+    );
+    let counters = format!(
+        "  schemadiff_total bigint := (SELECT count(*) FROM {table} WHERE {pending});\n  schemadiff_done bigint := 0;\n  schemadiff_rows bigint;\n  schemadiff_noticed timestamptz := clock_timestamp();\n"
+    );
+    let count = "GET DIAGNOSTICS schemadiff_rows = ROW_COUNT;";
+    let commit = format!(
+        "{BATCH_COMMIT}\n    schemadiff_done := schemadiff_done + schemadiff_rows;\n    IF clock_timestamp() >= schemadiff_noticed + interval '1 second' THEN\n      {notice}\n      schemadiff_noticed := clock_timestamp();\n    END IF;"
+    );
     if key.is_empty() {
         return format!(
-            "DO {BODY_QUOTE}\nBEGIN\n  LOOP\n    {update}\n    WHERE {pending} AND ctid = ANY (ARRAY(SELECT ctid FROM {table} WHERE {pending} LIMIT {BACKFILL_BATCH_ROWS}));\n    EXIT WHEN NOT FOUND;\n    COMMIT;\n  END LOOP;\nEND\n{BODY_QUOTE}"
+            "DO {BODY_QUOTE}\nDECLARE\n{counters}BEGIN\n  {notice}\n  LOOP\n    {update}\n    WHERE {pending} AND ctid = ANY (ARRAY(SELECT ctid FROM {table} WHERE {pending} LIMIT {BACKFILL_BATCH_ROWS}));\n    {count}\n    EXIT WHEN schemadiff_rows = 0;{commit}\n  END LOOP;\n  {notice}\nEND\n{BODY_QUOTE}"
         );
     }
     let columns: Vec<String> = key.iter().map(|(c, _)| quote_ident(c)).collect();
@@ -232,7 +246,7 @@ pub fn batched_update(
         .map(|(a, u)| format!("{a} := {u};"))
         .collect();
     format!(
-        "DO {BODY_QUOTE}\nDECLARE\n{declare}BEGIN\n  LOOP\n    SELECT {cols} INTO {into} FROM (SELECT {cols} FROM {table} WHERE {past} ORDER BY {cols} LIMIT {BACKFILL_BATCH_ROWS}) AS batch ORDER BY {desc} LIMIT 1;\n    EXIT WHEN NOT FOUND;\n    {update}\n    WHERE {pending} AND {past} AND {} <= {};\n    COMMIT;\n    {advance}\n  END LOOP;\nEND\n{BODY_QUOTE}",
+        "DO {BODY_QUOTE}\nDECLARE\n{declare}{counters}BEGIN\n  {notice}\n  LOOP\n    SELECT {cols} INTO {into} FROM (SELECT {cols} FROM {table} WHERE {past} ORDER BY {cols} LIMIT {BACKFILL_BATCH_ROWS}) AS batch ORDER BY {desc} LIMIT 1;\n    EXIT WHEN NOT FOUND;\n    {update}\n    WHERE {pending} AND {past} AND {} <= {};\n    {count}{commit}\n    {advance}\n  END LOOP;\n  {notice}\nEND\n{BODY_QUOTE}",
         row(&columns),
         row(&upto),
         cols = columns.join(", "),
@@ -240,6 +254,26 @@ pub fn batched_update(
         desc = descending.join(", "),
         advance = advance.join(" "),
     )
+}
+
+/// How a batched update's notices start.
+const BACKFILL_NOTICE: &str = "schemadiff backfill ";
+
+/// How far a batched update is, read from one of its notices: what it fills, the rows done
+/// and the rows pending when it started.
+pub fn backfill_progress(notice: &str) -> Option<(&str, u64, u64)> {
+    let (column, counts) = notice.strip_prefix(BACKFILL_NOTICE)?.rsplit_once(": ")?;
+    let (done, total) = counts.strip_suffix(" rows")?.split_once(" of ")?;
+    Some((column, done.parse().ok()?, total.parse().ok()?))
+}
+
+/// Where a batched update commits each batch.
+const BATCH_COMMIT: &str = "\n    COMMIT;";
+
+/// A [`batched_update`] that runs in the transaction around it, for a deploy tool that runs
+/// every file in one: the batches no longer commit one by one. Other statements are kept.
+pub fn without_batch_commits(sql: &str) -> String {
+    sql.replace(BATCH_COMMIT, "")
 }
 
 /// `CREATE INDEX CONCURRENTLY`, as the index's own statement says it otherwise.
@@ -344,6 +378,7 @@ impl SyncTrigger<'_> {
         let (old, new) = (quote_ident(&self.old.name), quote_ident(&self.new.name));
         batched_update(
             self.table,
+            &self.new.name,
             &format!("{new} = {old}"),
             &format!("{new} IS NULL AND {old} IS NOT NULL"),
             key,
