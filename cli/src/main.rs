@@ -3,6 +3,7 @@
 
 mod apply;
 mod args;
+mod lint;
 mod split_dump;
 
 use std::path::Path;
@@ -120,6 +121,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Apply(args) => apply::apply(args),
+        Command::Lint(args) => lint::run(&args),
         Command::History { db } => apply::history(&db),
         Command::Archive(ArchiveCommand::List { db }) => {
             let archived = archive::list(&db)?;

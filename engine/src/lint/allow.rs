@@ -12,9 +12,9 @@ pub struct Allowed {
     pub offset: usize,
 }
 
-/// The allow comment of the statement whose text (leading comments included) runs from
-/// `leading` to `end`; an unknown id is a problem at its offset. A comment after the
-/// previous statement on its own line belongs to that statement, not to this one.
+/// The allow comment of the statement that ends at `end`, the previous one ending at
+/// `leading`; an unknown id is a problem at its offset. A comment on the line where the
+/// previous statement ends belongs to that statement, not to this one.
 pub fn read(text: &str, leading: usize, end: usize) -> Result<Option<Allowed>, (usize, String)> {
     let from = match text[leading..].find('\n') {
         Some(newline) if !line_start(text, leading) => (leading + newline + 1).min(end),

@@ -36,6 +36,11 @@ fn scales_with_size(kind: HazardKind) -> bool {
     )
 }
 
+/// Reads the tables of the database at `url`.
+pub fn load(url: &str) -> Result<Context, crate::error::Error> {
+    crate::source::live::lint_tables::load(url)
+}
+
 impl Context {
     /// The severity of a finding on `table`: a lock held over the scan of a large table is
     /// a danger, over an empty one only worth knowing.

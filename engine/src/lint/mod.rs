@@ -65,6 +65,7 @@ pub fn lint(file: &SqlFile, settings: &Settings, context: &Context) -> Result<Ve
         findings: Findings::default(),
         allowed: HashMap::new(),
         allow_problems: Vec::new(),
+        previous_end: 0,
     };
     let mut start = 0;
     for end in run_ends(&file.text) {
@@ -76,7 +77,16 @@ pub fn lint(file: &SqlFile, settings: &Settings, context: &Context) -> Result<Ve
         // the scanner splits `BEGIN ATOMIC … END` bodies, which a run may end inside
         match pg_query::parse(&file.text[start..], 0) {
             Ok(parsed) => walk.run(&parsed, start, file.text.len()),
-            Err(_) => return Err(Error::Source(syntax_errors(file))),
+            Err(_) => {
+                let mut problems = syntax_errors(file);
+                for problem in &mut problems {
+                    problem.help = Some(
+                        "fix the statement; the file is not checked until every statement parses"
+                            .into(),
+                    );
+                }
+                return Err(Error::Source(problems));
+            }
         }
         break;
     }
@@ -93,6 +103,8 @@ struct Walk<'a> {
     /// The hazards each statement's allow comment silences, by the statement's offset.
     allowed: HashMap<usize, allow::Allowed>,
     allow_problems: Vec<(usize, String)>,
+    /// Where the previous statement ended: the comments after it lead the next one.
+    previous_end: usize,
 }
 
 impl Walk<'_> {
@@ -103,19 +115,19 @@ impl Walk<'_> {
             let Some(node) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) else {
                 continue;
             };
-            let leading = base + raw.stmt_location as usize;
+            let located = base + raw.stmt_location as usize;
             let end = match raw.stmt_len {
                 0 => run_end,
-                len => leading + len as usize,
+                len => located + len as usize,
             };
-            let start = skip_whitespace_and_comments(text, leading);
+            let start = skip_whitespace_and_comments(text, located);
             let statement = Statement {
                 node,
                 text: &text[start..end.max(start)],
                 start,
                 base,
             };
-            match allow::read(text, leading, end) {
+            match allow::read(text, self.previous_end, end) {
                 Ok(Some(allowed)) => {
                     self.allowed.insert(start, allowed);
                 }
@@ -133,6 +145,7 @@ impl Walk<'_> {
                 rule(&check, &mut self.findings);
             }
             self.state.advance(&statement);
+            self.previous_end = end;
         }
     }
 
