@@ -7,7 +7,9 @@
 //! against a changed copy, plus peak memory.
 //!
 //! `cargo bench -p schemadiff-engine --bench scale` (N = 1000 and 5000; set
-//! `SCHEMADIFF_BENCH_SIZES=100,1000` to choose).
+//! `SCHEMADIFF_BENCH_SIZES=100,1000` to choose). With `SCHEMADIFF_BENCH_WRITE=DIR` it only
+//! writes each generated schema to `DIR/benchN.sql`, the input of the lint timing against
+//! Squawk (README).
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -26,6 +28,13 @@ fn main() {
         .split(',')
         .filter_map(|n| n.trim().parse().ok())
         .collect();
+    if let Ok(dir) = std::env::var("SCHEMADIFF_BENCH_WRITE") {
+        for &n in &sizes {
+            let path = std::path::Path::new(&dir).join(format!("bench{n}.sql"));
+            std::fs::write(&path, generate(n, false)).expect("the schema file is written");
+        }
+        return;
+    }
     let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
     // the role the generated grants and policies name
     let mut admin = cluster.admin().expect("the cluster accepts connections");

@@ -36,7 +36,12 @@ pub fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
             serde_json::from_str::<Config>(&text).map_err(|e| {
-                anyhow::anyhow!("{}:{}:{}: {e}; see `schemadiff lint --help` for the keys", path.display(), e.line(), e.column())
+                anyhow::anyhow!(
+                    "{}:{}:{}: {e}; see `schemadiff lint --help` for the keys",
+                    path.display(),
+                    e.line(),
+                    e.column()
+                )
             })?
         }
         None => Config::default(),
@@ -94,7 +99,9 @@ pub fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
     }
     let colour = args.format == LintFormat::Human && report::colour_on_stdout();
     print!("{}", report::render(args.format, &linted, colour));
-    let blocking = linted.iter().flatten()
+    let blocking = linted
+        .iter()
+        .flatten()
         .any(|f| f.allowed.is_none() && f.severity >= fail_on);
     Ok(if failed {
         ExitCode::from(2)

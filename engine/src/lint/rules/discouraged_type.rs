@@ -2,7 +2,7 @@
 //! `varchar(n)` needs a table lock to change; `timestamp` without time zone loses the
 //! offset; `integer` keys run out and `serial` leaves a sequence owned apart.
 
-use pg_query::protobuf::{ColumnDef, ConstrType};
+use pg_query::protobuf::{AlterTableType, ColumnDef, ConstrType};
 use pg_query::NodeEnum;
 
 use super::{column_constraints, column_def, commands, type_base, Check, Findings};
@@ -30,7 +30,11 @@ pub fn check(check: &Check, out: &mut Findings) {
             }
         }
         NodeEnum::AlterTableStmt(stmt) => {
-            for cmd in commands(stmt) {
+            // a type change is judged by `type_change`: the column's type was chosen before
+            let added = commands(stmt)
+                .into_iter()
+                .filter(|cmd| cmd.subtype == AlterTableType::AtAddColumn as i32);
+            for cmd in added {
                 if let Some(column) = column_def(cmd) {
                     column_type(check, column, false, out);
                 }
@@ -85,8 +89,8 @@ mod tests {
 
     #[test]
     fn types_that_age_badly_are_named() {
-        let sql = "CREATE TABLE t (\n  id serial PRIMARY KEY,\n  code char(3),\n  name varchar(100),\n  at timestamp,\n  ok text\n);\nALTER TABLE t ADD COLUMN k int;\nCREATE TABLE u (id integer, PRIMARY KEY (id));\n";
-        assert_eq!(lines(sql, "discouraged-type"), [2, 3, 4, 5, 9]);
+        let sql = "CREATE TABLE t (\n  id serial PRIMARY KEY,\n  code char(3),\n  name varchar(100),\n  at timestamp,\n  ok text\n);\nALTER TABLE t ADD COLUMN k int;\nCREATE TABLE u (id integer, PRIMARY KEY (id));\nALTER TABLE t ADD COLUMN c char(2);\nALTER TABLE t ALTER COLUMN name TYPE varchar(200);\n";
+        assert_eq!(lines(sql, "discouraged-type"), [2, 3, 4, 5, 9, 10]);
     }
 
     #[test]
