@@ -161,6 +161,21 @@ impl Walk<'_> {
             return Err(Error::Source(problems.collect()));
         }
         let mut raw = self.findings.into_vec();
+        for found in &mut raw {
+            if found
+                .recreated
+                .as_deref()
+                .is_some_and(|key| self.state.creates(key))
+            {
+                found.kind = HazardKind::DependentsRecreated;
+                found.severity = found.kind.severity();
+                found.message = format!(
+                    "{}; the file creates it again, so only what runs in between",
+                    found.message
+                );
+                found.help = "drop and create it again in one transaction".into();
+            }
+        }
         raw.sort_by_key(|r| (r.offset, r.kind));
         // a value used by several statements is one finding at its `ADD VALUE`
         raw.dedup_by(|a, b| (a.offset, a.kind, &a.message) == (b.offset, b.kind, &b.message));

@@ -18,6 +18,11 @@ use crate::normalize::definitions::{relation_name, string_of};
 pub struct State {
     /// Relations and indexes the file created (by their current name).
     created: HashSet<QualifiedName>,
+    /// Views, routines, triggers and policies the file created, by `Found::recreated` key:
+    /// one dropped and created again is a recreated dependent.
+    created_objects: HashSet<String>,
+    /// Functions, procedures and aggregates the file created, by name.
+    created_routines: HashSet<QualifiedName>,
     /// Types and domains the file created.
     created_types: HashSet<QualifiedName>,
     created_schemas: HashSet<String>,
@@ -56,6 +61,15 @@ impl State {
         self.created.contains(name)
     }
 
+    /// Whether the file creates the object of a `Found::recreated` key.
+    pub fn creates(&self, key: &str) -> bool {
+        self.created_objects.contains(key)
+    }
+
+    pub fn created_routine(&self, name: &QualifiedName) -> bool {
+        self.created_routines.contains(name)
+    }
+
     pub fn created_type(&self, name: &QualifiedName) -> bool {
         self.created_types.contains(name)
     }
@@ -86,8 +100,38 @@ impl State {
         }
         match statement.node {
             NodeEnum::CreateStmt(stmt) => self.create(stmt.relation.as_ref()),
+            NodeEnum::ViewStmt(stmt) => {
+                self.create(stmt.view.as_ref());
+                if let Some(view) = &stmt.view {
+                    self.created_objects
+                        .insert(format!("relation {}", relation_name(view)));
+                }
+            }
+            NodeEnum::CreateFunctionStmt(stmt) => {
+                self.create_routine(&stmt.funcname);
+                if let Some(name) = qualified(&stmt.funcname) {
+                    self.created_objects.insert(format!("routine {name}"));
+                }
+            }
+            NodeEnum::CreateTrigStmt(stmt) => {
+                if let Some(table) = &stmt.relation {
+                    let key = format!("trigger {} on {}", stmt.trigname, relation_name(table));
+                    self.created_objects.insert(key);
+                }
+            }
+            NodeEnum::CreatePolicyStmt(stmt) => {
+                if let Some(table) = &stmt.table {
+                    let key = format!("policy {} on {}", stmt.policy_name, relation_name(table));
+                    self.created_objects.insert(key);
+                }
+            }
             NodeEnum::CreateTableAsStmt(stmt) => {
-                self.create(stmt.into.as_ref().and_then(|i| i.rel.as_ref()))
+                let relation = stmt.into.as_ref().and_then(|i| i.rel.as_ref());
+                self.create(relation);
+                if let Some(relation) = relation {
+                    self.created_objects
+                        .insert(format!("relation {}", relation_name(relation)));
+                }
             }
             NodeEnum::IndexStmt(stmt) => {
                 if let Some(relation) = &stmt.relation {
@@ -143,13 +187,11 @@ impl State {
     }
 
     fn create_type(&mut self, names: &[pg_query::Node]) {
-        let parts: Vec<String> = names.iter().filter_map(string_of).collect();
-        let name = match parts.as_slice() {
-            [.., schema, name] => QualifiedName::new(schema, name),
-            [name] => QualifiedName::new("public", name),
-            [] => return,
-        };
-        self.created_types.insert(name);
+        self.created_types.extend(qualified(names));
+    }
+
+    fn create_routine(&mut self, names: &[pg_query::Node]) {
+        self.created_routines.extend(qualified(names));
     }
 
     fn transaction(&mut self, kind: i32, at: usize) {
@@ -220,6 +262,16 @@ impl State {
             );
             found.statement = begin;
         }
+    }
+}
+
+/// `[schema.]name` from a list of `String` nodes, unqualified in `public`.
+pub fn qualified(names: &[pg_query::Node]) -> Option<QualifiedName> {
+    let parts: Vec<String> = names.iter().filter_map(string_of).collect();
+    match parts.as_slice() {
+        [.., schema, name] => Some(QualifiedName::new(schema, name)),
+        [name] => Some(QualifiedName::new("public", name)),
+        [] => None,
     }
 }
 

@@ -11,7 +11,7 @@ pub mod staging;
 mod steps;
 
 pub use dump::{dump, DumpEntry};
-pub(crate) use steps::type_change_rewrites;
+pub(crate) use steps::{loses_values, type_change_rewrites};
 
 use std::collections::BTreeMap;
 

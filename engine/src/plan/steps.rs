@@ -1480,7 +1480,7 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
 /// other types reformat. A conversion that can only fail on a value that does not fit (a
 /// smaller integer, a shorter `varchar`, fewer integer digits) loses nothing: it stops the
 /// step. Pairs not known to be safe count as lossy.
-pub(super) fn loses_values(from: &str, to: &str) -> bool {
+pub(crate) fn loses_values(from: &str, to: &str) -> bool {
     match (from.strip_suffix("[]"), to.strip_suffix("[]")) {
         (Some(from), Some(to)) => return loses_values(from, to),
         // only the first element is kept

@@ -6,8 +6,8 @@ use pg_query::{Node, NodeEnum};
 
 use super::{Check, Findings};
 use crate::hazard::HazardKind;
+use crate::lint::state::qualified;
 use crate::model::QualifiedName;
-use crate::normalize::definitions::string_of;
 
 const HELP: &str = "deploy the application that no longer uses it first, keep a backup (or rename it aside and drop it later), and allow the hazard on this statement";
 
@@ -86,7 +86,6 @@ fn dropped_kind(remove_type: i32) -> Option<&'static str> {
         ObjectType::ObjectType => "type",
         ObjectType::ObjectDomain => "domain",
         ObjectType::ObjectSequence => "sequence",
-        ObjectType::ObjectMatview => "materialized view",
         _ => return None,
     })
 }
@@ -109,16 +108,12 @@ pub fn dropped_names(stmt: &DropStmt) -> Vec<QualifiedName> {
 }
 
 fn object_name(node: &Node) -> Option<QualifiedName> {
-    let parts: Vec<String> = match node.node.as_ref()? {
-        NodeEnum::List(list) => list.items.iter().filter_map(string_of).collect(),
-        NodeEnum::TypeName(type_name) => type_name.names.iter().filter_map(string_of).collect(),
-        NodeEnum::String(name) => vec![name.sval.clone()],
-        _ => return None,
-    };
-    match parts.as_slice() {
-        [.., schema, name] => Some(QualifiedName::new(schema, name)),
-        [name] => Some(QualifiedName::new("public", name)),
-        [] => None,
+    match node.node.as_ref()? {
+        NodeEnum::List(list) => qualified(&list.items),
+        NodeEnum::TypeName(type_name) => qualified(&type_name.names),
+        NodeEnum::ObjectWithArgs(routine) => qualified(&routine.objname),
+        NodeEnum::String(name) => Some(QualifiedName::new("public", &name.sval)),
+        _ => None,
     }
 }
 

@@ -8,6 +8,7 @@ mod constraint_without_index;
 mod data_statement;
 mod discouraged_type;
 mod domain_constraint;
+mod drop_interface;
 mod drop_not_null;
 mod drop_object;
 mod enum_value_in_transaction;
@@ -15,6 +16,7 @@ mod index_without_concurrently;
 mod lock_timeout;
 mod nested_transaction;
 mod not_idempotent;
+mod partition;
 mod rename;
 mod security;
 mod set_not_null;
@@ -41,6 +43,7 @@ pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
     data_statement::check,
     discouraged_type::check,
     domain_constraint::check,
+    drop_interface::check,
     drop_not_null::check,
     drop_object::check,
     enum_value_in_transaction::check,
@@ -48,6 +51,7 @@ pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
     lock_timeout::check,
     nested_transaction::check,
     not_idempotent::check,
+    partition::check,
     rename::check,
     security::check,
     set_not_null::check,
@@ -164,6 +168,9 @@ pub struct Found {
     pub help: String,
     /// The existing table it locks, which `--db` ranks by size.
     pub table: Option<QualifiedName>,
+    /// For a drop, the object (`view public.v`, `policy p on public.t`): when the file
+    /// creates it again, the finding becomes a recreated dependent.
+    pub recreated: Option<String>,
 }
 
 /// What the rules found so far in a file.
@@ -191,6 +198,7 @@ impl Findings {
             message,
             help: help.to_string(),
             table: None,
+            recreated: None,
         });
         self.found.last_mut().expect("just pushed")
     }
@@ -201,6 +209,12 @@ impl Findings {
 }
 
 impl Found {
+    /// The dropped object, by its `State::creates` key.
+    pub fn dropping(&mut self, key: String) -> &mut Self {
+        self.recreated = Some(key);
+        self
+    }
+
     /// The existing table the statement locks.
     pub fn on(&mut self, table: &QualifiedName) -> &mut Self {
         self.table = Some(table.clone());

@@ -1,11 +1,14 @@
-//! Changes that open data up: row level security disabled, a policy dropped, a privilege
-//! granted to `PUBLIC` (every role, including ones created later).
+//! Row level security and privileges. Changes that open data up: row level security
+//! disabled, a policy dropped, a privilege granted to `PUBLIC` (every role, including ones
+//! created later). And the reverse on a table in use: row level security enabled or forced
+//! hides every row no policy allows from the running application.
 
 use pg_query::protobuf::{AlterTableType, ObjectType, RoleSpecType};
 use pg_query::NodeEnum;
 
 use super::{Check, Findings};
 use crate::hazard::HazardKind;
+use crate::lint::state::qualified;
 use crate::normalize::definitions::string_of;
 
 pub fn check(check: &Check, out: &mut Findings) {
@@ -19,6 +22,17 @@ pub fn check(check: &Check, out: &mut Findings) {
                 let what = match AlterTableType::try_from(cmd.subtype) {
                     Ok(AlterTableType::AtDisableRowSecurity) => "disabling row level security",
                     Ok(AlterTableType::AtNoForceRowSecurity) => "`NO FORCE ROW LEVEL SECURITY`",
+                    Ok(
+                        AlterTableType::AtEnableRowSecurity | AlterTableType::AtForceRowSecurity,
+                    ) => {
+                        out.add(
+                            HazardKind::BreaksApplication,
+                            statement.start,
+                            format!("turning row level security on for `{table}` hides every row no policy allows from the roles the application uses"),
+                            "create the policies the application needs first, in the same transaction",
+                        );
+                        continue;
+                    }
                     _ => continue,
                 };
                 out.add(
@@ -34,16 +48,19 @@ pub fn check(check: &Check, out: &mut Findings) {
                 let Some(NodeEnum::List(list)) = &node.node else {
                     continue;
                 };
-                let parts: Vec<String> = list.items.iter().filter_map(string_of).collect();
-                let Some((policy, table)) = parts.split_last() else {
+                let Some((policy, table)) = list.items.split_last() else {
+                    continue;
+                };
+                let (Some(policy), Some(table)) = (string_of(policy), qualified(table)) else {
                     continue;
                 };
                 out.add(
                     HazardKind::WeakensSecurity,
                     statement.start,
-                    format!("dropping policy `{policy}` on `{}` changes which rows each role sees: with no policy left, none; with others, possibly more", table.join(".")),
+                    format!("dropping policy `{policy}` on `{table}` changes which rows each role sees: with no policy left, none; with others, possibly more"),
                     "create the replacement policy in the same transaction before dropping the old one",
-                );
+                )
+                .dropping(format!("policy {policy} on {table}"));
             }
         }
         NodeEnum::GrantStmt(stmt) if stmt.is_grant => {
@@ -74,8 +91,15 @@ mod tests {
     }
 
     #[test]
-    fn grants_to_roles_and_enabling_rls_are_not() {
-        let sql = "ALTER TABLE docs ENABLE ROW LEVEL SECURITY;\nGRANT SELECT ON docs TO reader;\nREVOKE ALL ON docs FROM PUBLIC;\n";
+    fn grants_to_roles_and_revokes_are_not() {
+        let sql = "GRANT SELECT ON docs TO reader;\nREVOKE ALL ON docs FROM PUBLIC;\n";
+        assert!(lines(sql, "weakens-security").is_empty());
+    }
+
+    #[test]
+    fn row_level_security_turned_on_hides_rows_from_the_application() {
+        let sql = "ALTER TABLE docs ENABLE ROW LEVEL SECURITY;\nCREATE TABLE fresh (id bigint);\nALTER TABLE fresh ENABLE ROW LEVEL SECURITY;\n";
+        assert_eq!(lines(sql, "breaks-application"), [1]);
         assert!(lines(sql, "weakens-security").is_empty());
     }
 }
