@@ -4,7 +4,7 @@
 //! plan lint clean of hazards that block traffic.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use schemadiff_engine::hazard::HazardKind;
 use schemadiff_engine::lint::context::{Context, TableFacts};
@@ -63,7 +63,7 @@ fn cases() -> Vec<PathBuf> {
     dirs
 }
 
-fn plan_case(case: &PathBuf, direct: bool) -> Option<Plan> {
+fn plan_case(case: &Path, direct: bool) -> Option<Plan> {
     let options = Options {
         desired_state: DesiredStatePath::Offline,
         owners: true,
@@ -80,7 +80,7 @@ fn plan_case(case: &PathBuf, direct: bool) -> Option<Plan> {
 }
 
 /// What `--db` would read of the FROM schema: its tables' column types (no sizes).
-fn context_of(case: &PathBuf) -> Context {
+fn context_of(case: &Path) -> Context {
     let file = SqlFile {
         name: "from.sql".into(),
         text: std::fs::read_to_string(case.join("from.sql")).unwrap(),
