@@ -16,7 +16,7 @@ pub fn check(check: &Check, out: &mut Findings) {
         }
         out.add(
             HazardKind::BreaksApplication,
-            check.statement.start,
+            check.at_command(cmd),
             format!("dropping NOT NULL from `{table}.{}` lets NULLs in that the running application may not expect, and the rollback fails once one is written", cmd.name),
             "deploy the application that handles NULLs first, and allow the hazard on this statement",
         )

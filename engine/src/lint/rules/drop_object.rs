@@ -67,7 +67,7 @@ pub fn check(check: &Check, out: &mut Findings) {
                 if cmd.subtype == AlterTableType::AtDropColumn as i32 {
                     out.add(
                         HazardKind::DataLoss,
-                        statement.start,
+                        check.at_command(cmd),
                         format!("dropping column `{}` of `{table}` deletes its data, and the running application fails if it still reads it", cmd.name),
                         HELP,
                     )

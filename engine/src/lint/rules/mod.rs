@@ -24,7 +24,7 @@ mod truncate;
 mod type_change;
 mod volatile_default;
 
-use pg_query::protobuf::{AlterTableCmd, AlterTableStmt, ColumnDef, ConstrType, RangeVar};
+use pg_query::protobuf::{AlterTableCmd, AlterTableStmt, ColumnDef, ConstrType, RangeVar, Token};
 use pg_query::NodeEnum;
 
 use super::state::State;
@@ -105,6 +105,60 @@ impl Check<'_> {
         let table = self.existing(stmt.relation.as_ref())?;
         Some((table, commands(stmt)))
     }
+
+    /// Where a subcommand of the statement (an `ALTER TABLE`) starts; the statement's start
+    /// when it cannot be told.
+    pub fn at_command(&self, cmd: &AlterTableCmd) -> usize {
+        let NodeEnum::AlterTableStmt(stmt) = self.statement.node else {
+            return self.statement.start;
+        };
+        let index = commands(stmt).iter().position(|c| std::ptr::eq(*c, cmd));
+        let offsets = command_offsets(self.statement, stmt);
+        let found = index.and_then(|i| offsets.get(i).copied());
+        // only as many commands as the tree has: otherwise a comma was not a separator
+        match (found, offsets.len() == stmt.cmds.len()) {
+            (Some(offset), true) => offset,
+            _ => self.statement.start,
+        }
+    }
+}
+
+/// Where each subcommand of an `ALTER TABLE` starts in the file: the first token after the
+/// table's name, then the first after each comma outside parentheses. The parse tree gives
+/// subcommands no position, and a finding on the third line of a multi-line `ALTER TABLE`
+/// belongs on that line.
+pub fn command_offsets(statement: &Statement, stmt: &AlterTableStmt) -> Vec<usize> {
+    let Some(relation) = &stmt.relation else {
+        return Vec::new();
+    };
+    let Ok(scanned) = pg_query::scan(statement.text) else {
+        return Vec::new();
+    };
+    let name_at = statement
+        .at(relation.location)
+        .saturating_sub(statement.start) as i32;
+    let mut tokens = scanned.tokens.iter().skip_while(|t| t.start < name_at);
+    // the name: `name` or `schema.name`, then the first command's first token
+    let mut first = tokens.nth(1);
+    if first.is_some_and(|t| t.token == Token::Ascii46 as i32) {
+        first = tokens.nth(1);
+    }
+    let mut offsets: Vec<usize> = first.map(|t| t.start as usize).into_iter().collect();
+    let mut depth = 0;
+    let mut after_comma = false;
+    for token in tokens {
+        if after_comma {
+            offsets.push(token.start as usize);
+            after_comma = false;
+        }
+        match Token::try_from(token.token) {
+            Ok(Token::Ascii40) => depth += 1,
+            Ok(Token::Ascii41) => depth -= 1,
+            Ok(Token::Ascii44) if depth == 0 => after_comma = true,
+            _ => {}
+        }
+    }
+    offsets.iter().map(|o| statement.start + o).collect()
 }
 
 /// The subcommands of an `ALTER TABLE`.

@@ -13,8 +13,8 @@ pub fn check(check: &Check, out: &mut Findings) {
     let Some((table, cmds)) = check.alter_existing_table() else {
         return;
     };
-    let start = check.statement.start;
     for cmd in cmds {
+        let start = check.at_command(cmd);
         let other = match cmd.def.as_deref().and_then(|d| d.node.as_ref()) {
             Some(NodeEnum::PartitionCmd(partition)) => partition.name.as_ref(),
             Some(NodeEnum::RangeVar(parent)) => Some(parent),

@@ -27,7 +27,7 @@ pub fn check(check: &Check, out: &mut Findings) {
                     ) => {
                         out.add(
                             HazardKind::BreaksApplication,
-                            statement.start,
+                            check.at_command(cmd),
                             format!("turning row level security on for `{table}` hides every row no policy allows from the roles the application uses"),
                             "create the policies the application needs first, in the same transaction",
                         );
@@ -37,7 +37,7 @@ pub fn check(check: &Check, out: &mut Findings) {
                 };
                 out.add(
                     HazardKind::WeakensSecurity,
-                    statement.start,
+                    check.at_command(cmd),
                     format!("{what} on `{table}` lets every role with a privilege on it see and change rows its policies hid"),
                     "keep row level security on and change the policies instead",
                 );

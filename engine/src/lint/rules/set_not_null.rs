@@ -18,7 +18,7 @@ pub fn check(check: &Check, out: &mut Findings) {
         }
         out.add(
             HazardKind::ValidationScan,
-            check.statement.start,
+            check.at_command(cmd),
             format!(
                 "setting `{table}.{}` NOT NULL scans every row under an ACCESS EXCLUSIVE lock",
                 cmd.name
@@ -37,6 +37,12 @@ mod tests {
     fn set_not_null_alone_scans() {
         let sql = "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n";
         assert_eq!(lines(sql, "validation-scan"), [1]);
+    }
+
+    #[test]
+    fn the_finding_is_on_the_line_of_its_subcommand() {
+        let sql = "ALTER TABLE public.users\n  ADD COLUMN bio text,\n  ALTER COLUMN email SET NOT NULL,\n  ALTER COLUMN name SET NOT NULL;\nALTER TABLE users ALTER COLUMN x SET DEFAULT f(1, 2), ALTER COLUMN y SET NOT NULL;\n";
+        assert_eq!(lines(sql, "validation-scan"), [3, 4, 5]);
     }
 
     #[test]
