@@ -122,7 +122,7 @@ fn json_and_human_say_what_was_allowed() {
         &["lint", "--format", "markdown", "risky.sql"],
         "",
     ));
-    assert!(markdown.contains("| allowed (allowed by the comment on line 3) | [`data-loss`](docs/hazards/data-loss.md) | `risky.sql:4:1` |"), "{markdown}");
+    assert!(markdown.contains("| allowed (allowed by the comment on line 3) | [`data-loss`](docs/hazards/data-loss.md) | `risky.sql:4:19` |"), "{markdown}");
 }
 
 #[test]
