@@ -169,10 +169,7 @@ impl Walk<'_> {
             {
                 found.kind = HazardKind::DependentsRecreated;
                 found.severity = found.kind.severity();
-                found.message = format!(
-                    "{}; the file creates it again, so only what runs in between",
-                    found.message
-                );
+                found.message = format!("{}, until the file creates it again", found.message);
                 found.help = "drop and create it again in one transaction".into();
             }
         }
