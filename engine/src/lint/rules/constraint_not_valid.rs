@@ -3,7 +3,7 @@
 
 use pg_query::protobuf::{AlterTableType, ConstrType};
 
-use super::{constraint_def, Check, Findings};
+use super::{column_constraints, column_def, constraint_def, Check, Findings};
 use crate::hazard::HazardKind;
 
 pub fn check(check: &Check, out: &mut Findings) {
@@ -11,31 +11,35 @@ pub fn check(check: &Check, out: &mut Findings) {
         return;
     };
     for cmd in cmds {
-        if cmd.subtype != AlterTableType::AtAddConstraint as i32 {
-            continue;
-        }
-        let Some(constraint) = constraint_def(cmd) else {
-            continue;
-        };
-        let kind = match ConstrType::try_from(constraint.contype) {
-            Ok(ConstrType::ConstrForeign) => "foreign key",
-            Ok(ConstrType::ConstrCheck) => "check",
+        // a column's own constraints cannot be `NOT VALID`: they are checked at once
+        let added: Vec<_> = match AlterTableType::try_from(cmd.subtype) {
+            Ok(AlterTableType::AtAddConstraint) => constraint_def(cmd).into_iter().collect(),
+            Ok(AlterTableType::AtAddColumn) => column_def(cmd)
+                .map(|column| column_constraints(column).map(|(_, c)| c).collect())
+                .unwrap_or_default(),
             _ => continue,
         };
-        if constraint.skip_validation {
-            continue;
+        for constraint in added {
+            let kind = match ConstrType::try_from(constraint.contype) {
+                Ok(ConstrType::ConstrForeign) => "foreign key",
+                Ok(ConstrType::ConstrCheck) => "check",
+                _ => continue,
+            };
+            if constraint.skip_validation {
+                continue;
+            }
+            let name = match constraint.conname.as_str() {
+                "" => String::new(),
+                name => format!(" `{name}`"),
+            };
+            out.add(
+                HazardKind::ValidationScan,
+                check.statement.at(constraint.location),
+                format!("adding {kind}{name} to `{table}` checks every row while writes to `{table}` wait"),
+                "add it `NOT VALID`, then `VALIDATE CONSTRAINT` in a separate statement: validation lets reads and writes go on (for a new column: add the column, then the constraint)",
+            )
+            .on(&table);
         }
-        let name = match constraint.conname.as_str() {
-            "" => String::new(),
-            name => format!(" `{name}`"),
-        };
-        out.add(
-            HazardKind::ValidationScan,
-            check.statement.at(constraint.location),
-            format!("adding {kind}{name} to `{table}` checks every row while writes to `{table}` wait"),
-            "add it `NOT VALID`, then `VALIDATE CONSTRAINT` in a separate statement: validation lets reads and writes go on",
-        )
-        .on(&table);
     }
 }
 
@@ -47,6 +51,12 @@ mod tests {
     fn a_validated_foreign_key_or_check_scans() {
         let sql = "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\nALTER TABLE orders\n  ADD CONSTRAINT positive CHECK (total > 0);\n";
         assert_eq!(lines(sql, "validation-scan"), [1, 3]);
+    }
+
+    #[test]
+    fn a_column_added_with_a_foreign_key_is_checked_at_once() {
+        let sql = "ALTER TABLE orders ADD COLUMN coupon_id bigint REFERENCES coupons (id);\n";
+        assert_eq!(lines(sql, "validation-scan"), [1]);
     }
 
     #[test]
