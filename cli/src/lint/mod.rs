@@ -76,7 +76,7 @@ pub fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
         }) {
             Ok(files) => files,
             Err(error) => {
-                eprintln!("error: {error}");
+                eprintln!("error: {:#}", anyhow::Error::from(error));
                 failed = true;
                 continue;
             }
@@ -91,7 +91,7 @@ pub fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
                     failed = true;
                 }
                 Err(error) => {
-                    eprintln!("error: {error}");
+                    eprintln!("error: {:#}", anyhow::Error::from(error));
                     failed = true;
                 }
             }
