@@ -18,7 +18,8 @@
 //!
 //! `cargo bench -p schemadiff --bench scale`. Environment: `SCHEMADIFF_BENCH_SIZES`
 //! (default `100,1000,5000,20000`), `SCHEMADIFF_BENCH_RUNS` (default 3),
-//! `SCHEMADIFF_BENCH_SEED` (default 1: which tables the changed copy alters).
+//! `SCHEMADIFF_BENCH_SEED` (default 1: which tables the changed copy alters),
+//! `SCHEMADIFF_BENCH_WRITE=DIR` (keeps the generated `from<N>.sql` and `to<N>.sql` there).
 
 use std::fmt::Write as _;
 use std::io::{Read, Seek, SeekFrom};
@@ -53,6 +54,12 @@ fn main() {
         let to_file = work.path().join(format!("to{n}.sql"));
         std::fs::write(&from_file, generate(n, None)).expect("write");
         std::fs::write(&to_file, generate(n, Some(seed))).expect("write");
+        if let Ok(keep) = std::env::var("SCHEMADIFF_BENCH_WRITE") {
+            for file in [&from_file, &to_file] {
+                let name = file.file_name().expect("a file name");
+                std::fs::copy(file, Path::new(&keep).join(name)).expect("copy");
+            }
+        }
         let from_db = format!("bench_from_{n}");
         let to_db = format!("bench_to_{n}");
         let from_url = cluster.create_database(&from_db).expect("database");

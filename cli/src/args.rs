@@ -36,6 +36,56 @@ pub enum Command {
     /// What `plan --retain-dropped` kept in a database's `schemadiff_archive` schema.
     #[command(subcommand)]
     Archive(ArchiveCommand),
+    /// Check hand-written migration files for hazards, statement by statement. Exit 0 when
+    /// clean, 1 on a finding at or above --fail-on, 2 on a usage or parse error.
+    Lint(LintArgs),
+}
+
+#[derive(Args)]
+pub struct LintArgs {
+    /// Migration files, directories of .sql files, or - for standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<String>,
+    /// How findings are printed.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: LintFormat,
+    /// Exit 1 on a finding of this severity or worse [default: warning].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<SeverityName>,
+    /// The migration runner runs each file in one transaction (otherwise statements run one
+    /// by one unless the file says BEGIN, as psql runs them).
+    #[arg(long)]
+    pub assume_in_transaction: bool,
+    /// Report statements that fail when run twice (CREATE without IF NOT EXISTS, …).
+    #[arg(long)]
+    pub require_idempotent: bool,
+    /// Silence a hazard id everywhere (repeatable); the report lists what it silenced.
+    #[arg(long, value_name = "ID")]
+    pub allow: Vec<String>,
+    /// A JSON file: {"allow": [ids], "assume-in-transaction": bool,
+    /// "require-idempotent": bool, "fail-on": "info"|"warning"|"danger"}.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The database the migrations are for: which tables exist, how large they are and
+    /// their columns' types rank the findings.
+    #[arg(long, value_name = "URL")]
+    pub db: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    Human,
+    Gcc,
+    Json,
+    Github,
+    Markdown,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityName {
+    Info,
+    Warning,
+    Danger,
 }
 
 #[derive(Args)]

@@ -4,6 +4,7 @@
 mod apply;
 mod args;
 mod layout;
+mod lint;
 mod progress;
 mod split_dump;
 
@@ -135,6 +136,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Apply(args) => apply::apply(args),
+        Command::Lint(args) => lint::run(&args),
         Command::History { db } => apply::history(&db),
         Command::Archive(ArchiveCommand::List { db }) => {
             let archived = archive::list(&db)?;

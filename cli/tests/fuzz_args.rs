@@ -206,6 +206,7 @@ fn fixtures(dir: &Path, rng: &mut Rng) -> &'static str {
     )
     .unwrap();
     std::fs::write(dir.join("empty.sql"), b"").unwrap();
+    std::fs::write(dir.join("lint.json"), br#"{"allow": ["discouraged-type"]}"#).unwrap();
     std::fs::create_dir_all(dir.join("schema")).unwrap();
     std::fs::copy(case.join("to.sql"), dir.join("schema/to.sql")).unwrap();
     std::fs::write(dir.join("notes.txt"), b"not a directory").unwrap();
@@ -304,6 +305,24 @@ const DUMP: &[Flag] = &[
     ),
 ];
 
+const LINT: &[Flag] = &[
+    flag(
+        "--format",
+        &["human", "gcc", "json", "github", "markdown", "sql", ""],
+        5,
+    ),
+    flag("--fail-on", &["info", "warning", "danger", "fatal", ""], 3),
+    flag("--assume-in-transaction", &[], 0),
+    flag("--require-idempotent", &[], 0),
+    flag("--allow", &["data-loss", "table-rewrite", "nope", ""], 2),
+    flag(
+        "--config",
+        &["lint.json", "missing.json", "notes.txt", "to.sql"],
+        1,
+    ),
+    DB,
+];
+
 const PURGE: &[Flag] = &[flag(
     "--older-than",
     &[
@@ -357,7 +376,7 @@ const SOURCES: &[&str] = &[
 /// A subcommand and flags: mostly those it takes, with valid values, in any order; sometimes
 /// a value missing or malformed, a flag of another subcommand, or a stray argument.
 fn arguments(rng: &mut Rng) -> Vec<OsString> {
-    let (command, required, optional): (Vec<&str>, Vec<&Flag>, Vec<&Flag>) = match rng.below(20) {
+    let (command, required, optional): (Vec<&str>, Vec<&Flag>, Vec<&Flag>) = match rng.below(22) {
         0..=7 => (
             vec!["plan"],
             vec![&FROM, &TO],
@@ -375,6 +394,7 @@ fn arguments(rng: &mut Rng) -> Vec<OsString> {
             let command = *rng.pick(&["archive", "plna", "--help", "--version", "-h"]);
             (vec![command], vec![], vec![])
         }
+        19..=20 => (vec!["lint"], vec![], LINT.iter().collect()),
         _ => (vec![], vec![], vec![]),
     };
     let every: Vec<&Flag> = [&FROM, &TO, &DB]
@@ -382,6 +402,7 @@ fn arguments(rng: &mut Rng) -> Vec<OsString> {
         .chain(READING)
         .chain(PLAN)
         .chain(DUMP)
+        .chain(LINT)
         .chain(PURGE)
         .collect();
     let mut flags: Vec<&Flag> = Vec::new();
@@ -389,7 +410,7 @@ fn arguments(rng: &mut Rng) -> Vec<OsString> {
         flags.extend(required);
     }
     // no server ever starts, but the automatic choice is exercised too
-    if !command.is_empty() && command[0] != "archive" && rng.chance(70) {
+    if !command.is_empty() && !["archive", "lint"].contains(&command[0]) && rng.chance(70) {
         flags.push(&OFFLINE);
     }
     for _ in 0..rng.below(5) {
@@ -421,6 +442,12 @@ fn arguments(rng: &mut Rng) -> Vec<OsString> {
             (false, 0) => args.push(flag.name.into()),
             (false, 1..=6) => args.push(format!("{}={}", flag.name, value(rng))),
             (false, _) => args.extend([flag.name.into(), value(rng)]),
+        }
+    }
+    // lint's migration files: mostly one or two, sometimes none
+    if args.first().is_some_and(|c| c == "lint") {
+        for _ in 0..rng.below(3) + usize::from(rng.chance(90)) {
+            args.push(rng.pick(SOURCES).to_string());
         }
     }
     let mut args: Vec<OsString> = args.into_iter().map(OsString::from).collect();

@@ -13,6 +13,7 @@ pub mod diff;
 pub mod error;
 mod guard;
 pub mod hazard;
+pub mod lint;
 pub mod model;
 pub mod normalize;
 pub mod plan;

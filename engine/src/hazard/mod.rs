@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How bad a hazard is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; nothing breaks.
@@ -31,6 +31,17 @@ pub enum HazardKind {
     UnknownDependencies,
     /// A drop and an add that look like a rename the desired state does not declare.
     ProbableRename,
+    /// `BEGIN` inside a transaction, or one never committed (hand-written migrations).
+    NestedTransaction,
+    /// A statement that locks an existing table while no `lock_timeout` is set.
+    MissingLockTimeout,
+    /// Row level security disabled, a policy dropped, a privilege granted to `PUBLIC`.
+    WeakensSecurity,
+    /// A column type that is known to age badly: `char(n)`, `varchar(n)`, `timestamp`
+    /// without time zone, `integer`/`serial` keys.
+    DiscouragedType,
+    /// A statement that fails when run a second time (lint, when the team asks for it).
+    NotIdempotent,
 }
 
 impl HazardKind {
@@ -48,6 +59,11 @@ impl HazardKind {
             HazardKind::NonTransactional => "non-transactional",
             HazardKind::UnknownDependencies => "unknown-dependencies",
             HazardKind::ProbableRename => "probable-rename",
+            HazardKind::NestedTransaction => "nested-transaction",
+            HazardKind::MissingLockTimeout => "missing-lock-timeout",
+            HazardKind::WeakensSecurity => "weakens-security",
+            HazardKind::DiscouragedType => "discouraged-type",
+            HazardKind::NotIdempotent => "not-idempotent",
         }
     }
 
@@ -58,17 +74,22 @@ impl HazardKind {
 
     pub fn severity(self) -> Severity {
         match self {
-            HazardKind::DataLoss | HazardKind::EnumValueRemoval | HazardKind::BreaksApplication => {
-                Severity::Danger
-            }
+            HazardKind::DataLoss
+            | HazardKind::EnumValueRemoval
+            | HazardKind::BreaksApplication
+            | HazardKind::WeakensSecurity => Severity::Danger,
             HazardKind::TableRewrite
             | HazardKind::AccessExclusiveLock
             | HazardKind::BlockingIndexBuild
             | HazardKind::ValidationScan
-            | HazardKind::ProbableRename => Severity::Warning,
+            | HazardKind::ProbableRename
+            | HazardKind::NestedTransaction
+            | HazardKind::MissingLockTimeout => Severity::Warning,
             HazardKind::DependentsRecreated
             | HazardKind::NonTransactional
-            | HazardKind::UnknownDependencies => Severity::Info,
+            | HazardKind::UnknownDependencies
+            | HazardKind::DiscouragedType
+            | HazardKind::NotIdempotent => Severity::Info,
         }
     }
 }

@@ -13,6 +13,7 @@ mod steps;
 
 pub use dump::{dump, DumpEntry};
 pub use fingerprint::{fingerprint, Fingerprint};
+pub(crate) use steps::{loses_values, type_change_rewrites};
 
 use std::collections::BTreeMap;
 

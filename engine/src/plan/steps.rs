@@ -1480,7 +1480,7 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
 /// other types reformat. A conversion that can only fail on a value that does not fit (a
 /// smaller integer, a shorter `varchar`, fewer integer digits) loses nothing: it stops the
 /// step. Pairs not known to be safe count as lossy.
-pub(super) fn loses_values(from: &str, to: &str) -> bool {
+pub(crate) fn loses_values(from: &str, to: &str) -> bool {
     match (from.strip_suffix("[]"), to.strip_suffix("[]")) {
         (Some(from), Some(to)) => return loses_values(from, to),
         // only the first element is kept
@@ -1526,18 +1526,23 @@ pub(super) fn loses_values(from: &str, to: &str) -> bool {
     }
 }
 
-/// Whether a type change rewrites the table: widening a `varchar` (or making it `text`) and
-/// raising a `numeric` precision at the same scale are known to be free.
 pub(super) fn rewrites(from: &Column, to: &Column) -> bool {
+    type_change_rewrites(&from.type_name, &to.type_name)
+}
+
+/// Whether changing a column from type `from` to type `to` (both as `format_type` prints
+/// them) rewrites the table: widening a `varchar` (or making it `text`) and raising a
+/// `numeric` precision at the same scale are known to be free.
+pub(crate) fn type_change_rewrites(from: &str, to: &str) -> bool {
     let numeric = |t: &str| -> Option<(u32, u32)> {
         let inner = t.strip_prefix("numeric(")?.strip_suffix(')')?;
         let (p, s) = inner.split_once(',')?;
         Some((p.parse().ok()?, s.parse().ok()?))
     };
-    if let Some((p1, s1)) = numeric(&from.type_name) {
-        match numeric(&to.type_name) {
+    if let Some((p1, s1)) = numeric(from) {
+        match numeric(to) {
             Some((p2, s2)) if s1 == s2 && p2 >= p1 => return false,
-            None if to.type_name == "numeric" => return false,
+            None if to == "numeric" => return false,
             _ => {}
         }
     }
@@ -1546,13 +1551,13 @@ pub(super) fn rewrites(from: &Column, to: &Column) -> bool {
             .and_then(|r| r.strip_suffix(')'))
             .and_then(|n| n.parse::<u32>().ok())
     };
-    let from_varchar = from.type_name.starts_with("character varying");
-    let widening = match (length(&from.type_name), length(&to.type_name)) {
+    let from_varchar = from.starts_with("character varying");
+    let widening = match (length(from), length(to)) {
         (Some(a), Some(b)) => b >= a,
-        (_, None) => to.type_name == "character varying" || to.type_name == "text",
+        (_, None) => to == "character varying" || to == "text",
         _ => false,
     };
-    !(from_varchar && widening) && from.type_name != to.type_name
+    !(from_varchar && widening) && from != to
 }
 
 #[cfg(test)]

@@ -2,10 +2,48 @@
 
 use std::collections::BTreeMap;
 
-use super::script::between_phases;
+use super::script::{between_phases, phase_up_sql};
 use crate::hazard::HazardKind;
 use crate::model::Unsupported;
 use crate::plan::{DataEffect, Phase, Plan};
+
+/// A phase for review: its hazards in the open, step by step, and its SQL collapsed.
+fn phase_section(plan: &Plan, phase: Phase) -> String {
+    let name = phase.name();
+    let mut out = format!("\n## {name}\n\n");
+    let hazards: Vec<String> = (plan.steps.iter().enumerate())
+        .filter(|(_, step)| step.phase == phase)
+        .flat_map(|(i, step)| {
+            (step.hazards.iter()).map(move |h| {
+                format!(
+                    "- step {}: **`{}`** ({}): {}\n",
+                    i + 1,
+                    h.kind.id(),
+                    severity_name(h.kind),
+                    h.message
+                )
+            })
+        })
+        .collect();
+    if hazards.is_empty() {
+        out.push_str("No hazards.\n");
+    } else {
+        out.push_str(&hazards.concat());
+    }
+    out.push_str(&format!(
+        "\n<details><summary>SQL of the {name} phase (<code>{name}.up.sql</code>)</summary>\n\n```sql\n{}```\n\n</details>\n",
+        phase_up_sql(plan, phase)
+    ));
+    out
+}
+
+fn severity_name(kind: HazardKind) -> &'static str {
+    match kind.severity() {
+        crate::hazard::Severity::Danger => "danger",
+        crate::hazard::Severity::Warning => "warning",
+        crate::hazard::Severity::Info => "info",
+    }
+}
 
 /// `plan.json`: versioned, with both fingerprints, and the phases with their files and what
 /// has to happen before each.
@@ -162,6 +200,9 @@ pub fn markdown(plan: &Plan) -> String {
             ));
         }
     }
+    for phase in plan.phases() {
+        out.push_str(&phase_section(plan, phase));
+    }
     let probable: Vec<&str> = plan
         .steps
         .iter()
@@ -180,4 +221,40 @@ pub fn markdown(plan: &Plan) -> String {
         out.push_str(&format!("\n```\n{unsupported}```\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::plan::{plan, Settings};
+    use crate::source::{sql, SqlFile};
+
+    fn catalog(text: &str) -> crate::model::Catalog {
+        let file = SqlFile {
+            name: "schema.sql".into(),
+            text: text.into(),
+        };
+        sql::load(&[file]).expect("the schema parses")
+    }
+
+    #[test]
+    fn markdown_shows_each_phase_with_its_hazards_and_its_sql_collapsed() {
+        let from = catalog("CREATE TABLE t (id bigint PRIMARY KEY, a int);\n");
+        let to = catalog("CREATE TABLE t (id bigint PRIMARY KEY);\n");
+        let plan = plan(&from, &to, Settings::default()).unwrap();
+        let text = super::markdown(&plan);
+        let phase = text
+            .split("\n## ")
+            .find(|s| s.starts_with("contract"))
+            .unwrap();
+        assert!(
+            phase.contains("- step 1: **`data-loss`** (danger): "),
+            "{phase}"
+        );
+        assert!(phase.contains("<details><summary>SQL of the contract phase (<code>contract.up.sql</code>)</summary>\n\n```sql\n"));
+        assert!(
+            phase.contains("ALTER TABLE public.t DROP COLUMN a;\n"),
+            "{phase}"
+        );
+        assert!(phase.ends_with("```\n\n</details>\n"), "{phase}");
+    }
 }

@@ -23,7 +23,7 @@ pub fn phase_files(plan: &Plan) -> Vec<(String, String)> {
             [
                 (
                     format!("{}.up.sql", phase.name()),
-                    script(plan, Direction::Up, Some(phase)),
+                    phase_up_sql(plan, phase),
                 ),
                 (
                     format!("{}.down.sql", phase.name()),
@@ -32,6 +32,11 @@ pub fn phase_files(plan: &Plan) -> Vec<(String, String)> {
             ]
         })
         .collect()
+}
+
+/// `<phase>.up.sql`: the forward steps of one phase.
+pub fn phase_up_sql(plan: &Plan, phase: Phase) -> String {
+    script(plan, Direction::Up, Some(phase))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

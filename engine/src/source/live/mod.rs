@@ -21,6 +21,7 @@ mod enums;
 mod extensions;
 mod functions;
 mod indexes;
+pub mod lint_tables;
 mod policies;
 mod privileges;
 mod schemas;

@@ -88,11 +88,12 @@ pub fn syntax_errors(file: &SqlFile) -> Vec<SourceProblem> {
         }
         let start = statement.as_ptr() as usize - base;
         let (message, cursor) = parse_error(statement);
-        // the cursor is a 1-based character index into the statement
+        // the cursor is a 1-based character index into the statement; "at end of input"
+        // points past it, which is where its text ends
         let within = statement
             .char_indices()
             .nth(cursor.saturating_sub(1))
-            .map_or(0, |(i, _)| i);
+            .map_or(statement.trim_end().len(), |(i, _)| i);
         problems.push(lines.problem_at(
             file,
             start + within,
@@ -169,5 +170,17 @@ mod tests {
         assert_eq!(problems[0].line_text, "CREATE TABLE b (id int,, x text);");
         assert_eq!(problems[1].span.line, 4);
         assert_eq!(problems[1].span.column, 25);
+    }
+
+    // an error at the end of a statement cut short by `;` points there, not at its start
+    #[test]
+    fn an_error_at_end_of_input_points_at_the_end_of_the_statement() {
+        let file = SqlFile {
+            name: "m.sql".into(),
+            text: "SELECT 1;\nALTER TABLE t ADD COLUMN a int,;\n".into(),
+        };
+        let problems = syntax_errors(&file);
+        assert_eq!(problems[0].message, "syntax error at end of input");
+        assert_eq!((problems[0].span.line, problems[0].span.column), (2, 32));
     }
 }

@@ -375,7 +375,7 @@ const PARSE_RUN_BYTES: usize = 64 * 1024;
 
 /// Where the runs of statements of `text` end: at statement starts the scanner finds, each
 /// run past `PARSE_RUN_BYTES`, the last at the end of the text.
-fn run_ends(text: &str) -> Vec<usize> {
+pub(crate) fn run_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
     if let Ok(statements) = pg_query::split_with_scanner(text) {
         let base = text.as_ptr() as usize;
@@ -473,7 +473,7 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
 }
 
 /// pg_query locations point at the start of a statement including leading comments.
-fn skip_whitespace_and_comments(text: &str, mut offset: usize) -> usize {
+pub(crate) fn skip_whitespace_and_comments(text: &str, mut offset: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         while offset < bytes.len() && bytes[offset].is_ascii_whitespace() {

@@ -1,0 +1,2 @@
+-- expect: validation-scan@2
+ALTER DOMAIN email_address ADD CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%');
