@@ -190,8 +190,7 @@ pub fn apply(
         .connect()?;
     let mut live = |client: &mut postgres::Client| {
         let catalog = scope(source::live::load_with(client, db)?, options)?;
-        let fingerprint = plan::fingerprint(&catalog);
-        Ok((fingerprint.whole, fingerprint.objects))
+        Ok((plan::fingerprint(&catalog), plan::object_digests(&catalog)))
     };
     apply::apply(&mut client, plan, settings, &mut live, report)
 }
@@ -262,10 +261,7 @@ pub fn dump(source: &Source, options: &Options) -> Result<(Vec<plan::DumpEntry>,
     // an empty database as far as the options see it: a dump of `--schema app` starts
     // from no schema at all, so it drops nothing (no `public`)
     let empty = scope(source::sql::load(&[])?, options)?;
-    Ok((
-        plan::dump(&empty, &catalog)?,
-        plan::fingerprint(&catalog).whole,
-    ))
+    Ok((plan::dump(&empty, &catalog)?, plan::fingerprint(&catalog)))
 }
 
 /// Keeps what the options select on both sides. Unless `--allow-empty`, refuses first a

@@ -1,5 +1,5 @@
-//! Digests that recognise a catalog: one per object, to name what changed, and one of the
-//! whole, made from those (so one serialisation pass gives both).
+//! Digests that recognise a catalog: of the whole, and of each object to name what changed.
+//! Both are serialised straight into the digest, never held as text.
 
 use std::collections::BTreeMap;
 use std::fmt::Display;
@@ -11,19 +11,17 @@ use sha2::{Digest, Sha256};
 
 use crate::model::Catalog;
 
-/// What identifies a catalog.
-pub struct Fingerprint {
-    /// A digest of the whole catalog.
-    pub whole: String,
-    /// A short digest of each object, keyed by its kind and name (`tables public.orders`).
-    pub objects: BTreeMap<String, String>,
+/// A stable digest of a catalog, to recognise the database a plan was made for.
+pub fn fingerprint(catalog: &Catalog) -> String {
+    hex(&digest(catalog), 12)
 }
 
-/// The fingerprint of `catalog`: each object is serialised once, straight into its digest.
-pub fn fingerprint(catalog: &Catalog) -> Fingerprint {
-    let mut full = BTreeMap::new();
+/// A short digest of each object of a catalog, keyed by its kind and name
+/// (`tables public.orders`): what tells two catalogs apart object by object.
+pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
+    let mut digests = BTreeMap::new();
     let mut add = |kind: &str, name: String, digest: [u8; 32]| {
-        full.insert(format!("{kind} {name}"), digest);
+        digests.insert(format!("{kind} {name}"), hex(&digest, 6));
     };
     digest_each(&mut add, "schemas", &catalog.schemas, |name| name.clone());
     digest_each(&mut add, "extensions", &catalog.extensions, |name| {
@@ -66,19 +64,7 @@ pub fn fingerprint(catalog: &Catalog) -> Fingerprint {
     digest_each(&mut add, "owners", &catalog.owners, |object| {
         object.describe()
     });
-
-    let mut whole = Sha256::new();
-    for (key, digest) in &full {
-        whole.update(key.as_bytes());
-        whole.update(digest);
-    }
-    Fingerprint {
-        whole: hex(&whole.finalize(), 12),
-        objects: full
-            .into_iter()
-            .map(|(key, digest)| (key, hex(&digest, 6)))
-            .collect(),
-    }
+    digests
 }
 
 fn digest_each<K, V: Serialize>(
@@ -88,11 +74,16 @@ fn digest_each<K, V: Serialize>(
     name: impl Fn(&K) -> String,
 ) {
     for (key, object) in objects {
-        let mut digest = DigestWriter(Sha256::new());
-        // writing into a digest cannot fail, and the model serialises without error
-        serde_json::to_writer(&mut digest, object).expect("a catalog object serialises");
-        add(kind, name(key), digest.0.finalize().into());
+        add(kind, name(key), digest(object));
     }
+}
+
+/// The SHA-256 of the JSON form of `value`.
+fn digest(value: &impl Serialize) -> [u8; 32] {
+    let mut writer = DigestWriter(Sha256::new());
+    // writing into a digest cannot fail, and the model serialises without error
+    serde_json::to_writer(&mut writer, value).expect("the catalog model serialises");
+    writer.0.finalize().into()
 }
 
 fn to_text(name: &impl Display) -> String {

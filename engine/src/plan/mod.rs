@@ -12,7 +12,7 @@ pub mod staging;
 mod steps;
 
 pub use dump::{dump, DumpEntry};
-pub use fingerprint::{fingerprint, Fingerprint};
+pub use fingerprint::{fingerprint, object_digests};
 pub(crate) use steps::{loses_values, type_change_rewrites};
 
 use std::collections::BTreeMap;
@@ -277,7 +277,7 @@ pub struct Settings {
 
 /// Plans the migration from `from` to `to`.
 pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Error> {
-    let (from_fingerprint, to_fingerprint) = (fingerprint(from), fingerprint(to).whole);
+    let (from_fingerprint, to_fingerprint) = (fingerprint(from), fingerprint(to));
     let declared = &settings.declared;
     let mut changes = declared.changes(from, to);
     let renamed;
@@ -292,7 +292,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
     let catalogs = Pair::new(from, to);
     // the same two schemas give the same id, so that plans stay byte-identical
     let archive = (settings.dropped == DroppedData::Retain).then(|| {
-        let id = Sha256::digest(format!("{}{to_fingerprint}", from_fingerprint.whole).as_bytes());
+        let id = Sha256::digest(format!("{from_fingerprint}{to_fingerprint}").as_bytes());
         retain::Archive::new(id.iter().take(4).map(|b| format!("{b:02x}")).collect())
     });
     let context = steps::Context::new(
@@ -312,12 +312,12 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
     unsupported.dedup();
     Ok(Plan {
         format: 1,
-        from_fingerprint: from_fingerprint.whole,
+        from_fingerprint,
         to_fingerprint,
         steps,
         unsupported,
         desired_state: None,
-        from_objects: from_fingerprint.objects,
+        from_objects: object_digests(from),
         scope: Scope::default(),
     })
 }
