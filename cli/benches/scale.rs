@@ -19,7 +19,8 @@
 //! `cargo bench -p schemadiff --bench scale`. Environment: `SCHEMADIFF_BENCH_SIZES`
 //! (default `100,1000,5000,20000`), `SCHEMADIFF_BENCH_RUNS` (default 3),
 //! `SCHEMADIFF_BENCH_SEED` (default 1: which tables the changed copy alters),
-//! `SCHEMADIFF_BENCH_WRITE=DIR` (keeps the generated `from<N>.sql` and `to<N>.sql` there).
+//! `SCHEMADIFF_BENCH_WRITE=DIR` (keeps the generated `from<N>.sql` and `to<N>.sql` there),
+//! `SCHEMADIFF_BENCH_BIN` (another `schemadiff` binary to time, say an earlier build).
 
 use std::fmt::Write as _;
 use std::io::{Read, Seek, SeekFrom};
@@ -29,8 +30,6 @@ use std::time::{Duration, Instant};
 
 use schemadiff_engine::cluster::TempCluster;
 
-const SCHEMADIFF: &str = env!("CARGO_BIN_EXE_schemadiff");
-
 fn main() {
     let sizes: Vec<usize> = setting("SCHEMADIFF_BENCH_SIZES", "100,1000,5000,20000")
         .split(',')
@@ -38,6 +37,7 @@ fn main() {
         .collect();
     let runs: usize = setting("SCHEMADIFF_BENCH_RUNS", "3").parse().unwrap_or(3);
     let seed: u64 = setting("SCHEMADIFF_BENCH_SEED", "1").parse().unwrap_or(1);
+    let schemadiff = setting("SCHEMADIFF_BENCH_BIN", env!("CARGO_BIN_EXE_schemadiff"));
     let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
     // the role the generated grants and policies name
     cluster
@@ -47,6 +47,7 @@ fn main() {
         .expect("the role is created");
     let work = tempfile::tempdir().expect("a scratch directory");
 
+    println!("{schemadiff}");
     println!("{runs} run(s) per figure: median wall time, highest peak RSS, exponent since the previous size\n");
     let mut previous: Option<(usize, Vec<Duration>)> = None;
     for n in sizes {
@@ -80,7 +81,7 @@ fn main() {
         run(psql(&cluster, &to_url, &to_file));
 
         let plan = |args: &[&str]| {
-            let mut command = Command::new(SCHEMADIFF);
+            let mut command = Command::new(&schemadiff);
             command.arg("plan").args(args).args(["--out", out]);
             command
         };

@@ -483,6 +483,10 @@ fn rename_in(value: &mut Value, from: &str, to: &str) {
 /// (where the literal has lost its `::regclass` cast).
 pub fn referenced_sequences(expr: &Expr) -> Vec<crate::model::QualifiedName> {
     let mut literals = Vec::new();
+    // most expressions call no nextval: no need to parse them back
+    if !expr.canonical.contains("nextval") {
+        return literals;
+    }
     if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
         walk(&tree, &mut |map| {
             let Some(call) = map.get("FuncCall") else {
@@ -506,6 +510,9 @@ pub fn referenced_sequences(expr: &Expr) -> Vec<crate::model::QualifiedName> {
 /// `public`, the search path both sources use).
 pub fn referenced_functions(expr: &Expr) -> Vec<crate::model::QualifiedName> {
     let mut names = Vec::new();
+    if !expr.canonical.contains("FuncCall") {
+        return names;
+    }
     if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
         walk(&tree, &mut |map| {
             if let Some(parts) = map.get("FuncCall").and_then(|c| c["funcname"].as_array()) {
