@@ -388,3 +388,17 @@ fn at_most_twenty_problems_are_shown_and_the_rest_counted() {
     );
     assert!(rendered.ends_with("30 problem(s) in the desired state; nothing was planned"));
 }
+
+#[test]
+fn a_refresh_populates_or_empties_a_materialized_view_the_files_create() {
+    let catalog = sql::load(&[file(
+        "views.sql",
+        "CREATE TABLE t (a int);\nCREATE MATERIALIZED VIEW v AS SELECT a FROM t;\nREFRESH MATERIALIZED VIEW v WITH NO DATA;\n",
+    )])
+    .unwrap();
+    assert!(catalog.views[&QualifiedName::new("public", "v")].no_data);
+    assert_eq!(
+        problems_of("REFRESH MATERIALIZED VIEW app.missing;"),
+        ["schema.sql:1:27: materialized view `app.missing` is refreshed but not created"]
+    );
+}

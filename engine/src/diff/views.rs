@@ -30,9 +30,12 @@ pub(super) fn diff_views(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
         let pair = Pair::new(old.clone(), view.clone());
         if old.query != view.query {
             // also sets the options
-            out.push(Change::ReplaceView(pair));
+            out.push(Change::ReplaceView(pair.clone()));
         } else if old.options != view.options {
-            out.push(Change::AlterViewOptions(pair));
+            out.push(Change::AlterViewOptions(pair.clone()));
+        }
+        if old.no_data != view.no_data {
+            out.push(Change::RefreshView(pair));
         }
         diff_comment(
             view_comment_target(view),

@@ -484,6 +484,7 @@ fn rank(change: &Change) -> u8 {
         | Change::CreateView(_)
         | Change::ReplaceView(_)
         | Change::AlterViewOptions(_)
+        | Change::RefreshView(_)
         | Change::CreateTrigger(_)
         | Change::SetTriggerEnabled { .. }
         | Change::CreatePolicy(_)

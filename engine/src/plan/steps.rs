@@ -776,6 +776,16 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             )
             .lock(LockLevel::AccessExclusive)]
         }
+        Change::RefreshView(view) => vec![Step::new(
+            format!(
+                "{} materialized view `{}`",
+                if view.to.no_data { "empty" } else { "populate" },
+                view.to.name
+            ),
+            vec![ddl::refresh_view(&view.to)],
+            vec![ddl::refresh_view(&view.from)],
+        )
+        .lock(LockLevel::AccessExclusive)],
         Change::CreateFunction(function) => vec![unknown_body(
             function,
             Step::new(

@@ -874,12 +874,19 @@ fn view_definition(view: &View) -> String {
     } else {
         format!(" WITH ({})", view.options.join(", "))
     };
+    let no_data = if view.no_data { " WITH NO DATA" } else { "" };
     format!(
-        "{} {}{with} AS {}",
+        "{} {}{with} AS {}{no_data}",
         view.keyword(),
         view.name,
         view.query.sql
     )
+}
+
+/// `REFRESH MATERIALIZED VIEW`, which leaves it as `view` says: populated or not.
+pub fn refresh_view(view: &View) -> String {
+    let no_data = if view.no_data { " WITH NO DATA" } else { "" };
+    format!("REFRESH MATERIALIZED VIEW {}{no_data}", view.name)
 }
 
 /// The comments on a view and its columns, for a view being created.

@@ -237,9 +237,9 @@ impl Builder<'_> {
             NodeEnum::AlterDefaultPrivilegesStmt(s) => self.alter_default_privileges(s),
             NodeEnum::AlterOwnerStmt(s) => self.alter_owner(s),
             NodeEnum::VariableSetStmt(s) => self.set_variable(s),
-            // transaction control and refreshing a materialized view (whether it is
-            // populated is not modelled) do not change the schema
-            NodeEnum::TransactionStmt(_) | NodeEnum::RefreshMatViewStmt(_) => {}
+            NodeEnum::RefreshMatViewStmt(s) => self.refresh_matview(s),
+            // transaction control does not change the schema
+            NodeEnum::TransactionStmt(_) => {}
             NodeEnum::SelectStmt(s) if is_set_config(s) => {}
             NodeEnum::CreateRoleStmt(_)
             | NodeEnum::AlterRoleStmt(_)
