@@ -40,21 +40,10 @@ impl Rebuilt {
         let mut relations: HashSet<QualifiedName> =
             columns.iter().map(|(table, _)| table.clone()).collect();
         relations.extend(super::views::recreated_views(catalogs));
-        let functions = catalogs
-            .from
-            .functions
-            .iter()
-            .filter(|(signature, old)| {
-                catalogs.to.functions.get(*signature).is_some_and(|new| {
-                    new.interface != old.interface || new.procedure != old.procedure
-                })
-            })
-            .map(|(_, f)| f.name.clone())
-            .collect();
         Rebuilt {
             columns,
             relations,
-            functions,
+            functions: super::objects::recreated_function_names(catalogs),
         }
     }
 

@@ -93,6 +93,7 @@ pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedNam
     }
     let mut recreated = HashSet::new();
     let used = OnceCell::new();
+    let functions = super::objects::recreated_function_names(catalogs);
     for view in catalogs.from.views.values() {
         match catalogs.to.views.get(&view.name) {
             None => {
@@ -100,6 +101,7 @@ pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedNam
             }
             Some(new)
                 if new.materialized != view.materialized
+                    || super::objects::calls_any(&view.query, &functions)
                     || (new.query != view.query
                         && !replaced(catalogs, view, new, || {
                             used.get_or_init(|| used_relations(catalogs))
