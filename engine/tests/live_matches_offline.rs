@@ -285,6 +285,39 @@ agree! {
         CREATE TABLE uses (e email, r rating[], p pair, s text COLLATE posix_copy);
     "#;
 
+    column_storage_and_compression: r#"
+        CREATE SCHEMA app;
+        CREATE TYPE mood AS ENUM ('ok');
+        CREATE DOMAIN app.note AS varchar(200);
+        CREATE DOMAIN amount AS numeric(12, 2);
+        CREATE TYPE pair AS (a int, b text);
+        CREATE TABLE stored (
+            a text COMPRESSION pglz,
+            b numeric(10, 2),
+            c integer[],
+            d mood,
+            e app.note COMPRESSION lz4,
+            f amount,
+            g pair,
+            h timestamp(3) with time zone,
+            i bytea,
+            j inet,
+            k tsquery,
+            l jsonb
+        );
+        -- each its type's own, or another
+        ALTER TABLE stored ALTER COLUMN a SET STORAGE EXTERNAL, ALTER COLUMN b SET STORAGE MAIN,
+            ALTER COLUMN c SET STORAGE EXTENDED, ALTER COLUMN d SET STORAGE PLAIN,
+            ALTER COLUMN e SET STORAGE MAIN, ALTER COLUMN f SET STORAGE EXTERNAL,
+            ALTER COLUMN g SET STORAGE EXTENDED, ALTER COLUMN h SET STORAGE PLAIN,
+            ALTER COLUMN i SET STORAGE EXTERNAL, ALTER COLUMN j SET STORAGE MAIN,
+            ALTER COLUMN k SET STORAGE PLAIN, ALTER COLUMN l SET COMPRESSION lz4;
+        ALTER TABLE stored ALTER COLUMN a SET COMPRESSION default;
+        CREATE TABLE retyped (a varchar(10) COMPRESSION lz4);
+        ALTER TABLE retyped ALTER COLUMN a SET STORAGE EXTERNAL;
+        ALTER TABLE retyped ALTER COLUMN a TYPE text;
+    "#;
+
     materialized_views: r#"
         CREATE TABLE sales (id int PRIMARY KEY, region text NOT NULL, amount numeric(10,2));
         CREATE MATERIALIZED VIEW by_region WITH (fillfactor = 70) AS
@@ -298,6 +331,8 @@ agree! {
         CREATE MATERIALIZED VIEW empty_regions (name) AS SELECT region FROM regions WITH NO DATA;
         ALTER MATERIALIZED VIEW empty_regions SET (autovacuum_enabled = false);
         CREATE MATERIALIZED VIEW gone AS SELECT 1 AS one;
+        CREATE MATERIALIZED VIEW emptied AS SELECT 1 AS one;
+        REFRESH MATERIALIZED VIEW emptied WITH NO DATA;
         CREATE INDEX gone_one ON gone (one);
         DROP MATERIALIZED VIEW gone;
         REFRESH MATERIALIZED VIEW empty_regions;

@@ -41,6 +41,74 @@ fn pg_dump_session_settings_are_ignored_and_roles_reported() {
     assert_eq!(catalog.unsupported[0].name, "app");
 }
 
+/// The roles a file reports as not managed, or the messages of its problems.
+fn roles_of(text: &str) -> Result<Vec<String>, Vec<String>> {
+    match sql::load(&[file("roles.sql", text)]) {
+        Ok(catalog) => Ok(catalog.unsupported.iter().map(|u| u.name.clone()).collect()),
+        Err(Error::Source(problems)) => Err(problems
+            .iter()
+            .map(|p| format!("{}: {}", p.span, p.message))
+            .collect()),
+        Err(other) => panic!("{other}"),
+    }
+}
+
+#[test]
+fn do_blocks_that_only_set_up_roles_are_reported_as_not_managed() {
+    let blocks = [
+        ("IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'a') THEN CREATE ROLE a; END IF;", vec!["a"]),
+        ("IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'a') THEN CREATE ROLE a LOGIN; END IF; IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'b') THEN CREATE ROLE b; END IF;", vec!["a", "b"]),
+        ("IF NOT EXISTS (SELECT * FROM pg_user WHERE usename = 'u') THEN CREATE USER u PASSWORD 'p'; ELSE ALTER USER u PASSWORD 'p'; END IF;", vec!["u"]),
+        ("IF (SELECT count(*) FROM pg_roles WHERE rolname = 'a') = 0 THEN CREATE ROLE a; ELSIF EXISTS (SELECT FROM pg_roles WHERE rolname = 'b') THEN GRANT a TO b; END IF;", vec!["a"]),
+        ("CREATE ROLE a; EXCEPTION WHEN duplicate_object THEN RAISE NOTICE '%, skipping', SQLERRM USING ERRCODE = 'duplicate_object';", vec!["a"]),
+        ("EXECUTE format('GRANT a TO %I', current_user); EXECUTE 'ALTER ROLE a LOGIN';", vec!["a"]),
+        ("BEGIN CREATE ROLE a NOINHERIT; EXCEPTION WHEN duplicate_object THEN NULL; END; ALTER ROLE a SET search_path = app;", vec!["a"]),
+    ];
+    for (body, roles) in blocks {
+        let text = format!("DO $$\nBEGIN\n{body}\nEND\n$$;\nDO LANGUAGE plpgsql $body$ BEGIN GRANT x TO y; END $body$;\nCREATE TABLE t (id int);\n");
+        let mut expected: Vec<String> = roles.iter().map(|r| r.to_string()).collect();
+        expected.push("x".into());
+        assert_eq!(roles_of(&text), Ok(expected), "{body}");
+    }
+}
+
+#[test]
+fn any_other_do_block_is_an_error_that_points_to_the_shadow_path() {
+    let blocks = [
+        "",
+        "CREATE TABLE t (id int);",
+        "CREATE ROLE a; CREATE TABLE t (id int);",
+        "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'a') THEN CREATE ROLE a; GRANT SELECT ON t TO a; END IF;",
+        "IF NOT EXISTS (SELECT FROM users WHERE name = 'a') THEN CREATE ROLE a; END IF;",
+        "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = make_name()) THEN CREATE ROLE a; END IF;",
+        "EXECUTE 'CREATE TABLE t (id int)';",
+        "EXECUTE format('GRANT a TO %I', (SELECT name FROM users));",
+        "EXECUTE 'CREATE ROLE ' || quote_ident(name);",
+        "PERFORM 1 FROM pg_roles; CREATE ROLE a;",
+        "CREATE ROLE a; EXCEPTION WHEN duplicate_object THEN DROP TABLE t;",
+        "CREATE ROLE a; RAISE NOTICE '%', pg_terminate_backend(1);",
+    ];
+    for body in blocks {
+        let text = format!("CREATE TABLE t (id int);\n  DO $$ BEGIN {body} END $$;\n");
+        let problems = roles_of(&text).expect_err(body);
+        assert_eq!(
+            problems,
+            vec!["roles.sql:2:3: a DO block cannot be evaluated without a server"],
+            "{body}"
+        );
+    }
+    let Err(Error::Source(problems)) =
+        sql::load(&[file("roles.sql", "DO LANGUAGE plperl $$ 1 $$;")])
+    else {
+        panic!("a block in another language needs a server");
+    };
+    assert!(problems[0]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("--dev-url"));
+}
+
 #[test]
 fn every_problem_of_a_file_is_reported_with_its_position() {
     let text = "CREATE TABLE t (a int);\n\nINSERT INTO t VALUES (1);\nALTER TABLE missing ADD COLUMN b int;\n  DO $$ BEGIN END $$;\n";
@@ -319,4 +387,18 @@ fn at_most_twenty_problems_are_shown_and_the_rest_counted() {
         "{rendered}"
     );
     assert!(rendered.ends_with("30 problem(s) in the desired state; nothing was planned"));
+}
+
+#[test]
+fn a_refresh_populates_or_empties_a_materialized_view_the_files_create() {
+    let catalog = sql::load(&[file(
+        "views.sql",
+        "CREATE TABLE t (a int);\nCREATE MATERIALIZED VIEW v AS SELECT a FROM t;\nREFRESH MATERIALIZED VIEW v WITH NO DATA;\n",
+    )])
+    .unwrap();
+    assert!(catalog.views[&QualifiedName::new("public", "v")].no_data);
+    assert_eq!(
+        problems_of("REFRESH MATERIALIZED VIEW app.missing;"),
+        ["schema.sql:1:27: materialized view `app.missing` is refreshed but not created"]
+    );
 }

@@ -225,6 +225,8 @@ pub enum Change {
     ReplaceView(Pair<View>),
     /// Only the options change: `ALTER [MATERIALIZED] VIEW … SET/RESET`.
     AlterViewOptions(Pair<View>),
+    /// A materialized view populated or emptied: `REFRESH MATERIALIZED VIEW [WITH NO DATA]`.
+    RefreshView(Pair<View>),
     /// `recreated` when the view comes back in the same plan (its query, or something it
     /// reads, changes): then the drop is part of the change, not the removal of a view.
     DropView {

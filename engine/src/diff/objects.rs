@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 
 use super::{diff_comment, Change, CommentTarget, EnumPosition, Pair};
-use crate::model::{Catalog, Column, EnumType, QualifiedName, View};
+use crate::model::{Catalog, Column, EnumType, Expr, QualifiedName, View};
+use crate::normalize::expr::referenced_functions;
 
 pub(super) fn diff_schemas(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     for schema in catalogs.to.schemas.values() {
@@ -287,6 +288,34 @@ pub(super) fn diff_sequences(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             out.push(Change::DropSequence(sequence.clone()));
         }
     }
+}
+
+/// Functions dropped and created because `CREATE OR REPLACE` cannot change them (their
+/// parameters, names and defaults included, or their result), by name: what calls them must
+/// be dropped before and created after. Expressions name functions without their argument
+/// types, so an overload counts for all.
+pub(super) fn recreated_function_names(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
+    catalogs
+        .from
+        .functions
+        .iter()
+        .filter(|(signature, old)| {
+            catalogs.to.functions.get(*signature).is_some_and(|new| {
+                new.interface != old.interface
+                    || new.procedure != old.procedure
+                    || (new.aggregate && new.definition != old.definition)
+            })
+        })
+        .map(|(_, f)| f.name.clone())
+        .collect()
+}
+
+/// Whether an expression calls one of `functions`.
+pub(super) fn calls_any(expr: &Expr, functions: &HashSet<QualifiedName>) -> bool {
+    !functions.is_empty()
+        && referenced_functions(expr)
+            .iter()
+            .any(|f| functions.contains(f))
 }
 
 pub(super) fn diff_functions(

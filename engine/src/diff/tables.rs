@@ -22,6 +22,8 @@ struct Rebuilds {
     /// Foreign keys (table, name) whose referenced key is dropped or changed: the server
     /// refuses to drop a key that a foreign key uses, so they are dropped and added again.
     foreign_keys: HashSet<(QualifiedName, String)>,
+    /// Functions dropped and created: constraints and indexes that call them are too.
+    functions: HashSet<QualifiedName>,
 }
 
 impl Rebuilds {
@@ -63,6 +65,7 @@ impl Rebuilds {
             replaced,
             converted,
             foreign_keys: foreign_keys_losing_their_key(catalogs),
+            functions: super::objects::recreated_function_names(catalogs),
         }
     }
 
@@ -484,6 +487,7 @@ fn diff_constraints(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Chan
     let name = &table.to.name;
     let uses_replaced = |constraint: &crate::model::Constraint| {
         rebuilds.rebuilds(name, &constraint.columns)
+            || super::objects::calls_any(&constraint.definition, &rebuilds.functions)
             || rebuilds
                 .foreign_keys
                 .contains(&(name.clone(), constraint.name.clone()))
@@ -578,6 +582,7 @@ pub(super) fn diff_indexes(
             Some(old)
                 if old.definition != index.definition
                     || rebuilds.rebuilds(&index.table, &index.columns)
+                    || super::objects::calls_any(&index.definition, &rebuilds.functions)
                     || recreated.contains(&index.table)
                     || recreated_views.contains(&index.table) =>
             {

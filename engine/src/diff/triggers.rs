@@ -8,7 +8,6 @@ use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
 use crate::model::{Catalog, Policy, QualifiedName, Trigger};
-use crate::normalize::expr::referenced_functions;
 
 /// What is rebuilt around the changes of other objects.
 pub(super) struct Rebuilt {
@@ -40,21 +39,10 @@ impl Rebuilt {
         let mut relations: HashSet<QualifiedName> =
             columns.iter().map(|(table, _)| table.clone()).collect();
         relations.extend(recreated_views.iter().cloned());
-        let functions = catalogs
-            .from
-            .functions
-            .iter()
-            .filter(|(signature, old)| {
-                catalogs.to.functions.get(*signature).is_some_and(|new| {
-                    new.interface != old.interface || new.procedure != old.procedure
-                })
-            })
-            .map(|(_, f)| f.name.clone())
-            .collect();
         Rebuilt {
             columns,
             relations,
-            functions,
+            functions: super::objects::recreated_function_names(catalogs),
         }
     }
 
@@ -75,14 +63,11 @@ impl Rebuilt {
                 .columns
                 .iter()
                 .any(|c| self.columns.contains(&(policy.table.clone(), c.clone())))
-            // reading the expressions' calls costs a parse: only when a function is rebuilt
-            || (!self.functions.is_empty()
-                && policy
-                    .using
-                    .iter()
-                    .chain(&policy.with_check)
-                    .flat_map(referenced_functions)
-                    .any(|f| self.functions.contains(&f)))
+            || policy
+                .using
+                .iter()
+                .chain(&policy.with_check)
+                .any(|expr| super::objects::calls_any(expr, &self.functions))
     }
 }
 

@@ -34,9 +34,12 @@ pub(super) fn diff_views(
         let pair = Pair::new(old.clone(), view.clone());
         if old.query != view.query {
             // also sets the options
-            out.push(Change::ReplaceView(pair));
+            out.push(Change::ReplaceView(pair.clone()));
         } else if old.options != view.options {
-            out.push(Change::AlterViewOptions(pair));
+            out.push(Change::AlterViewOptions(pair.clone()));
+        }
+        if old.no_data != view.no_data {
+            out.push(Change::RefreshView(pair));
         }
         diff_comment(
             view_comment_target(view),
@@ -94,6 +97,7 @@ pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedNam
     }
     let mut recreated = HashSet::new();
     let used = OnceCell::new();
+    let functions = super::objects::recreated_function_names(catalogs);
     for view in catalogs.from.views.values() {
         match catalogs.to.views.get(&view.name) {
             None => {
@@ -101,6 +105,7 @@ pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedNam
             }
             Some(new)
                 if new.materialized != view.materialized
+                    || super::objects::calls_any(&view.query, &functions)
                     || (new.query != view.query
                         && !replaced(catalogs, view, new, || {
                             used.get_or_init(|| used_relations(catalogs))

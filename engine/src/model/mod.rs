@@ -22,7 +22,8 @@ pub use privileges::{
     Owner, Privileges,
 };
 pub use table::{
-    Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Table,
+    Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Storage,
+    Table,
 };
 pub use triggers::{Policy, Trigger, TriggerEnabled};
 pub use types::{Attribute, Collation, CompositeType, Domain, DomainConstraint, RangeType};

@@ -135,10 +135,13 @@ impl Function {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct View {
     pub name: QualifiedName,
-    /// `CREATE MATERIALIZED VIEW`. Whether it is populated is data, not schema: it is not
-    /// modelled, and a materialized view is always created with its data.
+    /// `CREATE MATERIALIZED VIEW`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub materialized: bool,
+    /// A materialized view created `WITH NO DATA` or emptied by `REFRESH … WITH NO DATA`:
+    /// not populated, so not readable until refreshed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_data: bool,
     /// The query, compared by its canonical form.
     pub query: Expr,
     /// Output column names, in order: `CREATE OR REPLACE VIEW` may only add columns at the end.

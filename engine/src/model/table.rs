@@ -93,6 +93,12 @@ pub struct Column {
     pub identity: Option<Identity>,
     /// `GENERATED ALWAYS AS (expr) STORED`.
     pub generated: Option<Expr>,
+    /// `SET STORAGE`: only when it differs from the type's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub storage: Option<Storage>,
+    /// `SET COMPRESSION`: the method, only when one is set (`pglz`, `lz4`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compression: Option<String>,
     pub comment: Option<String>,
     /// Comes from a parent table and is not declared by this one (every column of a
     /// partition; an inheritance child's columns it does not redeclare): the parent's column
@@ -114,6 +120,8 @@ impl PartialEq for Column {
             && self.not_null == other.not_null
             && self.identity == other.identity
             && self.generated == other.generated
+            && self.storage == other.storage
+            && self.compression == other.compression
             && self.comment == other.comment
     }
 }
@@ -126,6 +134,29 @@ impl Column {
             && self.default.is_none()
             && self.identity.is_none()
             && self.generated.is_none()
+    }
+}
+
+/// How a column's values are stored (`attstorage`): inline or out of line, compressed or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Storage {
+    Plain,
+    External,
+    Extended,
+    Main,
+}
+
+impl Storage {
+    /// From the keyword (`external`) or the catalog's letter (`e`).
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.to_ascii_lowercase().as_str() {
+            "plain" | "p" => Some(Self::Plain),
+            "external" | "e" => Some(Self::External),
+            "extended" | "x" => Some(Self::Extended),
+            "main" | "m" => Some(Self::Main),
+            _ => None,
+        }
     }
 }
 

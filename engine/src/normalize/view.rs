@@ -64,6 +64,7 @@ pub fn view(
         comment: None,
         column_comments: Default::default(),
         materialized: false,
+        no_data: false,
     }
 }
 

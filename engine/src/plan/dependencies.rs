@@ -251,7 +251,7 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             (ObjectId::View(view.name.clone()), Drop),
             (ObjectId::RelationName(view.name.clone()), Drop),
         ],
-        Change::ReplaceView(view) | Change::AlterViewOptions(view) => {
+        Change::ReplaceView(view) | Change::AlterViewOptions(view) | Change::RefreshView(view) => {
             vec![(ObjectId::View(view.to.name.clone()), Alter)]
         }
         Change::CreateFunction(function) => {

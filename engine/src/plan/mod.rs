@@ -303,7 +303,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
         declared.backfills.clone(),
     );
     let ordered = order::order(&changes, catalogs, |change| {
-        (default_phase(change) as u8, rank(change))
+        (default_phase(change, &context) as u8, rank(change))
     })?;
     let steps = phased_steps(&changes, &ordered, &context);
     let mut unsupported = from.unsupported.clone();
@@ -341,7 +341,7 @@ fn phased_steps(
             .iter()
             .filter(|_| waits)
             .map(|&j| staging::ready_for(&changes[j], &phases[j], change, context))
-            .fold(default_phase(change), Phase::max)
+            .fold(default_phase(change, context), Phase::max)
             .max(if in_contract[i] {
                 Phase::Contract
             } else {
@@ -370,9 +370,16 @@ fn phased_steps(
     steps
 }
 
-/// Removing the old shape is contract work; everything else expands.
-fn default_phase(change: &Change) -> Phase {
+/// Removing the old shape is contract work; everything else expands. A function dropped to
+/// be created again (`CREATE OR REPLACE` cannot change its interface) is not removed: what
+/// calls it is dropped and created around it, all in one phase.
+fn default_phase(change: &Change, context: &steps::Context) -> Phase {
     match change {
+        Change::DropFunction(function)
+            if (context.catalogs().to.functions).contains_key(&function.signature()) =>
+        {
+            Phase::Expand
+        }
         Change::DropSchema(_)
         | Change::DropExtension(_)
         | Change::DropEnum(_)
@@ -465,6 +472,7 @@ fn rank(change: &Change) -> u8 {
         | Change::CreateView(_)
         | Change::ReplaceView(_)
         | Change::AlterViewOptions(_)
+        | Change::RefreshView(_)
         | Change::CreateTrigger(_)
         | Change::SetTriggerEnabled { .. }
         | Change::CreatePolicy(_)

@@ -10,10 +10,12 @@ use super::{DataEffect, DataObject, LockLevel, Phase, Step, Transaction};
 use crate::diff::{Change, EnumPosition, Pair};
 use crate::hazard::{Hazard, HazardKind};
 use crate::model::{
-    AclObject, Catalog, Column, ConstraintKind, EnumType, QualifiedName, Table, TriggerEnabled,
+    AclObject, Catalog, Column, ConstraintKind, EnumType, QualifiedName, Storage, Table,
+    TriggerEnabled,
 };
 use crate::normalize::body::body_uses;
 use crate::normalize::expr::referenced_sequences;
+use crate::normalize::storage::type_storage;
 use crate::render::ddl;
 use crate::render::quote::{quote_ident, quote_literal};
 
@@ -774,6 +776,16 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             )
             .lock(LockLevel::AccessExclusive)]
         }
+        Change::RefreshView(view) => vec![Step::new(
+            format!(
+                "{} materialized view `{}`",
+                if view.to.no_data { "empty" } else { "populate" },
+                view.to.name
+            ),
+            vec![ddl::refresh_view(&view.to)],
+            vec![ddl::refresh_view(&view.from)],
+        )
+        .lock(LockLevel::AccessExclusive)],
         Change::CreateFunction(function) => vec![unknown_body(
             function,
             Step::new(
@@ -1374,12 +1386,27 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
             vec![at_default(&ddl::set_default(default))],
         ));
     }
+    // a new type brings its own storage and the default compression: converting back
+    // restores the old column's
+    let (from_storage, from_compression) = match type_changed {
+        true => (None, None),
+        false => (column.from.storage, column.from.compression.as_deref()),
+    };
     if type_changed {
-        let back = vec![at(&ddl::column_type_action(
+        let mut back = vec![at(&ddl::column_type_action(
             name,
             &column.to.type_name,
             column.from,
         ))];
+        back.extend(
+            column
+                .from
+                .storage
+                .map(|s| at_default(&ddl::set_storage(s))),
+        );
+        back.extend(
+            (column.from.compression.as_deref()).map(|m| at(&ddl::set_compression(Some(m)))),
+        );
         let mut step = Step::new(
             format!("change type of {label} to {}", column.to.type_name),
             vec![at(&ddl::column_type_action(
@@ -1458,6 +1485,28 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
             format!("set default of {label}"),
             vec![at_default(&ddl::set_default(default))],
             vec![at_default("DROP DEFAULT")],
+        ));
+    }
+    if from_storage != column.to.storage {
+        // what no `SET STORAGE` says is the type's own
+        let storage = |storage: Option<Storage>| {
+            let type_storage = || type_storage(&column.to.type_name, context.catalogs.to);
+            at_default(&ddl::set_storage(storage.unwrap_or_else(type_storage)))
+        };
+        steps.push(
+            Step::new(
+                format!("change storage of {label}"),
+                vec![storage(column.to.storage)],
+                vec![storage(from_storage)],
+            )
+            .lock(LockLevel::ShareUpdateExclusive),
+        );
+    }
+    if from_compression != column.to.compression.as_deref() {
+        steps.push(Step::new(
+            format!("change compression of {label}"),
+            vec![at(&ddl::set_compression(column.to.compression.as_deref()))],
+            vec![at(&ddl::set_compression(from_compression))],
         ));
     }
     if column.from.not_null && !column.to.not_null {

@@ -11,7 +11,7 @@ use crate::diff::{CommentTarget, Pair};
 use crate::model::{
     Attribute, Collation, Column, CompositeType, Constraint, Domain, DomainConstraint, EnumType,
     Expr, Extension, Function, Identity, Index, PartitionOf, Policy, QualifiedName, RangeType,
-    Sequence, SequenceOptions, Table, Trigger, TriggerEnabled, View,
+    Sequence, SequenceOptions, Storage, Table, Trigger, TriggerEnabled, View,
 };
 use crate::normalize::types::is_builtin_type;
 
@@ -352,6 +352,14 @@ pub fn create_table(table: &Table) -> Vec<String> {
     for column in &columns {
         if !column.inherited {
             lines.push(column_definition(column));
+            // `STORAGE` in a column definition is PostgreSQL 16's
+            if let Some(storage) = column.storage {
+                after.push(alter_column(
+                    &table.name,
+                    &column.name,
+                    &set_storage(storage),
+                ));
+            }
         } else if table.partition_of.is_some() {
             let mut options = Vec::new();
             if let Some(default) = &column.default {
@@ -516,6 +524,9 @@ pub fn set_unlogged(name: &QualifiedName, unlogged: bool) -> String {
 /// A column as `CREATE TABLE` and `ADD COLUMN` write it.
 pub fn column_definition(column: &Column) -> String {
     let mut sql = format!("{} {}", quote_ident(&column.name), column.type_name);
+    if let Some(method) = &column.compression {
+        sql.push_str(&format!(" COMPRESSION {method}"));
+    }
     if let Some(collation) = &column.collation {
         sql.push_str(&format!(" COLLATE {collation}"));
     }
@@ -651,6 +662,9 @@ pub fn add_column(table: &QualifiedName, column: &Column) -> Vec<String> {
         "ALTER TABLE {table} ADD COLUMN {}",
         column_definition(column)
     )];
+    if let Some(storage) = column.storage {
+        statements.push(alter_column(table, &column.name, &set_storage(storage)));
+    }
     statements.extend(comment_sql(
         CommentTarget::Column(table.clone(), column.name.clone()),
         &column.comment,
@@ -687,6 +701,22 @@ pub fn drop_column_of(table: &QualifiedName, recurse: bool, column: &str) -> Str
         "ALTER TABLE {only}{table} DROP COLUMN {}",
         quote_ident(column)
     )
+}
+
+/// The `SET STORAGE …` action.
+pub fn set_storage(storage: Storage) -> String {
+    let keyword = match storage {
+        Storage::Plain => "PLAIN",
+        Storage::External => "EXTERNAL",
+        Storage::Extended => "EXTENDED",
+        Storage::Main => "MAIN",
+    };
+    format!("SET STORAGE {keyword}")
+}
+
+/// The `SET COMPRESSION …` action; `None` is the server's default method.
+pub fn set_compression(method: Option<&str>) -> String {
+    format!("SET COMPRESSION {}", method.unwrap_or("default"))
 }
 
 /// `ALTER TABLE t ALTER COLUMN c <action>`.
@@ -844,12 +874,19 @@ fn view_definition(view: &View) -> String {
     } else {
         format!(" WITH ({})", view.options.join(", "))
     };
+    let no_data = if view.no_data { " WITH NO DATA" } else { "" };
     format!(
-        "{} {}{with} AS {}",
+        "{} {}{with} AS {}{no_data}",
         view.keyword(),
         view.name,
         view.query.sql
     )
+}
+
+/// `REFRESH MATERIALIZED VIEW`, which leaves it as `view` says: populated or not.
+pub fn refresh_view(view: &View) -> String {
+    let no_data = if view.no_data { " WITH NO DATA" } else { "" };
+    format!("REFRESH MATERIALIZED VIEW {}{no_data}", view.name)
 }
 
 /// The comments on a view and its columns, for a view being created.

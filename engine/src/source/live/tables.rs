@@ -7,7 +7,7 @@ use postgres::Transaction;
 use super::sequences;
 use super::Reader;
 use crate::error::Error;
-use crate::model::{Catalog, Column, Identity, PartitionOf, QualifiedName, Table};
+use crate::model::{Catalog, Column, Identity, PartitionOf, QualifiedName, Storage, Table};
 use crate::normalize::expr::parse_expressions;
 use crate::normalize::partitioning;
 use crate::render::quote::{quote_ident, quote_qualified};
@@ -135,6 +135,10 @@ fn load_columns(
             not_null: reader.get(&row, WHAT, "not_null")?,
             identity,
             generated: None,
+            storage: (reader.get::<Option<String>>(&row, WHAT, "storage")?)
+                .and_then(|s| Storage::parse(&s)),
+            compression: (reader.get::<Option<String>>(&row, WHAT, "compression")?)
+                .map(|c| compression_name(&c)),
             comment: reader.get(&row, WHAT, "comment")?,
             inherited: reader.get(&row, WHAT, "inherited")?,
             // rows come in attnum order, dropped columns left out
@@ -169,6 +173,15 @@ fn load_columns(
         }
     }
     Ok(())
+}
+
+/// A compression method by name, from `attcompression`'s letter.
+fn compression_name(letter: &str) -> String {
+    match letter {
+        "p" => "pglz".into(),
+        "l" => "lz4".into(),
+        other => other.into(),
+    }
 }
 
 /// A collation name as the desired-state parser writes it: quoted where needed, qualified

@@ -15,6 +15,7 @@ const WHAT: &str = "views";
 /// What a row gives beside the statement to parse.
 struct Printed {
     query: String,
+    no_data: bool,
     comment: Option<String>,
     column_comments: std::collections::BTreeMap<String, String>,
 }
@@ -55,6 +56,7 @@ pub(super) fn load(
         let comments: Vec<String> = reader.get(row, WHAT, "column_comments")?;
         printed.push(Printed {
             query,
+            no_data: reader.get(row, WHAT, "no_data")?,
             comment: reader.get(row, WHAT, "comment")?,
             column_comments: columns.into_iter().zip(comments).collect(),
         });
@@ -70,6 +72,7 @@ pub(super) fn load(
         let Some(stmt) = stmt else { continue };
         let mut view = view(&stmt, |_| None, Some(printed.query));
         view.materialized = materialized;
+        view.no_data = printed.no_data;
         view.comment = printed.comment;
         view.column_comments = printed.column_comments;
         catalog.views.insert(view.name.clone(), view);

@@ -4,7 +4,7 @@ use pg_query::protobuf::{self, AlterTableCmd, AlterTableStmt, AlterTableType};
 use pg_query::NodeEnum;
 
 use super::sequences::apply_options;
-use super::tables::{collation_name, default_expression};
+use super::tables::{collation_name, compression_method, default_expression};
 use super::Builder;
 use crate::model::{AclObject, Identity, PartitionOf, QualifiedName, SequenceOptions, Table};
 use crate::normalize::definitions::{relation_name, replica_identity, storage_options};
@@ -63,6 +63,7 @@ impl Builder<'_> {
             AtColumnDefault,
             AtSetNotNull,
             AtDropNotNull,
+            AtSetStorage,
             AtAlterColumnType,
         ];
         if !recursing.contains(&subtype) {
@@ -110,9 +111,8 @@ impl Builder<'_> {
                         self.drop_column(&child, &cmd.name);
                     }
                 }
-                AtColumnDefault | AtSetNotNull | AtDropNotNull | AtAlterColumnType => {
-                    self.alter_column(&child, subtype, cmd)
-                }
+                AtColumnDefault | AtSetNotNull | AtDropNotNull | AtSetStorage
+                | AtAlterColumnType => self.alter_column(&child, subtype, cmd),
                 _ => continue,
             }
             self.recurse_to_children(&child, cmd);
@@ -290,7 +290,9 @@ impl Builder<'_> {
             | AlterTableType::AtAddIdentity
             | AlterTableType::AtSetIdentity
             | AlterTableType::AtDropIdentity
-            | AlterTableType::AtDropExpression => self.alter_column(table_name, subtype, cmd),
+            | AlterTableType::AtDropExpression
+            | AlterTableType::AtSetStorage
+            | AlterTableType::AtSetCompression => self.alter_column(table_name, subtype, cmd),
             _ => {
                 let what = subtype.as_str_name().trim_start_matches("At");
                 self.unsupported(
@@ -336,6 +338,14 @@ impl Builder<'_> {
         cmd: &AlterTableCmd,
     ) {
         let def = cmd.def.as_deref().and_then(|d| d.node.as_ref()).cloned();
+        let keyword = match &def {
+            Some(NodeEnum::String(s)) => s.sval.clone(),
+            _ => String::new(),
+        };
+        let type_name = (self.catalog.tables[table_name].columns.get(&cmd.name))
+            .map(|c| c.type_name.clone())
+            .unwrap_or_default();
+        let storage = self.storage(&keyword, &type_name);
         let table = self
             .catalog
             .tables
@@ -356,7 +366,14 @@ impl Builder<'_> {
             }
             (AlterTableType::AtSetNotNull, _) => column.not_null = true,
             (AlterTableType::AtDropNotNull, _) => column.not_null = false,
+            (AlterTableType::AtSetStorage, _) => column.storage = storage,
+            (AlterTableType::AtSetCompression, _) => {
+                column.compression = compression_method(&keyword)
+            }
             (AlterTableType::AtAlterColumnType, Some(NodeEnum::ColumnDef(def))) => {
+                // the new type brings its own storage and the default compression
+                column.storage = None;
+                column.compression = None;
                 column.type_name = canonical_type(&to_json(&def.type_name));
                 column.collation = def
                     .coll_clause

@@ -12,6 +12,7 @@ pub(crate) mod location;
 mod privileges;
 mod references;
 mod repeats;
+mod roles;
 mod schemas;
 mod sequences;
 mod tables;
@@ -236,24 +237,24 @@ impl Builder<'_> {
             NodeEnum::AlterDefaultPrivilegesStmt(s) => self.alter_default_privileges(s),
             NodeEnum::AlterOwnerStmt(s) => self.alter_owner(s),
             NodeEnum::VariableSetStmt(s) => self.set_variable(s),
-            // transaction control and refreshing a materialized view (whether it is
-            // populated is not modelled) do not change the schema
-            NodeEnum::TransactionStmt(_) | NodeEnum::RefreshMatViewStmt(_) => {}
+            NodeEnum::RefreshMatViewStmt(s) => self.refresh_matview(s),
+            // transaction control does not change the schema
+            NodeEnum::TransactionStmt(_) => {}
             NodeEnum::SelectStmt(s) if is_set_config(s) => {}
             NodeEnum::CreateRoleStmt(_)
             | NodeEnum::AlterRoleStmt(_)
+            | NodeEnum::AlterRoleSetStmt(_)
             | NodeEnum::GrantRoleStmt(_)
-            | NodeEnum::DropRoleStmt(_) => self.unsupported("role", None, &role_name(node)),
-            NodeEnum::DoStmt(_)
-            | NodeEnum::InsertStmt(_)
+            | NodeEnum::DropRoleStmt(_) => self.role(node),
+            NodeEnum::DoStmt(s) => self.do_block(s),
+            NodeEnum::InsertStmt(_)
             | NodeEnum::UpdateStmt(_)
             | NodeEnum::DeleteStmt(_)
             | NodeEnum::CopyStmt(_)
             | NodeEnum::SelectStmt(_)
-            | NodeEnum::TruncateStmt(_) => self.error(
-                0,
-                format!("{} cannot be evaluated without a server", statement_label(node)),
-                "the shadow path (--dev-url, next release) will run such files in a scratch database; until then keep data and procedural statements out of the desired state, or load the file into a database and compare with its URL",
+            | NodeEnum::TruncateStmt(_) => self.needs_server(
+                statement_label(node),
+                "keep data statements out of the desired state, or run the files on the shadow path (--dev-url URL, or --dev-url local), where they simply run in a scratch database",
             ),
             other => {
                 let (kind, schema, name) = describe_unsupported(other);
@@ -282,6 +283,15 @@ impl Builder<'_> {
             schema,
             name: name.to_string(),
         });
+    }
+
+    /// Reports the current statement as one only a server can evaluate.
+    fn needs_server(&mut self, label: &str, help: &str) {
+        self.error(
+            0,
+            format!("{label} cannot be evaluated without a server"),
+            help,
+        );
     }
 
     /// Records a problem at a parse-tree location (a byte offset into the file, or 0 for the
@@ -416,21 +426,8 @@ fn is_set_config(select: &protobuf::SelectStmt) -> bool {
         == Some("set_config")
 }
 
-fn role_name(node: &NodeEnum) -> String {
-    match node {
-        NodeEnum::CreateRoleStmt(s) => s.role.clone(),
-        NodeEnum::AlterRoleStmt(s) => s
-            .role
-            .as_ref()
-            .map(|r| r.rolename.clone())
-            .unwrap_or_default(),
-        _ => String::new(),
-    }
-}
-
 fn statement_label(node: &NodeEnum) -> &'static str {
     match node {
-        NodeEnum::DoStmt(_) => "a DO block",
         NodeEnum::InsertStmt(_) => "INSERT",
         NodeEnum::UpdateStmt(_) => "UPDATE",
         NodeEnum::DeleteStmt(_) => "DELETE",

@@ -9,11 +9,13 @@ use super::references::Target;
 use super::sequences::apply_options;
 use super::{Builder, PendingConstraint};
 use crate::model::{
-    AclObject, Column, Identity, PartitionOf, QualifiedName, Sequence, SequenceOptions, Table,
+    AclObject, Column, Identity, PartitionOf, QualifiedName, Sequence, SequenceOptions, Storage,
+    Table,
 };
 use crate::normalize::definitions::{self, deparse_expr, relation_name, string_of};
 use crate::normalize::expr::{canonical, expr, referenced_columns, to_json};
 use crate::normalize::names::column_addition;
+use crate::normalize::storage::type_storage;
 use crate::normalize::types::canonical_type;
 use crate::render::quote::{quote_ident, quote_literal, quote_qualified};
 
@@ -141,10 +143,13 @@ impl Builder<'_> {
             not_null: def.is_not_null,
             identity: None,
             generated: None,
+            storage: None,
+            compression: compression_method(&def.compression),
             comment: None,
             inherited: false,
             position: 0,
         };
+        column.storage = self.storage(&def.storage_name, &column.type_name);
         let mut table_constraints = Vec::new();
         for constraint in &def.constraints {
             let Some(NodeEnum::Constraint(c)) = &constraint.node else {
@@ -625,6 +630,19 @@ fn serial_type(type_name: &serde_json::Value) -> Option<&'static str> {
         "smallserial" | "serial2" => Some("smallint"),
         _ => None,
     }
+}
+
+impl Builder<'_> {
+    /// `STORAGE keyword` of a column of `type_name`, unless it is the type's own.
+    pub(super) fn storage(&self, keyword: &str, type_name: &str) -> Option<Storage> {
+        Storage::parse(keyword).filter(|s| *s != type_storage(type_name, &self.catalog))
+    }
+}
+
+/// `COMPRESSION method`, unless it is `default` (the server's setting at the time of writing).
+pub(super) fn compression_method(method: &str) -> Option<String> {
+    let method = method.to_ascii_lowercase();
+    (!method.is_empty() && method != "default").then_some(method)
 }
 
 /// A collation name as `pg_catalog` reports it relative to `search_path = public`.

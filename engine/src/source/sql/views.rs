@@ -1,15 +1,19 @@
-//! `CREATE VIEW`, `CREATE MATERIALIZED VIEW` and `ALTER [MATERIALIZED] VIEW … SET/RESET`.
+//! `CREATE VIEW`, `CREATE MATERIALIZED VIEW`, `ALTER [MATERIALIZED] VIEW … SET/RESET` and
+//! `REFRESH MATERIALIZED VIEW`.
 
-use pg_query::protobuf::{AlterTableCmd, AlterTableType, CreateTableAsStmt, ViewStmt};
+use pg_query::protobuf::{
+    AlterTableCmd, AlterTableType, CreateTableAsStmt, RefreshMatViewStmt, ViewStmt,
+};
 use pg_query::NodeEnum;
 
 use super::Builder;
 use crate::model::{AclObject, QualifiedName};
+use crate::normalize::definitions::relation_name;
 use crate::normalize::view::{matview_stmt, option_text, view};
 
 impl Builder<'_> {
     pub(super) fn create_view(&mut self, stmt: &ViewStmt) {
-        self.add_view(stmt, false);
+        self.add_view(stmt, false, false);
     }
 
     /// `CREATE MATERIALIZED VIEW`; `false` for `CREATE TABLE … AS`, which is not one.
@@ -24,11 +28,12 @@ impl Builder<'_> {
         if stmt.if_not_exists && name.is_some_and(|n| self.catalog.views.contains_key(&n)) {
             return true;
         }
-        self.add_view(&view_stmt, true);
+        let no_data = stmt.into.as_ref().is_some_and(|into| into.skip_data);
+        self.add_view(&view_stmt, true, no_data);
         true
     }
 
-    fn add_view(&mut self, stmt: &ViewStmt, materialized: bool) {
+    fn add_view(&mut self, stmt: &ViewStmt, materialized: bool, no_data: bool) {
         let catalog = &self.catalog;
         let mut view = view(
             stmt,
@@ -46,6 +51,7 @@ impl Builder<'_> {
             None,
         );
         view.materialized = materialized;
+        view.no_data = no_data;
         self.check_schema(&view.name.schema, 0);
         if self.catalog.views.contains_key(&view.name) && !stmt.replace {
             return self.repeated(
@@ -100,5 +106,22 @@ impl Builder<'_> {
         }
         view.options.sort();
         true
+    }
+
+    /// `REFRESH MATERIALIZED VIEW [WITH NO DATA]`: populates or empties it.
+    pub(super) fn refresh_matview(&mut self, stmt: &RefreshMatViewStmt) {
+        let Some(relation) = &stmt.relation else {
+            return;
+        };
+        let name = relation_name(relation);
+        if let Some(view) = self.catalog.views.get_mut(&name).filter(|v| v.materialized) {
+            view.no_data = stmt.skip_data;
+        } else if !self.on_unsupported_relation("refresh of a relation not managed", &name) {
+            self.error(
+                relation.location,
+                format!("materialized view `{name}` is refreshed but not created"),
+                "create the materialized view before refreshing it",
+            );
+        }
     }
 }

@@ -1,7 +1,8 @@
 -- The columns of ordinary and partitioned tables in attnum order (`inherited`: taken
 -- from a parent only, not declared by the table); the loader keeps those of the tables
--- tables.sql returned. The collation is reported only where it is not the type's own; an
--- identity column's options are those of the sequence that depends on it internally.
+-- tables.sql returned. The collation and the storage are reported only where they are not
+-- the type's own; an identity column's options are those of the sequence that depends on
+-- it internally.
 SELECT a.attrelid AS table_oid,
        a.attname::text AS name,
        format_type(a.atttypid, a.atttypmod) AS type_name,
@@ -11,6 +12,9 @@ SELECT a.attrelid AS table_oid,
            AS collation_name,
        pg_get_expr(ad.adbin, ad.adrelid) AS expression,
        a.attgenerated::text AS generated,
+       CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS storage,
+       -- read from the row, since PostgreSQL 13 has no attcompression
+       nullif(to_jsonb(a) ->> 'attcompression', '') AS compression,
        a.attnotnull AS not_null,
        a.attidentity::text AS identity,
        format_type(s.seqtypid, NULL) AS seq_data_type,

@@ -1,8 +1,9 @@
--- Views and materialized views with the query the server prints, their options, comment and
--- the comments on their columns.
+-- Views and materialized views with the query the server prints, their options, whether a
+-- materialized view is populated, comment and the comments on their columns.
 SELECT n.nspname::text AS schema,
        c.relname::text AS name,
        c.relkind = 'm' AS materialized,
+       NOT c.relispopulated AS no_data,
        pg_catalog.pg_get_viewdef(c.oid) AS query,
        COALESCE(c.reloptions::text[], '{}') AS options,
        obj_description(c.oid, 'pg_class') AS comment,
