@@ -177,6 +177,8 @@ fn measure(runs: usize, mut command: impl FnMut() -> Command) -> Figure {
 /// kernel's accounting of the reaped child.
 fn run(mut command: Command) -> i64 {
     let mut stderr = tempfile::tempfile().expect("a scratch file");
+    // reaped below by wait4, which std's wait does not expose with the child's usage
+    #[allow(clippy::zombie_processes)]
     let child = command
         .stdout(Stdio::null())
         .stderr(stderr.try_clone().expect("a second handle"))
@@ -238,7 +240,7 @@ fn generate(n: usize, changed_with_seed: Option<u64>) -> String {
             let mut z = (i as u64).wrapping_add(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
             z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
             z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            (z ^ (z >> 31)) % 10 == 0
+            (z ^ (z >> 31)).is_multiple_of(10)
         })
     };
     let mut out = String::from("CREATE SCHEMA app;\nCREATE SCHEMA audit;\n");
@@ -300,13 +302,13 @@ fn table(out: &mut String, i: usize, touched: bool) -> std::fmt::Result {
         if touched { "new" } else { "closed" },
         if touched { ", INSERT" } else { "" },
     )?;
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         writeln!(
             out,
             "CREATE FUNCTION {schema}.t{i}_amount(p bigint) RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT amount FROM {schema}.t{i} WHERE id = p $$;"
         )?;
     }
-    if i % 10 == 0 {
+    if i.is_multiple_of(10) {
         writeln!(
             out,
             "CREATE TABLE {schema}.p{i} (id bigint NOT NULL, at date NOT NULL, v int) PARTITION BY RANGE (at);"
