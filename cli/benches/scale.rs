@@ -12,7 +12,8 @@
 //! - `db → db`, `db → file offline`, `file → file` and `db → file shadow`: `schemadiff plan
 //!   --out DIR`.
 //!
-//! Each figure is the median wall time of the runs, with the highest peak resident memory;
+//! Each figure is the median wall time of the runs, the median CPU time of the process (not
+//! the server's), and the highest peak resident memory;
 //! the exponent is the slope of log time against log N since the previous size (1.0 is
 //! linear).
 //!
@@ -48,7 +49,7 @@ fn main() {
     let work = tempfile::tempdir().expect("a scratch directory");
 
     println!("{schemadiff}");
-    println!("{runs} run(s) per figure: median wall time, highest peak RSS, exponent since the previous size\n");
+    println!("{runs} run(s) per figure: median wall and CPU time, highest peak RSS, exponent of wall time since the previous size\n");
     let mut previous: Option<(usize, Vec<Duration>)> = None;
     for n in sizes {
         let from_file = work.path().join(format!("from{n}.sql"));
@@ -130,8 +131,9 @@ fn main() {
                 .unwrap_or_else(|| "-".into());
             writeln!(
                 report,
-                "  {name:<18} {:>9.3} s {:>8.0} MiB   exponent {exponent}",
+                "  {name:<18} {:>9.3} s {:>9.3} s CPU {:>8.0} MiB   exponent {exponent}",
                 figure.wall.as_secs_f64(),
+                figure.cpu.as_secs_f64(),
                 figure.peak_rss_kib as f64 / 1024.0,
             )
             .expect("a String takes writes");
@@ -153,29 +155,40 @@ fn path(file: &Path) -> &str {
 
 struct Figure {
     wall: Duration,
+    /// User and system time of the process itself (not the server's): what a busy machine
+    /// changes least.
+    cpu: Duration,
     peak_rss_kib: i64,
 }
 
-/// Runs the command `runs` times: the median wall time and the highest peak RSS.
+/// Runs the command `runs` times: the median wall and CPU times and the highest peak RSS.
 fn measure(runs: usize, mut command: impl FnMut() -> Command) -> Figure {
-    let mut walls = Vec::new();
+    let (mut walls, mut cpus) = (Vec::new(), Vec::new());
     let mut peak_rss_kib = 0;
     for _ in 0..runs.max(1) {
         let started = Instant::now();
-        let rss = run(command());
+        let usage = run(command());
         walls.push(started.elapsed());
-        peak_rss_kib = peak_rss_kib.max(rss);
+        cpus.push(usage.cpu);
+        peak_rss_kib = peak_rss_kib.max(usage.peak_rss_kib);
     }
     walls.sort();
+    cpus.sort();
     Figure {
         wall: walls[walls.len() / 2],
+        cpu: cpus[cpus.len() / 2],
         peak_rss_kib,
     }
 }
 
-/// Runs a command to its end, failing on a non-zero exit; its peak RSS in KiB, from the
-/// kernel's accounting of the reaped child.
-fn run(mut command: Command) -> i64 {
+/// What the kernel accounted to a reaped child.
+struct Usage {
+    cpu: Duration,
+    peak_rss_kib: i64,
+}
+
+/// Runs a command to its end, failing on a non-zero exit.
+fn run(mut command: Command) -> Usage {
     let mut stderr = tempfile::tempfile().expect("a scratch file");
     // reaped below by wait4, which std's wait does not expose with the child's usage
     #[allow(clippy::zombie_processes)]
@@ -196,7 +209,11 @@ fn run(mut command: Command) -> i64 {
         stderr.read_to_string(&mut message).ok();
         panic!("{command:?} failed: {message}");
     }
-    usage.ru_maxrss
+    let seconds = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Usage {
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        peak_rss_kib: usage.ru_maxrss,
+    }
 }
 
 fn psql(cluster: &TempCluster, url: &str, file: &Path) -> Command {
