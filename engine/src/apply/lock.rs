@@ -1,5 +1,5 @@
-//! One `apply` at a time per database: a session advisory lock, held for the whole run and
-//! released when the session ends, however it ends.
+//! One `apply` at a time per database: a session advisory lock, held for the whole run,
+//! released at its end, and by the server when the session ends however it ends.
 
 use postgres::Client;
 
@@ -19,6 +19,12 @@ pub fn acquire(client: &mut Client, wait: bool) -> Result<Result<(), String>, po
         return Ok(Ok(()));
     }
     Ok(Err(holder(client)?))
+}
+
+/// Gives the lock back. A failure needs no handling: the session is then broken, and its
+/// end releases the lock.
+pub fn release(client: &mut Client) {
+    let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&KEY]);
 }
 
 /// Who holds the lock, in a few words: role, application, client address, since when.

@@ -116,6 +116,22 @@ pub fn apply(
             "{holder}; wait for it with --wait, or try again later"
         )));
     }
+    let outcome = apply_locked(client, plan, settings, live_objects, report);
+    // released now, not when the server notices the session is gone: an apply run right
+    // after this one must find it free
+    lock::release(client);
+    outcome
+}
+
+/// [`apply`], once the lock is held.
+fn apply_locked(
+    client: &mut Client,
+    plan: &Plan,
+    settings: &Settings,
+    live_objects: &mut LiveObjects,
+    report: &mut dyn FnMut(&str),
+) -> Result<Outcome, Error> {
+    let failed = |e: postgres::Error| Error::Invalid(format!("apply: {}", db_message(&e)));
     history::ensure(client).map_err(failed)?;
     let id = plan_id(plan);
     let phases = plan.phases();
