@@ -107,7 +107,6 @@ pub fn apply(
     live_objects: &mut LiveObjects,
     report: &mut dyn FnMut(&str),
 ) -> Result<Outcome, Error> {
-    let failed = |e: postgres::Error| Error::Invalid(format!("apply: {}", db_message(&e)));
     if let Ok(mut running) = RUNNING.lock() {
         *running = Some(client.cancel_token());
     }
@@ -123,6 +122,11 @@ pub fn apply(
     outcome
 }
 
+/// A database error met while applying.
+fn failed(e: postgres::Error) -> Error {
+    Error::Invalid(format!("apply: {}", db_message(&e)))
+}
+
 /// [`apply`], once the lock is held.
 fn apply_locked(
     client: &mut Client,
@@ -131,7 +135,6 @@ fn apply_locked(
     live_objects: &mut LiveObjects,
     report: &mut dyn FnMut(&str),
 ) -> Result<Outcome, Error> {
-    let failed = |e: postgres::Error| Error::Invalid(format!("apply: {}", db_message(&e)));
     history::ensure(client).map_err(failed)?;
     let id = plan_id(plan);
     let phases = plan.phases();
@@ -308,7 +311,6 @@ fn run_phase(
     settings: &Settings,
     report: &mut dyn FnMut(&str),
 ) -> Result<(), Error> {
-    let failed = |e: postgres::Error| Error::Invalid(format!("apply: {}", db_message(&e)));
     let run = history::start(client, plan, id, phase, skip).map_err(failed)?;
     let mine: Vec<&Batch> = batches.iter().filter(|b| b.phase == phase).collect();
     if skip > 0 {

@@ -1,9 +1,9 @@
 //! A foreign key or check added to an existing table without `NOT VALID`: every row is
 //! checked while writes wait.
 
-use pg_query::protobuf::{AlterTableType, ConstrType};
+use pg_query::protobuf::ConstrType;
 
-use super::{column_constraints, column_def, constraint_def, Check, Findings};
+use super::{added_constraints, Check, Findings};
 use crate::hazard::HazardKind;
 
 pub fn check(check: &Check, out: &mut Findings) {
@@ -12,14 +12,7 @@ pub fn check(check: &Check, out: &mut Findings) {
     };
     for cmd in cmds {
         // a column's own constraints cannot be `NOT VALID`: they are checked at once
-        let added: Vec<_> = match AlterTableType::try_from(cmd.subtype) {
-            Ok(AlterTableType::AtAddConstraint) => constraint_def(cmd).into_iter().collect(),
-            Ok(AlterTableType::AtAddColumn) => column_def(cmd)
-                .map(|column| column_constraints(column).map(|(_, c)| c).collect())
-                .unwrap_or_default(),
-            _ => continue,
-        };
-        for constraint in added {
+        for constraint in added_constraints(cmd) {
             let kind = match ConstrType::try_from(constraint.contype) {
                 Ok(ConstrType::ConstrForeign) => "foreign key",
                 Ok(ConstrType::ConstrCheck) => "check",

@@ -1,9 +1,9 @@
 //! A primary key, unique or exclusion constraint added to an existing table without an
 //! index built beforehand: the index is built while writes wait.
 
-use pg_query::protobuf::{AlterTableType, ConstrType};
+use pg_query::protobuf::ConstrType;
 
-use super::{column_constraints, column_def, constraint_def, Check, Findings};
+use super::{added_constraints, Check, Findings};
 use crate::hazard::HazardKind;
 
 const HELP: &str = "build the index first with `CREATE UNIQUE INDEX CONCURRENTLY`, then add the constraint `USING INDEX`";
@@ -13,14 +13,7 @@ pub fn check(check: &Check, out: &mut Findings) {
         return;
     };
     for cmd in cmds {
-        let added: Vec<_> = match AlterTableType::try_from(cmd.subtype) {
-            Ok(AlterTableType::AtAddConstraint) => constraint_def(cmd).into_iter().collect(),
-            Ok(AlterTableType::AtAddColumn) => column_def(cmd)
-                .map(|column| column_constraints(column).map(|(_, c)| c).collect())
-                .unwrap_or_default(),
-            _ => continue,
-        };
-        for constraint in added {
+        for constraint in added_constraints(cmd) {
             let kind = match ConstrType::try_from(constraint.contype) {
                 Ok(ConstrType::ConstrPrimary) => "primary key",
                 Ok(ConstrType::ConstrUnique) => "unique constraint",

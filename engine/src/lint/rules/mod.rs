@@ -24,7 +24,9 @@ mod truncate;
 mod type_change;
 mod volatile_default;
 
-use pg_query::protobuf::{AlterTableCmd, AlterTableStmt, ColumnDef, ConstrType, RangeVar, Token};
+use pg_query::protobuf::{
+    AlterTableCmd, AlterTableStmt, AlterTableType, ColumnDef, ConstrType, RangeVar, Token,
+};
 use pg_query::NodeEnum;
 
 use super::state::State;
@@ -184,6 +186,18 @@ pub fn constraint_def(cmd: &AlterTableCmd) -> Option<&pg_query::protobuf::Constr
     match cmd.def.as_deref()?.node.as_ref()? {
         NodeEnum::Constraint(constraint) => Some(constraint),
         _ => None,
+    }
+}
+
+/// The constraints a subcommand adds: `ADD CONSTRAINT`'s, or those written on an added
+/// column; none for other subcommands.
+pub fn added_constraints(cmd: &AlterTableCmd) -> Vec<&pg_query::protobuf::Constraint> {
+    match AlterTableType::try_from(cmd.subtype) {
+        Ok(AlterTableType::AtAddConstraint) => constraint_def(cmd).into_iter().collect(),
+        Ok(AlterTableType::AtAddColumn) => column_def(cmd)
+            .map(|column| column_constraints(column).map(|(_, c)| c).collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
     }
 }
 
