@@ -120,18 +120,12 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
     let mut shadow = shadow_server.map(source::shadow::Shadow::new);
     let from_files = desired_state_files(from)?;
     let to_files = desired_state_files(to)?;
-    // a database side is read first: the desired state is read against what it holds of the
-    // schemas owned elsewhere
-    let from_side = Side::load(from, from_files.as_deref())?;
-    let to_side = Side::load(to, to_files.as_deref())?;
-    let owned = platform::OwnedElsewhere::new(options);
-    let database = from_side.database().or(to_side.database());
-    let from_context = owned.context(database, from_files.as_deref())?;
-    let to_context = owned.context(database, to_files.as_deref())?;
-    let catalogs = Pair::new(
-        read(from_side, &from_context, shadow.as_mut())?,
-        read(to_side, &to_context, shadow.as_mut())?,
-    );
+    let catalogs = read_sides(
+        sources,
+        Pair::new(from_files.as_deref(), to_files.as_deref()),
+        &platform::OwnedElsewhere::new(options),
+        shadow.as_mut(),
+    )?;
     let Pair {
         from: from_catalog,
         to: to_catalog,
@@ -326,6 +320,48 @@ fn read(
             }
             catalog
         }
+    })
+}
+
+/// Reads both sides of a plan: at the same time where neither is read against the other.
+fn read_sides(
+    sources: Pair<&Source>,
+    files: Pair<Option<&[source::SqlFile]>>,
+    owned: &platform::OwnedElsewhere,
+    shadow: Option<&mut source::shadow::Shadow>,
+) -> Result<Pair<Catalog>, Error> {
+    let one_database = files.from.is_some() != files.to.is_some();
+    let both_files = files.from.is_some() && files.to.is_some();
+    if (owned.owns_anything() && one_database) || (shadow.is_some() && both_files) {
+        // the desired state is read against what the database side holds of the schemas
+        // owned elsewhere, so that side is read first; and one shadow loads one side at once
+        let from_side = Side::load(sources.from, files.from)?;
+        let to_side = Side::load(sources.to, files.to)?;
+        let database = from_side.database().or(to_side.database());
+        let from_context = owned.context(database, files.from)?;
+        let to_context = owned.context(database, files.to)?;
+        let mut shadow = shadow;
+        return Ok(Pair::new(
+            read(from_side, &from_context, shadow.as_deref_mut())?,
+            read(to_side, &to_context, shadow)?,
+        ));
+    }
+    let (from_shadow, to_shadow) = match files.from {
+        Some(_) => (shadow, None),
+        None => (None, shadow),
+    };
+    let read_alone = |source, files, shadow| -> Result<Catalog, Error> {
+        let context = owned.context(None, files)?;
+        read(Side::load(source, files)?, &context, shadow)
+    };
+    std::thread::scope(|scope| {
+        let from = scope.spawn(|| read_alone(sources.from, files.from, from_shadow));
+        let to = read_alone(sources.to, files.to, to_shadow);
+        let from = from
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        // FROM's problem first, as when the sides are read one after the other
+        Ok(Pair::new(from?, to?))
     })
 }
 

@@ -118,6 +118,11 @@ impl<'a> OwnedElsewhere<'a> {
         }
     }
 
+    /// Whether anything is owned elsewhere, which desired-state files are then read against.
+    pub fn owns_anything(&self) -> bool {
+        self.platform.is_some() || !self.excluded.is_empty()
+    }
+
     fn owns_schema(&self, schema: &str) -> bool {
         self.excluded.iter().any(|s| s == schema)
             || self.platform.is_some_and(|p| p.schemas().contains(&schema))
@@ -150,7 +155,7 @@ impl<'a> OwnedElsewhere<'a> {
         database: Option<&Catalog>,
         files: Option<&[SqlFile]>,
     ) -> Result<Context, Error> {
-        let owns_anything = self.platform.is_some() || !self.excluded.is_empty();
+        let owns_anything = self.owns_anything();
         let mut owned_schemas: BTreeSet<String> = self.excluded.iter().cloned().collect();
         if let Some(platform) = self.platform {
             owned_schemas.extend(platform.schemas().iter().map(|s| s.to_string()));
