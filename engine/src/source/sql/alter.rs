@@ -56,7 +56,7 @@ impl Builder<'_> {
         let Ok(subtype) = AlterTableType::try_from(cmd.subtype) else {
             return;
         };
-        // the search for children scans every table: only for what reaches them
+        // the search for children scans every table: only for what reaches them, of a parent
         let recursing = [
             AtAddColumn,
             AtDropColumn,
@@ -66,7 +66,7 @@ impl Builder<'_> {
             AtSetStorage,
             AtAlterColumnType,
         ];
-        if !recursing.contains(&subtype) {
+        if !recursing.contains(&subtype) || !self.named_parents.contains(parent) {
             return;
         }
         let children: Vec<QualifiedName> = self
@@ -316,6 +316,7 @@ impl Builder<'_> {
             );
         };
         link(table);
+        self.named_parents.extend(table.parents().cloned());
         let parent = table.partition_of.as_ref().map(|p| p.parent.clone());
         let parent_columns: Vec<String> = parent
             .and_then(|p| self.catalog.tables.get(&p))

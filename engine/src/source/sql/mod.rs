@@ -59,6 +59,9 @@ fn read(
     files: &[SqlFile],
 ) -> Result<Catalog, Error> {
     let mut builder = Builder {
+        named_parents: (context.tables.values())
+            .flat_map(|t| t.parents().cloned())
+            .collect(),
         catalog: context,
         files,
         owned_schemas: owned_schemas.clone(),
@@ -108,6 +111,9 @@ struct Builder<'a> {
     /// Relations that are not modelled, so what refers to them is
     /// reported as not managed rather than as an error.
     unsupported_relations: HashSet<QualifiedName>,
+    /// Every table ever made a parent (partitioned or inherited from): the tables that an
+    /// `ALTER TABLE` may have to reach the children of, without scanning all tables for each.
+    named_parents: HashSet<QualifiedName>,
     /// Schemas owned elsewhere: whatever the files name in them counts as existing.
     owned_schemas: BTreeSet<String>,
     problems: Vec<SourceProblem>,

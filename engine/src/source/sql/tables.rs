@@ -79,6 +79,7 @@ impl Builder<'_> {
                 });
             }
         }
+        self.named_parents.extend(parents.iter().cloned());
         match &stmt.partbound {
             Some(bound) => {
                 table.partition_of = parents.first().map(|parent| PartitionOf {
