@@ -57,6 +57,7 @@ fn main() {
         std::fs::write(&from_file, generate(n, None)).expect("write");
         std::fs::write(&to_file, generate(n, Some(seed))).expect("write");
         if let Ok(keep) = std::env::var("SCHEMADIFF_BENCH_WRITE") {
+            std::fs::create_dir_all(&keep).expect("create SCHEMADIFF_BENCH_WRITE");
             for file in [&from_file, &to_file] {
                 let name = file.file_name().expect("a file name");
                 std::fs::copy(file, Path::new(&keep).join(name)).expect("copy");

@@ -1155,3 +1155,18 @@ fn connection_errors_never_show_the_password() {
         other => panic!("expected a connection error, got {other:?}"),
     }
 }
+
+/// Views are printed a batch at a time, each under a savepoint rolled back to release the
+/// locks printing takes: more views than one batch still come back whole and in order.
+#[test]
+fn more_views_than_one_batch_are_all_read() {
+    let mut sql = String::from("CREATE TABLE public.t (a int, b text);\n");
+    for i in 0..1100 {
+        sql.push_str(&format!(
+            "CREATE VIEW public.v{i:04} AS SELECT a + {i} AS a, b FROM public.t;\n"
+        ));
+    }
+    let (file, db) = assert_agree("more_views_than_one_batch", &sql);
+    assert_eq!(file.views.len(), 1100);
+    assert_eq!(db.views.len(), 1100);
+}

@@ -109,7 +109,28 @@ impl Reader {
         what: &'static str,
         sql: &str,
     ) -> Result<Vec<Row>, Error> {
-        tx.query(sql, &[])
+        self.query_with(tx, what, sql, &[])
+    }
+
+    /// Runs one catalog query with parameters.
+    fn query_with(
+        &self,
+        tx: &mut Transaction<'_>,
+        what: &'static str,
+        sql: &str,
+        params: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Vec<Row>, Error> {
+        tx.query(sql, params)
+            .map_err(|e| self.error(what, error_message(&e)))
+    }
+
+    /// A savepoint in the catalog transaction, for reading `what`.
+    fn savepoint<'t>(
+        &self,
+        tx: &'t mut Transaction<'_>,
+        what: &'static str,
+    ) -> Result<Transaction<'t>, Error> {
+        tx.savepoint("schemadiff_reading")
             .map_err(|e| self.error(what, error_message(&e)))
     }
 

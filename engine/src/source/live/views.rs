@@ -1,16 +1,19 @@
 //! Views and materialized views.
 
 use pg_query::NodeEnum;
-use postgres::Transaction;
+use postgres::{Row, Transaction};
 
-use super::Reader;
+use super::{error_message, Reader};
 use crate::error::Error;
 use crate::model::Catalog;
 use crate::normalize::view::{matview_stmt, view};
 use crate::render::quote::quote_qualified;
 
 const QUERY: &str = include_str!("queries/views.sql");
+const PRINTED_QUERY: &str = include_str!("queries/views_printed.sql");
 const WHAT: &str = "views";
+/// How many views are printed under one savepoint.
+const VIEWS_PER_BATCH: usize = 500;
 
 /// What a row gives beside the statement to parse.
 struct Printed {
@@ -20,13 +23,32 @@ struct Printed {
     column_comments: std::collections::BTreeMap<String, String>,
 }
 
+/// The rows of every view, printed. Printing a view locks every relation it reads until its
+/// transaction ends, and the server's lock table is shared: each batch is printed under a
+/// savepoint that is rolled back, which releases those locks, so that a database with many
+/// views (or two databases read at once on one server) does not run out of it.
+fn printed_rows(reader: &Reader, tx: &mut Transaction<'_>) -> Result<Vec<Row>, Error> {
+    let oids: Vec<u32> = (reader.query(tx, WHAT, QUERY)?.iter())
+        .map(|row| reader.get(row, WHAT, "oid"))
+        .collect::<Result<_, _>>()?;
+    let mut rows = Vec::with_capacity(oids.len());
+    for batch in oids.chunks(VIEWS_PER_BATCH) {
+        let mut savepoint = reader.savepoint(tx, WHAT)?;
+        rows.extend(reader.query_with(&mut savepoint, WHAT, PRINTED_QUERY, &[&batch])?);
+        savepoint
+            .rollback()
+            .map_err(|e| reader.error(WHAT, error_message(&e)))?;
+    }
+    Ok(rows)
+}
+
 /// Adds the views, parsing every printed query in one pg_query call.
 pub(super) fn load(
     reader: &Reader,
     tx: &mut Transaction<'_>,
     catalog: &mut Catalog,
 ) -> Result<(), Error> {
-    let rows = reader.query(tx, WHAT, QUERY)?;
+    let rows = printed_rows(reader, tx)?;
     let mut statements = String::new();
     let mut printed = Vec::with_capacity(rows.len());
     for row in &rows {
