@@ -395,6 +395,10 @@ fn scope(mut catalog: Catalog, options: &Options) -> Result<Catalog, Error> {
     catalog.retain_schemas(|schema| {
         options.schemas.is_empty() || options.schemas.iter().any(|s| s == schema)
     });
+    if !options.schemas.is_empty() {
+        // `FOR ALL TABLES` reaches every schema, selected or not
+        catalog.publications.retain(|_, p| !p.all_tables);
+    }
     platform::OwnedElsewhere::new(options).leave_out(&mut catalog);
     if options.strict && !catalog.unsupported.is_empty() {
         let list: Vec<String> = catalog

@@ -47,6 +47,7 @@ pub enum ObjectId {
     Policy(QualifiedName, String),
     /// Whether row-level security is enabled and forced on a table.
     RowSecurity(QualifiedName),
+    Publication(String),
     /// The grants on an object.
     Privileges(AclObject),
     /// Who owns an object.
@@ -75,6 +76,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Trigger(table, name) => write!(f, "trigger `{name}` on `{table}`"),
             ObjectId::Policy(table, name) => write!(f, "policy `{name}` on `{table}`"),
             ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
+            ObjectId::Publication(name) => write!(f, "publication `{name}`"),
             ObjectId::Privileges(object) => write!(f, "privileges on {}", object.describe()),
             ObjectId::Owner(object) => write!(f, "owner of {}", object.describe()),
             ObjectId::DefaultPrivileges(key) => {
@@ -290,6 +292,11 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
                 Alter,
             )]
         }
+        Change::CreatePublication(p) => vec![(ObjectId::Publication(p.name.clone()), Create)],
+        Change::DropPublication { publication, .. } => {
+            vec![(ObjectId::Publication(publication.name.clone()), Drop)]
+        }
+        Change::AlterPublication(p) => vec![(ObjectId::Publication(p.to.name.clone()), Alter)],
         Change::SetComment { target, .. } => vec![(comment_object(target), Alter)],
         Change::Privileges(change) => super::privileges::acl_targets(change),
         Change::SetOwner(change) => super::privileges::owner_targets(change),
@@ -317,6 +324,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         }
         CommentTarget::Trigger(table, name) => ObjectId::Trigger(table.clone(), name.clone()),
         CommentTarget::Policy(table, name) => ObjectId::Policy(table.clone(), name.clone()),
+        CommentTarget::Publication(name) => ObjectId::Publication(name.clone()),
     }
 }
 
@@ -619,6 +627,29 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
         for expr in policy.using.iter().chain(&policy.with_check) {
             for function in calls(expr) {
                 add(id.clone(), function);
+            }
+        }
+    }
+    for publication in catalog.publications.values() {
+        let id = ObjectId::Publication(publication.name.clone());
+        if !wanted.has(&id) {
+            continue;
+        }
+        for schema in &publication.schemas {
+            add(id.clone(), ObjectId::Schema(schema.clone()));
+        }
+        // a column it lists or its row filter reads cannot be dropped under it
+        for published in &publication.tables {
+            let table = &published.table;
+            add(id.clone(), ObjectId::Table(table.clone()));
+            let columns = published.columns.iter().flatten();
+            for column in columns.chain(&published.filter_columns) {
+                add(id.clone(), ObjectId::Column(table.clone(), column.clone()));
+            }
+            if let Some(filter) = &published.row_filter {
+                for function in calls(filter) {
+                    add(id.clone(), function);
+                }
             }
         }
     }

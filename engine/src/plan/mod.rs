@@ -400,6 +400,9 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropPolicy {
             recreated: false, ..
         }
+        | Change::DropPublication {
+            recreated: false, ..
+        }
         | Change::Privileges(diff::AclChange {
             timing: diff::AclTiming::Dropped { recreated: false },
             ..
@@ -419,7 +422,8 @@ fn rank(change: &Change) -> u8 {
         Change::DropConstraint { .. }
         | Change::DropView { .. }
         | Change::DropTrigger { .. }
-        | Change::DropPolicy { .. } => 0,
+        | Change::DropPolicy { .. }
+        | Change::DropPublication { .. } => 0,
         // a partition leaves before its parent's columns change, and joins after
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
         Change::DropIndex(_) => 1,
@@ -476,7 +480,9 @@ fn rank(change: &Change) -> u8 {
         | Change::CreateTrigger(_)
         | Change::SetTriggerEnabled { .. }
         | Change::CreatePolicy(_)
-        | Change::AlterPolicy(_) => 21,
+        | Change::AlterPolicy(_)
+        | Change::CreatePublication(_)
+        | Change::AlterPublication(_) => 21,
         // after the policies, so that enabling it never leaves a table without them
         Change::SetRowSecurity { .. } => 22,
         Change::SetComment { .. } => 23,

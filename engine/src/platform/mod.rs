@@ -178,6 +178,8 @@ impl<'a> OwnedElsewhere<'a> {
         // the context must not change how the desired state itself is read
         catalog.default_privileges.clear();
         catalog.owners.clear();
+        // publications belong to the database, not to the owned schemas
+        catalog.publications.clear();
         catalog.unsupported.clear();
         catalog.schemas.extend(sql::load(&[])?.schemas);
         catalog.sort();

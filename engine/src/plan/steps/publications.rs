@@ -1,0 +1,110 @@
+//! Steps for publications: created and dropped whole, altered one table, schema or option
+//! set at a time so that each step's rollback is exact.
+
+use super::Step;
+use crate::diff::{Change, Pair};
+use crate::hazard::HazardKind;
+use crate::model::Publication;
+use crate::plan::LockLevel;
+use crate::render::ddl::publications as ddl;
+
+/// The steps of a publication change.
+pub(super) fn steps(change: &Change) -> Vec<Step> {
+    match change {
+        Change::CreatePublication(publication) => vec![Step::new(
+            format!("create publication `{}`", publication.name),
+            ddl::create_publication(publication),
+            vec![ddl::drop_publication(&publication.name)],
+        )
+        .lock(table_lock(publication))],
+        Change::DropPublication {
+            publication,
+            recreated,
+        } => {
+            let step = Step::new(
+                format!("drop publication `{}`", publication.name),
+                vec![ddl::drop_publication(&publication.name)],
+                ddl::create_publication(publication),
+            )
+            .lock(table_lock(publication));
+            let consequence = if *recreated {
+                "until it is created again"
+            } else {
+                "once it is dropped"
+            };
+            vec![step.hazard(
+                HazardKind::BreaksApplication,
+                format!(
+                    "subscriptions to publication `{}` fail {consequence}",
+                    publication.name
+                ),
+            )]
+        }
+        Change::AlterPublication(publication) => alter(publication.as_ref()),
+        _ => unreachable!("not a publication change"),
+    }
+}
+
+/// Adding or removing tables takes `SHARE UPDATE EXCLUSIVE` on them.
+fn table_lock(publication: &Publication) -> LockLevel {
+    if publication.tables.is_empty() {
+        LockLevel::None
+    } else {
+        LockLevel::ShareUpdateExclusive
+    }
+}
+
+/// Options first; then tables and schemas leave before others join (a table whose column
+/// list or row filter changes leaves and joins again), since PostgreSQL 15 refuses column
+/// lists beside schemas.
+fn alter(publication: Pair<&Publication>) -> Vec<Step> {
+    let name = &publication.to.name;
+    let mut steps = Vec::new();
+    let (from, to) = (publication.from, publication.to);
+    if from.publish != to.publish || from.via_partition_root != to.via_partition_root {
+        steps.push(Step::new(
+            format!("set the options of publication `{name}`"),
+            vec![ddl::set_publication_options(from, to)],
+            vec![ddl::set_publication_options(to, from)],
+        ));
+    }
+    for table in &from.tables {
+        if to.table(&table.table) != Some(table) {
+            steps.push(
+                Step::new(
+                    format!("remove `{}` from publication `{name}`", table.table),
+                    vec![ddl::drop_publication_table(name, table)],
+                    vec![ddl::add_publication_table(name, table)],
+                )
+                .lock(LockLevel::ShareUpdateExclusive),
+            );
+        }
+    }
+    for schema in from.schemas.iter().filter(|s| !to.schemas.contains(s)) {
+        steps.push(Step::new(
+            format!("remove the tables in schema `{schema}` from publication `{name}`"),
+            vec![ddl::drop_publication_schema(name, schema)],
+            vec![ddl::add_publication_schema(name, schema)],
+        ));
+    }
+    for schema in to.schemas.iter().filter(|s| !from.schemas.contains(s)) {
+        steps.push(Step::new(
+            format!("add the tables in schema `{schema}` to publication `{name}`"),
+            vec![ddl::add_publication_schema(name, schema)],
+            vec![ddl::drop_publication_schema(name, schema)],
+        ));
+    }
+    for table in &to.tables {
+        if from.table(&table.table) != Some(table) {
+            steps.push(
+                Step::new(
+                    format!("add `{}` to publication `{name}`", table.table),
+                    vec![ddl::add_publication_table(name, table)],
+                    vec![ddl::drop_publication_table(name, table)],
+                )
+                .lock(LockLevel::ShareUpdateExclusive),
+            );
+        }
+    }
+    steps
+}
