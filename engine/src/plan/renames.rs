@@ -259,7 +259,7 @@ fn rename_policy_column(policy: &mut Policy, old: &str, new: &str) {
 }
 
 /// Renames a table in a catalog, with what belongs to it: its columns' grants, its owner,
-/// its policies, the parent its partitions and children name, the sequences it owns.
+/// its policies, the publications that list it, the parent its partitions and children name, the sequences it owns.
 fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName) {
     let Some(index) = catalog.tables.get_index_of(old) else {
         return;
@@ -290,6 +290,13 @@ fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName)
             }
         })
         .collect();
+    // so does a publication
+    for publication in catalog.publications.values_mut() {
+        for published in publication.tables.iter_mut().filter(|t| t.table == *old) {
+            published.table = new.clone();
+        }
+        publication.tables.sort_by(|a, b| a.table.cmp(&b.table));
+    }
     for sequence in catalog.sequences.values_mut() {
         if let Some((table, _)) = sequence.owned_by.as_mut().filter(|(t, _)| t == old) {
             *table = new.clone();
