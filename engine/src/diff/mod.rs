@@ -15,8 +15,8 @@ pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 
 use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, Extension, Function,
-    Index, PartitionOf, Policy, Publication, QualifiedName, RangeType, Schema, Sequence, Table,
-    Trigger, TriggerEnabled, View,
+    Index, PartitionOf, Policy, Publication, PublishedTable, QualifiedName, RangeType, Schema,
+    Sequence, Table, Trigger, TriggerEnabled, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -270,8 +270,20 @@ pub enum Change {
         publication: Publication,
         recreated: bool,
     },
-    /// Tables, schemas or options change: `ALTER PUBLICATION … ADD/DROP/SET`.
+    /// Options or schemas change: `ALTER PUBLICATION … SET (…)`, `ADD`/`DROP TABLES IN
+    /// SCHEMA`. Its tables change with the two changes below.
     AlterPublication(Pair<Publication>),
+    /// `ALTER PUBLICATION … ADD TABLE`: a table joins, or joins again with another column
+    /// list or row filter, or after it is created again.
+    AddPublicationTable {
+        publication: String,
+        table: PublishedTable,
+    },
+    /// `ALTER PUBLICATION … DROP TABLE`.
+    DropPublicationTable {
+        publication: String,
+        table: PublishedTable,
+    },
     SetComment {
         target: CommentTarget,
         comment: Pair<Option<String>>,

@@ -1,11 +1,13 @@
-//! Publications: created, dropped, or altered in place (tables, schemas and options). Only
-//! `FOR ALL TABLES` coming or going drops and creates one, since `ALTER PUBLICATION` cannot
-//! change it.
+//! Publications: created, dropped, or altered in place (options and schemas as one change,
+//! each table joining or leaving as one). Only `FOR ALL TABLES` coming or going drops and
+//! creates one, since `ALTER PUBLICATION` cannot change it.
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::Catalog;
+use crate::model::{Catalog, Publication};
 
 pub(super) fn diff_publications(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+    // a table dropped and created leaves its publications with the drop: it joins again
+    let recreated = super::tables::recreated_tables(catalogs);
     for (name, publication) in &catalogs.to.publications {
         let Some(old) = catalogs.from.publications.get(name) else {
             out.push(Change::CreatePublication(publication.clone()));
@@ -19,13 +21,27 @@ pub(super) fn diff_publications(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>
             out.push(Change::CreatePublication(publication.clone()));
             continue;
         }
-        let mut same_comment = old.clone();
-        same_comment.comment.clone_from(&publication.comment);
-        if same_comment != *publication {
+        if options_or_schemas(old) != options_or_schemas(publication) {
             out.push(Change::AlterPublication(Pair::new(
                 old.clone(),
                 publication.clone(),
             )));
+        }
+        for table in &old.tables {
+            if publication.table(&table.table) != Some(table) || recreated.contains(&table.table) {
+                out.push(Change::DropPublicationTable {
+                    publication: name.clone(),
+                    table: table.clone(),
+                });
+            }
+        }
+        for table in &publication.tables {
+            if old.table(&table.table) != Some(table) || recreated.contains(&table.table) {
+                out.push(Change::AddPublicationTable {
+                    publication: name.clone(),
+                    table: table.clone(),
+                });
+            }
         }
         diff_comment(
             CommentTarget::Publication(name.clone()),
@@ -41,4 +57,13 @@ pub(super) fn diff_publications(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>
             });
         }
     }
+}
+
+/// What `AlterPublication` changes.
+fn options_or_schemas(publication: &Publication) -> (&[String], bool, &[String]) {
+    (
+        &publication.publish,
+        publication.via_partition_root,
+        &publication.schemas,
+    )
 }

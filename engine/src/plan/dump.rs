@@ -59,7 +59,9 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         ObjectId::Extension(name) => ("extensions", name.clone()),
         ObjectId::Type(name) => ("types", name.to_string()),
         ObjectId::Collation(name) => ("collations", name.to_string()),
-        ObjectId::Publication(name) => ("publications", name.clone()),
+        ObjectId::Publication(name) | ObjectId::PublishedTable(name, _) => {
+            ("publications", name.clone())
+        }
         ObjectId::Sequence(name) | ObjectId::SequenceOwner(name) => ("sequences", name.to_string()),
         ObjectId::Table(table)
         | ObjectId::Column(table, _)

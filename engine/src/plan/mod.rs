@@ -423,7 +423,8 @@ fn rank(change: &Change) -> u8 {
         | Change::DropView { .. }
         | Change::DropTrigger { .. }
         | Change::DropPolicy { .. }
-        | Change::DropPublication { .. } => 0,
+        | Change::DropPublication { .. }
+        | Change::DropPublicationTable { .. } => 0,
         // a partition leaves before its parent's columns change, and joins after
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
         Change::DropIndex(_) => 1,
@@ -482,7 +483,8 @@ fn rank(change: &Change) -> u8 {
         | Change::CreatePolicy(_)
         | Change::AlterPolicy(_)
         | Change::CreatePublication(_)
-        | Change::AlterPublication(_) => 21,
+        | Change::AlterPublication(_)
+        | Change::AddPublicationTable { .. } => 21,
         // after the policies, so that enabling it never leaves a table without them
         Change::SetRowSecurity { .. } => 22,
         Change::SetComment { .. } => 23,

@@ -979,7 +979,9 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         .lock(LockLevel::AccessExclusive)],
         Change::CreatePublication(_)
         | Change::DropPublication { .. }
-        | Change::AlterPublication(_) => publications::steps(change),
+        | Change::AlterPublication(_)
+        | Change::AddPublicationTable { .. }
+        | Change::DropPublicationTable { .. } => publications::steps(change),
         Change::Privileges(change) => super::privileges::acl_steps(change),
         Change::SetOwner(change) => super::privileges::owner_steps(change),
         Change::DefaultPrivileges(change) => super::privileges::default_acl_steps(change),

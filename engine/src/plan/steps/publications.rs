@@ -1,5 +1,6 @@
 //! Steps for publications: created and dropped whole, altered one table, schema or option
-//! set at a time so that each step's rollback is exact.
+//! set at a time so that each step's rollback is exact (a table whose column list or row
+//! filter changes leaves and joins again).
 
 use super::Step;
 use crate::diff::{Change, Pair};
@@ -41,6 +42,18 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
             )]
         }
         Change::AlterPublication(publication) => alter(publication.as_ref()),
+        Change::AddPublicationTable { publication, table } => vec![Step::new(
+            format!("add `{}` to publication `{publication}`", table.table),
+            vec![ddl::add_publication_table(publication, table)],
+            vec![ddl::drop_publication_table(publication, table)],
+        )
+        .lock(LockLevel::ShareUpdateExclusive)],
+        Change::DropPublicationTable { publication, table } => vec![Step::new(
+            format!("remove `{}` from publication `{publication}`", table.table),
+            vec![ddl::drop_publication_table(publication, table)],
+            vec![ddl::add_publication_table(publication, table)],
+        )
+        .lock(LockLevel::ShareUpdateExclusive)],
         _ => unreachable!("not a publication change"),
     }
 }
@@ -54,31 +67,19 @@ fn table_lock(publication: &Publication) -> LockLevel {
     }
 }
 
-/// Options first; then tables and schemas leave before others join (a table whose column
-/// list or row filter changes leaves and joins again), since PostgreSQL 15 refuses column
-/// lists beside schemas.
+/// Options, then schemas leaving before others join. The graph runs the tables that leave
+/// before and those that join after, since PostgreSQL 15 refuses column lists beside
+/// schemas.
 fn alter(publication: Pair<&Publication>) -> Vec<Step> {
     let name = &publication.to.name;
-    let mut steps = Vec::new();
     let (from, to) = (publication.from, publication.to);
+    let mut steps = Vec::new();
     if from.publish != to.publish || from.via_partition_root != to.via_partition_root {
         steps.push(Step::new(
             format!("set the options of publication `{name}`"),
             vec![ddl::set_publication_options(from, to)],
             vec![ddl::set_publication_options(to, from)],
         ));
-    }
-    for table in &from.tables {
-        if to.table(&table.table) != Some(table) {
-            steps.push(
-                Step::new(
-                    format!("remove `{}` from publication `{name}`", table.table),
-                    vec![ddl::drop_publication_table(name, table)],
-                    vec![ddl::add_publication_table(name, table)],
-                )
-                .lock(LockLevel::ShareUpdateExclusive),
-            );
-        }
     }
     for schema in from.schemas.iter().filter(|s| !to.schemas.contains(s)) {
         steps.push(Step::new(
@@ -93,18 +94,6 @@ fn alter(publication: Pair<&Publication>) -> Vec<Step> {
             vec![ddl::add_publication_schema(name, schema)],
             vec![ddl::drop_publication_schema(name, schema)],
         ));
-    }
-    for table in &to.tables {
-        if from.table(&table.table) != Some(table) {
-            steps.push(
-                Step::new(
-                    format!("add `{}` to publication `{name}`", table.table),
-                    vec![ddl::add_publication_table(name, table)],
-                    vec![ddl::drop_publication_table(name, table)],
-                )
-                .lock(LockLevel::ShareUpdateExclusive),
-            );
-        }
     }
     steps
 }
