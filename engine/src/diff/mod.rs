@@ -279,10 +279,12 @@ pub enum Change {
         publication: String,
         table: PublishedTable,
     },
-    /// `ALTER PUBLICATION … DROP TABLE`.
+    /// `ALTER PUBLICATION … DROP TABLE`; `rejoins` when the table is added back in the same
+    /// plan.
     DropPublicationTable {
         publication: String,
         table: PublishedTable,
+        rejoins: bool,
     },
     SetComment {
         target: CommentTarget,
@@ -317,7 +319,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     triggers::diff_row_security(&catalogs, &mut changes);
     triggers::diff_triggers(&catalogs, &rebuilt, &mut changes);
     triggers::diff_policies(&catalogs, &rebuilt, &mut changes);
-    publications::diff_publications(&catalogs, &mut changes);
+    publications::diff_publications(&catalogs, &rebuilt, &mut changes);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
     let owners = privileges::diff_owners(&catalogs, &changes);
     changes.extend(privileges);

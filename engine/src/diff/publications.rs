@@ -2,12 +2,21 @@
 //! each table joining or leaving as one). Only `FOR ALL TABLES` coming or going drops and
 //! creates one, since `ALTER PUBLICATION` cannot change it.
 
+use super::triggers::Rebuilt;
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, Publication};
+use crate::model::{Catalog, Publication, PublishedTable};
 
-pub(super) fn diff_publications(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
-    // a table dropped and created leaves its publications with the drop: it joins again
+pub(super) fn diff_publications(
+    catalogs: &Pair<&Catalog>,
+    rebuilt: &Rebuilt,
+    out: &mut Vec<Change>,
+) {
+    // a table dropped and created leaves its publications with the drop, and a column the
+    // publication uses cannot change type under it: such a table leaves and joins again
     let recreated = super::tables::recreated_tables(catalogs);
+    let rejoins = |table: &PublishedTable| {
+        recreated.contains(&table.table) || rebuilt.published_column(table)
+    };
     for (name, publication) in &catalogs.to.publications {
         let Some(old) = catalogs.from.publications.get(name) else {
             out.push(Change::CreatePublication(publication.clone()));
@@ -28,15 +37,18 @@ pub(super) fn diff_publications(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>
             )));
         }
         for table in &old.tables {
-            if publication.table(&table.table) != Some(table) || recreated.contains(&table.table) {
+            let kept = publication.table(&table.table);
+            if kept != Some(table) || rejoins(table) {
                 out.push(Change::DropPublicationTable {
                     publication: name.clone(),
                     table: table.clone(),
+                    rejoins: kept.is_some(),
                 });
             }
         }
         for table in &publication.tables {
-            if old.table(&table.table) != Some(table) || recreated.contains(&table.table) {
+            let before = old.table(&table.table);
+            if before != Some(table) || before.is_some_and(rejoins) {
                 out.push(Change::AddPublicationTable {
                     publication: name.clone(),
                     table: table.clone(),

@@ -304,7 +304,9 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             ObjectId::PublishedTable(publication.clone(), table.table.clone()),
             Create,
         )],
-        Change::DropPublicationTable { publication, table } => vec![(
+        Change::DropPublicationTable {
+            publication, table, ..
+        } => vec![(
             ObjectId::PublishedTable(publication.clone(), table.table.clone()),
             Drop,
         )],

@@ -28,13 +28,13 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
                 ddl::create_publication(publication),
             )
             .lock(table_lock(publication));
-            let consequence = if *recreated {
-                "until it is created again"
+            let (kind, consequence) = if *recreated {
+                (HazardKind::DependentsRecreated, "until it is created again")
             } else {
-                "once it is dropped"
+                (HazardKind::BreaksApplication, "once it is dropped")
             };
             vec![step.hazard(
-                HazardKind::BreaksApplication,
+                kind,
                 format!(
                     "subscriptions to publication `{}` fail {consequence}",
                     publication.name
@@ -48,12 +48,33 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
             vec![ddl::drop_publication_table(publication, table)],
         )
         .lock(LockLevel::ShareUpdateExclusive)],
-        Change::DropPublicationTable { publication, table } => vec![Step::new(
-            format!("remove `{}` from publication `{publication}`", table.table),
-            vec![ddl::drop_publication_table(publication, table)],
-            vec![ddl::add_publication_table(publication, table)],
-        )
-        .lock(LockLevel::ShareUpdateExclusive)],
+        Change::DropPublicationTable {
+            publication,
+            table,
+            rejoins,
+        } => {
+            let step = Step::new(
+                format!("remove `{}` from publication `{publication}`", table.table),
+                vec![ddl::drop_publication_table(publication, table)],
+                vec![ddl::add_publication_table(publication, table)],
+            )
+            .lock(LockLevel::ShareUpdateExclusive);
+            let (kind, until) = if *rejoins {
+                (
+                    HazardKind::DependentsRecreated,
+                    "until it joins again later in the plan",
+                )
+            } else {
+                (HazardKind::BreaksApplication, "from now on")
+            };
+            vec![step.hazard(
+                kind,
+                format!(
+                    "subscriptions to publication `{publication}` receive no changes of `{}` {until}",
+                    table.table
+                ),
+            )]
+        }
         _ => unreachable!("not a publication change"),
     }
 }
