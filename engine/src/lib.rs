@@ -392,13 +392,16 @@ fn scope(mut catalog: Catalog, options: &Options) -> Result<Catalog, Error> {
     if !options.owners {
         catalog.owners.clear();
     }
+    if !options.schemas.is_empty() {
+        // `FOR ALL TABLES` reaches every schema, selected or not, and a publication that
+        // lists nothing belongs to none (before `retain_schemas`, which drops their owners)
+        catalog
+            .publications
+            .retain(|_, p| !p.all_tables && !(p.tables.is_empty() && p.schemas.is_empty()));
+    }
     catalog.retain_schemas(|schema| {
         options.schemas.is_empty() || options.schemas.iter().any(|s| s == schema)
     });
-    if !options.schemas.is_empty() {
-        // `FOR ALL TABLES` reaches every schema, selected or not
-        catalog.publications.retain(|_, p| !p.all_tables);
-    }
     platform::OwnedElsewhere::new(options).leave_out(&mut catalog);
     if options.strict && !catalog.unsupported.is_empty() {
         let list: Vec<String> = catalog

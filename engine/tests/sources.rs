@@ -402,3 +402,49 @@ fn a_refresh_populates_or_empties_a_materialized_view_the_files_create() {
         ["schema.sql:1:27: materialized view `app.missing` is refreshed but not created"]
     );
 }
+
+/// `--schema` and publications, which are in no schema: one is kept only when it lists
+/// something and everything it lists is in the selected schemas; `FOR ALL TABLES` and one
+/// that lists nothing only when no schema is selected.
+#[test]
+fn a_publication_is_in_scope_when_everything_it_lists_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema.sql");
+    std::fs::write(
+        &path,
+        "CREATE SCHEMA sales;
+         CREATE SCHEMA stock;
+         CREATE TABLE sales.orders (id int PRIMARY KEY);
+         CREATE TABLE stock.items (id int PRIMARY KEY);
+         CREATE PUBLICATION sales_only FOR TABLE sales.orders;
+         CREATE PUBLICATION sales_schema FOR TABLES IN SCHEMA sales;
+         CREATE PUBLICATION both_schemas FOR TABLE sales.orders, TABLES IN SCHEMA stock;
+         CREATE PUBLICATION everything FOR ALL TABLES;
+         CREATE PUBLICATION nothing_yet;",
+    )
+    .unwrap();
+    let source = schemadiff_engine::source::Source::Path(path);
+    let names = |schemas: &[&str]| {
+        let options = schemadiff_engine::Options {
+            schemas: schemas.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        let catalog = schemadiff_engine::load(&source, &options).unwrap();
+        catalog.publications.keys().cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(&[]),
+        [
+            "both_schemas",
+            "everything",
+            "nothing_yet",
+            "sales_only",
+            "sales_schema"
+        ]
+    );
+    assert_eq!(names(&["sales"]), ["sales_only", "sales_schema"]);
+    assert_eq!(
+        names(&["sales", "stock"]),
+        ["both_schemas", "sales_only", "sales_schema"]
+    );
+}
