@@ -405,7 +405,7 @@ fn a_refresh_populates_or_empties_a_materialized_view_the_files_create() {
 
 /// `--schema` and publications, which are in no schema: one is kept only when it lists
 /// something and everything it lists is in the selected schemas; `FOR ALL TABLES` and one
-/// that lists nothing only when no schema is selected.
+/// that lists nothing only when nothing is scoped out.
 #[test]
 fn a_publication_is_in_scope_when_everything_it_lists_is() {
     let dir = tempfile::tempdir().unwrap();
@@ -424,16 +424,16 @@ fn a_publication_is_in_scope_when_everything_it_lists_is() {
     )
     .unwrap();
     let source = schemadiff_engine::source::Source::Path(path);
-    let names = |schemas: &[&str]| {
-        let options = schemadiff_engine::Options {
-            schemas: schemas.iter().map(|s| s.to_string()).collect(),
-            ..Default::default()
-        };
+    let names = |options: schemadiff_engine::Options| {
         let catalog = schemadiff_engine::load(&source, &options).unwrap();
         catalog.publications.keys().cloned().collect::<Vec<_>>()
     };
+    let selecting = |schemas: &[&str]| schemadiff_engine::Options {
+        schemas: schemas.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
     assert_eq!(
-        names(&[]),
+        names(selecting(&[])),
         [
             "both_schemas",
             "everything",
@@ -442,9 +442,14 @@ fn a_publication_is_in_scope_when_everything_it_lists_is() {
             "sales_schema"
         ]
     );
-    assert_eq!(names(&["sales"]), ["sales_only", "sales_schema"]);
+    assert_eq!(names(selecting(&["sales"])), ["sales_only", "sales_schema"]);
     assert_eq!(
-        names(&["sales", "stock"]),
+        names(selecting(&["sales", "stock"])),
         ["both_schemas", "sales_only", "sales_schema"]
     );
+    let excluding_stock = schemadiff_engine::Options {
+        exclude_schemas: vec!["stock".into()],
+        ..Default::default()
+    };
+    assert_eq!(names(excluding_stock), ["sales_only", "sales_schema"]);
 }

@@ -31,10 +31,28 @@ pub struct Publication {
 }
 
 impl Publication {
+    /// `CREATE PUBLICATION name`: no tables, every operation.
+    pub fn empty(name: &str) -> Self {
+        Publication {
+            name: name.to_string(),
+            all_tables: false,
+            tables: Vec::new(),
+            schemas: Vec::new(),
+            publish: ALL_OPERATIONS.iter().map(|o| o.to_string()).collect(),
+            via_partition_root: false,
+            comment: None,
+        }
+    }
+
     /// Whether `publish` is the server's default (every operation), which is then left
     /// unsaid.
     pub fn publishes_everything(&self) -> bool {
         self.publish.iter().eq(ALL_OPERATIONS.iter())
+    }
+
+    /// Whether it lists tables or schemas (`FOR ALL TABLES` aside).
+    pub fn lists_anything(&self) -> bool {
+        !self.tables.is_empty() || !self.schemas.is_empty()
     }
 
     /// The entry of `table`, if the publication lists it.

@@ -14,13 +14,8 @@ use crate::model::{Expr, Publication, PublishedTable, ALL_OPERATIONS};
 /// The model of `CREATE PUBLICATION`.
 pub fn publication(stmt: &CreatePublicationStmt) -> Publication {
     let mut publication = Publication {
-        name: stmt.pubname.clone(),
         all_tables: stmt.for_all_tables,
-        tables: Vec::new(),
-        schemas: Vec::new(),
-        publish: ALL_OPERATIONS.iter().map(|o| o.to_string()).collect(),
-        via_partition_root: false,
-        comment: None,
+        ..Publication::empty(&stmt.pubname)
     };
     let (tables, schemas) = published_objects(&stmt.pubobjects);
     add_objects(&mut publication, tables, schemas);
