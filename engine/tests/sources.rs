@@ -453,3 +453,25 @@ fn a_publication_is_in_scope_when_everything_it_lists_is() {
     };
     assert_eq!(names(excluding_stock), ["sales_only", "sales_schema"]);
 }
+
+// a publication that names a column the table lacks fails on the server: offline too
+#[test]
+fn a_publication_of_a_missing_column_is_an_error() {
+    let result = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE t (id int PRIMARY KEY, a int);
+         CREATE PUBLICATION p FOR TABLE t (id, b);
+         CREATE PUBLICATION q FOR TABLE t WHERE (c > 0);",
+    )]);
+    let Err(Error::Source(problems)) = result else {
+        panic!("expected problems, got {result:?}");
+    };
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "publication of column `b` of `public.t`, which does not exist",
+            "publication of column `c` of `public.t`, which does not exist"
+        ]
+    );
+}

@@ -60,7 +60,29 @@ impl Builder<'_> {
     fn published_objects_exist(&mut self, tables: &[PublishedTable], schemas: &[String]) -> bool {
         let mut exist = true;
         for table in tables {
-            exist &= self.relation_exists("publication", &table.table);
+            if !self.relation_exists("publication", &table.table) {
+                exist = false;
+                continue;
+            }
+            let Some(columns) = self.catalog.tables.get(&table.table).map(|t| &t.columns) else {
+                continue;
+            };
+            let named = table.columns.iter().flatten().chain(&table.filter_columns);
+            let missing: Vec<String> = named
+                .filter(|c| !columns.contains_key(*c))
+                .cloned()
+                .collect();
+            for column in missing {
+                self.error(
+                    0,
+                    format!(
+                        "publication of column `{column}` of `{}`, which does not exist",
+                        table.table
+                    ),
+                    "check the column list and the row filter",
+                );
+                exist = false;
+            }
         }
         for schema in schemas {
             if !self.catalog.schemas.contains_key(schema) {
