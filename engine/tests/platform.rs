@@ -191,16 +191,21 @@ fn roles_a_desired_state_creates_are_not_left_on_a_shared_server() {
 }
 
 /// A project adds its tables to Realtime's publication, which the platform creates: the
-/// desired state may alter it, on every path, and it is never planned.
+/// desired state may alter it, offline and on the shadow path, and it is never planned.
 #[test]
 fn a_project_adds_tables_to_the_platform_s_publication() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("realtime.sql");
+    let table = "CREATE TABLE public.messages (id bigint PRIMARY KEY, body text);";
+    let from = dir.path().join("from.sql");
+    let to = dir.path().join("to.sql");
+    std::fs::write(&from, table).unwrap();
     std::fs::write(
-        &path,
-        "CREATE TABLE public.messages (id bigint PRIMARY KEY, body text);
-         ALTER PUBLICATION supabase_realtime ADD TABLE public.messages;
-         CREATE PUBLICATION message_feed FOR TABLE public.messages;",
+        &to,
+        format!(
+            "{table}
+             ALTER PUBLICATION supabase_realtime ADD TABLE public.messages;
+             CREATE PUBLICATION message_feed FOR TABLE public.messages;"
+        ),
     )
     .unwrap();
     for desired_state in [
@@ -212,8 +217,13 @@ fn a_project_adds_tables_to_the_platform_s_publication() {
             desired_state,
             ..Options::default()
         };
-        let catalog = schemadiff_engine::load(&Source::Path(path.clone()), &options).unwrap();
-        let publications: Vec<&String> = catalog.publications.keys().collect();
-        assert_eq!(publications, ["message_feed"]);
+        let plan = plan(
+            &Source::Path(from.clone()),
+            &Source::Path(to.clone()),
+            &options,
+        )
+        .unwrap();
+        let steps: Vec<&str> = plan.steps.iter().map(|s| s.description.as_str()).collect();
+        assert_eq!(steps, ["create publication `message_feed`"]);
     }
 }
