@@ -270,6 +270,10 @@ pub enum Change {
         publication: Publication,
         recreated: bool,
     },
+    /// A publication the desired state declares renamed.
+    RenamePublication {
+        name: Pair<String>,
+    },
     /// Options or schemas change: `ALTER PUBLICATION … SET (…)`, `ADD`/`DROP TABLES IN
     /// SCHEMA`. Its tables change with the two changes below.
     AlterPublication(Pair<Publication>),

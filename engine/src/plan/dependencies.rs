@@ -300,6 +300,9 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::CreatePublication(p) => publication_parts(p, Create),
         Change::DropPublication { publication, .. } => publication_parts(publication, Drop),
         Change::AlterPublication(p) => vec![(ObjectId::Publication(p.to.name.clone()), Alter)],
+        Change::RenamePublication { name } => {
+            vec![(ObjectId::Publication(name.to.clone()), Rename)]
+        }
         Change::AddPublicationTable { publication, table } => vec![(
             ObjectId::PublishedTable(publication.clone(), table.table.clone()),
             Create,

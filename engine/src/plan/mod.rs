@@ -455,6 +455,8 @@ fn rank(change: &Change) -> u8 {
         Change::CreateTable(_) => 14,
         Change::AddColumn { .. } => 15,
         Change::RenameTable { .. } | Change::RenameColumn { .. } => 14,
+        // before the publication's other changes, which name it by its new name
+        Change::RenamePublication { .. } => 14,
         Change::RenameConstraint { .. } => 17,
         Change::AlterColumn { .. }
         | Change::AddIdentity { .. }

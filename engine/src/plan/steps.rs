@@ -980,6 +980,7 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         Change::CreatePublication(_)
         | Change::DropPublication { .. }
         | Change::AlterPublication(_)
+        | Change::RenamePublication { .. }
         | Change::AddPublicationTable { .. }
         | Change::DropPublicationTable { .. } => publications::steps(change),
         Change::Privileges(change) => super::privileges::acl_steps(change),

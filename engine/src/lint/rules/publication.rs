@@ -1,5 +1,5 @@
-//! Dropping a publication, or taking a table out of one, that existed before the file: its
-//! subscribers stop receiving those changes.
+//! Dropping or renaming a publication, or taking a table out of one, that existed before the
+//! file: its subscribers fail, or stop receiving those changes.
 
 use pg_query::protobuf::{AlterPublicationAction, ObjectType};
 use pg_query::NodeEnum;
@@ -26,6 +26,25 @@ pub fn check(check: &Check, out: &mut Findings) {
                     "drop the subscriptions first, and allow the hazard on this statement",
                 )
                 .dropping(key);
+            }
+        }
+        NodeEnum::RenameStmt(stmt)
+            if ObjectType::try_from(stmt.rename_type) == Ok(ObjectType::ObjectPublication) =>
+        {
+            let name = stmt
+                .object
+                .as_deref()
+                .and_then(string_of)
+                .unwrap_or_default();
+            if !check.state.creates(&publication_key(&name)) {
+                out.add(
+                    HazardKind::BreaksApplication,
+                    check.statement.start,
+                    format!(
+                        "renaming publication `{name}` makes the subscriptions that name it fail"
+                    ),
+                    "alter the subscriptions to the new name right after, and allow the hazard on this statement",
+                );
             }
         }
         NodeEnum::AlterPublicationStmt(stmt)
@@ -73,8 +92,8 @@ mod tests {
 
     #[test]
     fn dropping_a_publication_or_a_published_table_breaks_subscribers() {
-        let sql = "DROP PUBLICATION feed;\nALTER PUBLICATION billing DROP TABLE orders;\n";
-        assert_eq!(lines(sql, "breaks-application"), [1, 2]);
+        let sql = "DROP PUBLICATION feed;\nALTER PUBLICATION billing DROP TABLE orders;\nALTER PUBLICATION audit RENAME TO audit_log;\n";
+        assert_eq!(lines(sql, "breaks-application"), [1, 2, 3]);
     }
 
     #[test]

@@ -42,6 +42,18 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
             )]
         }
         Change::AlterPublication(publication) => alter(publication.as_ref()),
+        Change::RenamePublication { name } => vec![Step::new(
+            format!("rename publication `{}` to `{}`", name.from, name.to),
+            vec![ddl::rename_publication(&name.from, &name.to)],
+            vec![ddl::rename_publication(&name.to, &name.from)],
+        )
+        .hazard(
+            HazardKind::BreaksApplication,
+            format!(
+                "subscriptions to publication `{}` fail until they are altered to `{}`",
+                name.from, name.to
+            ),
+        )],
         Change::AddPublicationTable { publication, table } => vec![Step::new(
             format!("add `{}` to publication `{publication}`", table.table),
             vec![ddl::add_publication_table(publication, table)],

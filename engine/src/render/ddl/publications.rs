@@ -31,6 +31,15 @@ pub fn create_publication(publication: &Publication) -> Vec<String> {
     statements
 }
 
+/// `ALTER PUBLICATION … RENAME TO …`.
+pub fn rename_publication(from: &str, to: &str) -> String {
+    format!(
+        "ALTER PUBLICATION {} RENAME TO {}",
+        quote_ident(from),
+        quote_ident(to)
+    )
+}
+
 pub fn drop_publication(name: &str) -> String {
     format!("DROP PUBLICATION {}", quote_ident(name))
 }
