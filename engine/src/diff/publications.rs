@@ -11,6 +11,9 @@ pub(super) fn diff_publications(
     rebuilt: &Rebuilt,
     out: &mut Vec<Change>,
 ) {
+    if catalogs.from.publications.is_empty() && catalogs.to.publications.is_empty() {
+        return;
+    }
     // a table dropped and created leaves its publications with the drop, and a column the
     // publication uses cannot change type under it: such a table leaves and joins again
     let recreated = super::tables::recreated_tables(catalogs);
