@@ -475,3 +475,23 @@ fn a_publication_of_a_missing_column_is_an_error() {
         ]
     );
 }
+
+// the server refuses to drop a column a publication uses: offline too
+#[test]
+fn dropping_a_published_column_is_an_error() {
+    let result = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+         CREATE PUBLICATION p FOR TABLE t (id, a);
+         ALTER TABLE t DROP COLUMN b;
+         ALTER TABLE t DROP COLUMN a;",
+    )]);
+    let Err(Error::Source(problems)) = result else {
+        panic!("expected a problem, got {result:?}");
+    };
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["column `a` of `public.t` is dropped while publication `p` uses it"]
+    );
+}
