@@ -8,12 +8,16 @@ use crate::render::quote::{quote_ident, quote_literal};
 /// `CREATE PUBLICATION …` with what it lists and its options, and its comment.
 pub fn create_publication(publication: &Publication) -> Vec<String> {
     let mut sql = format!("CREATE PUBLICATION {}", quote_ident(&publication.name));
-    let objects: Vec<String> = publication
-        .tables
-        .iter()
-        .map(published_table)
-        .chain(publication.schemas.iter().map(|s| published_schema(s)))
-        .collect();
+    // `TABLE a, b`: one keyword for the list, as servers before PostgreSQL 15 require
+    let tables: Vec<String> = publication.tables.iter().map(published_table).collect();
+    let schemas: Vec<String> = publication.schemas.iter().map(|s| quote_ident(s)).collect();
+    let mut objects = Vec::new();
+    if !tables.is_empty() {
+        objects.push(format!("TABLE {}", tables.join(", ")));
+    }
+    if !schemas.is_empty() {
+        objects.push(format!("TABLES IN SCHEMA {}", schemas.join(", ")));
+    }
     if publication.all_tables {
         sql.push_str(" FOR ALL TABLES");
     } else if !objects.is_empty() {
@@ -56,7 +60,7 @@ pub fn set_publication_options(from: &Publication, to: &Publication) -> String {
 /// `ALTER PUBLICATION … ADD TABLE t (…) WHERE (…)`.
 pub fn add_publication_table(publication: &str, table: &PublishedTable) -> String {
     format!(
-        "ALTER PUBLICATION {} ADD {}",
+        "ALTER PUBLICATION {} ADD TABLE {}",
         quote_ident(publication),
         published_table(table)
     )
@@ -89,8 +93,9 @@ pub fn drop_publication_schema(publication: &str, schema: &str) -> String {
     )
 }
 
+/// A table with its column list and row filter, as `TABLE` lists take it.
 fn published_table(table: &PublishedTable) -> String {
-    let mut sql = format!("TABLE {}", table.table);
+    let mut sql = table.table.to_string();
     if let Some(columns) = &table.columns {
         let columns: Vec<String> = columns.iter().map(|c| quote_ident(c)).collect();
         sql.push_str(&format!(" ({})", columns.join(", ")));
