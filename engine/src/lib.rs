@@ -392,10 +392,18 @@ fn scope(mut catalog: Catalog, options: &Options) -> Result<Catalog, Error> {
     if !options.owners {
         catalog.owners.clear();
     }
+    let owned_elsewhere = platform::OwnedElsewhere::new(options);
+    if !options.schemas.is_empty() || owned_elsewhere.owns_anything() {
+        // `FOR ALL TABLES` reaches the schemas left out too, and a publication that lists
+        // nothing belongs to no schema (before `retain_schemas`, which drops their owners)
+        catalog
+            .publications
+            .retain(|_, p| !p.all_tables && p.lists_anything());
+    }
     catalog.retain_schemas(|schema| {
         options.schemas.is_empty() || options.schemas.iter().any(|s| s == schema)
     });
-    platform::OwnedElsewhere::new(options).leave_out(&mut catalog);
+    owned_elsewhere.leave_out(&mut catalog);
     if options.strict && !catalog.unsupported.is_empty() {
         let list: Vec<String> = catalog
             .unsupported

@@ -57,7 +57,7 @@ fn owned_steps(plan: &Plan) -> Vec<String> {
 
 /// Plans the project's desired state against a Supabase-shaped database, applies the plan,
 /// and checks what the platform owns is untouched and a second plan is empty.
-fn plan_apply_replan(cluster: &TempCluster, name: &str, options: &Options) {
+fn plan_apply_replan(cluster: &TempCluster, name: &str, options: &Options) -> Plan {
     let url = supabase_database(cluster, name);
     let from = Source::Database(url.clone());
     let to = Source::Path(supabase_dir().join("app.sql"));
@@ -69,6 +69,7 @@ fn plan_apply_replan(cluster: &TempCluster, name: &str, options: &Options) {
     common::same(&owned_part(&url), &owned_before).unwrap_or_else(|e| panic!("{name}: {e}"));
     let again = schemadiff_engine::plan(&from, &to, options).unwrap();
     assert!(again.is_empty(), "{name}: {}", render::up_sql(&again));
+    plan
 }
 
 #[test]
@@ -90,7 +91,13 @@ fn the_supabase_preset_plans_only_the_project_on_every_path() {
             desired_state,
             ..Options::default()
         };
-        plan_apply_replan(&cluster, name, &options);
+        let plan = plan_apply_replan(&cluster, name, &options);
+        // Realtime's publication is the platform's: the desired state does not drop it
+        let realtime = plan
+            .steps
+            .iter()
+            .find(|s| s.description.contains("supabase_realtime"));
+        assert!(realtime.is_none(), "{name}: {realtime:?}");
     }
     // the platform's roles were made on the shared server for the load, and dropped after it
     assert_eq!(roles(&dev), dev_roles);
@@ -181,4 +188,42 @@ fn roles_a_desired_state_creates_are_not_left_on_a_shared_server() {
         .load(&[file(&failing)], &Context::none().unwrap())
         .is_err());
     assert_eq!(roles(&dev), before);
+}
+
+/// A project adds its tables to Realtime's publication, which the platform creates: the
+/// desired state may alter it, offline and on the shadow path, and it is never planned.
+#[test]
+fn a_project_adds_tables_to_the_platform_s_publication() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = "CREATE TABLE public.messages (id bigint PRIMARY KEY, body text);";
+    let from = dir.path().join("from.sql");
+    let to = dir.path().join("to.sql");
+    std::fs::write(&from, table).unwrap();
+    std::fs::write(
+        &to,
+        format!(
+            "{table}
+             ALTER PUBLICATION supabase_realtime ADD TABLE public.messages;
+             CREATE PUBLICATION message_feed FOR TABLE public.messages;"
+        ),
+    )
+    .unwrap();
+    for desired_state in [
+        DesiredStatePath::Offline,
+        DesiredStatePath::Shadow(DevServer::Local),
+    ] {
+        let options = Options {
+            platform: Some(Platform::Supabase),
+            desired_state,
+            ..Options::default()
+        };
+        let plan = plan(
+            &Source::Path(from.clone()),
+            &Source::Path(to.clone()),
+            &options,
+        )
+        .unwrap();
+        let steps: Vec<&str> = plan.steps.iter().map(|s| s.description.as_str()).collect();
+        assert_eq!(steps, ["create publication `message_feed`"]);
+    }
 }

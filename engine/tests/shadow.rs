@@ -83,3 +83,33 @@ fn a_private_local_server_gets_the_roles_a_file_names_and_a_shared_one_does_not(
         .contains("role \"app_reader\" does not exist"));
     assert_eq!(problems[0].span.line, 3);
 }
+
+// a plan made through the shadow path says what the file says, not what the server prints
+// (`(total > (100)::numeric)`)
+#[test]
+fn a_publication_row_filter_keeps_the_file_s_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);";
+    let from = dir.path().join("from.sql");
+    let to = dir.path().join("to.sql");
+    std::fs::write(&from, table).unwrap();
+    std::fs::write(
+        &to,
+        format!("{table}\nCREATE PUBLICATION big_orders FOR TABLE orders WHERE (total > 100);"),
+    )
+    .unwrap();
+    let options = schemadiff_engine::Options {
+        desired_state: schemadiff_engine::DesiredStatePath::Shadow(DevServer::Local),
+        ..Default::default()
+    };
+    let plan = schemadiff_engine::plan(
+        &schemadiff_engine::source::Source::Path(from),
+        &schemadiff_engine::source::Source::Path(to),
+        &options,
+    )
+    .unwrap();
+    assert_eq!(
+        plan.steps[0].sql,
+        ["CREATE PUBLICATION big_orders FOR TABLE public.orders WHERE (total > 100)"]
+    );
+}

@@ -402,3 +402,96 @@ fn a_refresh_populates_or_empties_a_materialized_view_the_files_create() {
         ["schema.sql:1:27: materialized view `app.missing` is refreshed but not created"]
     );
 }
+
+/// `--schema` and publications, which are in no schema: one is kept only when it lists
+/// something and everything it lists is in the selected schemas; `FOR ALL TABLES` and one
+/// that lists nothing only when nothing is scoped out.
+#[test]
+fn a_publication_is_in_scope_when_everything_it_lists_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema.sql");
+    std::fs::write(
+        &path,
+        "CREATE SCHEMA sales;
+         CREATE SCHEMA stock;
+         CREATE TABLE sales.orders (id int PRIMARY KEY);
+         CREATE TABLE stock.items (id int PRIMARY KEY);
+         CREATE PUBLICATION sales_only FOR TABLE sales.orders;
+         CREATE PUBLICATION sales_schema FOR TABLES IN SCHEMA sales;
+         CREATE PUBLICATION both_schemas FOR TABLE sales.orders, TABLES IN SCHEMA stock;
+         CREATE PUBLICATION everything FOR ALL TABLES;
+         CREATE PUBLICATION nothing_yet;",
+    )
+    .unwrap();
+    let source = schemadiff_engine::source::Source::Path(path);
+    let names = |options: schemadiff_engine::Options| {
+        let catalog = schemadiff_engine::load(&source, &options).unwrap();
+        catalog.publications.keys().cloned().collect::<Vec<_>>()
+    };
+    let selecting = |schemas: &[&str]| schemadiff_engine::Options {
+        schemas: schemas.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    assert_eq!(
+        names(selecting(&[])),
+        [
+            "both_schemas",
+            "everything",
+            "nothing_yet",
+            "sales_only",
+            "sales_schema"
+        ]
+    );
+    assert_eq!(names(selecting(&["sales"])), ["sales_only", "sales_schema"]);
+    assert_eq!(
+        names(selecting(&["sales", "stock"])),
+        ["both_schemas", "sales_only", "sales_schema"]
+    );
+    let excluding_stock = schemadiff_engine::Options {
+        exclude_schemas: vec!["stock".into()],
+        ..Default::default()
+    };
+    assert_eq!(names(excluding_stock), ["sales_only", "sales_schema"]);
+}
+
+// a publication that names a column the table lacks fails on the server: offline too
+#[test]
+fn a_publication_of_a_missing_column_is_an_error() {
+    let result = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE t (id int PRIMARY KEY, a int);
+         CREATE PUBLICATION p FOR TABLE t (id, b);
+         CREATE PUBLICATION q FOR TABLE t WHERE (c > 0);",
+    )]);
+    let Err(Error::Source(problems)) = result else {
+        panic!("expected problems, got {result:?}");
+    };
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "publication of column `b` of `public.t`, which does not exist",
+            "publication of column `c` of `public.t`, which does not exist"
+        ]
+    );
+}
+
+// the server refuses to drop a column a publication uses: offline too
+#[test]
+fn dropping_a_published_column_is_an_error() {
+    let result = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+         CREATE PUBLICATION p FOR TABLE t (id, a);
+         ALTER TABLE t DROP COLUMN b;
+         ALTER TABLE t DROP COLUMN a;",
+    )]);
+    let Err(Error::Source(problems)) = result else {
+        panic!("expected a problem, got {result:?}");
+    };
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["column `a` of `public.t` is dropped while publication `p` uses it"]
+    );
+}

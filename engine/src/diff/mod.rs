@@ -3,6 +3,7 @@
 
 mod objects;
 mod privileges;
+mod publications;
 mod tables;
 mod triggers;
 mod types;
@@ -14,8 +15,8 @@ pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 
 use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, Extension, Function,
-    Index, PartitionOf, Policy, QualifiedName, RangeType, Schema, Sequence, Table, Trigger,
-    TriggerEnabled, View,
+    Index, PartitionOf, Policy, Publication, PublishedTable, QualifiedName, RangeType, Schema,
+    Sequence, Table, Trigger, TriggerEnabled, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -76,6 +77,7 @@ pub enum CommentTarget {
     Trigger(QualifiedName, String),
     /// (table, policy name).
     Policy(QualifiedName, String),
+    Publication(String),
 }
 
 /// One change. Variants carry names and the definitions they need (both sides where the
@@ -262,6 +264,32 @@ pub enum Change {
     },
     /// `ALTER POLICY`: roles or expressions change, no clause is removed.
     AlterPolicy(Pair<Policy>),
+    CreatePublication(Publication),
+    /// `recreated` when the publication comes back in the same plan.
+    DropPublication {
+        publication: Publication,
+        recreated: bool,
+    },
+    /// A publication the desired state declares renamed.
+    RenamePublication {
+        name: Pair<String>,
+    },
+    /// Options or schemas change: `ALTER PUBLICATION … SET (…)`, `ADD`/`DROP TABLES IN
+    /// SCHEMA`. Its tables change with the two changes below.
+    AlterPublication(Pair<Publication>),
+    /// `ALTER PUBLICATION … ADD TABLE`: a table joins, or joins again with another column
+    /// list or row filter, or after it is created again.
+    AddPublicationTable {
+        publication: String,
+        table: PublishedTable,
+    },
+    /// `ALTER PUBLICATION … DROP TABLE`; `rejoins` when the table is added back in the same
+    /// plan.
+    DropPublicationTable {
+        publication: String,
+        table: PublishedTable,
+        rejoins: bool,
+    },
     SetComment {
         target: CommentTarget,
         comment: Pair<Option<String>>,
@@ -295,6 +323,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     triggers::diff_row_security(&catalogs, &mut changes);
     triggers::diff_triggers(&catalogs, &rebuilt, &mut changes);
     triggers::diff_policies(&catalogs, &rebuilt, &mut changes);
+    publications::diff_publications(&catalogs, &rebuilt, &mut changes);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
     let owners = privileges::diff_owners(&catalogs, &changes);
     changes.extend(privileges);

@@ -298,6 +298,12 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
             Change::DropFunction(f) => {
                 dropped.insert(AclObject::Function(f.name.clone(), f.arguments.clone()));
             }
+            Change::CreatePublication(p) => {
+                created.insert(AclObject::Publication(p.name.clone()));
+            }
+            Change::DropPublication { publication, .. } => {
+                dropped.insert(AclObject::Publication(publication.name.clone()));
+            }
             _ => {}
         }
     }

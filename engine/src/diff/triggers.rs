@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, Policy, QualifiedName, Trigger};
+use crate::model::{Catalog, Policy, PublishedTable, QualifiedName, Trigger};
 
 /// What is rebuilt around the changes of other objects.
 pub(super) struct Rebuilt {
@@ -55,6 +55,15 @@ impl Rebuilt {
                 .columns
                 .iter()
                 .any(|c| self.columns.contains(&(trigger.table.clone(), c.clone())))
+    }
+
+    /// Whether a column that a publication's column list names or its row filter reads is
+    /// reshaped: the server refuses to change its type under the publication.
+    pub(super) fn published_column(&self, published: &PublishedTable) -> bool {
+        let columns = published.columns.iter().flatten();
+        columns
+            .chain(&published.filter_columns)
+            .any(|c| self.columns.contains(&(published.table.clone(), c.clone())))
     }
 
     fn policy(&self, policy: &Policy) -> bool {

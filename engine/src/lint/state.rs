@@ -4,14 +4,19 @@
 use std::collections::HashSet;
 
 use pg_query::protobuf::{
-    AlterTableType, ConstrType, NullTestType, ObjectType, RangeVar, TransactionStmtKind,
+    AlterPublicationAction, AlterTableType, ConstrType, NullTestType, ObjectType, RangeVar,
+    TransactionStmtKind,
 };
 use pg_query::NodeEnum;
 
-use super::rules::{commands, constraint_def, locks_existing_table, Findings, Statement};
+use super::rules::{
+    commands, constraint_def, locks_existing_table, publication_key, published_table_key, Findings,
+    Statement,
+};
 use crate::hazard::HazardKind;
 use crate::model::QualifiedName;
 use crate::normalize::definitions::{relation_name, string_of};
+use crate::normalize::publication::published_objects;
 
 /// The file so far.
 #[derive(Default)]
@@ -93,6 +98,15 @@ impl State {
             .contains(&(table.clone(), column.to_string()))
     }
 
+    /// Tables a `CREATE PUBLICATION` or `ALTER PUBLICATION … ADD/SET` publishes.
+    fn publish(&mut self, publication: &str, objects: &[pg_query::Node]) {
+        let (tables, _) = published_objects(objects);
+        for table in tables {
+            self.created_objects
+                .insert(published_table_key(publication, &table.table));
+        }
+    }
+
     /// Takes in what the statement did, once the rules have seen it.
     pub fn advance(&mut self, statement: &Statement) {
         if !self.lock_timeout && locks_existing_table(statement, self).is_some() {
@@ -118,6 +132,16 @@ impl State {
                     let key = format!("trigger {} on {}", stmt.trigname, relation_name(table));
                     self.created_objects.insert(key);
                 }
+            }
+            NodeEnum::CreatePublicationStmt(stmt) => {
+                self.created_objects.insert(publication_key(&stmt.pubname));
+                self.publish(&stmt.pubname, &stmt.pubobjects);
+            }
+            NodeEnum::AlterPublicationStmt(stmt)
+                if AlterPublicationAction::try_from(stmt.action)
+                    != Ok(AlterPublicationAction::ApDropObjects) =>
+            {
+                self.publish(&stmt.pubname, &stmt.pubobjects);
             }
             NodeEnum::CreatePolicyStmt(stmt) => {
                 if let Some(table) = &stmt.table {

@@ -90,6 +90,18 @@ impl super::Catalog {
                 other.and_then(|p| p.with_check.as_ref()),
             );
         }
+        for (name, publication) in &mut self.publications {
+            let Some(other) = written.publications.get(name) else {
+                continue;
+            };
+            for published in &mut publication.tables {
+                let other = other.table(&published.table);
+                adopt_optional(
+                    &mut published.row_filter,
+                    other.and_then(|t| t.row_filter.as_ref()),
+                );
+            }
+        }
         for (name, domain) in &mut self.domains {
             let Some(other) = written.domains.get(name) else {
                 continue;

@@ -8,6 +8,7 @@ mod expr;
 mod name;
 mod objects;
 pub mod privileges;
+mod publications;
 mod table;
 mod triggers;
 mod types;
@@ -21,6 +22,7 @@ pub use privileges::{
     Acl, AclObject, ClusterRoles, DefaultAclKey, DefaultObjects, DefaultPrivileges, Grant, Grantee,
     Owner, Privileges,
 };
+pub use publications::{Publication, PublishedTable, ALL_OPERATIONS};
 pub use table::{
     Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Storage,
     Table,
@@ -73,6 +75,9 @@ pub struct Catalog {
     /// Keyed by (table, policy name).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub policies: IndexMap<(QualifiedName, String), Policy>,
+    /// Keyed by name: publications are not schema-qualified.
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub publications: IndexMap<String, Publication>,
     /// ACLs that differ from the object's default (see `privileges`).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub privileges: IndexMap<AclObject, Privileges>,
@@ -119,6 +124,7 @@ impl Catalog {
         self.views.sort_keys();
         self.triggers.sort_keys();
         self.policies.sort_keys();
+        self.publications.sort_keys();
         self.privileges.sort_keys();
         self.default_privileges.sort_keys();
         self.owners.sort_keys();
@@ -148,6 +154,11 @@ impl Catalog {
         self.views.retain(|name, _| keep(&name.schema));
         self.triggers.retain(|(table, _), _| keep(&table.schema));
         self.policies.retain(|(table, _), _| keep(&table.schema));
+        // a publication that lists anything outside the kept schemas is left out whole:
+        // planning it would drop or have to read what it lists there
+        self.publications.retain(|_, p| {
+            p.schemas.iter().all(|s| keep(s)) && p.tables.iter().all(|t| keep(&t.table.schema))
+        });
         self.retain_privileges(&keep);
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));

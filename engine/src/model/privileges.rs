@@ -54,6 +54,8 @@ pub enum AclObject {
     Function(QualifiedName, String),
     /// Enums (and domains): `GRANT … ON TYPE`.
     Type(QualifiedName),
+    /// A publication has no ACL: only its owner is modelled here.
+    Publication(String),
 }
 
 /// The privileges of one object that differ from its default.
@@ -181,7 +183,7 @@ impl AclObject {
         match self {
             AclObject::Schema(_) => Some(DefaultObjects::Schemas),
             AclObject::Table(_) => Some(DefaultObjects::Tables),
-            AclObject::Column(..) => None,
+            AclObject::Column(..) | AclObject::Publication(_) => None,
             AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
             AclObject::Function(..) => Some(DefaultObjects::Functions),
             AclObject::Type(_) => Some(DefaultObjects::Types),
@@ -191,7 +193,7 @@ impl AclObject {
     /// The schema whose `IN SCHEMA` default privileges apply to the object.
     pub fn schema(&self) -> Option<&str> {
         match self {
-            AclObject::Schema(_) => None,
+            AclObject::Schema(_) | AclObject::Publication(_) => None,
             AclObject::Table(name)
             | AclObject::Function(name, _)
             | AclObject::Column(name, _)
@@ -222,6 +224,7 @@ impl AclObject {
             AclObject::Sequence(name) => format!("sequence `{name}`"),
             AclObject::Function(name, arguments) => format!("`{name}({arguments})`"),
             AclObject::Type(name) => format!("type `{name}`"),
+            AclObject::Publication(name) => format!("publication `{name}`"),
         }
     }
 }
@@ -402,6 +405,7 @@ impl super::Catalog {
             }
             AclObject::Type(name) if self.domains.contains_key(name) => "DOMAIN",
             AclObject::Type(_) => "TYPE",
+            AclObject::Publication(_) => "PUBLICATION",
             AclObject::Column(..) => return None,
         })
     }
@@ -452,6 +456,7 @@ impl super::Catalog {
                     || self.composite_types.contains_key(name)
                     || self.range_types.contains_key(name)
             }
+            AclObject::Publication(name) => self.publications.contains_key(name),
         }
     }
 

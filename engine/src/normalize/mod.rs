@@ -14,6 +14,7 @@ pub mod function;
 pub mod interval;
 pub mod names;
 pub mod partitioning;
+pub mod publication;
 pub mod storage;
 pub mod trigger;
 pub mod types;

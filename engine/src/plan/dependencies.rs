@@ -47,6 +47,9 @@ pub enum ObjectId {
     Policy(QualifiedName, String),
     /// Whether row-level security is enabled and forced on a table.
     RowSecurity(QualifiedName),
+    Publication(String),
+    /// (publication, table): a table's membership, with its column list and row filter.
+    PublishedTable(String, QualifiedName),
     /// The grants on an object.
     Privileges(AclObject),
     /// Who owns an object.
@@ -75,6 +78,10 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Trigger(table, name) => write!(f, "trigger `{name}` on `{table}`"),
             ObjectId::Policy(table, name) => write!(f, "policy `{name}` on `{table}`"),
             ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
+            ObjectId::Publication(name) => write!(f, "publication `{name}`"),
+            ObjectId::PublishedTable(publication, table) => {
+                write!(f, "`{table}` in publication `{publication}`")
+            }
             ObjectId::Privileges(object) => write!(f, "privileges on {}", object.describe()),
             ObjectId::Owner(object) => write!(f, "owner of {}", object.describe()),
             ObjectId::DefaultPrivileges(key) => {
@@ -290,6 +297,22 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
                 Alter,
             )]
         }
+        Change::CreatePublication(p) => publication_parts(p, Create),
+        Change::DropPublication { publication, .. } => publication_parts(publication, Drop),
+        Change::AlterPublication(p) => vec![(ObjectId::Publication(p.to.name.clone()), Alter)],
+        Change::RenamePublication { name } => {
+            vec![(ObjectId::Publication(name.to.clone()), Rename)]
+        }
+        Change::AddPublicationTable { publication, table } => vec![(
+            ObjectId::PublishedTable(publication.clone(), table.table.clone()),
+            Create,
+        )],
+        Change::DropPublicationTable {
+            publication, table, ..
+        } => vec![(
+            ObjectId::PublishedTable(publication.clone(), table.table.clone()),
+            Drop,
+        )],
         Change::SetComment { target, .. } => vec![(comment_object(target), Alter)],
         Change::Privileges(change) => super::privileges::acl_targets(change),
         Change::SetOwner(change) => super::privileges::owner_targets(change),
@@ -297,6 +320,23 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             vec![(ObjectId::DefaultPrivileges(change.key.clone()), Alter)]
         }
     }
+}
+
+/// A publication and the memberships of its tables.
+fn publication_parts(
+    publication: &crate::model::Publication,
+    action: Action,
+) -> Vec<(ObjectId, Action)> {
+    let name = &publication.name;
+    let tables = publication.tables.iter().map(|t| {
+        (
+            ObjectId::PublishedTable(name.clone(), t.table.clone()),
+            action,
+        )
+    });
+    std::iter::once((ObjectId::Publication(name.clone()), action))
+        .chain(tables)
+        .collect()
 }
 
 fn comment_object(target: &CommentTarget) -> ObjectId {
@@ -317,6 +357,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         }
         CommentTarget::Trigger(table, name) => ObjectId::Trigger(table.clone(), name.clone()),
         CommentTarget::Policy(table, name) => ObjectId::Policy(table.clone(), name.clone()),
+        CommentTarget::Publication(name) => ObjectId::Publication(name.clone()),
     }
 }
 
@@ -622,6 +663,31 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
         for expr in policy.using.iter().chain(&policy.with_check) {
             for function in calls(expr) {
                 add(id.clone(), function);
+            }
+        }
+    }
+    for publication in catalog.publications.values() {
+        let publication_id = ObjectId::Publication(publication.name.clone());
+        for schema in &publication.schemas {
+            add(publication_id.clone(), ObjectId::Schema(schema.clone()));
+        }
+        // a column it lists or its row filter reads cannot be dropped under it
+        for published in &publication.tables {
+            let table = &published.table;
+            let id = ObjectId::PublishedTable(publication.name.clone(), table.clone());
+            if !wanted.has(&id) {
+                continue;
+            }
+            add(id.clone(), publication_id.clone());
+            add(id.clone(), ObjectId::Table(table.clone()));
+            let columns = published.columns.iter().flatten();
+            for column in columns.chain(&published.filter_columns) {
+                add(id.clone(), ObjectId::Column(table.clone(), column.clone()));
+            }
+            if let Some(filter) = &published.row_filter {
+                for function in calls(filter) {
+                    add(id.clone(), function);
+                }
             }
         }
     }

@@ -48,6 +48,7 @@ fn acl_owner(object: &AclObject) -> ObjectId {
         AclObject::Sequence(name) => ObjectId::Sequence(name.clone()),
         AclObject::Function(name, arguments) => ObjectId::Function(format!("{name}({arguments})")),
         AclObject::Type(name) => ObjectId::Type(name.clone()),
+        AclObject::Publication(name) => ObjectId::Publication(name.clone()),
     }
 }
 
@@ -58,6 +59,9 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         ObjectId::Extension(name) => ("extensions", name.clone()),
         ObjectId::Type(name) => ("types", name.to_string()),
         ObjectId::Collation(name) => ("collations", name.to_string()),
+        ObjectId::Publication(name) | ObjectId::PublishedTable(name, _) => {
+            ("publications", name.clone())
+        }
         ObjectId::Sequence(name) | ObjectId::SequenceOwner(name) => ("sequences", name.to_string()),
         ObjectId::Table(table)
         | ObjectId::Column(table, _)

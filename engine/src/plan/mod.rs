@@ -400,6 +400,9 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropPolicy {
             recreated: false, ..
         }
+        | Change::DropPublication {
+            recreated: false, ..
+        }
         | Change::Privileges(diff::AclChange {
             timing: diff::AclTiming::Dropped { recreated: false },
             ..
@@ -419,7 +422,9 @@ fn rank(change: &Change) -> u8 {
         Change::DropConstraint { .. }
         | Change::DropView { .. }
         | Change::DropTrigger { .. }
-        | Change::DropPolicy { .. } => 0,
+        | Change::DropPolicy { .. }
+        | Change::DropPublication { .. }
+        | Change::DropPublicationTable { .. } => 0,
         // a partition leaves before its parent's columns change, and joins after
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
         Change::DropIndex(_) => 1,
@@ -450,6 +455,8 @@ fn rank(change: &Change) -> u8 {
         Change::CreateTable(_) => 14,
         Change::AddColumn { .. } => 15,
         Change::RenameTable { .. } | Change::RenameColumn { .. } => 14,
+        // before the publication's other changes, which name it by its new name
+        Change::RenamePublication { .. } => 14,
         Change::RenameConstraint { .. } => 17,
         Change::AlterColumn { .. }
         | Change::AddIdentity { .. }
@@ -476,7 +483,10 @@ fn rank(change: &Change) -> u8 {
         | Change::CreateTrigger(_)
         | Change::SetTriggerEnabled { .. }
         | Change::CreatePolicy(_)
-        | Change::AlterPolicy(_) => 21,
+        | Change::AlterPolicy(_)
+        | Change::CreatePublication(_)
+        | Change::AlterPublication(_)
+        | Change::AddPublicationTable { .. } => 21,
         // after the policies, so that enabling it never leaves a table without them
         Change::SetRowSecurity { .. } => 22,
         Change::SetComment { .. } => 23,

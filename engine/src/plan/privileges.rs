@@ -95,6 +95,12 @@ pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Depend
     for name in types {
         add(AclObject::Type(name.clone()), ObjectId::Type(name.clone()));
     }
+    for name in catalog.publications.keys() {
+        add(
+            AclObject::Publication(name.clone()),
+            ObjectId::Publication(name.clone()),
+        );
+    }
     // columns have no default grants: only those with grants can have changes
     for object in catalog.privileges.keys() {
         if let AclObject::Column(table, column) = object {

@@ -23,6 +23,8 @@ pub struct Declared {
     pub tables: Vec<(QualifiedName, QualifiedName)>,
     /// Columns to rename.
     pub columns: Vec<ColumnRenamed>,
+    /// Publications to rename: (old name, new name).
+    pub publications: Vec<(String, String)>,
     /// `-- schemadiff:backfill` expressions, by table and column.
     pub backfills: HashMap<(QualifiedName, String), String>,
 }
@@ -142,6 +144,29 @@ pub fn declare(intent: &Intent, from: &Catalog, to: &Catalog) -> Result<Declared
             }),
         }
     }
+    for rename in &intent.publication_renames {
+        let (old, new) = (&rename.from, &rename.to);
+        let misfit = |message: String, help: &str| Misfit {
+            span: rename.span.clone(),
+            message,
+            help: help.to_string(),
+        };
+        match (
+            from.publications.contains_key(old),
+            from.publications.contains_key(new),
+        ) {
+            (true, false) => declared.publications.push((old.clone(), new.clone())),
+            (false, true) => {}
+            (true, true) => misfits.push(misfit(
+                format!("publication `{new}` is declared renamed from `{old}`, but both exist already"),
+                "remove the directive, or drop one of the publications first",
+            )),
+            (false, false) => misfits.push(misfit(
+                format!("publication `{new}` is declared renamed from `{old}`, but there is no publication `{old}`"),
+                "check the old name's spelling, or remove the directive",
+            )),
+        }
+    }
     for backfill in &intent.backfills {
         declared.backfills.insert(
             (backfill.table.clone(), backfill.column.clone()),
@@ -166,7 +191,7 @@ impl Declared {
 
     /// Whether anything is renamed.
     pub fn renames(&self) -> bool {
-        !self.tables.is_empty() || !self.columns.is_empty()
+        !self.tables.is_empty() || !self.columns.is_empty() || !self.publications.is_empty()
     }
 
     /// `from` as if the declared tables and columns had their new names already, with their
@@ -177,6 +202,18 @@ impl Declared {
         let mut renamed = from.clone();
         for (old, new) in &self.tables {
             rename_table(&mut renamed, old, new);
+        }
+        for (old, new) in &self.publications {
+            if let Some(mut publication) = renamed.publications.shift_remove(old) {
+                publication.name = new.clone();
+                renamed.publications.insert(new.clone(), publication);
+            }
+            renamed.rename_acls(|object| match object {
+                AclObject::Publication(name) if name == old => {
+                    Some(AclObject::Publication(new.clone()))
+                }
+                _ => None,
+            });
         }
         for ColumnRenamed {
             table,
@@ -241,7 +278,13 @@ impl Declared {
                 in_flight: rename.in_flight,
             })
         });
-        tables.chain(columns).collect()
+        let publications = self
+            .publications
+            .iter()
+            .map(|(old, new)| Change::RenamePublication {
+                name: Pair::new(old.clone(), new.clone()),
+            });
+        tables.chain(columns).chain(publications).collect()
     }
 }
 
@@ -259,7 +302,7 @@ fn rename_policy_column(policy: &mut Policy, old: &str, new: &str) {
 }
 
 /// Renames a table in a catalog, with what belongs to it: its columns' grants, its owner,
-/// its policies, the parent its partitions and children name, the sequences it owns.
+/// its policies, the publications that list it, the parent its partitions and children name, the sequences it owns.
 fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName) {
     let Some(index) = catalog.tables.get_index_of(old) else {
         return;
@@ -290,6 +333,13 @@ fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName)
             }
         })
         .collect();
+    // so does a publication
+    for publication in catalog.publications.values_mut() {
+        for published in publication.tables.iter_mut().filter(|t| t.table == *old) {
+            published.table = new.clone();
+        }
+        publication.tables.sort_by(|a, b| a.table.cmp(&b.table));
+    }
     for sequence in catalog.sequences.values_mut() {
         if let Some((table, _)) = sequence.owned_by.as_mut().filter(|(t, _)| t == old) {
             *table = new.clone();

@@ -1,6 +1,7 @@
 //! Each change as steps: forward SQL, its inverse, lock level and hazards. SQL text comes
 //! from `render::ddl`; this module decides which statements and what they risk.
 
+mod publications;
 mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -976,6 +977,12 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::alter_policy(&policy.to, &policy.from)],
         )
         .lock(LockLevel::AccessExclusive)],
+        Change::CreatePublication(_)
+        | Change::DropPublication { .. }
+        | Change::AlterPublication(_)
+        | Change::RenamePublication { .. }
+        | Change::AddPublicationTable { .. }
+        | Change::DropPublicationTable { .. } => publications::steps(change),
         Change::Privileges(change) => super::privileges::acl_steps(change),
         Change::SetOwner(change) => super::privileges::owner_steps(change),
         Change::DefaultPrivileges(change) => super::privileges::default_acl_steps(change),

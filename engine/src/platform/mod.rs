@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use pg_query::NodeEnum;
 
 use crate::error::Error;
-use crate::model::Catalog;
+use crate::model::{Catalog, Publication};
 use crate::source::{sql, SqlFile};
 use crate::Options;
 
@@ -91,6 +91,14 @@ impl Platform {
         }
     }
 
+    /// The publications the platform creates in every database: Supabase Realtime's, to
+    /// which projects add their tables.
+    pub fn publications(self) -> &'static [&'static str] {
+        match self {
+            Platform::Supabase => &["supabase_realtime"],
+        }
+    }
+
     /// A stand-in for the platform's schemas, with the shape that references need, for when
     /// there is no database to copy them from.
     fn stand_in(self) -> SqlFile {
@@ -136,6 +144,11 @@ impl<'a> OwnedElsewhere<'a> {
     /// schemas with everything in them, the platform's extensions wherever they were
     /// installed, and the default privileges of the platform's roles.
     pub fn leave_out(&self, catalog: &mut Catalog) {
+        if let Some(platform) = self.platform {
+            catalog
+                .publications
+                .retain(|name, _| !platform.publications().contains(&name.as_str()));
+        }
         catalog.retain_schemas(|schema| !self.owns_schema(schema));
         if let Some(platform) = self.platform {
             catalog
@@ -178,6 +191,14 @@ impl<'a> OwnedElsewhere<'a> {
         // the context must not change how the desired state itself is read
         catalog.default_privileges.clear();
         catalog.owners.clear();
+        // publications belong to the database, not to the owned schemas; the platform's own
+        // are there, empty, for the desired state to add its tables to (never planned)
+        catalog.publications = self
+            .platform
+            .map_or(&[][..], Platform::publications)
+            .iter()
+            .map(|name| (name.to_string(), Publication::empty(name)))
+            .collect();
         catalog.unsupported.clear();
         catalog.schemas.extend(sql::load(&[])?.schemas);
         catalog.sort();

@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod privileges;
+pub mod publications;
 pub mod retype;
 pub mod staging;
 
@@ -1096,6 +1097,7 @@ pub fn comment_object(target: &CommentTarget) -> String {
         CommentTarget::Collation(name) => format!("COLLATION {name}"),
         CommentTarget::Trigger(table, name) => format!("TRIGGER {} ON {table}", quote_ident(name)),
         CommentTarget::Policy(table, name) => format!("POLICY {} ON {table}", quote_ident(name)),
+        CommentTarget::Publication(name) => format!("PUBLICATION {}", quote_ident(name)),
     }
 }
 

@@ -25,7 +25,17 @@ use crate::render::quote::quote_ident;
 pub struct Intent {
     pub table_renames: Vec<TableRename>,
     pub column_renames: Vec<ColumnRename>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub publication_renames: Vec<PublicationRename>,
     pub backfills: Vec<Backfill>,
+}
+
+/// A publication that the desired state names `to` and that was named `from` before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PublicationRename {
+    pub from: String,
+    pub to: String,
+    pub span: Option<Span>,
 }
 
 /// A table that the desired state names `to` and that was named `from` before.
@@ -120,7 +130,7 @@ pub fn parse_rename_option(text: &str) -> Result<Rename, String> {
 
 const KNOWN_HELP: &str =
     "the known directives are `schemadiff:renamed-from OLD` and `schemadiff:backfill EXPR`";
-const PLACEMENT_HELP: &str = "put the directive at the end of a column's line or of a CREATE TABLE line, or alone on the line directly above it";
+const PLACEMENT_HELP: &str = "put the directive at the end of a column's line or of a CREATE TABLE or CREATE PUBLICATION line, or alone on the line directly above it";
 const BACKFILL_HELP: &str = "`schemadiff:backfill` fills a column: put it at the end of the column's line, or alone on the line directly above it";
 
 /// What a directive can be about.
@@ -131,6 +141,7 @@ enum Target {
         table: QualifiedName,
         column: String,
     },
+    Publication(String),
 }
 
 impl Target {
@@ -140,6 +151,7 @@ impl Target {
             Target::Column { table, column } => {
                 format!("column `{table}.{}`", quote_ident(column))
             }
+            Target::Publication(name) => format!("publication `{name}`"),
         }
     }
 }
@@ -234,7 +246,7 @@ impl Reader {
                     .push(TableRename { from, to, span });
             }
             ("renamed-from", Target::Column { table, column }) => {
-                let from = old_column_name(directive.argument)?;
+                let from = old_name("column", directive.argument)?;
                 self.intent.column_renames.push(ColumnRename {
                     table: table.clone(),
                     from,
@@ -242,7 +254,15 @@ impl Reader {
                     span,
                 });
             }
-            (_, Target::Table(_)) => {
+            ("renamed-from", Target::Publication(to)) => {
+                let from = old_name("publication", directive.argument)?;
+                self.intent.publication_renames.push(PublicationRename {
+                    from,
+                    to: to.clone(),
+                    span,
+                });
+            }
+            (_, Target::Table(_) | Target::Publication(_)) => {
                 let message = format!(
                     "`schemadiff:backfill` is attached to {}, not to a column",
                     target.describe()
@@ -270,7 +290,7 @@ fn attach<'t>(word: &str, targets: &'t [Target]) -> Result<&'t Target, (String, 
     // on a one-line CREATE TABLE the directive is about the table, as documented
     let tables: Vec<&Target> = targets
         .iter()
-        .filter(|t| matches!(t, Target::Table(_)))
+        .filter(|t| matches!(t, Target::Table(_) | Target::Publication(_)))
         .collect();
     let candidates = if tables.is_empty() {
         targets.iter().collect()
@@ -316,8 +336,8 @@ fn directives<'a>(text: &'a str, tokens: &[ScanToken], lines: &Lines) -> Vec<Dir
         .collect()
 }
 
-/// The tables and columns defined on each 0-based line: a table on the line of its `CREATE`,
-/// a column on the line of its name.
+/// The tables, columns and publications defined on each 0-based line: a table or publication
+/// on the line of its `CREATE`, a column on the line of its name.
 fn anchors(
     parsed: &protobuf::ParseResult,
     tokens: &[ScanToken],
@@ -329,9 +349,21 @@ fn anchors(
             anchors.entry(line).or_default().push(target);
         }
     };
+    let mut publications = Vec::new();
     for raw in &parsed.stmts {
         match raw.stmt.as_ref().and_then(|s| s.node.as_ref()) {
             Some(NodeEnum::CreateStmt(stmt)) => add(stmt, None),
+            Some(NodeEnum::CreatePublicationStmt(stmt)) => {
+                // the statement's first `CREATE`
+                let start = raw.stmt_location;
+                let create = tokens
+                    .iter()
+                    .find(|t| t.token == Token::Create as i32 && t.start >= start);
+                if let Some(create) = create {
+                    let line = lines.line_of(create.start as usize);
+                    publications.push((line, Target::Publication(stmt.pubname.clone())));
+                }
+            }
             Some(NodeEnum::CreateSchemaStmt(schema)) => {
                 // `CREATE SCHEMA AUTHORIZATION r` names the schema after its owner
                 let name = match (&schema.authrole, schema.schemaname.is_empty()) {
@@ -346,6 +378,9 @@ fn anchors(
             }
             _ => {}
         }
+    }
+    for (line, target) in publications {
+        anchors.entry(line).or_default().push(target);
     }
     anchors
 }
@@ -403,13 +438,13 @@ fn old_table_name(
     ))
 }
 
-/// The `OLD` of a column's `renamed-from`: one identifier.
-fn old_column_name(argument: &str) -> Result<String, (String, String)> {
+/// The `OLD` of a column's or a publication's `renamed-from`: one identifier.
+fn old_name(kind: &str, argument: &str) -> Result<String, (String, String)> {
     match identifiers(argument) {
         Some((mut names, "")) if names.len() == 1 => Ok(names.remove(0)),
         _ => Err((
             format!(
-                "`schemadiff:renamed-from` needs the column's old name{}",
+                "`schemadiff:renamed-from` needs the {kind}'s old name{}",
                 found(argument)
             ),
             "write `-- schemadiff:renamed-from old_name`, quoted as in SQL to keep upper case"
@@ -650,6 +685,29 @@ mod tests {
             ]
         );
         assert!(intent.column_renames.is_empty());
+    }
+
+    #[test]
+    fn publication_renames_trailing_and_on_the_line_above() {
+        let intent = intent(
+            "CREATE PUBLICATION feed FOR TABLE t; -- schemadiff:renamed-from old_feed\n\n-- schemadiff:renamed-from \"Old\"\nCREATE PUBLICATION \"New\"\n  FOR TABLE t;\n",
+        );
+        assert_eq!(
+            intent.publication_renames,
+            vec![
+                PublicationRename {
+                    from: "old_feed".into(),
+                    to: "feed".into(),
+                    span: span(1, 38),
+                },
+                PublicationRename {
+                    from: "Old".into(),
+                    to: "New".into(),
+                    span: span(3, 1),
+                },
+            ]
+        );
+        assert!(intent.table_renames.is_empty());
     }
 
     #[test]

@@ -49,6 +49,10 @@ CREATE POLICY "Admins see everything." ON public.todos
 
 REVOKE ALL ON TABLE public.todos FROM anon;
 
+-- the project's own publication is planned; Realtime's, which the platform created, is not
+CREATE PUBLICATION todo_changes FOR TABLE public.todos (id, user_id, task, is_complete)
+    WITH (publish = 'insert, update');
+
 -- a trigger on the project's table that calls the platform's function
 CREATE FUNCTION public.stamp_owner() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

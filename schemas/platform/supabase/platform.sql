@@ -152,3 +152,6 @@ ALTER TABLE storage.buckets OWNER TO supabase_storage_admin;
 ALTER TABLE storage.objects OWNER TO supabase_storage_admin;
 GRANT USAGE ON SCHEMA storage TO anon, authenticated, service_role;
 GRANT ALL ON ALL TABLES IN SCHEMA storage TO anon, authenticated, service_role;
+
+-- Realtime's publication, which every project has and adds its tables to
+CREATE PUBLICATION supabase_realtime;

@@ -17,6 +17,7 @@ mod lock_timeout;
 mod nested_transaction;
 mod not_idempotent;
 mod partition;
+mod publication;
 mod rename;
 mod security;
 mod set_not_null;
@@ -35,6 +36,7 @@ use crate::hazard::{HazardKind, Severity};
 use crate::model::QualifiedName;
 
 pub(super) use lock_timeout::locks_existing_table;
+pub(super) use publication::{publication_key, published_table_key};
 
 /// Every rule, in the order their findings on one statement are listed.
 pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
@@ -54,6 +56,7 @@ pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
     nested_transaction::check,
     not_idempotent::check,
     partition::check,
+    publication::check,
     rename::check,
     security::check,
     set_not_null::check,

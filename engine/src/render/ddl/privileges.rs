@@ -93,6 +93,7 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
         AclObject::Function(..) if procedure => "PROCEDURE",
         AclObject::Function(..) => "FUNCTION",
         AclObject::Type(_) => "TYPE",
+        AclObject::Publication(_) => "PUBLICATION",
     };
     format!("{keyword} {}", object_name(object))
 }
@@ -100,7 +101,7 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
 /// The object as statements name it: a function with its argument types, a column's table.
 fn object_name(object: &AclObject) -> String {
     match object {
-        AclObject::Schema(name) => quote_ident(name),
+        AclObject::Schema(name) | AclObject::Publication(name) => quote_ident(name),
         AclObject::Table(name)
         | AclObject::Column(name, _)
         | AclObject::Sequence(name)

@@ -448,6 +448,24 @@ impl Builder<'_> {
 
     /// Dropping a column drops the constraints and indexes that use it, as the server does.
     pub(super) fn drop_column(&mut self, table_name: &QualifiedName, column: &str) {
+        // the server refuses to drop a column a publication's column list or row filter uses
+        let publisher = self.catalog.publications.values().find(|p| {
+            p.table(table_name).is_some_and(|t| {
+                let mut named = t.columns.iter().flatten().chain(&t.filter_columns);
+                named.any(|c| c == column)
+            })
+        });
+        if let Some(publication) = publisher {
+            let message = format!(
+                "column `{column}` of `{table_name}` is dropped while publication `{}` uses it",
+                publication.name
+            );
+            return self.error(
+                0,
+                message,
+                "take the table out of the publication, or the column out of its column list and row filter, first",
+            );
+        }
         let Some(table) = self.catalog.tables.get_mut(table_name) else {
             return;
         };

@@ -30,6 +30,13 @@ impl Builder<'_> {
             Ok(ObjectType::ObjectType | ObjectType::ObjectDomain) => {
                 self.type_comment(&qualified_name(&names), comment)
             }
+            Ok(ObjectType::ObjectPublication) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                self.catalog
+                    .publications
+                    .get_mut(&name)
+                    .map(|p| p.comment = comment)
+            }
             Ok(ObjectType::ObjectCollation) => self
                 .catalog
                 .collations

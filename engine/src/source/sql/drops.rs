@@ -76,6 +76,10 @@ impl Builder<'_> {
                     let name = string_of(object).unwrap_or_default();
                     self.catalog.extensions.shift_remove(&name).is_some()
                 }
+                Some(ObjectType::ObjectPublication) => {
+                    let name = string_of(object).unwrap_or_default();
+                    self.catalog.publications.shift_remove(&name).is_some()
+                }
                 _ => {
                     let label = kind.map(|k| k.as_str_name()).unwrap_or("object");
                     self.unsupported(&format!("DROP {label}"), None, "");
@@ -103,6 +107,10 @@ impl Builder<'_> {
         self.catalog.triggers.retain(|(table, _), _| table != name);
         self.catalog.policies.retain(|(table, _), _| table != name);
         self.policy_statements.retain(|(table, _), _| table != name);
+        // the server takes a dropped table out of its publications
+        for publication in self.catalog.publications.values_mut() {
+            publication.tables.retain(|t| t.table != *name);
+        }
         self.catalog
             .sequences
             .retain(|_, s| s.owned_by.as_ref().is_none_or(|(table, _)| table != name));
@@ -112,6 +120,10 @@ impl Builder<'_> {
     fn drop_schema(&mut self, schema: &str) -> bool {
         if self.catalog.schemas.shift_remove(schema).is_none() {
             return false;
+        }
+        // the server takes a dropped schema out of its publications
+        for publication in self.catalog.publications.values_mut() {
+            publication.schemas.retain(|s| s != schema);
         }
         self.catalog.retain_schemas(|s| s != schema);
         self.constraints
@@ -144,6 +156,30 @@ impl Builder<'_> {
                     );
                     self.catalog.indexes.insert(index.name.clone(), index);
                 }
+            }
+            (Some(ObjectType::ObjectPublication), _) => {
+                let name = stmt
+                    .object
+                    .as_deref()
+                    .and_then(string_of)
+                    .unwrap_or_default();
+                let Some(mut publication) = self.catalog.publications.shift_remove(&name) else {
+                    return self.error(
+                        0,
+                        format!("publication `{name}` is renamed but not created"),
+                        "check the publication name",
+                    );
+                };
+                publication.name = stmt.newname.clone();
+                self.catalog
+                    .publications
+                    .insert(stmt.newname.clone(), publication);
+                self.catalog.rename_acls(|object| match object {
+                    AclObject::Publication(p) if *p == name => {
+                        Some(AclObject::Publication(stmt.newname.clone()))
+                    }
+                    _ => None,
+                });
             }
             (kind, _) => {
                 let label = kind.map(|k| k.as_str_name()).unwrap_or("object");
@@ -182,6 +218,14 @@ impl Builder<'_> {
             if index.table == *from {
                 index.table = to.clone();
             }
+        }
+        for publication in self.catalog.publications.values_mut() {
+            for published in &mut publication.tables {
+                if published.table == *from {
+                    published.table = to.clone();
+                }
+            }
+            publication.tables.sort_by(|a, b| a.table.cmp(&b.table));
         }
         for sequence in self.catalog.sequences.values_mut() {
             if let Some((table, _)) = sequence.owned_by.as_mut() {

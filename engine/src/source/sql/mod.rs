@@ -10,6 +10,7 @@ mod drops;
 mod functions;
 pub(crate) mod location;
 mod privileges;
+mod publications;
 mod references;
 mod repeats;
 mod roles;
@@ -237,6 +238,8 @@ impl Builder<'_> {
             NodeEnum::CreateTrigStmt(s) => self.create_trigger(s),
             NodeEnum::CreatePolicyStmt(s) => self.create_policy(s),
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
+            NodeEnum::CreatePublicationStmt(s) => self.create_publication(s),
+            NodeEnum::AlterPublicationStmt(s) => self.alter_publication(s),
             NodeEnum::DropStmt(s) => self.drop(s),
             NodeEnum::RenameStmt(s) => self.rename(s),
             NodeEnum::GrantStmt(s) => self.grant(s),
@@ -460,7 +463,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
         ),
         NodeEnum::RuleStmt(s) => ("rule", (None, s.rulename.clone())),
         NodeEnum::CreateEventTrigStmt(s) => ("event trigger", (None, s.trigname.clone())),
-        NodeEnum::CreatePublicationStmt(s) => ("publication", (None, s.pubname.clone())),
         NodeEnum::CreateCastStmt(_) => ("cast", (None, String::new())),
         NodeEnum::CreateForeignTableStmt(s) => (
             "foreign table",

@@ -268,6 +268,9 @@ impl Builder<'_> {
             (ObjectType::ObjectType | ObjectType::ObjectDomain, Some(NodeEnum::List(names))) => {
                 AclObject::Type(qualified_name(&names.items))
             }
+            (ObjectType::ObjectPublication, Some(NodeEnum::String(name))) => {
+                AclObject::Publication(name.sval.clone())
+            }
             // collations, operators, text search objects…: their owners are not modelled
             _ => return,
         };

@@ -155,7 +155,7 @@ impl Builder<'_> {
 
     /// A trigger or policy needs its table (or, for a trigger, view); one on a relation the
     /// model does not cover is reported as not managed.
-    fn relation_exists(&mut self, what: &str, relation: &QualifiedName) -> bool {
+    pub(super) fn relation_exists(&mut self, what: &str, relation: &QualifiedName) -> bool {
         if self.catalog.tables.contains_key(relation)
             || (what == "trigger" && self.catalog.views.contains_key(relation))
         {

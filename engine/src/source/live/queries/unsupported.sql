@@ -57,9 +57,6 @@ WHERE NOT EXISTS (
     SELECT FROM ext
     WHERE ext.classid = 'pg_catalog.pg_event_trigger'::regclass AND ext.objid = e.oid)
 UNION ALL
-SELECT 'publication', NULL, p.pubname::text
-FROM pg_catalog.pg_publication p
-UNION ALL
 -- PostgreSQL 18 computes VIRTUAL generated columns on read; the model has STORED only
 SELECT 'virtual generated column', c.nspname, c.relname::text || '.' || a.attname::text
 FROM rel c

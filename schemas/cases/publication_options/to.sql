@@ -1,0 +1,10 @@
+-- options set and reset with ALTER PUBLICATION … SET (…); `wide` takes them from an ALTER,
+-- which the offline reading folds
+CREATE TABLE events (id bigint PRIMARY KEY, body text);
+CREATE TABLE measurements (at date NOT NULL, value integer) PARTITION BY RANGE (at);
+CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+
+CREATE PUBLICATION narrow FOR TABLE events;
+CREATE PUBLICATION wide FOR TABLE events;
+ALTER PUBLICATION wide SET (publish = 'delete,insert', publish_via_partition_root);
+CREATE PUBLICATION readings FOR TABLE measurements WITH (publish = 'insert');

@@ -1,0 +1,10 @@
+-- FOR TABLES IN SCHEMA: a schema leaves, another and a table join; a new publication lists
+-- two schemas
+CREATE SCHEMA inventory;
+CREATE SCHEMA sales;
+CREATE TABLE inventory.stock (id integer PRIMARY KEY, quantity integer);
+CREATE TABLE sales.orders (id integer PRIMARY KEY, total numeric);
+CREATE TABLE items (id integer PRIMARY KEY, name text);
+
+CREATE PUBLICATION stock FOR TABLES IN SCHEMA sales, TABLE items;
+CREATE PUBLICATION whole FOR TABLES IN SCHEMA inventory, sales;
