@@ -1,7 +1,9 @@
 //! What each change touches, and what each object depends on in a catalog: the two facts
 //! the ordering graph is built from.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diff::{Change, CommentTarget};
 use crate::model::{
@@ -362,19 +364,20 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
 }
 
 /// For every object of a catalog, the objects it needs to exist.
-pub type Dependencies = HashMap<ObjectId, Vec<ObjectId>>;
+/// Fx-hashed: the ordering hashes object names millions of times in a large plan.
+pub type Dependencies = FxHashMap<ObjectId, Vec<ObjectId>>;
 
 /// The objects whose dependencies a plan asks for: those its changes touch. A small change
 /// to a large catalog then maps a few objects, not the whole catalog.
 pub struct Wanted<'a> {
-    objects: HashSet<&'a ObjectId>,
+    objects: FxHashSet<&'a ObjectId>,
     /// The tables of the wanted objects (the table, its columns, constraints, …).
-    tables: HashSet<&'a QualifiedName>,
+    tables: FxHashSet<&'a QualifiedName>,
 }
 
 impl<'a> Wanted<'a> {
     pub fn new(objects: impl IntoIterator<Item = &'a ObjectId>) -> Self {
-        let objects: HashSet<&ObjectId> = objects.into_iter().collect();
+        let objects: FxHashSet<&ObjectId> = objects.into_iter().collect();
         let tables = objects
             .iter()
             .filter_map(|object| match object {
@@ -423,7 +426,7 @@ pub fn body_dependencies<'a>(
 ) -> Dependencies {
     let overloads = overloads(catalog);
     let types = catalog.user_types();
-    let mut deps: Dependencies = HashMap::new();
+    let mut deps = Dependencies::default();
     for function in signatures
         .into_iter()
         .filter_map(|s| catalog.functions.get(s))
@@ -492,7 +495,7 @@ fn type_id(types: &UserTypes, type_name: &str) -> Option<ObjectId> {
 
 /// What the `wanted` objects of `catalog` depend on.
 pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
-    let mut deps: Dependencies = HashMap::new();
+    let mut deps = Dependencies::default();
     let overloads = overloads(catalog);
     let calls = |expr: &crate::model::Expr| -> Vec<ObjectId> {
         referenced_functions(expr)

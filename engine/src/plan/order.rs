@@ -2,12 +2,13 @@
 //! error that prints it.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 use std::fmt;
 
 use petgraph::algo::{has_path_connecting, DfsSpace};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
+use rustc_hash::FxHashMap;
 
 use super::dependencies::{
     body_dependencies, dependencies, targets, Action, Dependencies, ObjectId, Wanted,
@@ -123,7 +124,7 @@ fn build_graph<'a>(
     for i in 0..touched.len() {
         graph.add_node(i);
     }
-    let mut by_object: HashMap<&ObjectId, Vec<(usize, Action)>> = HashMap::new();
+    let mut by_object: FxHashMap<&ObjectId, Vec<(usize, Action)>> = FxHashMap::default();
     for (i, parts) in touched.iter().enumerate() {
         for (object, action) in parts {
             by_object.entry(object).or_default().push((i, *action));
