@@ -309,7 +309,7 @@ fn read(
     context: &platform::Context,
     shadow: Option<&mut source::shadow::Shadow>,
 ) -> Result<Catalog, Error> {
-    Ok(match (side, shadow) {
+    let mut catalog = match (side, shadow) {
         (Side::Database(catalog), _) => *catalog,
         (Side::Files(files), None) => source::sql::load_in(context, files)?,
         (Side::Files(files), Some(shadow)) => {
@@ -320,7 +320,9 @@ fn read(
             }
             catalog
         }
-    })
+    };
+    catalog.share_canonical_forms();
+    Ok(catalog)
 }
 
 /// Reads both sides of a plan: at the same time where neither is read against the other.

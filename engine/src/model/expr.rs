@@ -1,3 +1,6 @@
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use serde::{Serialize, Serializer};
 
 /// An SQL expression (default, CHECK, index predicate, constraint definition).
@@ -8,7 +11,9 @@ use serde::{Serialize, Serializer};
 #[derive(Clone, Debug, Eq)]
 pub struct Expr {
     pub sql: String,
-    pub canonical: String,
+    /// Shared: copies of an object (a change holds its table) and equal expressions (every
+    /// `PRIMARY KEY (id)`) hold one text.
+    pub canonical: Arc<str>,
 }
 
 impl PartialEq for Expr {
@@ -39,6 +44,47 @@ fn adopt_optional(expr: &mut Option<Expr>, written: Option<&Expr>) {
 }
 
 impl super::Catalog {
+    /// Makes equal canonical forms one shared text: a large schema repeats a few of them
+    /// (`PRIMARY KEY (id)`, `DEFAULT now()`) thousands of times.
+    pub fn share_canonical_forms(&mut self) {
+        let mut forms: HashSet<Arc<str>> = HashSet::new();
+        let mut share = |expr: &mut Expr| match forms.get(&expr.canonical) {
+            Some(form) => expr.canonical = form.clone(),
+            None => {
+                forms.insert(expr.canonical.clone());
+            }
+        };
+        for table in self.tables.values_mut() {
+            table.partition_by.iter_mut().for_each(&mut share);
+            if let Some(of) = &mut table.partition_of {
+                share(&mut of.bound);
+            }
+            for column in table.columns.values_mut() {
+                column.default.iter_mut().for_each(&mut share);
+                column.generated.iter_mut().for_each(&mut share);
+            }
+            for constraint in table.constraints.values_mut() {
+                share(&mut constraint.definition);
+            }
+        }
+        for index in self.indexes.values_mut() {
+            share(&mut index.definition);
+        }
+        for trigger in self.triggers.values_mut() {
+            share(&mut trigger.definition);
+        }
+        for policy in self.policies.values_mut() {
+            policy.using.iter_mut().for_each(&mut share);
+            policy.with_check.iter_mut().for_each(&mut share);
+        }
+        for domain in self.domains.values_mut() {
+            domain.default.iter_mut().for_each(&mut share);
+            for constraint in domain.constraints.values_mut() {
+                share(&mut constraint.check);
+            }
+        }
+    }
+
     /// Takes the text of every expression and definition that `written` holds in the same
     /// place with the same canonical form. A desired state read back from a shadow database
     /// is then emitted as the file spells it rather than as the server prints it: easier to

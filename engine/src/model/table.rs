@@ -5,7 +5,7 @@ use super::{Expr, QualifiedName, SequenceOptions};
 
 /// A table with its columns and constraints. Indexes that do not implement a constraint are
 /// [`Index`]es of the catalog.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Table {
     pub name: QualifiedName,
     pub columns: IndexMap<String, Column>,
@@ -42,6 +42,32 @@ pub struct PartitionOf {
     pub parent: QualifiedName,
     /// `FOR VALUES IN ('eu')`, `FOR VALUES FROM (…) TO (…)`, `DEFAULT`…, compared canonically.
     pub bound: Expr,
+}
+
+/// Field by field, so that the maps are collected: a cloned `IndexMap` reserves as many
+/// entries as its hash table has room for (seven for four columns), and a plan creating
+/// many tables holds a copy of each.
+impl Clone for Table {
+    fn clone(&self) -> Self {
+        Table {
+            name: self.name.clone(),
+            columns: (self.columns.iter())
+                .map(|(name, column)| (name.clone(), column.clone()))
+                .collect(),
+            constraints: (self.constraints.iter())
+                .map(|(name, constraint)| (name.clone(), constraint.clone()))
+                .collect(),
+            unlogged: self.unlogged,
+            row_security: self.row_security,
+            force_row_security: self.force_row_security,
+            comment: self.comment.clone(),
+            partition_by: self.partition_by.clone(),
+            partition_of: self.partition_of.clone(),
+            inherits: self.inherits.clone(),
+            options: self.options.clone(),
+            replica_identity: self.replica_identity.clone(),
+        }
+    }
 }
 
 impl Table {
@@ -90,7 +116,7 @@ pub struct Column {
     pub collation: Option<String>,
     pub default: Option<Expr>,
     pub not_null: bool,
-    pub identity: Option<Identity>,
+    pub identity: Option<Box<Identity>>,
     /// `GENERATED ALWAYS AS (expr) STORED`.
     pub generated: Option<Expr>,
     /// `SET STORAGE`: only when it differs from the type's default.

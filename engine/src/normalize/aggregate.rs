@@ -84,7 +84,7 @@ pub fn aggregate(stmt: &DefineStmt, sql: Option<String>) -> Function {
         aggregate: true,
         definition: Expr {
             sql,
-            canonical: canonical.clone(),
+            canonical: canonical.as_str().into(),
         },
         // any change to an aggregate drops and creates it
         interface: canonical,

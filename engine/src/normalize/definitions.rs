@@ -68,7 +68,7 @@ pub fn constraint(node: &protobuf::Constraint, name: &str, sql: Option<String>) 
         kind,
         definition: Expr {
             sql,
-            canonical: tree.to_string(),
+            canonical: tree.to_string().into(),
         },
         columns,
         foreign_key,
@@ -162,7 +162,7 @@ pub fn index(stmt: &protobuf::IndexStmt, name: &str, sql: Option<String>) -> Ind
         unique: stmt.unique,
         definition: Expr {
             sql,
-            canonical: comparable.to_string(),
+            canonical: comparable.to_string().into(),
         },
         columns,
         comment: None,

@@ -18,7 +18,7 @@ const IMPLICIT_SCHEMAS: [&str; 2] = ["pg_catalog", "public"];
 pub fn expr<T: Serialize>(node: &T, sql: String) -> Expr {
     Expr {
         sql,
-        canonical: canonical(node),
+        canonical: canonical(node).into(),
     }
 }
 
@@ -45,7 +45,7 @@ pub fn parse_expressions(texts: &[&str]) -> Vec<Option<Expr>> {
                 normalize(&mut node);
                 Some(Expr {
                     sql: text.to_string(),
-                    canonical: node.to_string(),
+                    canonical: node.to_string().into(),
                 })
             })
             .collect(),
@@ -455,7 +455,7 @@ pub fn rename_column_references(expr: &Expr, from: &str, to: &str) -> Expr {
     rename_in(&mut tree, from, to);
     Expr {
         sql: expr.sql.clone(),
-        canonical: tree.to_string(),
+        canonical: tree.to_string().into(),
     }
 }
 

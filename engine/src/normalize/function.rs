@@ -84,7 +84,7 @@ pub fn function(stmt: &CreateFunctionStmt, sql: Option<String>) -> Function {
         aggregate: false,
         definition: Expr {
             sql,
-            canonical: tree.to_string(),
+            canonical: tree.to_string().into(),
         },
         interface,
         comment: None,

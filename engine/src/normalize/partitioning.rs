@@ -75,7 +75,7 @@ pub fn bound_of(bound: &PartitionBoundSpec) -> Expr {
                 *text = datetime_key(text);
             }
         });
-        bound.canonical = tree.to_string();
+        bound.canonical = tree.to_string().into();
     }
     bound
 }

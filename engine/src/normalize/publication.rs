@@ -64,7 +64,7 @@ fn published_table(spec: &pg_query::protobuf::PublicationTable) -> Option<Publis
         referenced_columns(&tree, &mut filter_columns);
         Expr {
             sql: deparse_expr(node),
-            canonical: tree.to_string(),
+            canonical: tree.to_string().into(),
         }
     });
     filter_columns.sort();

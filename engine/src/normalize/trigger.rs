@@ -56,7 +56,7 @@ pub fn trigger(stmt: &CreateTrigStmt, sql: Option<String>) -> Trigger {
         name: stmt.trigname.clone(),
         definition: Expr {
             sql: sql.trim().trim_end_matches(';').to_string(),
-            canonical: tree.to_string(),
+            canonical: tree.to_string().into(),
         },
         function,
         columns,
@@ -97,7 +97,7 @@ pub fn policy(
         );
         Some(Expr {
             sql: sql.unwrap_or_else(|| deparse_expr(node)),
-            canonical: tree.to_string(),
+            canonical: tree.to_string().into(),
         })
     };
     let using = expression(&stmt.qual, using_sql);

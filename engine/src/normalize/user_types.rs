@@ -16,7 +16,7 @@ pub fn domain_constraint(node: &protobuf::Constraint, name: &str) -> DomainConst
         Some(e) => expr(e, deparse_expr(e)),
         None => Expr {
             sql: String::new(),
-            canonical: String::new(),
+            canonical: "".into(),
         },
     };
     DomainConstraint {

@@ -56,7 +56,7 @@ pub fn view(
         name,
         query: Expr {
             sql: sql.trim().trim_end_matches(';').trim().to_string(),
-            canonical: tree.to_string(),
+            canonical: tree.to_string().into(),
         },
         columns: output_columns(&query),
         options,

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::BuildHasherDefault;
+
+use indexmap::IndexSet;
+use rustc_hash::{FxHashSet, FxHasher};
 
 use crate::diff::{Change, CommentTarget};
 use crate::model::{
@@ -363,21 +366,18 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
     }
 }
 
-/// For every object of a catalog, the objects it needs to exist.
-/// Fx-hashed: the ordering hashes object names millions of times in a large plan.
-pub type Dependencies = FxHashMap<ObjectId, Vec<ObjectId>>;
-
-/// The objects whose dependencies a plan asks for: those its changes touch. A small change
-/// to a large catalog then maps a few objects, not the whole catalog.
+/// The objects a plan's changes touch, numbered in the order first touched: the ordering
+/// keeps numbers, not names, for the millions of links of a large plan.
 pub struct Wanted<'a> {
-    objects: FxHashSet<&'a ObjectId>,
+    objects: IndexSet<&'a ObjectId, BuildHasherDefault<FxHasher>>,
     /// The tables of the wanted objects (the table, its columns, constraints, …).
     tables: FxHashSet<&'a QualifiedName>,
 }
 
 impl<'a> Wanted<'a> {
     pub fn new(objects: impl IntoIterator<Item = &'a ObjectId>) -> Self {
-        let objects: FxHashSet<&ObjectId> = objects.into_iter().collect();
+        let objects: IndexSet<&ObjectId, BuildHasherDefault<FxHasher>> =
+            objects.into_iter().collect();
         let tables = objects
             .iter()
             .filter_map(|object| match object {
@@ -393,12 +393,50 @@ impl<'a> Wanted<'a> {
         Wanted { objects, tables }
     }
 
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// The number of a wanted object.
+    pub fn number(&self, object: &ObjectId) -> Option<usize> {
+        self.objects.get_index_of(object)
+    }
+
+    pub fn object(&self, number: usize) -> &'a ObjectId {
+        self.objects[number]
+    }
+
     pub(super) fn has(&self, object: &ObjectId) -> bool {
         self.objects.contains(object)
     }
 
     fn table(&self, table: &QualifiedName) -> bool {
         self.tables.contains(table)
+    }
+}
+
+/// For every wanted object (by number), the wanted objects it needs to exist. What no
+/// change touches is left out: it orders nothing.
+pub struct Dependencies {
+    needs: Vec<Vec<u32>>,
+}
+
+impl Dependencies {
+    pub fn new(wanted: &Wanted) -> Self {
+        Dependencies {
+            needs: vec![Vec::new(); wanted.len()],
+        }
+    }
+
+    pub(super) fn add(&mut self, wanted: &Wanted, object: &ObjectId, needs: &ObjectId) {
+        if let (Some(object), Some(needs)) = (wanted.number(object), wanted.number(needs)) {
+            self.needs[object].push(needs as u32);
+        }
+    }
+
+    /// What the object numbered `object` needs, by number.
+    pub fn of(&self, object: usize) -> impl Iterator<Item = usize> + '_ {
+        self.needs[object].iter().map(|&n| n as usize)
     }
 }
 
@@ -423,10 +461,11 @@ fn overloads(catalog: &Catalog) -> HashMap<&QualifiedName, Vec<String>> {
 pub fn body_dependencies<'a>(
     catalog: &Catalog,
     signatures: impl IntoIterator<Item = &'a String>,
+    wanted: &Wanted,
 ) -> Dependencies {
     let overloads = overloads(catalog);
     let types = catalog.user_types();
-    let mut deps = Dependencies::default();
+    let mut deps = Dependencies::new(wanted);
     for function in signatures
         .into_iter()
         .filter_map(|s| catalog.functions.get(s))
@@ -479,7 +518,10 @@ pub fn body_dependencies<'a>(
         }
         needs.sort();
         needs.dedup();
-        deps.insert(ObjectId::Function(signature), needs);
+        let id = ObjectId::Function(signature);
+        for needed in &needs {
+            deps.add(wanted, &id, needed);
+        }
     }
     deps
 }
@@ -495,7 +537,7 @@ fn type_id(types: &UserTypes, type_name: &str) -> Option<ObjectId> {
 
 /// What the `wanted` objects of `catalog` depend on.
 pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
-    let mut deps = Dependencies::default();
+    let mut deps = Dependencies::new(wanted);
     let overloads = overloads(catalog);
     let calls = |expr: &crate::model::Expr| -> Vec<ObjectId> {
         referenced_functions(expr)
@@ -511,14 +553,7 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
         let name = types.collation(collation.as_deref()?)?;
         Some(ObjectId::Collation(name.clone()))
     };
-    let mut add = |object: ObjectId, needs: ObjectId| {
-        if wanted.has(&object) {
-            // most objects need one thing: a vector grown on demand would hold room for four
-            (deps.entry(object))
-                .or_insert_with(|| Vec::with_capacity(1))
-                .push(needs)
-        }
-    };
+    let mut add = |object: ObjectId, needs: ObjectId| deps.add(wanted, &object, &needs);
     for extension in catalog.extensions.values() {
         add(
             ObjectId::Extension(extension.name.clone()),

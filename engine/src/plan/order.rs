@@ -8,7 +8,6 @@ use std::fmt;
 use petgraph::algo::{has_path_connecting, DfsSpace};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
-use rustc_hash::FxHashMap;
 
 use super::dependencies::{
     body_dependencies, dependencies, targets, Action, Dependencies, ObjectId, Wanted,
@@ -43,8 +42,21 @@ pub fn order(
             ObjectId::Function(signature) if *action != Action::Drop => Some(signature),
             _ => None,
         });
-    let bodies = body_dependencies(catalogs.to, written);
-    let graph = build_graph(&touched, deps.as_ref(), &bodies);
+    let bodies = body_dependencies(catalogs.to, written, &wanted);
+    let touched: Vec<Vec<(usize, Action)>> = (touched.iter())
+        .map(|parts| {
+            let number = |object| {
+                wanted
+                    .number(object)
+                    .expect("every touched object is wanted")
+            };
+            parts
+                .iter()
+                .map(|(o, action)| (number(o), *action))
+                .collect()
+        })
+        .collect();
+    let graph = build_graph(&touched, &wanted, deps.as_ref(), &bodies);
     let mut in_degree: Vec<usize> = graph
         .node_indices()
         .map(|n| graph.neighbors_directed(n, Direction::Incoming).count())
@@ -113,59 +125,60 @@ impl fmt::Display for Reason<'_> {
     }
 }
 
-/// One node per change (what each touches: `touched`); an edge `a → b` with its reason when
-/// `a` must run before `b`.
+/// One node per change (what each touches, by number: `touched`); an edge `a → b` with its
+/// reason when `a` must run before `b`.
 fn build_graph<'a>(
-    touched: &'a [Vec<(ObjectId, Action)>],
-    deps: Pair<&'a Dependencies>,
-    bodies: &'a Dependencies,
+    touched: &[Vec<(usize, Action)>],
+    wanted: &Wanted<'a>,
+    deps: Pair<&Dependencies>,
+    bodies: &Dependencies,
 ) -> DiGraph<usize, Reason<'a>> {
     let mut graph = DiGraph::with_capacity(touched.len(), touched.len());
     for i in 0..touched.len() {
         graph.add_node(i);
     }
-    let mut by_object: FxHashMap<&ObjectId, Vec<(usize, Action)>> = FxHashMap::default();
+    let mut by_object: Vec<Vec<(usize, Action)>> = vec![Vec::new(); wanted.len()];
     for (i, parts) in touched.iter().enumerate() {
-        for (object, action) in parts {
-            by_object.entry(object).or_default().push((i, *action));
+        for &(object, action) in parts {
+            by_object[object].push((i, action));
         }
     }
+    let id = |number: usize| wanted.object(number);
     let mut edges = Vec::new();
     for (i, parts) in touched.iter().enumerate() {
-        for (object, action) in parts {
-            let others = |id: &ObjectId| by_object.get(id).into_iter().flatten();
+        for &(object, action) in parts {
             match action {
                 Action::Create | Action::Alter | Action::Rename => {
                     // what the new state needs is created or changed first
-                    for needed in deps.to.get(object).into_iter().flatten() {
-                        for &(j, other) in others(needed) {
+                    for needed in deps.to.of(object) {
+                        for &(j, other) in &by_object[needed] {
                             if j != i && other != Action::Drop {
-                                edges.push((j, i, Reason::Needs(object, needed)));
+                                edges.push((j, i, Reason::Needs(id(object), id(needed))));
                             }
                         }
                     }
-                    if *action == Action::Create {
+                    if action == Action::Create {
                         // a replaced object is dropped before it is created again
-                        for &(j, other) in others(object) {
+                        for &(j, other) in &by_object[object] {
                             if j != i && other == Action::Drop {
-                                edges.push((j, i, Reason::DroppedFirst(object)));
+                                edges.push((j, i, Reason::DroppedFirst(id(object))));
                             }
                         }
                     }
                 }
                 Action::Drop => {}
             }
-            if *action != Action::Create {
+            if action != Action::Create {
                 // what an old object needs goes away only after it; what it needs under a
                 // new name has that name only once renamed
-                for needed in deps.from.get(object).into_iter().flatten() {
-                    for &(j, other) in others(needed) {
+                for needed in deps.from.of(object) {
+                    for &(j, other) in &by_object[needed] {
                         let goes_after = other == Action::Drop
-                            || (other == Action::Alter && *action == Action::Drop);
+                            || (other == Action::Alter && action == Action::Drop);
                         if j != i && goes_after {
-                            edges.push((i, j, Reason::Uses(object, needed)));
+                            edges.push((i, j, Reason::Uses(id(object), id(needed))));
                         } else if j != i && other == Action::Rename {
-                            edges.push((j, i, Reason::UnderNewName(object, needed)));
+                            edges.push((j, i, Reason::UnderNewName(id(object), id(needed))));
                         }
                     }
                 }
@@ -173,7 +186,7 @@ fn build_graph<'a>(
         }
     }
     // several changes to one object run in the order the differ emitted them
-    for changes_of_object in by_object.values() {
+    for changes_of_object in &by_object {
         let alters: Vec<usize> = changes_of_object
             .iter()
             .filter(|(_, action)| *action == Action::Alter)
@@ -197,18 +210,18 @@ fn build_graph<'a>(
     // a cycle (a table whose default calls the function that reads it)
     let mut space = DfsSpace::new(&graph);
     for (i, parts) in touched.iter().enumerate() {
-        for (object, action) in parts {
-            if *action == Action::Drop {
+        for &(object, action) in parts {
+            if action == Action::Drop {
                 continue;
             }
-            for needed in bodies.get(object).into_iter().flatten() {
-                for &(j, other) in by_object.get(needed).into_iter().flatten() {
+            for needed in bodies.of(object) {
+                for &(j, other) in &by_object[needed] {
                     let (from, to) = (NodeIndex::new(j), NodeIndex::new(i));
                     if j == i || other == Action::Drop || graph.contains_edge(from, to) {
                         continue;
                     }
                     if !has_path_connecting(&graph, to, from, Some(&mut space)) {
-                        graph.add_edge(from, to, Reason::MayUse(object, needed));
+                        graph.add_edge(from, to, Reason::MayUse(id(object), id(needed)));
                     }
                 }
             }

@@ -49,15 +49,9 @@ pub(super) fn acl_targets(change: &AclChange) -> Vec<(ObjectId, Action)> {
 pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Dependencies) {
     let mut add = |object: AclObject, needs: ObjectId| {
         if !matches!(object, AclObject::Column(..)) {
-            let owner = ObjectId::Owner(object.clone());
-            if wanted.has(&owner) {
-                deps.entry(owner).or_default().push(needs.clone());
-            }
+            deps.add(wanted, &ObjectId::Owner(object.clone()), &needs);
         }
-        let privileges = ObjectId::Privileges(object);
-        if wanted.has(&privileges) {
-            deps.entry(privileges).or_default().push(needs)
-        }
+        deps.add(wanted, &ObjectId::Privileges(object), &needs);
     };
     for name in catalog.schemas.keys() {
         add(
@@ -113,11 +107,7 @@ pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Depend
     for key in catalog.default_privileges.keys() {
         if let Some(schema) = &key.schema {
             let id = ObjectId::DefaultPrivileges(key.clone());
-            if wanted.has(&id) {
-                deps.entry(id)
-                    .or_default()
-                    .push(ObjectId::Schema(schema.clone()));
-            }
+            deps.add(wanted, &id, &ObjectId::Schema(schema.clone()));
         }
     }
 }

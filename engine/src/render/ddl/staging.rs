@@ -107,7 +107,7 @@ pub fn not_null_check(table: &QualifiedName, column: &str) -> NotNullCheck {
             name,
             kind: ConstraintKind::Check,
             definition: Expr {
-                canonical: sql.clone(),
+                canonical: sql.as_str().into(),
                 sql,
             },
             columns: vec![column.to_string()],

@@ -41,7 +41,7 @@ pub(super) fn load(
         let printed = |text: &Option<String>| {
             text.as_ref().map(|t| Expr {
                 sql: t.clone(),
-                canonical: String::new(),
+                canonical: "".into(),
             })
         };
         let statement = Policy {

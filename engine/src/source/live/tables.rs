@@ -133,7 +133,7 @@ fn load_columns(
             collation: collation_name.map(|c| collation(collation_schema.as_deref(), &c)),
             default: None,
             not_null: reader.get(&row, WHAT, "not_null")?,
-            identity,
+            identity: identity.map(Box::new),
             generated: None,
             storage: (reader.get::<Option<String>>(&row, WHAT, "storage")?)
                 .and_then(|s| Storage::parse(&s)),

@@ -383,10 +383,10 @@ impl Builder<'_> {
             }
             (AlterTableType::AtAddIdentity, Some(NodeEnum::Constraint(c))) => {
                 let base = SequenceOptions::defaults(&column.type_name, 1);
-                column.identity = Some(Identity {
+                column.identity = Some(Box::new(Identity {
                     always: c.generated_when == "a",
                     options: apply_options(&base, &c.options),
-                });
+                }));
                 column.not_null = true;
             }
             (AlterTableType::AtSetIdentity, Some(NodeEnum::List(list))) => {

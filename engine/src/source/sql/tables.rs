@@ -167,10 +167,10 @@ impl Builder<'_> {
                 }
                 Ok(ConstrType::ConstrIdentity) => {
                     let base = SequenceOptions::defaults(&column.type_name, 1);
-                    column.identity = Some(Identity {
+                    column.identity = Some(Box::new(Identity {
                         always: c.generated_when == "a",
                         options: apply_options(&base, &c.options),
-                    });
+                    }));
                     column.not_null = true;
                 }
                 Ok(ConstrType::ConstrGenerated) => {
@@ -666,7 +666,7 @@ pub(super) fn collation_name(names: &[Node]) -> Option<String> {
 /// `'01:00:00'::interval`, `'t'` as `true`).
 pub(super) fn default_expression(node: &Node, type_name: &str) -> Option<crate::model::Expr> {
     let mut default = expression(node);
-    if default.canonical == NULL_CONSTANT {
+    if &*default.canonical == NULL_CONSTANT {
         return None;
     }
     if matches!(type_name, "interval" | "boolean") {
@@ -681,7 +681,7 @@ pub(super) fn default_expression(node: &Node, type_name: &str) -> Option<crate::
                     _ => {}
                 }
             }
-            default.canonical = tree.to_string();
+            default.canonical = tree.to_string().into();
         }
     }
     Some(default)
