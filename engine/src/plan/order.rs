@@ -43,20 +43,14 @@ pub fn order(
             _ => None,
         });
     let bodies = body_dependencies(catalogs.to, written, &wanted);
-    let touched: Vec<Vec<(usize, Action)>> = (touched.iter())
+    let numbered: Vec<Vec<(usize, Action)>> = (touched.iter())
         .map(|parts| {
-            let number = |object| {
-                wanted
-                    .number(object)
-                    .expect("every touched object is wanted")
-            };
-            parts
-                .iter()
-                .map(|(o, action)| (number(o), *action))
+            (parts.iter())
+                .map(|(object, action)| (wanted.number(object).expect("wanted"), *action))
                 .collect()
         })
         .collect();
-    let graph = build_graph(&touched, &wanted, deps.as_ref(), &bodies);
+    let graph = build_graph(&numbered, &wanted, deps.as_ref(), &bodies);
     let mut in_degree: Vec<usize> = graph
         .node_indices()
         .map(|n| graph.neighbors_directed(n, Direction::Incoming).count())
