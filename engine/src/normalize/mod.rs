@@ -15,6 +15,7 @@ pub mod interval;
 pub mod names;
 pub mod partitioning;
 pub mod publication;
+pub mod rule;
 pub mod storage;
 pub mod trigger;
 pub mod types;

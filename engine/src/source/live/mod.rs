@@ -25,6 +25,7 @@ pub mod lint_tables;
 mod policies;
 mod privileges;
 mod publications;
+mod rules;
 mod schemas;
 mod sequences;
 mod tables;
@@ -85,6 +86,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     aggregates::load(&reader, &mut tx, &mut catalog)?;
     views::load(&reader, &mut tx, &mut catalog)?;
     triggers::load(&reader, &mut tx, &mut catalog)?;
+    rules::load(&reader, &mut tx, &mut catalog)?;
     policies::load(&reader, &mut tx, &mut catalog)?;
     publications::load(&reader, &mut tx, &mut catalog)?;
     privileges::load(&reader, &mut tx, &mut catalog)?;

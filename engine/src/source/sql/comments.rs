@@ -119,6 +119,13 @@ impl Builder<'_> {
                     .get_mut(&(qualified_name(&table), trigger))
                     .map(|t| t.comment = comment)
             }
+            Ok(ObjectType::ObjectRule) => {
+                let (table, rule) = split_last(&names);
+                self.catalog
+                    .rules
+                    .get_mut(&(qualified_name(&table), rule))
+                    .map(|r| r.comment = comment)
+            }
             Ok(ObjectType::ObjectPolicy) => {
                 let (table, policy) = split_last(&names);
                 self.catalog
@@ -141,6 +148,7 @@ impl Builder<'_> {
                 Ok(ObjectType::ObjectColumn
                     | ObjectType::ObjectTabconstraint
                     | ObjectType::ObjectTrigger
+                    | ObjectType::ObjectRule
                     | ObjectType::ObjectPolicy)
             ) =>
             {

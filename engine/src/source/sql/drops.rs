@@ -16,14 +16,19 @@ impl Builder<'_> {
                 Some(ObjectType::ObjectTable) => self.drop_table(&object_name(object)),
                 Some(ObjectType::ObjectView | ObjectType::ObjectMatview) => {
                     let name = object_name(object);
-                    // a materialized view's indexes and a view's triggers go with it
+                    // a materialized view's indexes and a view's triggers and rules go with it
                     self.catalog.indexes.retain(|_, i| i.table != name);
                     self.catalog.triggers.retain(|(table, _), _| *table != name);
+                    self.catalog.rules.retain(|(table, _), _| *table != name);
                     self.catalog.views.shift_remove(&name).is_some()
                 }
                 Some(ObjectType::ObjectTrigger) => {
                     let key = table_member(object);
                     self.catalog.triggers.shift_remove(&key).is_some()
+                }
+                Some(ObjectType::ObjectRule) => {
+                    let key = table_member(object);
+                    self.catalog.rules.shift_remove(&key).is_some()
                 }
                 Some(ObjectType::ObjectPolicy) => {
                     let key = table_member(object);
@@ -105,6 +110,7 @@ impl Builder<'_> {
         self.constraints.retain(|(table, _), _| table != name);
         self.catalog.indexes.retain(|_, index| index.table != *name);
         self.catalog.triggers.retain(|(table, _), _| table != name);
+        self.catalog.rules.retain(|(table, _), _| table != name);
         self.catalog.policies.retain(|(table, _), _| table != name);
         self.policy_statements.retain(|(table, _), _| table != name);
         // the server takes a dropped table out of its publications
@@ -156,6 +162,9 @@ impl Builder<'_> {
                     );
                     self.catalog.indexes.insert(index.name.clone(), index);
                 }
+            }
+            (Some(ObjectType::ObjectRule), Some(table)) => {
+                self.rename_rule(table, &stmt.subname, &stmt.newname)
             }
             (Some(ObjectType::ObjectPublication), _) => {
                 let name = stmt
@@ -292,7 +301,7 @@ impl Builder<'_> {
     }
 }
 
-/// `[schema.]table.name` of a trigger or policy in a DROP: (table, name).
+/// `[schema.]table.name` of a trigger, rule or policy in a DROP: (table, name).
 fn table_member(object: &Node) -> (QualifiedName, String) {
     let mut names = names_of(object);
     let name = names.pop().as_ref().and_then(string_of).unwrap_or_default();

@@ -45,12 +45,6 @@ WHERE (p.prokind = 'w' OR (p.prokind = 'a' AND a.aggkind <> 'n'))
       AND d.objid = p.oid
       AND d.deptype IN ('e', 'i'))
 UNION ALL
--- rules other than the `_RETURN` rule that makes a view
-SELECT 'rule', c.nspname, r.rulename::text
-FROM pg_catalog.pg_rewrite r
-JOIN rel c ON c.oid = r.ev_class
-WHERE r.rulename <> '_RETURN'
-UNION ALL
 SELECT 'event trigger', NULL, e.evtname::text
 FROM pg_catalog.pg_event_trigger e
 WHERE NOT EXISTS (
