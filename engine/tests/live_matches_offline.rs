@@ -1078,7 +1078,10 @@ fn unsupported_objects_are_listed() {
         .any(|(kind, _, _)| kind == "trigger" || kind == "policy" || kind == "row level security"));
     // and rules
     assert_eq!(catalog.rules.len(), 1);
-    assert!(!found.iter().any(|(kind, _, _)| kind == "rule"), "{found:?}");
+    assert!(
+        !found.iter().any(|(kind, _, _)| kind == "rule"),
+        "{found:?}"
+    );
     // and publications
     assert!(catalog.publications.contains_key("pub"));
     assert!(!found.iter().any(|(kind, _, _)| kind == "publication"));

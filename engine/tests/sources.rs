@@ -495,3 +495,35 @@ fn dropping_a_published_column_is_an_error() {
         ["column `a` of `public.t` is dropped while publication `p` uses it"]
     );
 }
+
+#[test]
+fn a_rule_needs_its_table_and_the_relations_its_actions_name() {
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int);\n\
+             CREATE RULE keep AS ON DELETE TO gone DO INSTEAD NOTHING;\n\
+             CREATE RULE copy AS ON INSERT TO t DO ALSO INSERT INTO missing VALUES (NEW.a);\n\
+             ALTER TABLE t DISABLE RULE nothing_here;\n\
+             CREATE RULE \"_RETURN\" AS ON SELECT TO t DO INSTEAD SELECT 1 AS a;\n"
+        ),
+        [
+            "schema.sql:2:34: rule `keep` on `public.gone`, which is not created",
+            "schema.sql:3:1: rule `copy` on `public.t` names `public.missing`, which does not exist",
+            "schema.sql:4:1: rule `nothing_here` on `public.t` does not exist",
+            "schema.sql:5:39: rule `_RETURN` on `public.t` is ON SELECT, which makes a view",
+        ]
+    );
+    // a table created later in the files, and a rule renamed, enabled and dropped
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int);\n\
+             CREATE RULE copy AS ON INSERT TO t DO ALSO INSERT INTO later VALUES (NEW.a);\n\
+             CREATE TABLE later (a int);\n\
+             ALTER RULE copy ON t RENAME TO copied;\n\
+             ALTER TABLE t ENABLE ALWAYS RULE copied;\n\
+             COMMENT ON RULE copied ON t IS 'copies';\n\
+             DROP RULE copied ON t;\n"
+        ),
+        Vec::<String>::new()
+    );
+}

@@ -4,6 +4,7 @@
 mod objects;
 mod privileges;
 mod publications;
+mod rules;
 mod tables;
 mod triggers;
 mod types;
@@ -15,8 +16,8 @@ pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 
 use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, Extension, Function,
-    Index, PartitionOf, Policy, Publication, PublishedTable, QualifiedName, RangeType, Schema,
-    Sequence, Table, Trigger, TriggerEnabled, View,
+    Index, PartitionOf, Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule,
+    Schema, Sequence, Table, Trigger, TriggerEnabled, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -77,6 +78,8 @@ pub enum CommentTarget {
     Trigger(QualifiedName, String),
     /// (table, policy name).
     Policy(QualifiedName, String),
+    /// (table or view, rule name).
+    Rule(QualifiedName, String),
     Publication(String),
 }
 
@@ -250,6 +253,19 @@ pub enum Change {
         name: String,
         enabled: Pair<TriggerEnabled>,
     },
+    CreateRule(Rule),
+    /// `recreated` when the rule comes back in the same plan.
+    DropRule {
+        rule: Rule,
+        recreated: bool,
+    },
+    /// `CREATE OR REPLACE RULE`: a new event, condition or actions on the same relation.
+    ReplaceRule(Pair<Rule>),
+    SetRuleEnabled {
+        table: QualifiedName,
+        name: String,
+        enabled: Pair<TriggerEnabled>,
+    },
     /// `ENABLE`/`DISABLE` and `FORCE`/`NO FORCE ROW LEVEL SECURITY`.
     SetRowSecurity {
         table: QualifiedName,
@@ -322,6 +338,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     views::diff_views(&catalogs, &recreated_views, &mut changes);
     triggers::diff_row_security(&catalogs, &mut changes);
     triggers::diff_triggers(&catalogs, &rebuilt, &mut changes);
+    rules::diff_rules(&catalogs, &rebuilt, &mut changes);
     triggers::diff_policies(&catalogs, &rebuilt, &mut changes);
     publications::diff_publications(&catalogs, &rebuilt, &mut changes);
     let privileges = privileges::diff_privileges(&catalogs, &changes);

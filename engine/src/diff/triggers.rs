@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, Policy, PublishedTable, QualifiedName, Trigger};
+use crate::model::{Catalog, Policy, PublishedTable, QualifiedName, Rule, Trigger};
 
 /// What is rebuilt around the changes of other objects.
 pub(super) struct Rebuilt {
@@ -64,6 +64,15 @@ impl Rebuilt {
         columns
             .chain(&published.filter_columns)
             .any(|c| self.columns.contains(&(published.table.clone(), c.clone())))
+    }
+
+    /// Whether a rule must be dropped and created: the server refuses to change the
+    /// columns of the relations it names under it, or to drop a view or function it uses.
+    pub(super) fn rule(&self, rule: &Rule) -> bool {
+        std::iter::once(&rule.table)
+            .chain(&rule.reads)
+            .any(|r| self.relations.contains(r))
+            || super::objects::calls_any(&rule.definition, &self.functions)
     }
 
     fn policy(&self, policy: &Policy) -> bool {

@@ -47,6 +47,8 @@ pub enum ObjectId {
     Trigger(QualifiedName, String),
     /// (table, name).
     Policy(QualifiedName, String),
+    /// (table or view, name).
+    Rule(QualifiedName, String),
     /// Whether row-level security is enabled and forced on a table.
     RowSecurity(QualifiedName),
     Publication(String),
@@ -79,6 +81,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::RelationName(name) => write!(f, "relation name `{name}`"),
             ObjectId::Trigger(table, name) => write!(f, "trigger `{name}` on `{table}`"),
             ObjectId::Policy(table, name) => write!(f, "policy `{name}` on `{table}`"),
+            ObjectId::Rule(table, name) => write!(f, "rule `{name}` on `{table}`"),
             ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
             ObjectId::Publication(name) => write!(f, "publication `{name}`"),
             ObjectId::PublishedTable(publication, table) => {
@@ -284,6 +287,16 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::SetTriggerEnabled { table, name, .. } => {
             vec![(ObjectId::Trigger(table.clone(), name.clone()), Alter)]
         }
+        Change::CreateRule(r) => vec![(ObjectId::Rule(r.table.clone(), r.name.clone()), Create)],
+        Change::DropRule { rule: r, .. } => {
+            vec![(ObjectId::Rule(r.table.clone(), r.name.clone()), Drop)]
+        }
+        Change::ReplaceRule(r) => {
+            vec![(ObjectId::Rule(r.to.table.clone(), r.to.name.clone()), Alter)]
+        }
+        Change::SetRuleEnabled { table, name, .. } => {
+            vec![(ObjectId::Rule(table.clone(), name.clone()), Alter)]
+        }
         Change::SetRowSecurity { table, .. } => {
             vec![(ObjectId::RowSecurity(table.clone()), Alter)]
         }
@@ -359,6 +372,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         }
         CommentTarget::Trigger(table, name) => ObjectId::Trigger(table.clone(), name.clone()),
         CommentTarget::Policy(table, name) => ObjectId::Policy(table.clone(), name.clone()),
+        CommentTarget::Rule(table, name) => ObjectId::Rule(table.clone(), name.clone()),
         CommentTarget::Publication(name) => ObjectId::Publication(name.clone()),
     }
 }
@@ -667,6 +681,22 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
             for function in calls(expr) {
                 add(id.clone(), function);
             }
+        }
+    }
+    for rule in catalog.rules.values() {
+        let id = ObjectId::Rule(rule.table.clone(), rule.name.clone());
+        if !wanted.has(&id) {
+            continue;
+        }
+        // its own relation's columns through NEW and OLD, what its actions name, and
+        // every column of those: actions may read or write any
+        for relation in std::iter::once(&rule.table).chain(&rule.reads) {
+            for needed in relation_read(catalog, relation) {
+                add(id.clone(), needed);
+            }
+        }
+        for function in calls(&rule.definition) {
+            add(id.clone(), function);
         }
     }
     for publication in catalog.publications.values() {

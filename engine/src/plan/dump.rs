@@ -72,10 +72,11 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
             Some(index) => ("tables", index.table.to_string()),
             None => ("indexes", index.to_string()),
         },
-        // triggers and policies go with their table or view
+        // triggers, rules and policies go with their table or view
         ObjectId::View(name)
         | ObjectId::RelationName(name)
         | ObjectId::Trigger(name, _)
+        | ObjectId::Rule(name, _)
         | ObjectId::Policy(name, _)
         | ObjectId::RowSecurity(name) => match catalog.tables.get(name) {
             Some(_) => ("tables", name.to_string()),

@@ -48,6 +48,9 @@ pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
     digest_each(&mut add, "policies", &catalog.policies, |(table, name)| {
         format!("{table} {name}")
     });
+    digest_each(&mut add, "rules", &catalog.rules, |(table, name)| {
+        format!("{table} {name}")
+    });
     digest_each(&mut add, "privileges", &catalog.privileges, |object| {
         object.describe()
     });

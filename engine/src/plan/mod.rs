@@ -400,6 +400,9 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropPolicy {
             recreated: false, ..
         }
+        | Change::DropRule {
+            recreated: false, ..
+        }
         | Change::DropPublication {
             recreated: false, ..
         }
@@ -423,6 +426,7 @@ fn rank(change: &Change) -> u8 {
         | Change::DropView { .. }
         | Change::DropTrigger { .. }
         | Change::DropPolicy { .. }
+        | Change::DropRule { .. }
         | Change::DropPublication { .. }
         | Change::DropPublicationTable { .. } => 0,
         // a partition leaves before its parent's columns change, and joins after
@@ -484,6 +488,9 @@ fn rank(change: &Change) -> u8 {
         | Change::SetTriggerEnabled { .. }
         | Change::CreatePolicy(_)
         | Change::AlterPolicy(_)
+        | Change::CreateRule(_)
+        | Change::ReplaceRule(_)
+        | Change::SetRuleEnabled { .. }
         | Change::CreatePublication(_)
         | Change::AlterPublication(_)
         | Change::AddPublicationTable { .. } => 21,

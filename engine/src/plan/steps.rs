@@ -2,6 +2,7 @@
 //! from `render::ddl`; this module decides which statements and what they risk.
 
 mod publications;
+mod rules;
 mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -899,6 +900,10 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::set_trigger_enabled(table, name, enabled.from)],
         )
         .lock(LockLevel::ShareRowExclusive)],
+        Change::CreateRule(_)
+        | Change::DropRule { .. }
+        | Change::ReplaceRule(_)
+        | Change::SetRuleEnabled { .. } => rules::steps(change, context),
         Change::SetRowSecurity {
             table,
             enabled,

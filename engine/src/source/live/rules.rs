@@ -50,8 +50,7 @@ pub(super) fn load(
     for ((raw, definition), (enabled, comment)) in
         parsed.protobuf.stmts.iter().zip(definitions).zip(extras)
     {
-        let Some(NodeEnum::RuleStmt(stmt)) = raw.stmt.as_ref().and_then(|s| s.node.as_ref())
-        else {
+        let Some(NodeEnum::RuleStmt(stmt)) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) else {
             continue;
         };
         // the printed actions are complete: nothing to fill in from the tables

@@ -7,22 +7,35 @@ use pg_query::NodeEnum;
 
 use super::Builder;
 use crate::model::{QualifiedName, TriggerEnabled};
+use crate::normalize::definitions::relation_name;
 use crate::normalize::rule::rule as rule_of;
 
 impl Builder<'_> {
     pub(super) fn create_rule(&mut self, stmt: &RuleStmt) {
         let location = stmt.relation.as_ref().map_or(0, |r| r.location);
         if CmdType::try_from(stmt.event) == Ok(CmdType::CmdSelect) {
+            let table = stmt
+                .relation
+                .as_ref()
+                .map(relation_name)
+                .unwrap_or_else(|| QualifiedName::new("public", ""));
             return self.error(
                 location,
-                format!("rule `{}` is ON SELECT, which only a view is", stmt.rulename),
+                format!(
+                    "rule `{}` on `{table}` is ON SELECT, which makes a view",
+                    stmt.rulename
+                ),
                 "write CREATE VIEW instead",
             );
         }
         let rule = rule_of(stmt, |name| self.relation_columns(name), None);
         let table = &rule.table;
         let managed = self.catalog.tables.contains_key(table)
-            || self.catalog.views.get(table).is_some_and(|v| !v.materialized);
+            || self
+                .catalog
+                .views
+                .get(table)
+                .is_some_and(|v| !v.materialized);
         if !managed {
             if !self.on_unsupported_relation("rule on a relation not managed", table) {
                 self.error(
@@ -81,9 +94,7 @@ impl Builder<'_> {
         renamed.enabled = rule.enabled;
         renamed.comment = rule.comment.clone();
         self.catalog.rules.shift_remove(&key);
-        self.catalog
-            .rules
-            .insert((key.0, new.to_string()), renamed);
+        self.catalog.rules.insert((key.0, new.to_string()), renamed);
     }
 
     /// The columns of a table or view of the file, in order.
