@@ -380,6 +380,8 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         {
             Phase::Expand
         }
+        // a rule dropped with its table (created again or not) goes when the table does
+        Change::DropRule { rule, .. } if context.drops_table(&rule.table) => Phase::Contract,
         Change::DropSchema(_)
         | Change::DropExtension(_)
         | Change::DropEnum(_)

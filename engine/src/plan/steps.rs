@@ -26,6 +26,8 @@ pub struct Context<'a> {
     catalogs: Pair<&'a Catalog>,
     /// Tables and materialized views created by this plan: work on them blocks nobody.
     new_tables: HashSet<QualifiedName>,
+    /// Tables dropped by this plan (and maybe created again).
+    dropped_tables: HashSet<QualifiedName>,
     /// Tables with partitions or inheritance children, on either side.
     parents: HashSet<QualifiedName>,
     /// `--retain-dropped`: where destroyed data is kept instead.
@@ -59,6 +61,13 @@ impl<'a> Context<'a> {
             .filter_map(|c| match c {
                 Change::CreateTable(t) => Some(t.name.clone()),
                 Change::CreateView(v) if v.materialized => Some(v.name.clone()),
+                _ => None,
+            })
+            .collect();
+        let dropped_tables = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::DropTable(t) => Some(t.name.clone()),
                 _ => None,
             })
             .collect();
@@ -108,6 +117,7 @@ impl<'a> Context<'a> {
             renames,
             probable_renames: probable_renames(changes),
             new_tables,
+            dropped_tables,
             parents,
             archive,
             drops_definitions,
@@ -132,6 +142,11 @@ impl<'a> Context<'a> {
             && before.is_some()
             && before == after
             && (!self.parents.contains(table) || before == Some(true))
+    }
+
+    /// Whether the plan drops `table` (and maybe creates it again).
+    pub fn drops_table(&self, table: &QualifiedName) -> bool {
+        self.dropped_tables.contains(table)
     }
 
     /// Whether DDL on `table` is to be done without blocking writes (`CONCURRENTLY`,
