@@ -881,11 +881,11 @@ agree! {
             DO ALSO (INSERT INTO app.log VALUES (NEW.id, app.tag(NEW.body));
                      UPDATE app.log SET "Note" = 'seen' WHERE log.id = OLD.id);
         CREATE RULE quiet AS ON INSERT TO app.log DO INSTEAD NOTHING;
-        CREATE RULE shout AS ON INSERT TO app.log WHERE NEW.id < 0 DO NOTIFY app_log;
+        CREATE RULE shout AS ON INSERT TO app.log DO NOTIFY app_log;
         CREATE RULE add AS ON INSERT TO doc_view DO INSTEAD
             INSERT INTO "Docs" (id, body) VALUES (NEW.id, NEW.body) RETURNING id, body;
         CREATE RULE put AS ON UPDATE TO doc_view DO INSTEAD
-            UPDATE "Docs" SET body = NEW.body WHERE id = OLD.id RETURNING *;
+            UPDATE "Docs" SET body = NEW.body WHERE id = OLD.id RETURNING "Docs".id, body;
         ALTER TABLE app.log DISABLE RULE quiet;
         ALTER TABLE "Docs" ENABLE REPLICA RULE keep;
         COMMENT ON RULE "Audit" ON "Docs" IS 'audits';
