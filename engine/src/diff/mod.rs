@@ -1,6 +1,7 @@
 //! Two catalogs → the changes between them. The differ decides *what* changes; it never
 //! orders changes (that is the planner's graph) and never renders SQL.
 
+mod event_triggers;
 mod objects;
 mod privileges;
 mod publications;
@@ -15,9 +16,9 @@ use serde::Serialize;
 pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 
 use crate::model::{
-    Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, Extension, Function,
-    Index, PartitionOf, Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule,
-    Schema, Sequence, Table, Trigger, TriggerEnabled, View,
+    Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
+    Extension, Function, Index, PartitionOf, Policy, Publication, PublishedTable, QualifiedName,
+    RangeType, Rule, Schema, Sequence, Table, Trigger, TriggerEnabled, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -81,6 +82,7 @@ pub enum CommentTarget {
     /// (table or view, rule name).
     Rule(QualifiedName, String),
     Publication(String),
+    EventTrigger(String),
 }
 
 /// One change. Variants carry names and the definitions they need (both sides where the
@@ -280,6 +282,17 @@ pub enum Change {
     },
     /// `ALTER POLICY`: roles or expressions change, no clause is removed.
     AlterPolicy(Pair<Policy>),
+    CreateEventTrigger(EventTrigger),
+    /// `recreated` when the event trigger comes back in the same plan (its event, tags or
+    /// function change, or its function is dropped and created).
+    DropEventTrigger {
+        trigger: EventTrigger,
+        recreated: bool,
+    },
+    SetEventTriggerEnabled {
+        name: String,
+        enabled: Pair<TriggerEnabled>,
+    },
     CreatePublication(Publication),
     /// `recreated` when the publication comes back in the same plan.
     DropPublication {
@@ -341,6 +354,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     rules::diff_rules(&catalogs, &rebuilt, &mut changes);
     triggers::diff_policies(&catalogs, &rebuilt, &mut changes);
     publications::diff_publications(&catalogs, &rebuilt, &mut changes);
+    event_triggers::diff_event_triggers(&catalogs, &mut changes);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
     let owners = privileges::diff_owners(&catalogs, &changes);
     changes.extend(privileges);

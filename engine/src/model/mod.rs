@@ -4,6 +4,7 @@
 //! [`Catalog`]; the differ compares two of them. Maps are keyed by qualified name and sorted
 //! after loading so that everything derived from a catalog is deterministic.
 
+mod event_triggers;
 mod expr;
 mod name;
 mod objects;
@@ -14,6 +15,7 @@ mod table;
 mod triggers;
 mod types;
 
+pub use event_triggers::EventTrigger;
 pub use expr::Expr;
 pub use name::QualifiedName;
 pub use objects::{
@@ -80,6 +82,9 @@ pub struct Catalog {
     /// Keyed by (table or view, rule name).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub rules: IndexMap<(QualifiedName, String), Rule>,
+    /// Keyed by name: event triggers are not schema-qualified.
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub event_triggers: IndexMap<String, EventTrigger>,
     /// Keyed by name: publications are not schema-qualified.
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub publications: IndexMap<String, Publication>,
@@ -130,6 +135,7 @@ impl Catalog {
         self.triggers.sort_keys();
         self.policies.sort_keys();
         self.rules.sort_keys();
+        self.event_triggers.sort_keys();
         self.publications.sort_keys();
         self.privileges.sort_keys();
         self.default_privileges.sort_keys();
@@ -161,6 +167,8 @@ impl Catalog {
         self.triggers.retain(|(table, _), _| keep(&table.schema));
         self.policies.retain(|(table, _), _| keep(&table.schema));
         self.rules.retain(|(table, _), _| keep(&table.schema));
+        // an event trigger belongs to no schema: it goes where its function goes
+        self.event_triggers.retain(|_, e| keep(&e.function.schema));
         // a publication that lists anything outside the kept schemas is left out whole:
         // planning it would drop or have to read what it lists there
         self.publications.retain(|_, p| {

@@ -9,6 +9,7 @@
 pub mod aggregate;
 pub mod body;
 pub mod definitions;
+pub mod event_trigger;
 pub mod expr;
 pub mod function;
 pub mod interval;

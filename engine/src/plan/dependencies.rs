@@ -52,6 +52,7 @@ pub enum ObjectId {
     /// Whether row-level security is enabled and forced on a table.
     RowSecurity(QualifiedName),
     Publication(String),
+    EventTrigger(String),
     /// (publication, table): a table's membership, with its column list and row filter.
     PublishedTable(String, QualifiedName),
     /// The grants on an object.
@@ -84,6 +85,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Rule(table, name) => write!(f, "rule `{name}` on `{table}`"),
             ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
             ObjectId::Publication(name) => write!(f, "publication `{name}`"),
+            ObjectId::EventTrigger(name) => write!(f, "event trigger `{name}`"),
             ObjectId::PublishedTable(publication, table) => {
                 write!(f, "`{table}` in publication `{publication}`")
             }
@@ -312,6 +314,13 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
                 Alter,
             )]
         }
+        Change::CreateEventTrigger(e) => vec![(ObjectId::EventTrigger(e.name.clone()), Create)],
+        Change::DropEventTrigger { trigger, .. } => {
+            vec![(ObjectId::EventTrigger(trigger.name.clone()), Drop)]
+        }
+        Change::SetEventTriggerEnabled { name, .. } => {
+            vec![(ObjectId::EventTrigger(name.clone()), Alter)]
+        }
         Change::CreatePublication(p) => publication_parts(p, Create),
         Change::DropPublication { publication, .. } => publication_parts(publication, Drop),
         Change::AlterPublication(p) => vec![(ObjectId::Publication(p.to.name.clone()), Alter)],
@@ -374,6 +383,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Policy(table, name) => ObjectId::Policy(table.clone(), name.clone()),
         CommentTarget::Rule(table, name) => ObjectId::Rule(table.clone(), name.clone()),
         CommentTarget::Publication(name) => ObjectId::Publication(name.clone()),
+        CommentTarget::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
     }
 }
 
@@ -697,6 +707,17 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
         }
         for function in calls(&rule.definition) {
             add(id.clone(), function);
+        }
+    }
+    for trigger in catalog.event_triggers.values() {
+        // event trigger functions take no declared arguments
+        let function = (catalog.functions.values())
+            .find(|f| f.name == trigger.function && f.arguments.is_empty());
+        if let Some(function) = function {
+            add(
+                ObjectId::EventTrigger(trigger.name.clone()),
+                ObjectId::Function(function.signature()),
+            );
         }
     }
     for publication in catalog.publications.values() {

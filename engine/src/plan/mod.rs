@@ -405,6 +405,9 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropRule {
             recreated: false, ..
         }
+        | Change::DropEventTrigger {
+            recreated: false, ..
+        }
         | Change::DropPublication {
             recreated: false, ..
         }
@@ -429,6 +432,7 @@ fn rank(change: &Change) -> u8 {
         | Change::DropTrigger { .. }
         | Change::DropPolicy { .. }
         | Change::DropRule { .. }
+        | Change::DropEventTrigger { .. }
         | Change::DropPublication { .. }
         | Change::DropPublicationTable { .. } => 0,
         // a partition leaves before its parent's columns change, and joins after
@@ -493,6 +497,8 @@ fn rank(change: &Change) -> u8 {
         | Change::CreateRule(_)
         | Change::ReplaceRule(_)
         | Change::SetRuleEnabled { .. }
+        | Change::CreateEventTrigger(_)
+        | Change::SetEventTriggerEnabled { .. }
         | Change::CreatePublication(_)
         | Change::AlterPublication(_)
         | Change::AddPublicationTable { .. } => 21,

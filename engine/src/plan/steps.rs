@@ -1,6 +1,7 @@
 //! Each change as steps: forward SQL, its inverse, lock level and hazards. SQL text comes
 //! from `render::ddl`; this module decides which statements and what they risk.
 
+mod event_triggers;
 mod publications;
 mod rules;
 mod types;
@@ -915,6 +916,9 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::set_trigger_enabled(table, name, enabled.from)],
         )
         .lock(LockLevel::ShareRowExclusive)],
+        Change::CreateEventTrigger(_)
+        | Change::DropEventTrigger { .. }
+        | Change::SetEventTriggerEnabled { .. } => event_triggers::steps(change),
         Change::CreateRule(_)
         | Change::DropRule { .. }
         | Change::ReplaceRule(_)

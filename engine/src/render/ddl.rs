@@ -2,6 +2,7 @@
 //! here, so quoting and formatting decisions live in one place.
 
 pub mod archive;
+pub mod event_triggers;
 pub mod privileges;
 pub mod publications;
 pub mod retype;
@@ -1100,6 +1101,7 @@ pub fn comment_object(target: &CommentTarget) -> String {
         CommentTarget::Policy(table, name) => format!("POLICY {} ON {table}", quote_ident(name)),
         CommentTarget::Rule(table, name) => format!("RULE {} ON {table}", quote_ident(name)),
         CommentTarget::Publication(name) => format!("PUBLICATION {}", quote_ident(name)),
+        CommentTarget::EventTrigger(name) => format!("EVENT TRIGGER {}", quote_ident(name)),
     }
 }
 

@@ -124,7 +124,8 @@ fn statements(rule: &Rule) -> String {
     format!("`{}`s", rule.event)
 }
 
-fn verb(enabled: TriggerEnabled) -> &'static str {
+/// What an enabled-state change does, for descriptions.
+pub(super) fn verb(enabled: TriggerEnabled) -> &'static str {
     match enabled {
         TriggerEnabled::Origin => "enable",
         TriggerEnabled::Disabled => "disable",

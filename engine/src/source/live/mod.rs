@@ -18,6 +18,7 @@
 mod aggregates;
 mod constraints;
 mod enums;
+mod event_triggers;
 mod extensions;
 mod functions;
 mod indexes;
@@ -89,6 +90,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     rules::load(&reader, &mut tx, &mut catalog)?;
     policies::load(&reader, &mut tx, &mut catalog)?;
     publications::load(&reader, &mut tx, &mut catalog)?;
+    event_triggers::load(&reader, &mut tx, &mut catalog)?;
     privileges::load(&reader, &mut tx, &mut catalog)?;
     privileges::load_defaults(&reader, &mut tx, &mut catalog)?;
     privileges::load_roles(&reader, &mut tx, &mut catalog)?;

@@ -37,6 +37,13 @@ impl Builder<'_> {
                     .get_mut(&name)
                     .map(|p| p.comment = comment)
             }
+            Ok(ObjectType::ObjectEventTrigger) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                self.catalog
+                    .event_triggers
+                    .get_mut(&name)
+                    .map(|e| e.comment = comment)
+            }
             Ok(ObjectType::ObjectCollation) => self
                 .catalog
                 .collations

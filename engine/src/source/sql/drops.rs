@@ -85,6 +85,10 @@ impl Builder<'_> {
                     let name = string_of(object).unwrap_or_default();
                     self.catalog.publications.shift_remove(&name).is_some()
                 }
+                Some(ObjectType::ObjectEventTrigger) => {
+                    let name = string_of(object).unwrap_or_default();
+                    self.catalog.event_triggers.shift_remove(&name).is_some()
+                }
                 _ => {
                     let label = kind.map(|k| k.as_str_name()).unwrap_or("object");
                     self.unsupported(&format!("DROP {label}"), None, "");
@@ -165,6 +169,10 @@ impl Builder<'_> {
             }
             (Some(ObjectType::ObjectRule), Some(table)) => {
                 self.rename_rule(table, &stmt.subname, &stmt.newname)
+            }
+            (Some(ObjectType::ObjectEventTrigger), _) => {
+                let name = stmt.object.as_deref().and_then(string_of);
+                self.rename_event_trigger(&name.unwrap_or_default(), &stmt.newname)
             }
             (Some(ObjectType::ObjectPublication), _) => {
                 let name = stmt

@@ -7,6 +7,7 @@
 mod alter;
 mod comments;
 mod drops;
+mod event_triggers;
 mod functions;
 pub(crate) mod location;
 mod privileges;
@@ -240,6 +241,8 @@ impl Builder<'_> {
             NodeEnum::CreatePolicyStmt(s) => self.create_policy(s),
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
             NodeEnum::RuleStmt(s) => self.create_rule(s),
+            NodeEnum::CreateEventTrigStmt(s) => self.create_event_trigger(s),
+            NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(s),
             NodeEnum::CreatePublicationStmt(s) => self.create_publication(s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(s),
             NodeEnum::DropStmt(s) => self.drop(s),
@@ -463,7 +466,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
             "table created from a query",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
-        NodeEnum::CreateEventTrigStmt(s) => ("event trigger", (None, s.trigname.clone())),
         NodeEnum::CreateCastStmt(_) => ("cast", (None, String::new())),
         NodeEnum::CreateForeignTableStmt(s) => (
             "foreign table",
