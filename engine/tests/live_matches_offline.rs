@@ -100,6 +100,7 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(triggers);
     compare_maps!(policies);
     compare_maps!(rules);
+    compare_maps!(event_triggers);
     compare_maps!(publications);
     compare_maps!(privileges);
     compare_maps!(default_privileges);
@@ -889,6 +890,26 @@ agree! {
         ALTER TABLE app.log DISABLE RULE quiet;
         ALTER TABLE "Docs" ENABLE REPLICA RULE keep;
         COMMENT ON RULE "Audit" ON "Docs" IS 'audits';
+    "#;
+
+    event_triggers: r#"
+        CREATE SCHEMA app;
+        CREATE FUNCTION app.note() RETURNS event_trigger LANGUAGE plpgsql
+            AS 'BEGIN RAISE NOTICE ''ddl''; END';
+        CREATE FUNCTION watch() RETURNS event_trigger LANGUAGE plpgsql
+            AS 'BEGIN RAISE NOTICE ''ddl''; END';
+        CREATE EVENT TRIGGER "Tables" ON ddl_command_end
+            WHEN TAG IN ('create table', 'ALTER TABLE', 'Create Table')
+            EXECUTE PROCEDURE app.note();
+        CREATE EVENT TRIGGER drops ON sql_drop EXECUTE FUNCTION public.watch();
+        CREATE EVENT TRIGGER early ON ddl_command_start EXECUTE FUNCTION watch();
+        CREATE EVENT TRIGGER rewrites ON table_rewrite WHEN tag IN ('ALTER TABLE')
+            EXECUTE FUNCTION watch();
+        ALTER EVENT TRIGGER drops DISABLE;
+        ALTER EVENT TRIGGER early ENABLE REPLICA;
+        ALTER EVENT TRIGGER rewrites ENABLE ALWAYS;
+        ALTER EVENT TRIGGER rewrites RENAME TO "Rewrites";
+        COMMENT ON EVENT TRIGGER "Tables" IS 'table DDL';
     "#;
 
     enums: r#"

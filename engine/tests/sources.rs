@@ -527,3 +527,50 @@ fn a_rule_needs_its_table_and_the_relations_its_actions_name() {
         Vec::<String>::new()
     );
 }
+
+/// Event triggers are in no schema: one is managed where its function is, so `--schema`,
+/// `--exclude-schema` and a platform's schemas (Supabase's `extensions`, `pgbouncer`…) leave
+/// out those whose function they leave out.
+#[test]
+fn an_event_trigger_is_in_scope_where_its_function_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema.sql");
+    std::fs::write(
+        &path,
+        "CREATE SCHEMA audit;
+         CREATE SCHEMA extensions;
+         CREATE FUNCTION audit.note() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';
+         CREATE FUNCTION extensions.grant_access() RETURNS event_trigger LANGUAGE plpgsql
+             AS 'BEGIN END';
+         CREATE FUNCTION watch() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';
+         CREATE EVENT TRIGGER audited ON ddl_command_end EXECUTE FUNCTION audit.note();
+         CREATE EVENT TRIGGER platform_grants ON ddl_command_end
+             EXECUTE FUNCTION extensions.grant_access();
+         CREATE EVENT TRIGGER watched ON sql_drop EXECUTE FUNCTION watch();",
+    )
+    .unwrap();
+    let source = schemadiff_engine::source::Source::Path(path);
+    let names = |options: schemadiff_engine::Options| {
+        let catalog = schemadiff_engine::load(&source, &options).unwrap();
+        catalog.event_triggers.keys().cloned().collect::<Vec<_>>()
+    };
+    let selecting = |schemas: &[&str]| schemadiff_engine::Options {
+        schemas: schemas.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    assert_eq!(
+        names(selecting(&[])),
+        ["audited", "platform_grants", "watched"]
+    );
+    assert_eq!(names(selecting(&["audit"])), ["audited"]);
+    let excluding = schemadiff_engine::Options {
+        exclude_schemas: vec!["audit".into()],
+        ..Default::default()
+    };
+    assert_eq!(names(excluding), ["platform_grants", "watched"]);
+    let supabase = schemadiff_engine::Options {
+        platform: Some(schemadiff_engine::Platform::Supabase),
+        ..Default::default()
+    };
+    assert_eq!(names(supabase), ["audited", "watched"]);
+}
