@@ -1,6 +1,7 @@
 //! Event triggers: created, dropped, enabled or disabled. A new event, tag list or function
-//! drops and creates one (`ALTER EVENT TRIGGER` changes only its state, owner and name), and
-//! so does its function being dropped and created.
+//! drops and creates one (`ALTER EVENT TRIGGER` changes only its state, owner and name). Its
+//! function is never dropped and created under it: a function without arguments that
+//! returns `event_trigger` has no interface to change.
 
 use super::{diff_comment, Change, CommentTarget, Pair};
 use crate::model::Catalog;
@@ -9,7 +10,6 @@ pub(super) fn diff_event_triggers(catalogs: &Pair<&Catalog>, out: &mut Vec<Chang
     if catalogs.from.event_triggers.is_empty() && catalogs.to.event_triggers.is_empty() {
         return;
     }
-    let recreated_functions = super::objects::recreated_function_names(catalogs);
     for (name, trigger) in &catalogs.to.event_triggers {
         let Some(old) = catalogs.from.event_triggers.get(name) else {
             out.push(Change::CreateEventTrigger(trigger.clone()));
@@ -17,7 +17,7 @@ pub(super) fn diff_event_triggers(catalogs: &Pair<&Catalog>, out: &mut Vec<Chang
         };
         let redefined = (&old.event, &old.tags, &old.function)
             != (&trigger.event, &trigger.tags, &trigger.function);
-        if redefined || recreated_functions.contains(&old.function) {
+        if redefined {
             out.push(Change::DropEventTrigger {
                 trigger: old.clone(),
                 recreated: true,

@@ -284,7 +284,7 @@ pub enum Change {
     AlterPolicy(Pair<Policy>),
     CreateEventTrigger(EventTrigger),
     /// `recreated` when the event trigger comes back in the same plan (its event, tags or
-    /// function change, or its function is dropped and created).
+    /// function change).
     DropEventTrigger {
         trigger: EventTrigger,
         recreated: bool,
