@@ -574,3 +574,24 @@ fn an_event_trigger_is_in_scope_where_its_function_is() {
     };
     assert_eq!(names(supabase), ["audited", "watched"]);
 }
+
+// the server keeps a rule by its table's OID: a file that renames the table keeps the rule
+#[test]
+fn a_rule_follows_its_table_renamed() {
+    let renamed = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE orders (id int);\n\
+         CREATE TABLE log (id int);\n\
+         CREATE RULE copy AS ON INSERT TO orders DO ALSO INSERT INTO log VALUES (NEW.id);\n\
+         ALTER TABLE orders RENAME TO purchases;\n",
+    )])
+    .unwrap();
+    let written = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE purchases (id int);\n\
+         CREATE TABLE log (id int);\n\
+         CREATE RULE copy AS ON INSERT TO purchases DO ALSO INSERT INTO log VALUES (NEW.id);\n",
+    )])
+    .unwrap();
+    assert_eq!(renamed.rules, written.rules);
+}

@@ -40,6 +40,9 @@ pub fn rule(
     for action in &mut emitted.actions {
         complete(action, &columns_of);
     }
+    // the table is the rule's `table` (and its key): the server keeps a rule by its table's
+    // OID, so a renamed table keeps its rules as they were
+    emitted.relation = None;
     let mut tree = to_json(&emitted);
     normalize(&mut tree);
     let relations = relation_names(&tree);
@@ -66,6 +69,28 @@ pub fn rule(
         enabled: TriggerEnabled::Origin,
         comment: None,
     }
+}
+
+/// The rule once its table is renamed to `table`, as the server keeps it: the same
+/// definition, printed with the new name.
+pub fn on_renamed_table(rule: &Rule, table: &QualifiedName) -> Rule {
+    let mut moved = rule.clone();
+    moved.table = table.clone();
+    let parsed = pg_query::parse(&rule.definition.sql, 0).ok();
+    let statement = parsed
+        .and_then(|p| p.protobuf.stmts.into_iter().next())
+        .and_then(|s| s.stmt)
+        .and_then(|s| s.node);
+    if let Some(NodeEnum::RuleStmt(mut stmt)) = statement {
+        if let Some(relation) = stmt.relation.as_mut() {
+            relation.schemaname = table.schema.clone();
+            relation.relname = table.name.clone();
+        }
+        if let Ok(sql) = NodeEnum::RuleStmt(stmt).deparse(Default::default()) {
+            moved.definition.sql = sql;
+        }
+    }
+    moved
 }
 
 /// `SELECT`, `INSERT`, `UPDATE` or `DELETE`, as `ON …` spells the event.

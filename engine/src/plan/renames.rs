@@ -13,6 +13,7 @@ use crate::diff::{Change, Pair};
 use crate::error::Span;
 use crate::model::{AclObject, Catalog, Policy, QualifiedName};
 use crate::normalize::expr::rename_column_references;
+use crate::normalize::rule::on_renamed_table;
 use crate::render::ddl::staging::HelperTrigger;
 use crate::source::directives::Intent;
 
@@ -333,7 +334,18 @@ fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName)
             }
         })
         .collect();
-    // so does a publication
+    // so does a rule
+    catalog.rules = std::mem::take(&mut catalog.rules)
+        .into_iter()
+        .map(|((table, name), rule)| {
+            if table == *old {
+                ((new.clone(), name), on_renamed_table(&rule, new))
+            } else {
+                ((table, name), rule)
+            }
+        })
+        .collect();
+    // and a publication
     for publication in catalog.publications.values_mut() {
         for published in publication.tables.iter_mut().filter(|t| t.table == *old) {
             published.table = new.clone();

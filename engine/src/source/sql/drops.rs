@@ -7,6 +7,7 @@ use super::comments::{names_of, object_name};
 use super::Builder;
 use crate::model::{AclObject, QualifiedName};
 use crate::normalize::definitions::{relation_name, string_of};
+use crate::normalize::rule::on_renamed_table;
 
 impl Builder<'_> {
     pub(super) fn drop(&mut self, stmt: &DropStmt) {
@@ -236,6 +237,17 @@ impl Builder<'_> {
                 index.table = to.clone();
             }
         }
+        // a rule stays on its table, as the server keeps it by the table's OID
+        self.catalog.rules = std::mem::take(&mut self.catalog.rules)
+            .into_iter()
+            .map(|((table, name), rule)| {
+                if table == *from {
+                    ((to.clone(), name), on_renamed_table(&rule, &to))
+                } else {
+                    ((table, name), rule)
+                }
+            })
+            .collect();
         for publication in self.catalog.publications.values_mut() {
             for published in &mut publication.tables {
                 if published.table == *from {
