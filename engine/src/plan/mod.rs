@@ -288,6 +288,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
         &renamed
     };
     changes.extend(diff::diff(from, to));
+    let changes = declared.rules_around_renamed_columns(changes);
     let changes = staging::without_continued_helpers(changes, &declared.backfills);
     let catalogs = Pair::new(from, to);
     // the same two schemas give the same id, so that plans stay byte-identical
