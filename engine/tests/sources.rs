@@ -575,23 +575,27 @@ fn an_event_trigger_is_in_scope_where_its_function_is() {
     assert_eq!(names(supabase), ["audited", "watched"]);
 }
 
-// the server keeps a rule by its table's OID: a file that renames the table keeps the rule
+// the server keeps a rule by its table's OID: a file that renames the table, or the rule,
+// keeps the rule as it was (`RETURNING *` expanded when it was created, not again)
 #[test]
 fn a_rule_follows_its_table_renamed() {
     let renamed = sql::load(&[file(
         "schema.sql",
         "CREATE TABLE orders (id int);\n\
          CREATE TABLE log (id int);\n\
-         CREATE RULE copy AS ON INSERT TO orders DO ALSO INSERT INTO log VALUES (NEW.id);\n\
-         ALTER TABLE orders RENAME TO purchases;\n",
+         CREATE RULE copy AS ON INSERT TO orders DO INSTEAD INSERT INTO log VALUES (NEW.id) RETURNING *;\n\
+         ALTER TABLE orders RENAME TO purchases;\n\
+         ALTER TABLE log ADD COLUMN note text;\n\
+         ALTER RULE copy ON purchases RENAME TO copied;\n",
     )])
     .unwrap();
     let written = sql::load(&[file(
         "schema.sql",
         "CREATE TABLE purchases (id int);\n\
-         CREATE TABLE log (id int);\n\
-         CREATE RULE copy AS ON INSERT TO purchases DO ALSO INSERT INTO log VALUES (NEW.id);\n",
+         CREATE TABLE log (id int, note text);\n\
+         CREATE RULE copied AS ON INSERT TO purchases DO INSTEAD INSERT INTO log VALUES (NEW.id) RETURNING log.id;\n",
     )])
     .unwrap();
     assert_eq!(renamed.rules, written.rules);
+    assert!(renamed.rules[0].definition.sql.contains("copied"));
 }

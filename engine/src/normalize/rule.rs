@@ -40,9 +40,10 @@ pub fn rule(
     for action in &mut emitted.actions {
         complete(action, &columns_of);
     }
-    // the table is the rule's `table` (and its key): the server keeps a rule by its table's
-    // OID, so a renamed table keeps its rules as they were
+    // the table and the name are the rule's key: the server keeps a rule by its table's
+    // OID, so a rule renamed, or on a table renamed, is the same rule
     emitted.relation = None;
+    emitted.rulename = String::new();
     let mut tree = to_json(&emitted);
     normalize(&mut tree);
     let relations = relation_names(&tree);
@@ -71,11 +72,12 @@ pub fn rule(
     }
 }
 
-/// The rule once its table is renamed to `table`, as the server keeps it: the same
-/// definition, printed with the new name.
-pub fn on_renamed_table(rule: &Rule, table: &QualifiedName) -> Rule {
+/// The rule renamed to `name` on `table` (its table renamed, or it), as the server keeps it:
+/// the same definition, printed with the new names. The canonical form holds neither.
+pub fn renamed(rule: &Rule, table: &QualifiedName, name: &str) -> Rule {
     let mut moved = rule.clone();
     moved.table = table.clone();
+    moved.name = name.to_string();
     let parsed = pg_query::parse(&rule.definition.sql, 0).ok();
     let statement = parsed
         .and_then(|p| p.protobuf.stmts.into_iter().next())
@@ -86,6 +88,7 @@ pub fn on_renamed_table(rule: &Rule, table: &QualifiedName) -> Rule {
             relation.schemaname = table.schema.clone();
             relation.relname = table.name.clone();
         }
+        stmt.rulename = name.to_string();
         if let Ok(sql) = NodeEnum::RuleStmt(stmt).deparse(Default::default()) {
             moved.definition.sql = sql;
         }

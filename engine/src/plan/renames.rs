@@ -13,7 +13,7 @@ use crate::diff::{Change, Pair};
 use crate::error::Span;
 use crate::model::{AclObject, Catalog, Policy, QualifiedName};
 use crate::normalize::expr::rename_column_references;
-use crate::normalize::rule::on_renamed_table;
+use crate::normalize::rule::renamed as renamed_rule;
 use crate::render::ddl::staging::HelperTrigger;
 use crate::source::directives::Intent;
 
@@ -368,7 +368,8 @@ fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName)
         .into_iter()
         .map(|((table, name), rule)| {
             if table == *old {
-                ((new.clone(), name), on_renamed_table(&rule, new))
+                let moved = renamed_rule(&rule, new, &name);
+                ((new.clone(), name), moved)
             } else {
                 ((table, name), rule)
             }

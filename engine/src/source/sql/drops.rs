@@ -7,7 +7,7 @@ use super::comments::{names_of, object_name};
 use super::Builder;
 use crate::model::{AclObject, QualifiedName};
 use crate::normalize::definitions::{relation_name, string_of};
-use crate::normalize::rule::on_renamed_table;
+use crate::normalize::rule::renamed as renamed_rule;
 
 impl Builder<'_> {
     pub(super) fn drop(&mut self, stmt: &DropStmt) {
@@ -242,7 +242,8 @@ impl Builder<'_> {
             .into_iter()
             .map(|((table, name), rule)| {
                 if table == *from {
-                    ((to.clone(), name), on_renamed_table(&rule, &to))
+                    let moved = renamed_rule(&rule, &to, &name);
+                    ((to.clone(), name), moved)
                 } else {
                     ((table, name), rule)
                 }

@@ -3,12 +3,11 @@
 //! `comments.rs`.
 
 use pg_query::protobuf::{AlterTableType, CmdType, RuleStmt};
-use pg_query::NodeEnum;
 
 use super::Builder;
 use crate::model::{QualifiedName, TriggerEnabled};
 use crate::normalize::definitions::relation_name;
-use crate::normalize::rule::rule as rule_of;
+use crate::normalize::rule::{renamed as renamed_rule, rule as rule_of};
 
 impl Builder<'_> {
     pub(super) fn create_rule(&mut self, stmt: &RuleStmt) {
@@ -70,30 +69,17 @@ impl Builder<'_> {
         self.catalog.rules.insert(key, rule);
     }
 
-    /// `ALTER RULE old ON table RENAME TO new`: the rule as if created under the new name.
+    /// `ALTER RULE old ON table RENAME TO new`.
     pub(super) fn rename_rule(&mut self, table: QualifiedName, old: &str, new: &str) {
         let key = (table, old.to_string());
-        let Some(rule) = self.catalog.rules.get(&key) else {
+        let Some(rule) = self.catalog.rules.shift_remove(&key) else {
             return self.error(
                 0,
                 format!("rule `{old}` on `{}` is renamed but not created", key.0),
                 "check the rule and table names",
             );
         };
-        // the rule's statement (deparsed from the file's) read again under its new name
-        let parsed = pg_query::parse(&rule.definition.sql, 0).ok();
-        let Some(NodeEnum::RuleStmt(mut stmt)) = parsed
-            .and_then(|p| p.protobuf.stmts.into_iter().next())
-            .and_then(|s| s.stmt)
-            .and_then(|s| s.node)
-        else {
-            return;
-        };
-        stmt.rulename = new.to_string();
-        let mut renamed = rule_of(&stmt, |name| self.relation_columns(name), None);
-        renamed.enabled = rule.enabled;
-        renamed.comment = rule.comment.clone();
-        self.catalog.rules.shift_remove(&key);
+        let renamed = renamed_rule(&rule, &key.0, new);
         self.catalog.rules.insert((key.0, new.to_string()), renamed);
     }
 
