@@ -1,8 +1,9 @@
 //! Rewrite rules: created, dropped, replaced in place (`CREATE OR REPLACE RULE` changes the
 //! event, condition and actions), enabled or disabled. A rule is dropped and created around
 //! what the server refuses to change under it or drops with it: its table recreated or
-//! replaced by a view (or the reverse), a relation it names rebuilt, a function it calls
-//! dropped and created.
+//! replaced by a view (or the reverse), a column it uses (by name, or any when it uses whole
+//! rows) of its relation or of one it names reshaped, a view it is on or names recreated, a
+//! function it calls dropped and created.
 
 use super::triggers::Rebuilt;
 use super::{diff_comment, Change, CommentTarget, Pair};

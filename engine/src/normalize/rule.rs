@@ -96,6 +96,33 @@ pub fn renamed(rule: &Rule, table: &QualifiedName, name: &str) -> Rule {
     moved
 }
 
+/// The names of the columns a rule reads or writes, of any of its relations (its condition's
+/// and actions' column references, and the columns its `INSERT`s and `UPDATE`s set), or
+/// `None` when it may use whole rows (`*`, `NEW` or `OLD` as a value).
+pub fn columns_used(rule: &Rule) -> Option<Vec<String>> {
+    let tree: serde_json::Value = serde_json::from_str(&rule.definition.canonical).ok()?;
+    let mut names = Vec::new();
+    let mut whole = false;
+    super::expr::walk(&tree, &mut |map| {
+        if let Some(fields) = map.get("ColumnRef").and_then(|c| c["fields"].as_array()) {
+            let last = fields.last();
+            match last.and_then(super::types::string_node) {
+                Some("new" | "old") if fields.len() == 1 => whole = true,
+                Some(name) => names.push(name.to_string()),
+                None => whole = true,
+            }
+        }
+        if let Some(name) = map.get("ResTarget").and_then(|t| t["name"].as_str()) {
+            if !name.is_empty() {
+                names.push(name.to_string());
+            }
+        }
+    });
+    names.sort();
+    names.dedup();
+    (!whole).then_some(names)
+}
+
 /// `SELECT`, `INSERT`, `UPDATE` or `DELETE`, as `ON …` spells the event.
 pub fn event_name(event: i32) -> &'static str {
     match CmdType::try_from(event) {
@@ -230,6 +257,11 @@ mod tests {
              VALUES (new.id, new.v)\n  RETURNING t.id,\n    t.v;",
         );
         assert_eq!(written.definition, printed.definition);
+        assert_eq!(columns_used(&written), Some(vec!["id".into(), "v".into()]));
+        let whole = rule_of("CREATE RULE w AS ON INSERT TO t DO ALSO NOTIFY t_changed");
+        assert_eq!(columns_used(&whole), Some(vec![]));
+        let whole = rule_of("CREATE RULE w AS ON INSERT TO t DO ALSO SELECT row_to_json(NEW)");
+        assert_eq!(columns_used(&whole), None);
         let nothing = rule_of("CREATE RULE r3 AS ON DELETE TO t DO INSTEAD NOTHING");
         let printed = rule_of("CREATE RULE r3 AS\n    ON DELETE TO public.t DO INSTEAD NOTHING;");
         assert_eq!(nothing.definition, printed.definition);

@@ -29,6 +29,8 @@ pub struct Context<'a> {
     new_tables: HashSet<QualifiedName>,
     /// Tables dropped by this plan (and maybe created again).
     dropped_tables: HashSet<QualifiedName>,
+    /// Rules the plan creates, drops, replaces, enables or disables: (table, name).
+    changed_rules: HashSet<(QualifiedName, String)>,
     /// Tables with partitions or inheritance children, on either side.
     parents: HashSet<QualifiedName>,
     /// `--retain-dropped`: where destroyed data is kept instead.
@@ -69,6 +71,17 @@ impl<'a> Context<'a> {
             .iter()
             .filter_map(|c| match c {
                 Change::DropTable(t) => Some(t.name.clone()),
+                _ => None,
+            })
+            .collect();
+        let changed_rules = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::CreateRule(r) | Change::DropRule { rule: r, .. } => {
+                    Some((r.table.clone(), r.name.clone()))
+                }
+                Change::ReplaceRule(r) => Some((r.to.table.clone(), r.to.name.clone())),
+                Change::SetRuleEnabled { table, name, .. } => Some((table.clone(), name.clone())),
                 _ => None,
             })
             .collect();
@@ -119,6 +132,7 @@ impl<'a> Context<'a> {
             probable_renames: probable_renames(changes),
             new_tables,
             dropped_tables,
+            changed_rules,
             parents,
             archive,
             drops_definitions,
@@ -143,6 +157,27 @@ impl<'a> Context<'a> {
             && before.is_some()
             && before == after
             && (!self.parents.contains(table) || before == Some(true))
+    }
+
+    /// The rules that rewrite the `UPDATE`s of `table` in a session of the plan (enabled, or
+    /// always enabled), with their state, among those the plan leaves as they are: they are
+    /// there when any of its steps runs or is rolled back.
+    fn rules_on_updates(&self, table: &QualifiedName) -> Vec<(String, TriggerEnabled)> {
+        let catalogs = self.catalogs;
+        (catalogs.from.rules.iter())
+            .filter(|((on, _), rule)| {
+                on == table
+                    && rule.event == "UPDATE"
+                    && matches!(
+                        rule.enabled,
+                        TriggerEnabled::Origin | TriggerEnabled::Always
+                    )
+            })
+            .filter(|(key, _)| {
+                catalogs.to.rules.contains_key(*key) && !self.changed_rules.contains(*key)
+            })
+            .map(|((_, name), rule)| (name.clone(), rule.enabled))
+            .collect()
     }
 
     /// Whether the plan drops `table` (and maybe creates it again).
@@ -299,9 +334,19 @@ impl<'a> Context<'a> {
             Ok(retention) => {
                 let mut step = step.retains(table, Some(&column.name), &retention.archive);
                 step.sql.splice(0..0, retention.before);
+                // the values go back with an UPDATE, which the table's rules must not rewrite
+                let rules = self.rules_on_updates(table);
+                let disable = rules.iter().map(|(name, _)| {
+                    ddl::rules::set_rule_enabled(table, name, TriggerEnabled::Disabled)
+                });
+                let enable = rules
+                    .iter()
+                    .map(|(name, enabled)| ddl::rules::set_rule_enabled(table, name, *enabled));
                 step.rollback = reshape
                     .into_iter()
+                    .chain(disable)
                     .chain(retention.restore)
+                    .chain(enable)
                     .chain(finish)
                     .collect();
                 step
