@@ -21,7 +21,8 @@
 //! `SCHEMADIFF_CASES=substring` runs only matching cases.
 //!
 //! Roles belong to the cluster, not to a database, so cases cannot create them; the harness
-//! creates [`CASE_ROLES`] once for cases that grant privileges or write policies.
+//! creates [`CASE_ROLES`] once for cases that grant privileges or write policies (and
+//! [`CASE_SUPERUSER`] for those that give it an event trigger).
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +38,10 @@ use common::{apply, fresh_database, load_database, read_live, same, workspace};
 
 /// The roles a case may name in grants, policies and default privileges.
 const CASE_ROLES: [&str; 3] = ["app_reader", "app_writer", "app_admin"];
+
+/// A superuser role for the cases that give it what only a superuser may own (event
+/// triggers).
+const CASE_SUPERUSER: &str = "app_superuser";
 
 fn case_dirs() -> Vec<PathBuf> {
     let filter = std::env::var("SCHEMADIFF_CASES").unwrap_or_default();
@@ -59,6 +64,9 @@ fn every_case_converges_forward_and_back_on_both_paths() {
             .batch_execute(&format!("CREATE ROLE {role}"))
             .expect("a case role is created");
     }
+    admin
+        .batch_execute(&format!("CREATE ROLE {CASE_SUPERUSER} SUPERUSER"))
+        .expect("the case superuser is created");
     let cases = case_dirs();
     assert!(!cases.is_empty(), "no cases found");
     let failures = common::two_at_a_time(&cases, |i, case| {
@@ -100,6 +108,9 @@ fn every_case_dumps_to_a_fixed_point() {
             .batch_execute(&format!("CREATE ROLE {role}"))
             .expect("a case role is created");
     }
+    admin
+        .batch_execute(&format!("CREATE ROLE {CASE_SUPERUSER} SUPERUSER"))
+        .expect("the case superuser is created");
     let cases = case_dirs();
     let failures = common::two_at_a_time(&cases, |i, case| {
         // a pending case's gap (an extension's built-in comment) shows here too

@@ -495,3 +495,107 @@ fn dropping_a_published_column_is_an_error() {
         ["column `a` of `public.t` is dropped while publication `p` uses it"]
     );
 }
+
+#[test]
+fn a_rule_needs_its_table_and_the_relations_its_actions_name() {
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int);\n\
+             CREATE RULE keep AS ON DELETE TO gone DO INSTEAD NOTHING;\n\
+             CREATE RULE copy AS ON INSERT TO t DO ALSO INSERT INTO missing VALUES (NEW.a);\n\
+             ALTER TABLE t DISABLE RULE nothing_here;\n\
+             CREATE RULE \"_RETURN\" AS ON SELECT TO t DO INSTEAD SELECT 1 AS a;\n"
+        ),
+        [
+            "schema.sql:2:34: rule `keep` on `public.gone`, which is not created",
+            "schema.sql:3:1: rule `copy` on `public.t` names `public.missing`, which does not exist",
+            "schema.sql:4:1: rule `nothing_here` on `public.t` does not exist",
+            "schema.sql:5:39: rule `_RETURN` on `public.t` is ON SELECT, which makes a view",
+        ]
+    );
+    // a table created later in the files, and a rule renamed, enabled and dropped
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int);\n\
+             CREATE RULE copy AS ON INSERT TO t DO ALSO INSERT INTO later VALUES (NEW.a);\n\
+             CREATE TABLE later (a int);\n\
+             ALTER RULE copy ON t RENAME TO copied;\n\
+             ALTER TABLE t ENABLE ALWAYS RULE copied;\n\
+             COMMENT ON RULE copied ON t IS 'copies';\n\
+             DROP RULE copied ON t;\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+/// Event triggers are in no schema: one is managed where its function is, so `--schema`,
+/// `--exclude-schema` and a platform's schemas (Supabase's `extensions`, `pgbouncer`…) leave
+/// out those whose function they leave out.
+#[test]
+fn an_event_trigger_is_in_scope_where_its_function_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema.sql");
+    std::fs::write(
+        &path,
+        "CREATE SCHEMA audit;
+         CREATE SCHEMA extensions;
+         CREATE FUNCTION audit.note() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';
+         CREATE FUNCTION extensions.grant_access() RETURNS event_trigger LANGUAGE plpgsql
+             AS 'BEGIN END';
+         CREATE FUNCTION watch() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';
+         CREATE EVENT TRIGGER audited ON ddl_command_end EXECUTE FUNCTION audit.note();
+         CREATE EVENT TRIGGER platform_grants ON ddl_command_end
+             EXECUTE FUNCTION extensions.grant_access();
+         CREATE EVENT TRIGGER watched ON sql_drop EXECUTE FUNCTION watch();",
+    )
+    .unwrap();
+    let source = schemadiff_engine::source::Source::Path(path);
+    let names = |options: schemadiff_engine::Options| {
+        let catalog = schemadiff_engine::load(&source, &options).unwrap();
+        catalog.event_triggers.keys().cloned().collect::<Vec<_>>()
+    };
+    let selecting = |schemas: &[&str]| schemadiff_engine::Options {
+        schemas: schemas.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    assert_eq!(
+        names(selecting(&[])),
+        ["audited", "platform_grants", "watched"]
+    );
+    assert_eq!(names(selecting(&["audit"])), ["audited"]);
+    let excluding = schemadiff_engine::Options {
+        exclude_schemas: vec!["audit".into()],
+        ..Default::default()
+    };
+    assert_eq!(names(excluding), ["platform_grants", "watched"]);
+    let supabase = schemadiff_engine::Options {
+        platform: Some(schemadiff_engine::Platform::Supabase),
+        ..Default::default()
+    };
+    assert_eq!(names(supabase), ["audited", "watched"]);
+}
+
+// the server keeps a rule by its table's OID: a file that renames the table, or the rule,
+// keeps the rule as it was (`RETURNING *` expanded when it was created, not again)
+#[test]
+fn a_rule_follows_its_table_renamed() {
+    let renamed = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE orders (id int);\n\
+         CREATE TABLE log (id int);\n\
+         CREATE RULE copy AS ON INSERT TO orders DO INSTEAD INSERT INTO log VALUES (NEW.id) RETURNING *;\n\
+         ALTER TABLE orders RENAME TO purchases;\n\
+         ALTER TABLE log ADD COLUMN note text;\n\
+         ALTER RULE copy ON purchases RENAME TO copied;\n",
+    )])
+    .unwrap();
+    let written = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE purchases (id int);\n\
+         CREATE TABLE log (id int, note text);\n\
+         CREATE RULE copied AS ON INSERT TO purchases DO INSTEAD INSERT INTO log VALUES (NEW.id) RETURNING log.id;\n",
+    )])
+    .unwrap();
+    assert_eq!(renamed.rules, written.rules);
+    assert!(renamed.rules[0].definition.sql.contains("copied"));
+}

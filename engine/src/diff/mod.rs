@@ -1,9 +1,11 @@
 //! Two catalogs → the changes between them. The differ decides *what* changes; it never
 //! orders changes (that is the planner's graph) and never renders SQL.
 
+mod event_triggers;
 mod objects;
 mod privileges;
 mod publications;
+mod rules;
 mod tables;
 mod triggers;
 mod types;
@@ -14,9 +16,9 @@ use serde::Serialize;
 pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 
 use crate::model::{
-    Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, Extension, Function,
-    Index, PartitionOf, Policy, Publication, PublishedTable, QualifiedName, RangeType, Schema,
-    Sequence, Table, Trigger, TriggerEnabled, View,
+    Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
+    Extension, Function, Index, PartitionOf, Policy, Publication, PublishedTable, QualifiedName,
+    RangeType, Rule, Schema, Sequence, Table, Trigger, TriggerEnabled, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -77,7 +79,10 @@ pub enum CommentTarget {
     Trigger(QualifiedName, String),
     /// (table, policy name).
     Policy(QualifiedName, String),
+    /// (table or view, rule name).
+    Rule(QualifiedName, String),
     Publication(String),
+    EventTrigger(String),
 }
 
 /// One change. Variants carry names and the definitions they need (both sides where the
@@ -250,6 +255,19 @@ pub enum Change {
         name: String,
         enabled: Pair<TriggerEnabled>,
     },
+    CreateRule(Rule),
+    /// `recreated` when the rule comes back in the same plan.
+    DropRule {
+        rule: Rule,
+        recreated: bool,
+    },
+    /// `CREATE OR REPLACE RULE`: a new event, condition or actions on the same relation.
+    ReplaceRule(Pair<Rule>),
+    SetRuleEnabled {
+        table: QualifiedName,
+        name: String,
+        enabled: Pair<TriggerEnabled>,
+    },
     /// `ENABLE`/`DISABLE` and `FORCE`/`NO FORCE ROW LEVEL SECURITY`.
     SetRowSecurity {
         table: QualifiedName,
@@ -264,6 +282,17 @@ pub enum Change {
     },
     /// `ALTER POLICY`: roles or expressions change, no clause is removed.
     AlterPolicy(Pair<Policy>),
+    CreateEventTrigger(EventTrigger),
+    /// `recreated` when the event trigger comes back in the same plan (its event, tags or
+    /// function change).
+    DropEventTrigger {
+        trigger: EventTrigger,
+        recreated: bool,
+    },
+    SetEventTriggerEnabled {
+        name: String,
+        enabled: Pair<TriggerEnabled>,
+    },
     CreatePublication(Publication),
     /// `recreated` when the publication comes back in the same plan.
     DropPublication {
@@ -322,8 +351,10 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     views::diff_views(&catalogs, &recreated_views, &mut changes);
     triggers::diff_row_security(&catalogs, &mut changes);
     triggers::diff_triggers(&catalogs, &rebuilt, &mut changes);
+    rules::diff_rules(&catalogs, &rebuilt, &mut changes);
     triggers::diff_policies(&catalogs, &rebuilt, &mut changes);
     publications::diff_publications(&catalogs, &rebuilt, &mut changes);
+    event_triggers::diff_event_triggers(&catalogs, &mut changes);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
     let owners = privileges::diff_owners(&catalogs, &changes);
     changes.extend(privileges);

@@ -304,6 +304,12 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
             Change::DropPublication { publication, .. } => {
                 dropped.insert(AclObject::Publication(publication.name.clone()));
             }
+            Change::CreateEventTrigger(e) => {
+                created.insert(AclObject::EventTrigger(e.name.clone()));
+            }
+            Change::DropEventTrigger { trigger, .. } => {
+                dropped.insert(AclObject::EventTrigger(trigger.name.clone()));
+            }
             _ => {}
         }
     }

@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, Policy, PublishedTable, QualifiedName, Trigger};
+use crate::model::{Catalog, Policy, PublishedTable, QualifiedName, Rule, Trigger};
+use crate::normalize::rule::columns_used;
 
 /// What is rebuilt around the changes of other objects.
 pub(super) struct Rebuilt {
@@ -15,6 +16,8 @@ pub(super) struct Rebuilt {
     columns: HashSet<(QualifiedName, String)>,
     /// Tables with such a column, and views dropped and created.
     relations: HashSet<QualifiedName>,
+    /// Views dropped and created.
+    views: HashSet<QualifiedName>,
     /// Functions dropped and created (their interface changes), by name.
     functions: HashSet<QualifiedName>,
 }
@@ -42,6 +45,7 @@ impl Rebuilt {
         Rebuilt {
             columns,
             relations,
+            views: recreated_views.clone(),
             functions: super::objects::recreated_function_names(catalogs),
         }
     }
@@ -64,6 +68,24 @@ impl Rebuilt {
         columns
             .chain(&published.filter_columns)
             .any(|c| self.columns.contains(&(published.table.clone(), c.clone())))
+    }
+
+    /// Whether a rule must be dropped and created: the server refuses to change the
+    /// columns of the relations it names under it, or to drop a view or function it uses.
+    pub(super) fn rule(&self, rule: &Rule) -> bool {
+        let relations: Vec<&QualifiedName> =
+            std::iter::once(&rule.table).chain(&rule.reads).collect();
+        if !relations.iter().any(|r| self.relations.contains(*r)) {
+            return super::objects::calls_any(&rule.definition, &self.functions);
+        }
+        // by name: a column of one relation may be spelled like another's
+        let used = columns_used(rule);
+        relations.iter().any(|r| self.views.contains(*r))
+            || self.columns.iter().any(|(table, column)| {
+                relations.contains(&table)
+                    && used.as_ref().is_none_or(|names| names.contains(column))
+            })
+            || super::objects::calls_any(&rule.definition, &self.functions)
     }
 
     fn policy(&self, policy: &Policy) -> bool {

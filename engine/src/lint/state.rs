@@ -10,8 +10,8 @@ use pg_query::protobuf::{
 use pg_query::NodeEnum;
 
 use super::rules::{
-    commands, constraint_def, locks_existing_table, publication_key, published_table_key, Findings,
-    Statement,
+    commands, constraint_def, locks_existing_table, publication_key, published_table_key, rule_key,
+    Findings, Statement,
 };
 use crate::hazard::HazardKind;
 use crate::model::QualifiedName;
@@ -23,7 +23,7 @@ use crate::normalize::publication::published_objects;
 pub struct State {
     /// Relations and indexes the file created (by their current name).
     created: HashSet<QualifiedName>,
-    /// Views, routines, triggers and policies the file created, by `Found::recreated` key:
+    /// Views, routines, triggers, rules and policies the file created, by `Found::recreated` key:
     /// one dropped and created again is a recreated dependent.
     created_objects: HashSet<String>,
     /// Functions, procedures and aggregates the file created, by name.
@@ -130,6 +130,12 @@ impl State {
             NodeEnum::CreateTrigStmt(stmt) => {
                 if let Some(table) = &stmt.relation {
                     let key = format!("trigger {} on {}", stmt.trigname, relation_name(table));
+                    self.created_objects.insert(key);
+                }
+            }
+            NodeEnum::RuleStmt(stmt) => {
+                if let Some(table) = &stmt.relation {
+                    let key = rule_key(&stmt.rulename, &relation_name(table));
                     self.created_objects.insert(key);
                 }
             }

@@ -4,15 +4,18 @@
 //! [`Catalog`]; the differ compares two of them. Maps are keyed by qualified name and sorted
 //! after loading so that everything derived from a catalog is deterministic.
 
+mod event_triggers;
 mod expr;
 mod name;
 mod objects;
 pub mod privileges;
 mod publications;
+mod rules;
 mod table;
 mod triggers;
 mod types;
 
+pub use event_triggers::EventTrigger;
 pub use expr::Expr;
 pub use name::QualifiedName;
 pub use objects::{
@@ -23,6 +26,7 @@ pub use privileges::{
     Owner, Privileges,
 };
 pub use publications::{Publication, PublishedTable, ALL_OPERATIONS};
+pub use rules::Rule;
 pub use table::{
     Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Storage,
     Table,
@@ -75,6 +79,12 @@ pub struct Catalog {
     /// Keyed by (table, policy name).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub policies: IndexMap<(QualifiedName, String), Policy>,
+    /// Keyed by (table or view, rule name).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub rules: IndexMap<(QualifiedName, String), Rule>,
+    /// Keyed by name: event triggers are not schema-qualified.
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub event_triggers: IndexMap<String, EventTrigger>,
     /// Keyed by name: publications are not schema-qualified.
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub publications: IndexMap<String, Publication>,
@@ -124,6 +134,8 @@ impl Catalog {
         self.views.sort_keys();
         self.triggers.sort_keys();
         self.policies.sort_keys();
+        self.rules.sort_keys();
+        self.event_triggers.sort_keys();
         self.publications.sort_keys();
         self.privileges.sort_keys();
         self.default_privileges.sort_keys();
@@ -154,6 +166,9 @@ impl Catalog {
         self.views.retain(|name, _| keep(&name.schema));
         self.triggers.retain(|(table, _), _| keep(&table.schema));
         self.policies.retain(|(table, _), _| keep(&table.schema));
+        self.rules.retain(|(table, _), _| keep(&table.schema));
+        // an event trigger belongs to no schema: it goes where its function goes
+        self.event_triggers.retain(|_, e| keep(&e.function.schema));
         // a publication that lists anything outside the kept schemas is left out whole:
         // planning it would drop or have to read what it lists there
         self.publications.retain(|_, p| {

@@ -56,6 +56,8 @@ pub enum AclObject {
     Type(QualifiedName),
     /// A publication has no ACL: only its owner is modelled here.
     Publication(String),
+    /// An event trigger has no ACL either: only its owner.
+    EventTrigger(String),
 }
 
 /// The privileges of one object that differ from its default.
@@ -183,7 +185,7 @@ impl AclObject {
         match self {
             AclObject::Schema(_) => Some(DefaultObjects::Schemas),
             AclObject::Table(_) => Some(DefaultObjects::Tables),
-            AclObject::Column(..) | AclObject::Publication(_) => None,
+            AclObject::Column(..) | AclObject::Publication(_) | AclObject::EventTrigger(_) => None,
             AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
             AclObject::Function(..) => Some(DefaultObjects::Functions),
             AclObject::Type(_) => Some(DefaultObjects::Types),
@@ -193,7 +195,7 @@ impl AclObject {
     /// The schema whose `IN SCHEMA` default privileges apply to the object.
     pub fn schema(&self) -> Option<&str> {
         match self {
-            AclObject::Schema(_) | AclObject::Publication(_) => None,
+            AclObject::Schema(_) | AclObject::Publication(_) | AclObject::EventTrigger(_) => None,
             AclObject::Table(name)
             | AclObject::Function(name, _)
             | AclObject::Column(name, _)
@@ -225,6 +227,7 @@ impl AclObject {
             AclObject::Function(name, arguments) => format!("`{name}({arguments})`"),
             AclObject::Type(name) => format!("type `{name}`"),
             AclObject::Publication(name) => format!("publication `{name}`"),
+            AclObject::EventTrigger(name) => format!("event trigger `{name}`"),
         }
     }
 }
@@ -406,6 +409,7 @@ impl super::Catalog {
             AclObject::Type(name) if self.domains.contains_key(name) => "DOMAIN",
             AclObject::Type(_) => "TYPE",
             AclObject::Publication(_) => "PUBLICATION",
+            AclObject::EventTrigger(_) => "EVENT TRIGGER",
             AclObject::Column(..) => return None,
         })
     }
@@ -457,6 +461,7 @@ impl super::Catalog {
                     || self.range_types.contains_key(name)
             }
             AclObject::Publication(name) => self.publications.contains_key(name),
+            AclObject::EventTrigger(name) => self.event_triggers.contains_key(name),
         }
     }
 

@@ -2,7 +2,8 @@ use serde::Serialize;
 
 use super::{Expr, QualifiedName};
 
-/// Whether a trigger fires, as `ALTER TABLE … ENABLE/DISABLE TRIGGER` sets it.
+/// Whether a trigger (or a rule) fires, as `ALTER TABLE … ENABLE/DISABLE TRIGGER` (`RULE`)
+/// sets it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TriggerEnabled {

@@ -9,12 +9,14 @@
 pub mod aggregate;
 pub mod body;
 pub mod definitions;
+pub mod event_trigger;
 pub mod expr;
 pub mod function;
 pub mod interval;
 pub mod names;
 pub mod partitioning;
 pub mod publication;
+pub mod rule;
 pub mod storage;
 pub mod trigger;
 pub mod types;

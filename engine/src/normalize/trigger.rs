@@ -139,7 +139,7 @@ pub fn role_name(node: &Node) -> Option<String> {
     }
 }
 
-fn string_node(s: &str) -> Node {
+pub(super) fn string_node(s: &str) -> Node {
     Node {
         node: Some(NodeEnum::String(pg_query::protobuf::String {
             sval: s.to_string(),

@@ -50,9 +50,12 @@ pub enum ObjectId {
     Trigger(QualifiedName, String),
     /// (table, name).
     Policy(QualifiedName, String),
+    /// (table or view, name).
+    Rule(QualifiedName, String),
     /// Whether row-level security is enabled and forced on a table.
     RowSecurity(QualifiedName),
     Publication(String),
+    EventTrigger(String),
     /// (publication, table): a table's membership, with its column list and row filter.
     PublishedTable(String, QualifiedName),
     /// The grants on an object.
@@ -82,8 +85,10 @@ impl std::fmt::Display for ObjectId {
             ObjectId::RelationName(name) => write!(f, "relation name `{name}`"),
             ObjectId::Trigger(table, name) => write!(f, "trigger `{name}` on `{table}`"),
             ObjectId::Policy(table, name) => write!(f, "policy `{name}` on `{table}`"),
+            ObjectId::Rule(table, name) => write!(f, "rule `{name}` on `{table}`"),
             ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
             ObjectId::Publication(name) => write!(f, "publication `{name}`"),
+            ObjectId::EventTrigger(name) => write!(f, "event trigger `{name}`"),
             ObjectId::PublishedTable(publication, table) => {
                 write!(f, "`{table}` in publication `{publication}`")
             }
@@ -287,6 +292,16 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::SetTriggerEnabled { table, name, .. } => {
             vec![(ObjectId::Trigger(table.clone(), name.clone()), Alter)]
         }
+        Change::CreateRule(r) => vec![(ObjectId::Rule(r.table.clone(), r.name.clone()), Create)],
+        Change::DropRule { rule: r, .. } => {
+            vec![(ObjectId::Rule(r.table.clone(), r.name.clone()), Drop)]
+        }
+        Change::ReplaceRule(r) => {
+            vec![(ObjectId::Rule(r.to.table.clone(), r.to.name.clone()), Alter)]
+        }
+        Change::SetRuleEnabled { table, name, .. } => {
+            vec![(ObjectId::Rule(table.clone(), name.clone()), Alter)]
+        }
         Change::SetRowSecurity { table, .. } => {
             vec![(ObjectId::RowSecurity(table.clone()), Alter)]
         }
@@ -301,6 +316,13 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
                 ObjectId::Policy(p.to.table.clone(), p.to.name.clone()),
                 Alter,
             )]
+        }
+        Change::CreateEventTrigger(e) => vec![(ObjectId::EventTrigger(e.name.clone()), Create)],
+        Change::DropEventTrigger { trigger, .. } => {
+            vec![(ObjectId::EventTrigger(trigger.name.clone()), Drop)]
+        }
+        Change::SetEventTriggerEnabled { name, .. } => {
+            vec![(ObjectId::EventTrigger(name.clone()), Alter)]
         }
         Change::CreatePublication(p) => publication_parts(p, Create),
         Change::DropPublication { publication, .. } => publication_parts(publication, Drop),
@@ -362,7 +384,9 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         }
         CommentTarget::Trigger(table, name) => ObjectId::Trigger(table.clone(), name.clone()),
         CommentTarget::Policy(table, name) => ObjectId::Policy(table.clone(), name.clone()),
+        CommentTarget::Rule(table, name) => ObjectId::Rule(table.clone(), name.clone()),
         CommentTarget::Publication(name) => ObjectId::Publication(name.clone()),
+        CommentTarget::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
     }
 }
 
@@ -702,6 +726,33 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
             for function in calls(expr) {
                 add(id.clone(), function);
             }
+        }
+    }
+    for rule in catalog.rules.values() {
+        let id = ObjectId::Rule(rule.table.clone(), rule.name.clone());
+        if !wanted.has(&id) {
+            continue;
+        }
+        // its own relation's columns through NEW and OLD, what its actions name, and
+        // every column of those: actions may read or write any
+        for relation in std::iter::once(&rule.table).chain(&rule.reads) {
+            for needed in relation_read(catalog, relation) {
+                add(id.clone(), needed);
+            }
+        }
+        for function in calls(&rule.definition) {
+            add(id.clone(), function);
+        }
+    }
+    for trigger in catalog.event_triggers.values() {
+        // event trigger functions take no declared arguments
+        let function = (catalog.functions.values())
+            .find(|f| f.name == trigger.function && f.arguments.is_empty());
+        if let Some(function) = function {
+            add(
+                ObjectId::EventTrigger(trigger.name.clone()),
+                ObjectId::Function(function.signature()),
+            );
         }
     }
     for publication in catalog.publications.values() {

@@ -49,6 +49,7 @@ fn acl_owner(object: &AclObject) -> ObjectId {
         AclObject::Function(name, arguments) => ObjectId::Function(format!("{name}({arguments})")),
         AclObject::Type(name) => ObjectId::Type(name.clone()),
         AclObject::Publication(name) => ObjectId::Publication(name.clone()),
+        AclObject::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
     }
 }
 
@@ -62,6 +63,7 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         ObjectId::Publication(name) | ObjectId::PublishedTable(name, _) => {
             ("publications", name.clone())
         }
+        ObjectId::EventTrigger(name) => ("event_triggers", name.clone()),
         ObjectId::Sequence(name) | ObjectId::SequenceOwner(name) => ("sequences", name.to_string()),
         ObjectId::Table(table)
         | ObjectId::Column(table, _)
@@ -72,10 +74,11 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
             Some(index) => ("tables", index.table.to_string()),
             None => ("indexes", index.to_string()),
         },
-        // triggers and policies go with their table or view
+        // triggers, rules and policies go with their table or view
         ObjectId::View(name)
         | ObjectId::RelationName(name)
         | ObjectId::Trigger(name, _)
+        | ObjectId::Rule(name, _)
         | ObjectId::Policy(name, _)
         | ObjectId::RowSecurity(name) => match catalog.tables.get(name) {
             Some(_) => ("tables", name.to_string()),

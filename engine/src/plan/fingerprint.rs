@@ -48,6 +48,15 @@ pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
     digest_each(&mut add, "policies", &catalog.policies, |(table, name)| {
         format!("{table} {name}")
     });
+    digest_each(&mut add, "rules", &catalog.rules, |(table, name)| {
+        format!("{table} {name}")
+    });
+    digest_each(
+        &mut add,
+        "event_triggers",
+        &catalog.event_triggers,
+        |name| name.clone(),
+    );
     digest_each(&mut add, "privileges", &catalog.privileges, |object| {
         object.describe()
     });

@@ -288,6 +288,7 @@ pub fn plan(from: &Catalog, to: &Catalog, settings: Settings) -> Result<Plan, Er
         &renamed
     };
     changes.extend(diff::diff(from, to));
+    let changes = declared.rules_around_renamed_columns(changes);
     let changes = staging::without_continued_helpers(changes, &declared.backfills);
     let catalogs = Pair::new(from, to);
     // the same two schemas give the same id, so that plans stay byte-identical
@@ -380,6 +381,8 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         {
             Phase::Expand
         }
+        // a rule dropped with its table (created again or not) goes when the table does
+        Change::DropRule { rule, .. } if context.drops_table(&rule.table) => Phase::Contract,
         Change::DropSchema(_)
         | Change::DropExtension(_)
         | Change::DropEnum(_)
@@ -398,6 +401,12 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
             recreated: false, ..
         }
         | Change::DropPolicy {
+            recreated: false, ..
+        }
+        | Change::DropRule {
+            recreated: false, ..
+        }
+        | Change::DropEventTrigger {
             recreated: false, ..
         }
         | Change::DropPublication {
@@ -423,6 +432,8 @@ fn rank(change: &Change) -> u8 {
         | Change::DropView { .. }
         | Change::DropTrigger { .. }
         | Change::DropPolicy { .. }
+        | Change::DropRule { .. }
+        | Change::DropEventTrigger { .. }
         | Change::DropPublication { .. }
         | Change::DropPublicationTable { .. } => 0,
         // a partition leaves before its parent's columns change, and joins after
@@ -484,6 +495,11 @@ fn rank(change: &Change) -> u8 {
         | Change::SetTriggerEnabled { .. }
         | Change::CreatePolicy(_)
         | Change::AlterPolicy(_)
+        | Change::CreateRule(_)
+        | Change::ReplaceRule(_)
+        | Change::SetRuleEnabled { .. }
+        | Change::CreateEventTrigger(_)
+        | Change::SetEventTriggerEnabled { .. }
         | Change::CreatePublication(_)
         | Change::AlterPublication(_)
         | Change::AddPublicationTable { .. } => 21,

@@ -95,6 +95,12 @@ pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Depend
             ObjectId::Publication(name.clone()),
         );
     }
+    for name in catalog.event_triggers.keys() {
+        add(
+            AclObject::EventTrigger(name.clone()),
+            ObjectId::EventTrigger(name.clone()),
+        );
+    }
     // columns have no default grants: only those with grants can have changes
     for object in catalog.privileges.keys() {
         if let AclObject::Column(table, column) = object {

@@ -13,6 +13,7 @@ use crate::diff::{Change, Pair};
 use crate::error::Span;
 use crate::model::{AclObject, Catalog, Policy, QualifiedName};
 use crate::normalize::expr::rename_column_references;
+use crate::normalize::rule::renamed as renamed_rule;
 use crate::render::ddl::staging::HelperTrigger;
 use crate::source::directives::Intent;
 
@@ -258,6 +259,35 @@ impl Declared {
         renamed
     }
 
+    /// `changes` with each rule replaced on a table whose column is renamed (or that names
+    /// such a table) dropped before the rename and created after it instead: a staged
+    /// rename drops the old column, which the server refuses while a rule reads it, and
+    /// `CREATE OR REPLACE RULE` would come only after.
+    pub fn rules_around_renamed_columns(&self, changes: Vec<Change>) -> Vec<Change> {
+        if self.columns.is_empty() {
+            return changes;
+        }
+        let renamed = |rule: &crate::model::Rule| {
+            std::iter::once(&rule.table)
+                .chain(&rule.reads)
+                .any(|t| self.columns.iter().any(|c| c.table == *t))
+        };
+        let mut out = Vec::with_capacity(changes.len());
+        for change in changes {
+            match change {
+                Change::ReplaceRule(rule) if renamed(&rule.from) => {
+                    out.push(Change::DropRule {
+                        rule: rule.from,
+                        recreated: true,
+                    });
+                    out.push(Change::CreateRule(rule.to));
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
     /// The rename changes, which run before everything else that touches their tables and
     /// columns.
     pub fn changes(&self, from: &Catalog, to: &Catalog) -> Vec<Change> {
@@ -333,7 +363,19 @@ fn rename_table(catalog: &mut Catalog, old: &QualifiedName, new: &QualifiedName)
             }
         })
         .collect();
-    // so does a publication
+    // so does a rule
+    catalog.rules = std::mem::take(&mut catalog.rules)
+        .into_iter()
+        .map(|((table, name), rule)| {
+            if table == *old {
+                let moved = renamed_rule(&rule, new, &name);
+                ((new.clone(), name), moved)
+            } else {
+                ((table, name), rule)
+            }
+        })
+        .collect();
+    // and a publication
     for publication in catalog.publications.values_mut() {
         for published in publication.tables.iter_mut().filter(|t| t.table == *old) {
             published.table = new.clone();

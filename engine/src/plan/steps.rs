@@ -1,7 +1,9 @@
 //! Each change as steps: forward SQL, its inverse, lock level and hazards. SQL text comes
 //! from `render::ddl`; this module decides which statements and what they risk.
 
+mod event_triggers;
 mod publications;
+mod rules;
 mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -25,6 +27,10 @@ pub struct Context<'a> {
     catalogs: Pair<&'a Catalog>,
     /// Tables and materialized views created by this plan: work on them blocks nobody.
     new_tables: HashSet<QualifiedName>,
+    /// Tables dropped by this plan (and maybe created again).
+    dropped_tables: HashSet<QualifiedName>,
+    /// Rules the plan creates, drops, replaces, enables or disables: (table, name).
+    changed_rules: HashSet<(QualifiedName, String)>,
     /// Tables with partitions or inheritance children, on either side.
     parents: HashSet<QualifiedName>,
     /// `--retain-dropped`: where destroyed data is kept instead.
@@ -58,6 +64,24 @@ impl<'a> Context<'a> {
             .filter_map(|c| match c {
                 Change::CreateTable(t) => Some(t.name.clone()),
                 Change::CreateView(v) if v.materialized => Some(v.name.clone()),
+                _ => None,
+            })
+            .collect();
+        let dropped_tables = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::DropTable(t) => Some(t.name.clone()),
+                _ => None,
+            })
+            .collect();
+        let changed_rules = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::CreateRule(r) | Change::DropRule { rule: r, .. } => {
+                    Some((r.table.clone(), r.name.clone()))
+                }
+                Change::ReplaceRule(r) => Some((r.to.table.clone(), r.to.name.clone())),
+                Change::SetRuleEnabled { table, name, .. } => Some((table.clone(), name.clone())),
                 _ => None,
             })
             .collect();
@@ -107,6 +131,8 @@ impl<'a> Context<'a> {
             renames,
             probable_renames: probable_renames(changes),
             new_tables,
+            dropped_tables,
+            changed_rules,
             parents,
             archive,
             drops_definitions,
@@ -131,6 +157,32 @@ impl<'a> Context<'a> {
             && before.is_some()
             && before == after
             && (!self.parents.contains(table) || before == Some(true))
+    }
+
+    /// The rules that rewrite the `UPDATE`s of `table` in a session of the plan (enabled, or
+    /// always enabled), with their state, among those the plan leaves as they are: they are
+    /// there when any of its steps runs or is rolled back.
+    fn rules_on_updates(&self, table: &QualifiedName) -> Vec<(String, TriggerEnabled)> {
+        let catalogs = self.catalogs;
+        (catalogs.from.rules.iter())
+            .filter(|((on, _), rule)| {
+                on == table
+                    && rule.event == "UPDATE"
+                    && matches!(
+                        rule.enabled,
+                        TriggerEnabled::Origin | TriggerEnabled::Always
+                    )
+            })
+            .filter(|(key, _)| {
+                catalogs.to.rules.contains_key(*key) && !self.changed_rules.contains(*key)
+            })
+            .map(|((_, name), rule)| (name.clone(), rule.enabled))
+            .collect()
+    }
+
+    /// Whether the plan drops `table` (and maybe creates it again).
+    pub fn drops_table(&self, table: &QualifiedName) -> bool {
+        self.dropped_tables.contains(table)
     }
 
     /// Whether DDL on `table` is to be done without blocking writes (`CONCURRENTLY`,
@@ -282,9 +334,19 @@ impl<'a> Context<'a> {
             Ok(retention) => {
                 let mut step = step.retains(table, Some(&column.name), &retention.archive);
                 step.sql.splice(0..0, retention.before);
+                // the values go back with an UPDATE, which the table's rules must not rewrite
+                let rules = self.rules_on_updates(table);
+                let disable = rules.iter().map(|(name, _)| {
+                    ddl::rules::set_rule_enabled(table, name, TriggerEnabled::Disabled)
+                });
+                let enable = rules
+                    .iter()
+                    .map(|(name, enabled)| ddl::rules::set_rule_enabled(table, name, *enabled));
                 step.rollback = reshape
                     .into_iter()
+                    .chain(disable)
                     .chain(retention.restore)
+                    .chain(enable)
                     .chain(finish)
                     .collect();
                 step
@@ -899,6 +961,13 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::set_trigger_enabled(table, name, enabled.from)],
         )
         .lock(LockLevel::ShareRowExclusive)],
+        Change::CreateEventTrigger(_)
+        | Change::DropEventTrigger { .. }
+        | Change::SetEventTriggerEnabled { .. } => event_triggers::steps(change),
+        Change::CreateRule(_)
+        | Change::DropRule { .. }
+        | Change::ReplaceRule(_)
+        | Change::SetRuleEnabled { .. } => rules::steps(change, context),
         Change::SetRowSecurity {
             table,
             enabled,

@@ -199,6 +199,9 @@ impl<'a> OwnedElsewhere<'a> {
             .iter()
             .map(|name| (name.to_string(), Publication::empty(name)))
             .collect();
+        // the platform's event triggers are not what the desired state references, and on a
+        // shadow server they would fire on its DDL
+        catalog.event_triggers.clear();
         catalog.unsupported.clear();
         catalog.schemas.extend(sql::load(&[])?.schemas);
         catalog.sort();

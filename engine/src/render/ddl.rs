@@ -2,9 +2,11 @@
 //! here, so quoting and formatting decisions live in one place.
 
 pub mod archive;
+pub mod event_triggers;
 pub mod privileges;
 pub mod publications;
 pub mod retype;
+pub mod rules;
 pub mod staging;
 
 use super::quote::{quote_ident, quote_literal};
@@ -1097,7 +1099,9 @@ pub fn comment_object(target: &CommentTarget) -> String {
         CommentTarget::Collation(name) => format!("COLLATION {name}"),
         CommentTarget::Trigger(table, name) => format!("TRIGGER {} ON {table}", quote_ident(name)),
         CommentTarget::Policy(table, name) => format!("POLICY {} ON {table}", quote_ident(name)),
+        CommentTarget::Rule(table, name) => format!("RULE {} ON {table}", quote_ident(name)),
         CommentTarget::Publication(name) => format!("PUBLICATION {}", quote_ident(name)),
+        CommentTarget::EventTrigger(name) => format!("EVENT TRIGGER {}", quote_ident(name)),
     }
 }
 

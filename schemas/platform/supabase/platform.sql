@@ -155,3 +155,9 @@ GRANT ALL ON ALL TABLES IN SCHEMA storage TO anon, authenticated, service_role;
 
 -- Realtime's publication, which every project has and adds its tables to
 CREATE PUBLICATION supabase_realtime;
+
+-- an event trigger of the platform's, on a function in its `extensions` schema
+CREATE FUNCTION extensions.grant_pg_graphql_access() RETURNS event_trigger LANGUAGE plpgsql
+    AS $$ BEGIN END $$;
+CREATE EVENT TRIGGER issue_pg_graphql_access ON ddl_command_end
+    WHEN TAG IN ('CREATE FUNCTION') EXECUTE FUNCTION extensions.grant_pg_graphql_access();

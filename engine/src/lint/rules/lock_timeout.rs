@@ -38,6 +38,7 @@ pub fn locks_existing_table(statement: &Statement, state: &State) -> Option<Qual
         }),
         NodeEnum::CreateTrigStmt(stmt) => state.existing(stmt.relation.as_ref()),
         NodeEnum::CreatePolicyStmt(stmt) => state.existing(stmt.table.as_ref()),
+        NodeEnum::RuleStmt(stmt) => state.existing(stmt.relation.as_ref()),
         NodeEnum::DropStmt(stmt)
             if !stmt.concurrent
                 && [

@@ -19,6 +19,7 @@ mod not_idempotent;
 mod partition;
 mod publication;
 mod rename;
+mod rule;
 mod security;
 mod set_not_null;
 mod truncate;
@@ -37,6 +38,7 @@ use crate::model::QualifiedName;
 
 pub(super) use lock_timeout::locks_existing_table;
 pub(super) use publication::{publication_key, published_table_key};
+pub(super) use rule::rule_key;
 
 /// Every rule, in the order their findings on one statement are listed.
 pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
@@ -58,6 +60,7 @@ pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
     partition::check,
     publication::check,
     rename::check,
+    rule::check,
     security::check,
     set_not_null::check,
     truncate::check,

@@ -149,6 +149,7 @@ fn is_drop(change: &Change) -> bool {
             | Change::DropIndex(_)
             | Change::DropView { .. }
             | Change::DropTrigger { .. }
+            | Change::DropRule { .. }
             | Change::DropPolicy { .. }
     )
 }

@@ -94,6 +94,7 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
         AclObject::Function(..) => "FUNCTION",
         AclObject::Type(_) => "TYPE",
         AclObject::Publication(_) => "PUBLICATION",
+        AclObject::EventTrigger(_) => "EVENT TRIGGER",
     };
     format!("{keyword} {}", object_name(object))
 }
@@ -101,7 +102,9 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
 /// The object as statements name it: a function with its argument types, a column's table.
 fn object_name(object: &AclObject) -> String {
     match object {
-        AclObject::Schema(name) | AclObject::Publication(name) => quote_ident(name),
+        AclObject::Schema(name) | AclObject::Publication(name) | AclObject::EventTrigger(name) => {
+            quote_ident(name)
+        }
         AclObject::Table(name)
         | AclObject::Column(name, _)
         | AclObject::Sequence(name)

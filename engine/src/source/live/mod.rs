@@ -18,6 +18,7 @@
 mod aggregates;
 mod constraints;
 mod enums;
+mod event_triggers;
 mod extensions;
 mod functions;
 mod indexes;
@@ -25,6 +26,7 @@ pub mod lint_tables;
 mod policies;
 mod privileges;
 mod publications;
+mod rules;
 mod schemas;
 mod sequences;
 mod tables;
@@ -85,8 +87,10 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     aggregates::load(&reader, &mut tx, &mut catalog)?;
     views::load(&reader, &mut tx, &mut catalog)?;
     triggers::load(&reader, &mut tx, &mut catalog)?;
+    rules::load(&reader, &mut tx, &mut catalog)?;
     policies::load(&reader, &mut tx, &mut catalog)?;
     publications::load(&reader, &mut tx, &mut catalog)?;
+    event_triggers::load(&reader, &mut tx, &mut catalog)?;
     privileges::load(&reader, &mut tx, &mut catalog)?;
     privileges::load_defaults(&reader, &mut tx, &mut catalog)?;
     privileges::load_roles(&reader, &mut tx, &mut catalog)?;

@@ -283,6 +283,7 @@ impl Builder<'_> {
                 });
             }
             _ if self.alter_table_security(table_name, subtype, &cmd.name) => {}
+            _ if self.alter_table_rule(table_name, subtype, &cmd.name) => {}
             AlterTableType::AtColumnDefault
             | AlterTableType::AtSetNotNull
             | AlterTableType::AtDropNotNull

@@ -37,6 +37,13 @@ impl Builder<'_> {
                     .get_mut(&name)
                     .map(|p| p.comment = comment)
             }
+            Ok(ObjectType::ObjectEventTrigger) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                self.catalog
+                    .event_triggers
+                    .get_mut(&name)
+                    .map(|e| e.comment = comment)
+            }
             Ok(ObjectType::ObjectCollation) => self
                 .catalog
                 .collations
@@ -119,6 +126,13 @@ impl Builder<'_> {
                     .get_mut(&(qualified_name(&table), trigger))
                     .map(|t| t.comment = comment)
             }
+            Ok(ObjectType::ObjectRule) => {
+                let (table, rule) = split_last(&names);
+                self.catalog
+                    .rules
+                    .get_mut(&(qualified_name(&table), rule))
+                    .map(|r| r.comment = comment)
+            }
             Ok(ObjectType::ObjectPolicy) => {
                 let (table, policy) = split_last(&names);
                 self.catalog
@@ -141,6 +155,7 @@ impl Builder<'_> {
                 Ok(ObjectType::ObjectColumn
                     | ObjectType::ObjectTabconstraint
                     | ObjectType::ObjectTrigger
+                    | ObjectType::ObjectRule
                     | ObjectType::ObjectPolicy)
             ) =>
             {

@@ -7,6 +7,7 @@ use super::comments::{names_of, object_name};
 use super::Builder;
 use crate::model::{AclObject, QualifiedName};
 use crate::normalize::definitions::{relation_name, string_of};
+use crate::normalize::rule::renamed as renamed_rule;
 
 impl Builder<'_> {
     pub(super) fn drop(&mut self, stmt: &DropStmt) {
@@ -16,14 +17,19 @@ impl Builder<'_> {
                 Some(ObjectType::ObjectTable) => self.drop_table(&object_name(object)),
                 Some(ObjectType::ObjectView | ObjectType::ObjectMatview) => {
                     let name = object_name(object);
-                    // a materialized view's indexes and a view's triggers go with it
+                    // a materialized view's indexes and a view's triggers and rules go with it
                     self.catalog.indexes.retain(|_, i| i.table != name);
                     self.catalog.triggers.retain(|(table, _), _| *table != name);
+                    self.catalog.rules.retain(|(table, _), _| *table != name);
                     self.catalog.views.shift_remove(&name).is_some()
                 }
                 Some(ObjectType::ObjectTrigger) => {
                     let key = table_member(object);
                     self.catalog.triggers.shift_remove(&key).is_some()
+                }
+                Some(ObjectType::ObjectRule) => {
+                    let key = table_member(object);
+                    self.catalog.rules.shift_remove(&key).is_some()
                 }
                 Some(ObjectType::ObjectPolicy) => {
                     let key = table_member(object);
@@ -80,6 +86,10 @@ impl Builder<'_> {
                     let name = string_of(object).unwrap_or_default();
                     self.catalog.publications.shift_remove(&name).is_some()
                 }
+                Some(ObjectType::ObjectEventTrigger) => {
+                    let name = string_of(object).unwrap_or_default();
+                    self.catalog.event_triggers.shift_remove(&name).is_some()
+                }
                 _ => {
                     let label = kind.map(|k| k.as_str_name()).unwrap_or("object");
                     self.unsupported(&format!("DROP {label}"), None, "");
@@ -105,6 +115,7 @@ impl Builder<'_> {
         self.constraints.retain(|(table, _), _| table != name);
         self.catalog.indexes.retain(|_, index| index.table != *name);
         self.catalog.triggers.retain(|(table, _), _| table != name);
+        self.catalog.rules.retain(|(table, _), _| table != name);
         self.catalog.policies.retain(|(table, _), _| table != name);
         self.policy_statements.retain(|(table, _), _| table != name);
         // the server takes a dropped table out of its publications
@@ -156,6 +167,13 @@ impl Builder<'_> {
                     );
                     self.catalog.indexes.insert(index.name.clone(), index);
                 }
+            }
+            (Some(ObjectType::ObjectRule), Some(table)) => {
+                self.rename_rule(table, &stmt.subname, &stmt.newname)
+            }
+            (Some(ObjectType::ObjectEventTrigger), _) => {
+                let name = stmt.object.as_deref().and_then(string_of);
+                self.rename_event_trigger(&name.unwrap_or_default(), &stmt.newname)
             }
             (Some(ObjectType::ObjectPublication), _) => {
                 let name = stmt
@@ -219,6 +237,18 @@ impl Builder<'_> {
                 index.table = to.clone();
             }
         }
+        // a rule stays on its table, as the server keeps it by the table's OID
+        self.catalog.rules = std::mem::take(&mut self.catalog.rules)
+            .into_iter()
+            .map(|((table, name), rule)| {
+                if table == *from {
+                    let moved = renamed_rule(&rule, &to, &name);
+                    ((to.clone(), name), moved)
+                } else {
+                    ((table, name), rule)
+                }
+            })
+            .collect();
         for publication in self.catalog.publications.values_mut() {
             for published in &mut publication.tables {
                 if published.table == *from {
@@ -292,7 +322,7 @@ impl Builder<'_> {
     }
 }
 
-/// `[schema.]table.name` of a trigger or policy in a DROP: (table, name).
+/// `[schema.]table.name` of a trigger, rule or policy in a DROP: (table, name).
 fn table_member(object: &Node) -> (QualifiedName, String) {
     let mut names = names_of(object);
     let name = names.pop().as_ref().and_then(string_of).unwrap_or_default();

@@ -7,6 +7,7 @@
 mod alter;
 mod comments;
 mod drops;
+mod event_triggers;
 mod functions;
 pub(crate) mod location;
 mod privileges;
@@ -14,6 +15,7 @@ mod publications;
 mod references;
 mod repeats;
 mod roles;
+mod rules;
 mod schemas;
 mod sequences;
 mod tables;
@@ -238,6 +240,9 @@ impl Builder<'_> {
             NodeEnum::CreateTrigStmt(s) => self.create_trigger(s),
             NodeEnum::CreatePolicyStmt(s) => self.create_policy(s),
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
+            NodeEnum::RuleStmt(s) => self.create_rule(s),
+            NodeEnum::CreateEventTrigStmt(s) => self.create_event_trigger(s),
+            NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(s),
             NodeEnum::CreatePublicationStmt(s) => self.create_publication(s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(s),
             NodeEnum::DropStmt(s) => self.drop(s),
@@ -461,8 +466,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
             "table created from a query",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
-        NodeEnum::RuleStmt(s) => ("rule", (None, s.rulename.clone())),
-        NodeEnum::CreateEventTrigStmt(s) => ("event trigger", (None, s.trigname.clone())),
         NodeEnum::CreateCastStmt(_) => ("cast", (None, String::new())),
         NodeEnum::CreateForeignTableStmt(s) => (
             "foreign table",

@@ -271,6 +271,9 @@ impl Builder<'_> {
             (ObjectType::ObjectPublication, Some(NodeEnum::String(name))) => {
                 AclObject::Publication(name.sval.clone())
             }
+            (ObjectType::ObjectEventTrigger, Some(NodeEnum::String(name))) => {
+                AclObject::EventTrigger(name.sval.clone())
+            }
             // collations, operators, text search objects…: their owners are not modelled
             _ => return,
         };

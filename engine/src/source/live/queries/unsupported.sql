@@ -45,18 +45,6 @@ WHERE (p.prokind = 'w' OR (p.prokind = 'a' AND a.aggkind <> 'n'))
       AND d.objid = p.oid
       AND d.deptype IN ('e', 'i'))
 UNION ALL
--- rules other than the `_RETURN` rule that makes a view
-SELECT 'rule', c.nspname, r.rulename::text
-FROM pg_catalog.pg_rewrite r
-JOIN rel c ON c.oid = r.ev_class
-WHERE r.rulename <> '_RETURN'
-UNION ALL
-SELECT 'event trigger', NULL, e.evtname::text
-FROM pg_catalog.pg_event_trigger e
-WHERE NOT EXISTS (
-    SELECT FROM ext
-    WHERE ext.classid = 'pg_catalog.pg_event_trigger'::regclass AND ext.objid = e.oid)
-UNION ALL
 -- PostgreSQL 18 computes VIRTUAL generated columns on read; the model has STORED only
 SELECT 'virtual generated column', c.nspname, c.relname::text || '.' || a.attname::text
 FROM rel c

@@ -1,0 +1,9 @@
+-- enabled states and comments change alone: ALTER TABLE … RULE and COMMENT ON RULE
+CREATE SCHEMA app;
+CREATE TABLE app.orders (id integer PRIMARY KEY, status text NOT NULL DEFAULT 'new', total numeric(12,2));
+CREATE TABLE order_log (order_id integer, note text, at timestamptz DEFAULT now());
+CREATE RULE log_insert AS ON INSERT TO app.orders
+    DO ALSO INSERT INTO order_log VALUES (NEW.id, 'created');
+CREATE RULE keep_orders AS ON DELETE TO app.orders DO INSTEAD NOTHING;
+ALTER TABLE app.orders ENABLE REPLICA RULE log_insert;
+COMMENT ON RULE keep_orders ON app.orders IS 'orders are never deleted';

@@ -1,0 +1,2 @@
+CREATE SCHEMA app;
+CREATE TABLE app.orders (id integer PRIMARY KEY, status text);
