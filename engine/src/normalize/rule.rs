@@ -64,7 +64,7 @@ pub fn rule(
         instead: stmt.instead,
         definition: Expr {
             sql: sql.trim().trim_end_matches(';').to_string(),
-            canonical: tree.to_string(),
+            canonical: tree.to_string().into(),
         },
         reads,
         enabled: TriggerEnabled::Origin,
