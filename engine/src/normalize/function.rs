@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::definitions::string_of;
 use super::expr::{normalize, to_json};
-use super::types::canonical_type;
+use super::types::type_name_text;
 use crate::model::{Expr, Function, QualifiedName};
 
 /// Options whose value is the default: the server does not print them.
@@ -30,7 +30,7 @@ pub fn function(stmt: &CreateFunctionStmt, sql: Option<String>) -> Function {
         .iter()
         .filter_map(|p| match &p.node {
             Some(NodeEnum::FunctionParameter(p)) if is_input(p.mode) => {
-                Some(canonical_type(&to_json(&p.arg_type)))
+                Some(p.arg_type.as_ref().map(type_name_text).unwrap_or_default())
             }
             _ => None,
         })

@@ -1,5 +1,7 @@
 //! Type names in the form `format_type` prints them (with `search_path = public`).
 
+use pg_query::protobuf::{self, a_const};
+use pg_query::NodeEnum;
 use serde_json::Value;
 
 use crate::render::quote::quote_ident;
@@ -17,7 +19,39 @@ pub fn canonical_type(type_name: &Value) -> String {
     let is_array = type_name["array_bounds"]
         .as_array()
         .is_some_and(|bounds| !bounds.is_empty());
-    let base = format_base(&names, &typmods);
+    format_type(&names, &typmods, is_array)
+}
+
+/// [`canonical_type`] of a parse-tree `TypeName`, read directly: a file declares one per
+/// column, and its JSON costs more than the rest of the column.
+pub fn type_name_text(type_name: &protobuf::TypeName) -> String {
+    let names: Vec<&str> = (type_name.names.iter())
+        .filter_map(|n| match &n.node {
+            Some(NodeEnum::String(s)) => Some(s.sval.as_str()),
+            _ => None,
+        })
+        .collect();
+    let typmods: Vec<String> = (type_name.typmods.iter())
+        .filter_map(|m| match m.node.as_ref()? {
+            NodeEnum::AConst(constant) => Some(match constant.val.as_ref()? {
+                a_const::Val::Ival(i) => i.ival.to_string(),
+                a_const::Val::Fval(f) => f.fval.clone(),
+                a_const::Val::Boolval(b) => b.boolval.to_string(),
+                a_const::Val::Sval(s) => s.sval.clone(),
+                a_const::Val::Bsval(b) => b.bsval.clone(),
+            }),
+            NodeEnum::ColumnRef(column) => match column.fields.first()?.node.as_ref()? {
+                NodeEnum::String(s) => Some(s.sval.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    format_type(&names, &typmods, !type_name.array_bounds.is_empty())
+}
+
+fn format_type(names: &[&str], typmods: &[String], is_array: bool) -> String {
+    let base = format_base(names, typmods);
     if is_array {
         format!("{base}[]")
     } else {
@@ -209,6 +243,23 @@ pub fn is_builtin_type(type_name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::canonical_type_text as t;
+    use pg_query::NodeEnum;
+
+    /// [`super::type_name_text`] of the type in `SELECT NULL::written`.
+    fn direct(written: &str) -> String {
+        let parsed = pg_query::parse(&format!("SELECT NULL::{written}"), 0).unwrap();
+        let stmt = parsed.protobuf.stmts[0].stmt.as_ref().unwrap();
+        let Some(NodeEnum::SelectStmt(select)) = &stmt.node else {
+            panic!("{written}")
+        };
+        let Some(NodeEnum::ResTarget(target)) = &select.target_list[0].node else {
+            panic!("{written}")
+        };
+        let Some(NodeEnum::TypeCast(cast)) = &target.val.as_ref().unwrap().node else {
+            panic!("{written}")
+        };
+        super::type_name_text(cast.type_name.as_ref().unwrap())
+    }
 
     #[test]
     fn aliases_print_as_format_type_does() {
@@ -237,6 +288,11 @@ mod tests {
             ("timestamp with time zone", "timestamp with time zone"),
             ("timestamp", "timestamp without time zone"),
             ("timestamp(3)", "timestamp(3) without time zone"),
+            ("timestamp(0)", "timestamp(0) without time zone"),
+            ("interval second(0)", "interval second(0)"),
+            ("interval day to second(3)", "interval day to second(3)"),
+            ("numeric(10,2)[]", "numeric(10,2)[]"),
+            ("bit(1)", "bit(1)"),
             ("time with time zone", "time with time zone"),
             ("interval", "interval"),
             ("interval day to second", "interval day to second"),
@@ -250,6 +306,7 @@ mod tests {
             ("bit varying(8)", "bit varying(8)"),
         ] {
             assert_eq!(t(written).as_deref(), Some(canonical), "{written}");
+            assert_eq!(direct(written), canonical, "{written}");
         }
     }
 }

@@ -17,6 +17,28 @@ use sql::location::problem_at;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Text parsed at once: a statement's parse tree takes many times its text, so many
+/// statements are parsed in runs of about this size rather than all in one call (whose
+/// fixed cost a run still shares).
+pub(crate) const PARSE_RUN_BYTES: usize = 64 * 1024;
+
+/// Consecutive runs of `texts`, of about [`PARSE_RUN_BYTES`] each, to parse one call each.
+pub(crate) fn parse_runs<S: AsRef<str>>(texts: &[S]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (index, text) in texts.iter().enumerate() {
+        bytes += text.as_ref().len();
+        if bytes >= PARSE_RUN_BYTES {
+            runs.push(start..index + 1);
+            (start, bytes) = (index + 1, 0);
+        }
+    }
+    if start < texts.len() {
+        runs.push(start..texts.len());
+    }
+    runs
+}
+
 /// One SOURCE argument.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -186,6 +208,14 @@ fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_runs_cover_every_text_once_in_order() {
+        let texts = vec!["x".repeat(PARSE_RUN_BYTES / 3 + 1); 10];
+        let runs = parse_runs(&texts);
+        assert_eq!(runs, vec![0..3, 3..6, 6..9, 9..10]);
+        assert_eq!(parse_runs::<&str>(&[]), Vec::new());
+    }
 
     #[test]
     fn urls_in_any_case_are_databases_and_never_paths() {

@@ -10,8 +10,7 @@ use pg_query::protobuf::AlterTableType;
 use super::{column_def, Check, Findings};
 use crate::hazard::HazardKind;
 use crate::lint::state::qualified;
-use crate::normalize::expr::to_json;
-use crate::normalize::types::canonical_type;
+use crate::normalize::types::type_name_text;
 use crate::plan::{loses_values, type_change_rewrites};
 
 pub fn check(check: &Check, out: &mut Findings) {
@@ -26,7 +25,7 @@ pub fn check(check: &Check, out: &mut Findings) {
             continue;
         };
         let using = column_def(cmd).is_some_and(|c| c.raw_default.is_some());
-        let to = canonical_type(&to_json(type_name));
+        let to = type_name_text(type_name);
         let from = check.context.column_type(&table, &cmd.name);
         let new_type = qualified(&type_name.names).is_some_and(|t| check.state.created_type(&t));
         let rewrites = new_type

@@ -136,10 +136,22 @@ fn unparsable(reader: &Reader, row: &Row, tables: &TableOids) -> Error {
     )
 }
 
-/// Parses every statement text in one pg_query call (its per-call cost dominates for small
-/// statements) and extracts a node from each. On failure, the index of the first text that
-/// does not parse or does not have the expected shape.
+/// Parses every statement text, a run of them per pg_query call (its per-call cost dominates
+/// for small statements), and extracts a node from each. On failure, the index of the first
+/// text that does not parse or does not have the expected shape.
 pub(super) fn parse_batch<T>(
+    texts: &[String],
+    extract: impl Fn(&NodeEnum) -> Option<T>,
+) -> Result<Vec<T>, usize> {
+    let mut nodes = Vec::with_capacity(texts.len());
+    for run in crate::source::parse_runs(texts) {
+        let parsed = parse_run(&texts[run.clone()], &extract);
+        nodes.extend(parsed.map_err(|index| run.start + index)?);
+    }
+    Ok(nodes)
+}
+
+fn parse_run<T>(
     texts: &[String],
     extract: impl Fn(&NodeEnum) -> Option<T>,
 ) -> Result<Vec<T>, usize> {
@@ -166,4 +178,37 @@ pub(super) fn parse_batch<T>(
         }
     }
     Err(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(count: usize) -> Vec<String> {
+        (0..count)
+            .map(|i| format!("CREATE INDEX i{i} ON t (c{i}, {})", "x".repeat(100)))
+            .collect()
+    }
+
+    #[test]
+    fn many_texts_parse_in_runs_and_keep_their_order() {
+        let texts = texts(2_000);
+        assert!(crate::source::parse_runs(&texts).len() > 1);
+        let names = parse_batch(&texts, |node| match node {
+            NodeEnum::IndexStmt(stmt) => Some(stmt.idxname.clone()),
+            _ => None,
+        });
+        let expected: Vec<String> = (0..2_000).map(|i| format!("i{i}")).collect();
+        assert_eq!(names, Ok(expected));
+    }
+
+    #[test]
+    fn a_text_that_does_not_parse_is_named_in_any_run() {
+        let mut texts = texts(2_000);
+        texts[1_500] = "CREATE INDEX ON".into();
+        let parsed = parse_batch(&texts, |node| {
+            matches!(node, NodeEnum::IndexStmt(_)).then_some(())
+        });
+        assert_eq!(parsed, Err(1_500));
+    }
 }

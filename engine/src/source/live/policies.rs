@@ -3,6 +3,7 @@
 use pg_query::NodeEnum;
 use postgres::Transaction;
 
+use super::constraints::parse_batch;
 use super::Reader;
 use crate::error::Error;
 use crate::model::{Catalog, Expr, Policy, QualifiedName};
@@ -20,7 +21,7 @@ pub(super) fn load(
     tx: &mut Transaction<'_>,
     catalog: &mut Catalog,
 ) -> Result<(), Error> {
-    let mut statements = String::new();
+    let mut statements = Vec::new();
     let mut extras = Vec::new();
     for row in reader.query(tx, WHAT, QUERY)? {
         let table = QualifiedName::new(
@@ -56,22 +57,22 @@ pub(super) fn load(
             reads: Vec::new(),
             comment: None,
         };
-        statements.push_str(&create_policy(&statement)[0]);
-        statements.push_str(";\n");
+        statements.push(create_policy(&statement).swap_remove(0));
         extras.push((
             using,
             check,
             reader.get::<Option<String>>(&row, WHAT, "comment")?,
         ));
     }
-    let parsed = pg_query::parse(&statements, 0)
-        .map_err(|e| reader.error(WHAT, format!("a printed policy does not parse: {e}")))?;
-    for (raw, (using, check, comment)) in parsed.protobuf.stmts.iter().zip(extras) {
-        let Some(NodeEnum::CreatePolicyStmt(stmt)) =
-            raw.stmt.as_ref().and_then(|s| s.node.as_ref())
-        else {
-            continue;
-        };
+    let statements = parse_batch(&statements, |node| match node {
+        NodeEnum::CreatePolicyStmt(stmt) => Some(stmt.clone()),
+        _ => None,
+    })
+    .map_err(|index| {
+        let printed = &statements[index];
+        reader.error(WHAT, format!("a printed policy does not parse: {printed}"))
+    })?;
+    for (stmt, (using, check, comment)) in statements.iter().zip(extras) {
         let mut policy = policy(stmt, Some((using, check)));
         policy.comment = comment;
         catalog

@@ -147,9 +147,10 @@ fn load_columns(
         table.columns.insert(name, column);
     }
 
-    // one parser call for every default and generated expression of the database
+    // the defaults and generated expressions of the database, a run per parser call
     let texts: Vec<&str> = expressions.iter().map(|e| e.text.as_str()).collect();
-    let parsed = parse_expressions(&texts);
+    let parsed = (crate::source::parse_runs(&texts).into_iter())
+        .flat_map(|run| parse_expressions(&texts[run]));
     for (pending, expr) in expressions.iter().zip(parsed) {
         let Some(expr) = expr else {
             return Err(reader.error(

@@ -3,6 +3,7 @@
 use pg_query::NodeEnum;
 use postgres::Transaction;
 
+use super::constraints::parse_batch;
 use super::Reader;
 use crate::error::Error;
 use crate::model::{Catalog, QualifiedName, TriggerEnabled};
@@ -40,16 +41,18 @@ pub(super) fn load(
             reader.get::<Option<String>>(&row, WHAT, "comment")?,
         ));
     }
-    let batch: String = definitions.iter().map(|d| format!("{d};\n")).collect();
-    let parsed = pg_query::parse(&batch, 0)
-        .map_err(|e| reader.error(WHAT, format!("a printed definition does not parse: {e}")))?;
-    for ((raw, definition), (enabled, comment)) in
-        parsed.protobuf.stmts.iter().zip(definitions).zip(extras)
-    {
-        let Some(NodeEnum::CreateTrigStmt(stmt)) = raw.stmt.as_ref().and_then(|s| s.node.as_ref())
-        else {
-            continue;
-        };
+    let statements = parse_batch(&definitions, |node| match node {
+        NodeEnum::CreateTrigStmt(stmt) => Some(stmt.clone()),
+        _ => None,
+    })
+    .map_err(|index| {
+        let printed = &definitions[index];
+        reader.error(
+            WHAT,
+            format!("a printed definition does not parse: {printed}"),
+        )
+    })?;
+    for ((stmt, definition), (enabled, comment)) in statements.iter().zip(definitions).zip(extras) {
         let mut trigger = trigger(stmt, Some(definition));
         trigger.enabled = enabled;
         trigger.comment = comment;

@@ -42,14 +42,14 @@ fn printed_rows(reader: &Reader, tx: &mut Transaction<'_>) -> Result<Vec<Row>, E
     Ok(rows)
 }
 
-/// Adds the views, parsing every printed query in one pg_query call.
+/// Adds the views, parsing the printed queries a run per pg_query call.
 pub(super) fn load(
     reader: &Reader,
     tx: &mut Transaction<'_>,
     catalog: &mut Catalog,
 ) -> Result<(), Error> {
     let rows = printed_rows(reader, tx)?;
-    let mut statements = String::new();
+    let mut statements = Vec::with_capacity(rows.len());
     let mut printed = Vec::with_capacity(rows.len());
     for row in &rows {
         let name = crate::model::QualifiedName::new(
@@ -70,7 +70,7 @@ pub(super) fn load(
             "VIEW"
         };
         let query = query.trim().trim_end_matches(';').to_string();
-        statements.push_str(&format!(
+        statements.push(format!(
             "CREATE {keyword} {}{with} AS {query};\n",
             quote_qualified(&name)
         ));
@@ -83,21 +83,25 @@ pub(super) fn load(
             column_comments: columns.into_iter().zip(comments).collect(),
         });
     }
-    let parsed = pg_query::parse(&statements, 0)
-        .map_err(|e| reader.error(WHAT, format!("a printed view does not parse: {e}")))?;
-    for (raw, printed) in parsed.protobuf.stmts.iter().zip(printed) {
-        let (stmt, materialized) = match raw.stmt.as_ref().and_then(|s| s.node.as_ref()) {
-            Some(NodeEnum::ViewStmt(stmt)) => (Some((**stmt).clone()), false),
-            Some(NodeEnum::CreateTableAsStmt(stmt)) => (matview_stmt(stmt), true),
-            _ => (None, false),
-        };
-        let Some(stmt) = stmt else { continue };
-        let mut view = view(&stmt, |_| None, Some(printed.query));
-        view.materialized = materialized;
-        view.no_data = printed.no_data;
-        view.comment = printed.comment;
-        view.column_comments = printed.column_comments;
-        catalog.views.insert(view.name.clone(), view);
+    let mut printed = printed.into_iter();
+    for run in crate::source::parse_runs(&statements) {
+        let parsed = pg_query::parse(&statements[run.clone()].concat(), 0)
+            .map_err(|e| reader.error(WHAT, format!("a printed view does not parse: {e}")))?;
+        let run_printed = printed.by_ref().take(run.len());
+        for (raw, printed) in parsed.protobuf.stmts.iter().zip(run_printed) {
+            let (stmt, materialized) = match raw.stmt.as_ref().and_then(|s| s.node.as_ref()) {
+                Some(NodeEnum::ViewStmt(stmt)) => (Some((**stmt).clone()), false),
+                Some(NodeEnum::CreateTableAsStmt(stmt)) => (matview_stmt(stmt), true),
+                _ => (None, false),
+            };
+            let Some(stmt) = stmt else { continue };
+            let mut view = view(&stmt, |_| None, Some(printed.query));
+            view.materialized = materialized;
+            view.no_data = printed.no_data;
+            view.comment = printed.comment;
+            view.column_comments = printed.column_comments;
+            catalog.views.insert(view.name.clone(), view);
+        }
     }
     Ok(())
 }

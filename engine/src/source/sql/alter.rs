@@ -9,7 +9,7 @@ use super::Builder;
 use crate::model::{AclObject, Identity, PartitionOf, QualifiedName, SequenceOptions, Table};
 use crate::normalize::definitions::{relation_name, replica_identity, storage_options};
 use crate::normalize::expr::to_json;
-use crate::normalize::types::canonical_type;
+use crate::normalize::types::type_name_text;
 
 impl Builder<'_> {
     pub(super) fn alter_table(&mut self, stmt: &AlterTableStmt) {
@@ -376,7 +376,11 @@ impl Builder<'_> {
                 // the new type brings its own storage and the default compression
                 column.storage = None;
                 column.compression = None;
-                column.type_name = canonical_type(&to_json(&def.type_name));
+                column.type_name = def
+                    .type_name
+                    .as_ref()
+                    .map(type_name_text)
+                    .unwrap_or_default();
                 column.collation = def
                     .coll_clause
                     .as_ref()

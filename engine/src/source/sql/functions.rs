@@ -4,9 +4,8 @@ use pg_query::protobuf::{CreateFunctionStmt, ObjectWithArgs};
 
 use super::Builder;
 use crate::model::AclObject;
-use crate::normalize::expr::to_json;
 use crate::normalize::function::{function, function_name};
-use crate::normalize::types::canonical_type;
+use crate::normalize::types::type_name_text;
 
 impl Builder<'_> {
     pub(super) fn create_function(&mut self, stmt: &CreateFunctionStmt) {
@@ -52,7 +51,7 @@ pub(super) fn signature_of(object: &ObjectWithArgs, aggregate: bool) -> String {
         .objargs
         .iter()
         .map(|arg| match &arg.node {
-            Some(pg_query::NodeEnum::TypeName(t)) => canonical_type(&to_json(t)),
+            Some(pg_query::NodeEnum::TypeName(t)) => type_name_text(t),
             _ => String::new(),
         })
         .collect();

@@ -393,12 +393,8 @@ fn complete_foreign_key(
     }
 }
 
-/// Text parsed at once: a statement's parse tree takes many times its text, so a large file
-/// is parsed in runs of statements of about this size rather than whole.
-const PARSE_RUN_BYTES: usize = 64 * 1024;
-
 /// Where the runs of statements of `text` end: at statement starts the scanner finds, each
-/// run past `PARSE_RUN_BYTES`, the last at the end of the text.
+/// run past [`super::PARSE_RUN_BYTES`], the last at the end of the text.
 pub(crate) fn run_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
     if let Ok(statements) = pg_query::split_with_scanner(text) {
@@ -406,7 +402,7 @@ pub(crate) fn run_ends(text: &str) -> Vec<usize> {
         let mut run_start = 0;
         for statement in statements {
             let start = statement.as_ptr() as usize - base;
-            if start - run_start >= PARSE_RUN_BYTES {
+            if start - run_start >= super::PARSE_RUN_BYTES {
                 ends.push(start);
                 run_start = start;
             }

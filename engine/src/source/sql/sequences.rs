@@ -7,7 +7,7 @@ use pg_query::{Node, NodeEnum};
 use super::Builder;
 use crate::model::{AclObject, QualifiedName, Sequence, SequenceOptions};
 use crate::normalize::definitions::{relation_name, string_of};
-use crate::normalize::types::canonical_type;
+use crate::normalize::types::type_name_text;
 
 /// Applies a sequence option list to `base`. `explicit` says which bounds were given, so that
 /// a change of data type or direction moves only the bounds that were defaults.
@@ -26,7 +26,7 @@ pub(super) fn apply_options(base: &SequenceOptions, options: &[Node]) -> Sequenc
                     node: Some(NodeEnum::TypeName(t)),
                 }) = arg
                 {
-                    data_type = canonical_type(&serde_json::to_value(t).unwrap_or_default());
+                    data_type = type_name_text(t);
                 }
             }
             "increment" => increment = number(arg).unwrap_or(increment),

@@ -16,7 +16,7 @@ use crate::normalize::definitions::{self, deparse_expr, relation_name, string_of
 use crate::normalize::expr::{canonical, expr, referenced_columns, to_json};
 use crate::normalize::names::column_addition;
 use crate::normalize::storage::type_storage;
-use crate::normalize::types::canonical_type;
+use crate::normalize::types::type_name_text;
 use crate::render::quote::{quote_ident, quote_literal, quote_qualified};
 
 /// `LIKE … INCLUDING` option bits (`TableLikeOption` in the server).
@@ -127,11 +127,12 @@ impl Builder<'_> {
         table: &QualifiedName,
         def: &ColumnDef,
     ) -> (Column, Vec<protobuf::Constraint>) {
-        let type_json = to_json(&def.type_name);
-        let serial = serial_type(&type_json);
+        let serial = def.type_name.as_ref().and_then(serial_type);
         let type_name = match serial {
             Some(integer) => integer.to_string(),
-            None => canonical_type(&type_json),
+            None => (def.type_name.as_ref())
+                .map(type_name_text)
+                .unwrap_or_default(),
         };
         let mut column = Column {
             name: def.colname.clone(),
@@ -620,12 +621,14 @@ fn set_last(constraints: &mut [protobuf::Constraint], set: impl Fn(&mut protobuf
 }
 
 /// `serial` and friends, written without a schema.
-fn serial_type(type_name: &serde_json::Value) -> Option<&'static str> {
-    let names = type_name["names"].as_array()?;
-    if names.len() != 1 {
+fn serial_type(type_name: &protobuf::TypeName) -> Option<&'static str> {
+    let [name] = type_name.names.as_slice() else {
         return None;
-    }
-    match crate::normalize::types::string_node(&names[0])? {
+    };
+    let Some(NodeEnum::String(name)) = &name.node else {
+        return None;
+    };
+    match name.sval.as_str() {
         "serial" | "serial4" => Some("integer"),
         "bigserial" | "serial8" => Some("bigint"),
         "smallserial" | "serial2" => Some("smallint"),

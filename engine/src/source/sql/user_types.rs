@@ -14,16 +14,19 @@ use crate::model::{
 };
 use crate::normalize::aggregate::aggregate;
 use crate::normalize::definitions::{relation_name, string_of};
-use crate::normalize::expr::to_json;
 use crate::normalize::names::make_object_name;
-use crate::normalize::types::canonical_type;
+use crate::normalize::types::type_name_text;
 use crate::normalize::user_types::{domain_constraint, range_options};
 
 impl Builder<'_> {
     pub(super) fn create_domain(&mut self, stmt: &CreateDomainStmt) {
         let name = qualified_name(&stmt.domainname);
         self.check_schema(&name.schema, 0);
-        let base_type = canonical_type(&to_json(&stmt.type_name));
+        let base_type = stmt
+            .type_name
+            .as_ref()
+            .map(type_name_text)
+            .unwrap_or_default();
         let mut domain = Domain {
             name: name.clone(),
             collation: stmt
@@ -286,7 +289,11 @@ impl Builder<'_> {
 fn attribute(column: &ColumnDef) -> Attribute {
     Attribute {
         name: column.colname.clone(),
-        type_name: canonical_type(&to_json(&column.type_name)),
+        type_name: column
+            .type_name
+            .as_ref()
+            .map(type_name_text)
+            .unwrap_or_default(),
         collation: column
             .coll_clause
             .as_ref()
@@ -334,7 +341,7 @@ fn apply_domain_constraint(domain: &mut Domain, c: &pg_query::protobuf::Constrai
 /// a string or a number.
 fn option_text(arg: &Node) -> String {
     match &arg.node {
-        Some(NodeEnum::TypeName(t)) => canonical_type(&to_json(t)),
+        Some(NodeEnum::TypeName(t)) => type_name_text(t),
         Some(NodeEnum::String(s)) => s.sval.clone(),
         Some(NodeEnum::Integer(i)) => i.ival.to_string(),
         Some(NodeEnum::Float(f)) => f.fval.clone(),
