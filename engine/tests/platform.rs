@@ -143,20 +143,29 @@ fn without_the_preset_a_reference_into_the_platform_is_an_error() {
     assert!(error.contains("--platform"), "{error}");
 }
 
-#[test]
-fn file_to_file_the_preset_stands_in_for_the_platform_s_schemas() {
-    let to = Source::Path(supabase_dir().join("app.sql"));
-    let from = Source::Path(supabase_dir().join("before.sql"));
-    for desired_state in [
+/// Plans from `from` to `to` with the Supabase preset, offline and on the shadow path.
+fn plans_with_the_preset(from: &Source, to: &Source) -> Vec<Plan> {
+    [
         DesiredStatePath::Offline,
         DesiredStatePath::Shadow(DevServer::Local),
-    ] {
+    ]
+    .into_iter()
+    .map(|desired_state| {
         let options = Options {
             platform: Some(Platform::Supabase),
             desired_state,
             ..Options::default()
         };
-        let plan = plan(&from, &to, &options).unwrap();
+        plan(from, to, &options).unwrap()
+    })
+    .collect()
+}
+
+#[test]
+fn file_to_file_the_preset_stands_in_for_the_platform_s_schemas() {
+    let to = Source::Path(supabase_dir().join("app.sql"));
+    let from = Source::Path(supabase_dir().join("before.sql"));
+    for plan in plans_with_the_preset(&from, &to) {
         assert_eq!(owned_steps(&plan), Vec::<String>::new());
         // `REFERENCES auth.users` names the stand-in's primary key, as the server would
         assert!(!render::up_sql(&plan).contains("profiles_id_fkey"));
@@ -208,21 +217,7 @@ fn a_project_adds_tables_to_the_platform_s_publication() {
         ),
     )
     .unwrap();
-    for desired_state in [
-        DesiredStatePath::Offline,
-        DesiredStatePath::Shadow(DevServer::Local),
-    ] {
-        let options = Options {
-            platform: Some(Platform::Supabase),
-            desired_state,
-            ..Options::default()
-        };
-        let plan = plan(
-            &Source::Path(from.clone()),
-            &Source::Path(to.clone()),
-            &options,
-        )
-        .unwrap();
+    for plan in plans_with_the_preset(&Source::Path(from), &Source::Path(to)) {
         let steps: Vec<&str> = plan.steps.iter().map(|s| s.description.as_str()).collect();
         assert_eq!(steps, ["create publication `message_feed`"]);
     }
