@@ -12,7 +12,8 @@ use crate::normalize::publication::publication;
 use crate::render::quote::quote_ident;
 
 const QUERY: &str = include_str!("queries/publications.sql");
-const QUERY_BEFORE_15: &str = include_str!("queries/publications_pg14.sql");
+const OBJECTS: &str = include_str!("queries/publication_objects.sql");
+const OBJECTS_BEFORE_15: &str = include_str!("queries/publication_objects_pg14.sql");
 const WHAT: &str = "publications";
 
 pub(super) fn load(
@@ -24,13 +25,14 @@ pub(super) fn load(
         .query_one("SHOW server_version_num", &[])
         .map_err(|e| reader.error(WHAT, super::error_message(&e)))?
         .get(0);
-    let query = match version.parse::<u32>() {
-        Ok(number) if number < 150000 => QUERY_BEFORE_15,
-        _ => QUERY,
+    let objects = match version.parse::<u32>() {
+        Ok(number) if number < 150000 => OBJECTS_BEFORE_15,
+        _ => OBJECTS,
     };
+    let query = QUERY.replace("{objects}", objects);
     let mut statements = String::new();
     let mut extras = Vec::new();
-    for row in reader.query(tx, WHAT, query)? {
+    for row in reader.query(tx, WHAT, &query)? {
         let name: String = reader.get(&row, WHAT, "name")?;
         let all_tables: bool = reader.get(&row, WHAT, "all_tables")?;
         let objects: Option<String> = reader.get(&row, WHAT, "objects")?;

@@ -1,26 +1,12 @@
 -- Publications, each with what it lists spelled as `CREATE PUBLICATION … FOR` takes it
 -- (tables with their column lists and row filters as the server prints them, then schemas),
 -- so that the loader builds the statement a file would hold and one normaliser reads both.
--- Column lists, row filters and schemas exist from PostgreSQL 15 (see publications_pg14.sql).
+-- The objects column is spliced in: publication_objects.sql (tables with their column lists
+-- and row filters, then schemas), or before PostgreSQL 15, which has none of these,
+-- publication_objects_pg14.sql (whole tables).
 SELECT p.pubname::text AS name,
        p.puballtables AS all_tables,
-       concat_ws(', ',
-           (SELECT string_agg(
-                       format('TABLE %I.%I', n.nspname, c.relname)
-                       || coalesce(' (' || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
-                                            FROM pg_catalog.pg_attribute a
-                                            WHERE a.attrelid = pr.prrelid
-                                              AND a.attnum = ANY (pr.prattrs::int2[])) || ')', '')
-                       || coalesce(' WHERE (' || pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) || ')', ''),
-                       ', ' ORDER BY n.nspname, c.relname)
-            FROM pg_catalog.pg_publication_rel pr
-            JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE pr.prpubid = p.oid),
-           (SELECT string_agg(format('TABLES IN SCHEMA %I', n.nspname), ', ' ORDER BY n.nspname)
-            FROM pg_catalog.pg_publication_namespace pn
-            JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
-            WHERE pn.pnpubid = p.oid)) AS objects,
+       {objects} AS objects,
        concat_ws(', ',
            CASE WHEN p.pubinsert THEN 'insert' END,
            CASE WHEN p.pubupdate THEN 'update' END,
