@@ -6,6 +6,7 @@
 
 mod event_triggers;
 mod expr;
+mod foreign;
 mod name;
 mod objects;
 pub mod privileges;
@@ -17,6 +18,10 @@ mod types;
 
 pub use event_triggers::EventTrigger;
 pub use expr::Expr;
+pub use foreign::{
+    is_secret, ForeignDataWrapper, ForeignOptions, ForeignServer, MappedUser, OptionChange,
+    UserMapping,
+};
 pub use name::QualifiedName;
 pub use objects::{
     EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
@@ -34,7 +39,7 @@ pub use table::{
 pub use triggers::{Policy, Trigger, TriggerEnabled};
 pub use types::{Attribute, Collation, CompositeType, Domain, DomainConstraint, RangeType};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -88,6 +93,14 @@ pub struct Catalog {
     /// Keyed by name: publications are not schema-qualified.
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub publications: IndexMap<String, Publication>,
+    /// Keyed by name: wrappers, servers and user mappings are not schema-qualified.
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub foreign_data_wrappers: IndexMap<String, ForeignDataWrapper>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub foreign_servers: IndexMap<String, ForeignServer>,
+    /// Keyed by (server, user).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub user_mappings: IndexMap<(String, MappedUser), UserMapping>,
     /// ACLs that differ from the object's default (see `privileges`).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub privileges: IndexMap<AclObject, Privileges>,
@@ -137,6 +150,9 @@ impl Catalog {
         self.rules.sort_keys();
         self.event_triggers.sort_keys();
         self.publications.sort_keys();
+        self.foreign_data_wrappers.sort_keys();
+        self.foreign_servers.sort_keys();
+        self.user_mappings.sort_keys();
         self.privileges.sort_keys();
         self.default_privileges.sort_keys();
         self.owners.sort_keys();
@@ -152,6 +168,7 @@ impl Catalog {
 
     /// Keeps only the objects whose schema passes `keep`.
     pub fn retain_schemas(&mut self, keep: impl Fn(&str) -> bool) {
+        self.retain_foreign(&keep);
         self.schemas.retain(|name, _| keep(name));
         self.extensions.retain(|_, e| keep(&e.schema));
         self.enums.retain(|name, _| keep(&name.schema));
@@ -177,6 +194,29 @@ impl Catalog {
         self.retain_privileges(&keep);
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
+    }
+
+    /// Wrappers go where their handler and validator are; a server goes with its wrapper
+    /// (an extension's wrapper with the extension), a user mapping with its server.
+    fn retain_foreign(&mut self, keep: &impl Fn(&str) -> bool) {
+        if self.foreign_data_wrappers.is_empty() && self.foreign_servers.is_empty() {
+            return;
+        }
+        let wrappers: HashSet<String> = self.foreign_data_wrappers.keys().cloned().collect();
+        self.foreign_data_wrappers
+            .retain(|_, w| (w.handler.iter().chain(&w.validator)).all(|f| keep(&f.schema)));
+        self.foreign_servers.retain(|_, s| {
+            if wrappers.contains(&s.wrapper) {
+                self.foreign_data_wrappers.contains_key(&s.wrapper)
+            } else {
+                self.extensions
+                    .get(&s.wrapper)
+                    .is_none_or(|e| keep(&e.schema))
+            }
+        });
+        let servers = &self.foreign_servers;
+        self.user_mappings
+            .retain(|(server, _), _| servers.contains_key(server));
     }
 
     /// The primary key, unique constraint or unique index a foreign key to `columns` of

@@ -58,6 +58,10 @@ pub enum AclObject {
     Publication(String),
     /// An event trigger has no ACL either: only its owner.
     EventTrigger(String),
+    /// Foreign data wrappers and servers: only their owners (`USAGE` grants are not
+    /// modelled yet).
+    ForeignDataWrapper(String),
+    ForeignServer(String),
 }
 
 /// The privileges of one object that differ from its default.
@@ -185,7 +189,11 @@ impl AclObject {
         match self {
             AclObject::Schema(_) => Some(DefaultObjects::Schemas),
             AclObject::Table(_) => Some(DefaultObjects::Tables),
-            AclObject::Column(..) | AclObject::Publication(_) | AclObject::EventTrigger(_) => None,
+            AclObject::Column(..)
+            | AclObject::Publication(_)
+            | AclObject::EventTrigger(_)
+            | AclObject::ForeignDataWrapper(_)
+            | AclObject::ForeignServer(_) => None,
             AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
             AclObject::Function(..) => Some(DefaultObjects::Functions),
             AclObject::Type(_) => Some(DefaultObjects::Types),
@@ -195,7 +203,11 @@ impl AclObject {
     /// The schema whose `IN SCHEMA` default privileges apply to the object.
     pub fn schema(&self) -> Option<&str> {
         match self {
-            AclObject::Schema(_) | AclObject::Publication(_) | AclObject::EventTrigger(_) => None,
+            AclObject::Schema(_)
+            | AclObject::Publication(_)
+            | AclObject::EventTrigger(_)
+            | AclObject::ForeignDataWrapper(_)
+            | AclObject::ForeignServer(_) => None,
             AclObject::Table(name)
             | AclObject::Function(name, _)
             | AclObject::Column(name, _)
@@ -228,6 +240,8 @@ impl AclObject {
             AclObject::Type(name) => format!("type `{name}`"),
             AclObject::Publication(name) => format!("publication `{name}`"),
             AclObject::EventTrigger(name) => format!("event trigger `{name}`"),
+            AclObject::ForeignDataWrapper(name) => format!("foreign data wrapper `{name}`"),
+            AclObject::ForeignServer(name) => format!("server `{name}`"),
         }
     }
 }
@@ -410,6 +424,8 @@ impl super::Catalog {
             AclObject::Type(_) => "TYPE",
             AclObject::Publication(_) => "PUBLICATION",
             AclObject::EventTrigger(_) => "EVENT TRIGGER",
+            AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
+            AclObject::ForeignServer(_) => "SERVER",
             AclObject::Column(..) => return None,
         })
     }
@@ -462,6 +478,8 @@ impl super::Catalog {
             }
             AclObject::Publication(name) => self.publications.contains_key(name),
             AclObject::EventTrigger(name) => self.event_triggers.contains_key(name),
+            AclObject::ForeignDataWrapper(name) => self.foreign_data_wrappers.contains_key(name),
+            AclObject::ForeignServer(name) => self.foreign_servers.contains_key(name),
         }
     }
 

@@ -409,6 +409,13 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropEventTrigger {
             recreated: false, ..
         }
+        | Change::DropForeignDataWrapper(_)
+        | Change::DropForeignServer {
+            recreated: false, ..
+        }
+        | Change::DropUserMapping {
+            recreated: false, ..
+        }
         | Change::DropPublication {
             recreated: false, ..
         }
@@ -434,8 +441,16 @@ fn rank(change: &Change) -> u8 {
         | Change::DropPolicy { .. }
         | Change::DropRule { .. }
         | Change::DropEventTrigger { .. }
+        | Change::DropUserMapping { .. }
         | Change::DropPublication { .. }
         | Change::DropPublicationTable { .. } => 0,
+        // after what reads them (foreign tables), before the functions of their wrapper
+        Change::DropForeignServer { .. } => 4,
+        Change::DropForeignDataWrapper(_) => 5,
+        // after the functions of their wrapper, before what reads them
+        Change::CreateForeignDataWrapper(_) | Change::AlterForeignDataWrapper(_) => 13,
+        Change::CreateForeignServer(_) | Change::AlterForeignServer(_) => 14,
+        Change::CreateUserMapping(_) | Change::AlterUserMapping(_) => 15,
         // a partition leaves before its parent's columns change, and joins after
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
         Change::DropIndex(_) => 1,

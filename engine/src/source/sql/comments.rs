@@ -44,6 +44,18 @@ impl Builder<'_> {
                     .get_mut(&name)
                     .map(|e| e.comment = comment)
             }
+            Ok(ObjectType::ObjectFdw) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                (self.catalog.foreign_data_wrappers)
+                    .get_mut(&name)
+                    .map(|w| w.comment = comment)
+            }
+            Ok(ObjectType::ObjectForeignServer) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                (self.catalog.foreign_servers)
+                    .get_mut(&name)
+                    .map(|s| s.comment = comment)
+            }
             Ok(ObjectType::ObjectCollation) => self
                 .catalog
                 .collations

@@ -8,6 +8,7 @@ mod alter;
 mod comments;
 mod drops;
 mod event_triggers;
+mod foreign;
 mod functions;
 pub(crate) mod location;
 mod privileges;
@@ -243,6 +244,13 @@ impl Builder<'_> {
             NodeEnum::RuleStmt(s) => self.create_rule(s),
             NodeEnum::CreateEventTrigStmt(s) => self.create_event_trigger(s),
             NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(s),
+            NodeEnum::CreateFdwStmt(s) => self.create_wrapper(s),
+            NodeEnum::AlterFdwStmt(s) => self.alter_wrapper(s),
+            NodeEnum::CreateForeignServerStmt(s) => self.create_server(s),
+            NodeEnum::AlterForeignServerStmt(s) => self.alter_server(s),
+            NodeEnum::CreateUserMappingStmt(s) => self.create_user_mapping(s),
+            NodeEnum::AlterUserMappingStmt(s) => self.alter_user_mapping(s),
+            NodeEnum::DropUserMappingStmt(s) => self.drop_user_mapping(s),
             NodeEnum::CreatePublicationStmt(s) => self.create_publication(s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(s),
             NodeEnum::DropStmt(s) => self.drop(s),

@@ -274,6 +274,12 @@ impl Builder<'_> {
             (ObjectType::ObjectEventTrigger, Some(NodeEnum::String(name))) => {
                 AclObject::EventTrigger(name.sval.clone())
             }
+            (ObjectType::ObjectFdw, Some(NodeEnum::String(name))) => {
+                AclObject::ForeignDataWrapper(name.sval.clone())
+            }
+            (ObjectType::ObjectForeignServer, Some(NodeEnum::String(name))) => {
+                AclObject::ForeignServer(name.sval.clone())
+            }
             // collations, operators, text search objects…: their owners are not modelled
             _ => return,
         };

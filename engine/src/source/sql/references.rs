@@ -82,6 +82,7 @@ pub(super) enum Target {
     TriggerFunction(QualifiedName),
     /// A function of any arguments.
     Function(QualifiedName),
+    ForeignDataWrapper(String),
 }
 
 impl fmt::Display for Target {
@@ -92,6 +93,7 @@ impl fmt::Display for Target {
             Target::Type(name) => write!(f, "type `{name}`"),
             Target::TriggerFunction(name) => write!(f, "function `{name}()`"),
             Target::Function(name) => write!(f, "function `{name}`"),
+            Target::ForeignDataWrapper(name) => write!(f, "foreign data wrapper `{name}`"),
         }
     }
 }
@@ -240,6 +242,12 @@ impl Builder<'_> {
             }
             Target::Function(name) => {
                 self.outside(&name.schema) || known().is_some_and(|k| k.functions.contains(name))
+            }
+            // an extension (`postgres_fdw`) or the platform may provide it
+            Target::ForeignDataWrapper(name) => {
+                self.catalog.foreign_data_wrappers.contains_key(name)
+                    || self.catalog.extensions.contains_key(name)
+                    || !self.owned_schemas.is_empty()
             }
         }
     }

@@ -1,0 +1,99 @@
+//! Foreign data wrappers, servers and user mappings. Everything about a wrapper changes in
+//! place; a server whose wrapper or type changes is dropped and created (`ALTER SERVER`
+//! changes only its version, options, owner and name), and its user mappings with it.
+
+use std::collections::HashSet;
+
+use super::{diff_comment, Change, CommentTarget, Pair};
+use crate::model::Catalog;
+
+pub(super) fn diff_foreign(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
+    let (from, to) = (catalogs.from, catalogs.to);
+    for (name, wrapper) in &to.foreign_data_wrappers {
+        let Some(old) = from.foreign_data_wrappers.get(name) else {
+            out.push(Change::CreateForeignDataWrapper(wrapper.clone()));
+            continue;
+        };
+        let changed = (&old.handler, &old.validator, &old.options)
+            != (&wrapper.handler, &wrapper.validator, &wrapper.options);
+        if changed {
+            out.push(Change::AlterForeignDataWrapper(Pair::new(
+                old.clone(),
+                wrapper.clone(),
+            )));
+        }
+        diff_comment(
+            CommentTarget::ForeignDataWrapper(name.clone()),
+            Pair::new(&old.comment, &wrapper.comment),
+            out,
+        );
+    }
+    let mut recreated_servers = HashSet::new();
+    for (name, server) in &to.foreign_servers {
+        let Some(old) = from.foreign_servers.get(name) else {
+            out.push(Change::CreateForeignServer(server.clone()));
+            continue;
+        };
+        if (&old.wrapper, &old.server_type) != (&server.wrapper, &server.server_type) {
+            recreated_servers.insert(name.clone());
+            out.push(Change::DropForeignServer {
+                server: old.clone(),
+                recreated: true,
+            });
+            out.push(Change::CreateForeignServer(server.clone()));
+            continue;
+        }
+        if (&old.version, &old.options) != (&server.version, &server.options) {
+            out.push(Change::AlterForeignServer(Pair::new(
+                old.clone(),
+                server.clone(),
+            )));
+        }
+        diff_comment(
+            CommentTarget::ForeignServer(name.clone()),
+            Pair::new(&old.comment, &server.comment),
+            out,
+        );
+    }
+    for (key, mapping) in &to.user_mappings {
+        let old = from.user_mappings.get(key);
+        match old {
+            Some(old) if recreated_servers.contains(&mapping.server) => {
+                out.push(Change::DropUserMapping {
+                    mapping: old.clone(),
+                    recreated: true,
+                });
+                out.push(Change::CreateUserMapping(mapping.clone()));
+            }
+            Some(old) if old.options != mapping.options => {
+                out.push(Change::AlterUserMapping(Pair::new(
+                    old.clone(),
+                    mapping.clone(),
+                )));
+            }
+            Some(_) => {}
+            None => out.push(Change::CreateUserMapping(mapping.clone())),
+        }
+    }
+    for (key, mapping) in &from.user_mappings {
+        if !to.user_mappings.contains_key(key) {
+            out.push(Change::DropUserMapping {
+                mapping: mapping.clone(),
+                recreated: false,
+            });
+        }
+    }
+    for (name, server) in &from.foreign_servers {
+        if !to.foreign_servers.contains_key(name) {
+            out.push(Change::DropForeignServer {
+                server: server.clone(),
+                recreated: false,
+            });
+        }
+    }
+    for (name, wrapper) in &from.foreign_data_wrappers {
+        if !to.foreign_data_wrappers.contains_key(name) {
+            out.push(Change::DropForeignDataWrapper(wrapper.clone()));
+        }
+    }
+}
