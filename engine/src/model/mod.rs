@@ -39,7 +39,7 @@ pub use table::{
 pub use triggers::{Policy, Trigger, TriggerEnabled};
 pub use types::{Attribute, Collation, CompositeType, Domain, DomainConstraint, RangeType};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -197,22 +197,20 @@ impl Catalog {
     }
 
     /// Wrappers go where their handler and validator are; a server goes with its wrapper
-    /// (an extension's wrapper with the extension), a user mapping with its server.
+    /// (an extension's wrapper with the extension of its name), a user mapping with its
+    /// server.
     fn retain_foreign(&mut self, keep: &impl Fn(&str) -> bool) {
         if self.foreign_data_wrappers.is_empty() && self.foreign_servers.is_empty() {
             return;
         }
-        let wrappers: HashSet<String> = self.foreign_data_wrappers.keys().cloned().collect();
         self.foreign_data_wrappers
             .retain(|_, w| (w.handler.iter().chain(&w.validator)).all(|f| keep(&f.schema)));
         self.foreign_servers.retain(|_, s| {
-            if wrappers.contains(&s.wrapper) {
-                self.foreign_data_wrappers.contains_key(&s.wrapper)
-            } else {
-                self.extensions
+            self.foreign_data_wrappers.contains_key(&s.wrapper)
+                || self
+                    .extensions
                     .get(&s.wrapper)
-                    .is_none_or(|e| keep(&e.schema))
-            }
+                    .is_some_and(|e| keep(&e.schema))
         });
         let servers = &self.foreign_servers;
         self.user_mappings
