@@ -58,8 +58,7 @@ pub enum AclObject {
     Publication(String),
     /// An event trigger has no ACL either: only its owner.
     EventTrigger(String),
-    /// Foreign data wrappers and servers: only their owners (`USAGE` grants are not
-    /// modelled yet).
+    /// Foreign data wrappers and servers: `GRANT USAGE ON FOREIGN DATA WRAPPER | SERVER`.
     ForeignDataWrapper(String),
     ForeignServer(String),
 }
@@ -179,6 +178,9 @@ const SCHEMA_PRIVILEGES: &[&str] = &["USAGE", "CREATE"];
 impl AclObject {
     /// What `ALL [PRIVILEGES]` means on this object, in the order `GRANT` lists them.
     pub fn all_privileges(&self) -> &'static [&'static str] {
+        if self.is_foreign() {
+            return &["USAGE"];
+        }
         self.default_objects()
             .map_or(COLUMN_PRIVILEGES, DefaultObjects::all_privileges)
     }
@@ -226,7 +228,19 @@ impl AclObject {
         if *self == AclObject::Schema("public".into()) {
             grant(&mut acl, Grantee::Public, "USAGE", false);
         }
+        if self.is_foreign() {
+            grant(&mut acl, Grantee::Owner, "USAGE", false);
+        }
         acl
+    }
+
+    /// A foreign data wrapper or server: `USAGE` is their one privilege, the owner's alone
+    /// by default.
+    fn is_foreign(&self) -> bool {
+        matches!(
+            self,
+            AclObject::ForeignDataWrapper(_) | AclObject::ForeignServer(_)
+        )
     }
 
     /// The object as descriptions name it.

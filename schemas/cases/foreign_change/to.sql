@@ -22,3 +22,5 @@ CREATE SERVER versioned FOREIGN DATA WRAPPER dummy;
 CREATE USER MAPPING FOR app_reader SERVER archive OPTIONS (user 'r2', extra 'e');
 CREATE USER MAPPING FOR PUBLIC SERVER moved OPTIONS (user 'p');
 CREATE USER MAPPING FOR app_admin SERVER versioned;
+-- grants: one revoked, one given
+GRANT USAGE ON FOREIGN SERVER archive TO app_admin;

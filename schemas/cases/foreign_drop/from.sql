@@ -1,4 +1,5 @@
--- everything dropped: user mappings before their server, servers before their wrapper,
+-- everything dropped (grants with their objects): user mappings before their server,
+-- servers before their wrapper,
 -- the wrapper before its validator
 CREATE TABLE notes (id integer PRIMARY KEY, body text);
 CREATE EXTENSION postgres_fdw;
@@ -15,3 +16,4 @@ ALTER SERVER archive OWNER TO app_superuser;
 CREATE SERVER reports FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'r', dbname 'd');
 CREATE USER MAPPING FOR app_reader SERVER reports OPTIONS (user 'reader');
 CREATE USER MAPPING FOR PUBLIC SERVER archive OPTIONS (note 'x');
+GRANT USAGE ON FOREIGN SERVER archive TO app_writer;

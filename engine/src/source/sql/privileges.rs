@@ -164,6 +164,12 @@ impl Builder<'_> {
                     Some(NodeEnum::List(names)),
                     ObjectType::ObjectType | ObjectType::ObjectDomain,
                 ) => AclObject::Type(qualified_name(&names.items)),
+                (Some(NodeEnum::String(name)), ObjectType::ObjectFdw) => {
+                    AclObject::ForeignDataWrapper(name.sval.clone())
+                }
+                (Some(NodeEnum::String(name)), ObjectType::ObjectForeignServer) => {
+                    AclObject::ForeignServer(name.sval.clone())
+                }
                 _ => {
                     let label = format!("{kind:?}");
                     let what = label.trim_start_matches("Object").to_lowercase();
