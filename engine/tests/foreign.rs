@@ -93,11 +93,13 @@ fn a_server_on_a_missing_wrapper_and_a_mapping_on_a_missing_server_are_errors() 
         problems_of(
             "CREATE TABLE t (id int);\n\
              CREATE SERVER s FOREIGN DATA WRAPPER nowhere;\n\
-             CREATE USER MAPPING FOR PUBLIC SERVER missing;\n"
+             CREATE USER MAPPING FOR PUBLIC SERVER missing;\n\
+             CREATE FOREIGN TABLE ft (id int) SERVER missing;\n"
         ),
         [
             "schema.sql:2:1: server `s` uses foreign data wrapper `nowhere`, which does not exist",
             "schema.sql:3:1: user mapping for `PUBLIC` on server `missing` names server `missing`, which does not exist",
+            "schema.sql:4:22: foreign table `public.ft` names server `missing`, which does not exist",
         ]
     );
     // a wrapper defined later, as a hand-ordered file may, and an extension's

@@ -105,6 +105,7 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(foreign_data_wrappers);
     compare_maps!(foreign_servers);
     compare_maps!(user_mappings);
+    compare_maps!(foreign_tables);
     compare_maps!(privileges);
     compare_maps!(default_privileges);
     compare_keys!(tables);
@@ -951,6 +952,20 @@ agree! {
         GRANT ALL ON FOREIGN SERVER "S2" TO lmo_fdw_user;
         REVOKE USAGE ON FOREIGN SERVER "S2" FROM lmo_fdw_user;
         REVOKE ALL ON FOREIGN SERVER s3 FROM CURRENT_USER;
+        CREATE FOREIGN TABLE app."Orders" (
+            id int NOT NULL,
+            total numeric(10, 2) OPTIONS (column_name 'amount', "Quoted" 'x'),
+            placed timestamptz NULL,
+            tags text[],
+            gone text
+        ) SERVER s1 OPTIONS (table_name 'orders');
+        ALTER FOREIGN TABLE app."Orders" DROP COLUMN gone, ADD COLUMN note varchar(20),
+            ALTER COLUMN id DROP NOT NULL, ALTER COLUMN tags TYPE varchar[],
+            ALTER COLUMN total OPTIONS (DROP "Quoted"), OPTIONS (ADD schema_name 'sales');
+        COMMENT ON FOREIGN TABLE app."Orders" IS 'remote';
+        GRANT SELECT ON app."Orders" TO PUBLIC;
+        ALTER FOREIGN TABLE app."Orders" OWNER TO lmo_fdw_user;
+        CREATE VIEW app.totals AS SELECT total FROM app."Orders";
     "#;
 
     enums: r#"

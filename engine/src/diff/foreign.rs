@@ -1,6 +1,7 @@
 //! Foreign data wrappers, servers and user mappings. Everything about a wrapper changes in
 //! place; a server whose wrapper or type changes is dropped and created (`ALTER SERVER`
-//! changes only its version, options, owner and name), and its user mappings with it.
+//! changes only its version, options, owner and name), and its user mappings and foreign
+//! tables with it.
 
 use std::collections::HashSet;
 
@@ -83,6 +84,7 @@ pub(super) fn diff_foreign(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             });
         }
     }
+    diff_foreign_tables(catalogs, &recreated_servers, out);
     for (name, server) in &from.foreign_servers {
         if !to.foreign_servers.contains_key(name) {
             out.push(Change::DropForeignServer {
@@ -94,6 +96,52 @@ pub(super) fn diff_foreign(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     for (name, wrapper) in &from.foreign_data_wrappers {
         if !to.foreign_data_wrappers.contains_key(name) {
             out.push(Change::DropForeignDataWrapper(wrapper.clone()));
+        }
+    }
+}
+
+/// Foreign tables: columns, their options and `NOT NULL`, and the table's options change in
+/// place (`ALTER FOREIGN TABLE`); a new server, or its server dropped and created, drops and
+/// creates one.
+fn diff_foreign_tables(
+    catalogs: &Pair<&Catalog>,
+    recreated_servers: &HashSet<String>,
+    out: &mut Vec<Change>,
+) {
+    let (from, to) = (catalogs.from, catalogs.to);
+    for (name, table) in &to.foreign_tables {
+        let Some(old) = from.foreign_tables.get(name) else {
+            out.push(Change::CreateForeignTable(table.clone()));
+            continue;
+        };
+        if old.server != table.server || recreated_servers.contains(&table.server) {
+            out.push(Change::DropForeignTable {
+                table: old.clone(),
+                recreated: true,
+            });
+            out.push(Change::CreateForeignTable(table.clone()));
+            continue;
+        }
+        let columns_differ = old.columns.len() != table.columns.len()
+            || (table.columns.iter()).any(|c| old.column(&c.name) != Some(c));
+        if columns_differ || old.options != table.options {
+            out.push(Change::AlterForeignTable(Pair::new(
+                old.clone(),
+                table.clone(),
+            )));
+        }
+        diff_comment(
+            CommentTarget::ForeignTable(name.clone()),
+            Pair::new(&old.comment, &table.comment),
+            out,
+        );
+    }
+    for (name, table) in &from.foreign_tables {
+        if !to.foreign_tables.contains_key(name) {
+            out.push(Change::DropForeignTable {
+                table: table.clone(),
+                recreated: false,
+            });
         }
     }
 }

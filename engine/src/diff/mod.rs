@@ -18,9 +18,9 @@ pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 
 use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
-    Extension, ForeignDataWrapper, ForeignServer, Function, Index, PartitionOf, Policy,
-    Publication, PublishedTable, QualifiedName, RangeType, Rule, Schema, Sequence, Table, Trigger,
-    TriggerEnabled, UserMapping, View,
+    Extension, ForeignDataWrapper, ForeignServer, ForeignTable, Function, Index, PartitionOf,
+    Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule, Schema, Sequence, Table,
+    Trigger, TriggerEnabled, UserMapping, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -87,6 +87,7 @@ pub enum CommentTarget {
     EventTrigger(String),
     ForeignDataWrapper(String),
     ForeignServer(String),
+    ForeignTable(QualifiedName),
 }
 
 /// One change. Variants carry names and the definitions they need (both sides where the
@@ -317,6 +318,14 @@ pub enum Change {
     },
     /// `ALTER USER MAPPING`: options.
     AlterUserMapping(Pair<UserMapping>),
+    CreateForeignTable(ForeignTable),
+    /// `recreated` when the foreign table comes back (a new server).
+    DropForeignTable {
+        table: ForeignTable,
+        recreated: bool,
+    },
+    /// `ALTER FOREIGN TABLE`: columns added, dropped or changed, options.
+    AlterForeignTable(Pair<ForeignTable>),
     CreatePublication(Publication),
     /// `recreated` when the publication comes back in the same plan.
     DropPublication {

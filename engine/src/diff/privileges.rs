@@ -316,6 +316,12 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
             Change::DropForeignDataWrapper(w) => {
                 dropped.insert(AclObject::ForeignDataWrapper(w.name.clone()));
             }
+            Change::CreateForeignTable(t) => {
+                created.insert(AclObject::Table(t.name.clone()));
+            }
+            Change::DropForeignTable { table, .. } => {
+                dropped.insert(AclObject::Table(table.name.clone()));
+            }
             Change::CreateForeignServer(s) => {
                 created.insert(AclObject::ForeignServer(s.name.clone()));
             }

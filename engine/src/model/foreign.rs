@@ -144,3 +144,43 @@ impl UserMapping {
         )
     }
 }
+
+/// A column of a foreign table. Column order is not compared: a column added to a foreign
+/// table goes at its end, wherever the file lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ForeignColumn {
+    pub name: String,
+    /// As `format_type` prints it.
+    pub type_name: String,
+    pub not_null: bool,
+    #[serde(skip_serializing_if = "ForeignOptions::is_empty")]
+    pub options: ForeignOptions,
+}
+
+/// `CREATE FOREIGN TABLE`: a relation that views and functions read like a table.
+#[derive(Clone, Debug, Serialize)]
+pub struct ForeignTable {
+    pub name: QualifiedName,
+    /// In the file's (or the server's) order.
+    pub columns: Vec<ForeignColumn>,
+    pub server: String,
+    #[serde(skip_serializing_if = "ForeignOptions::is_empty")]
+    pub options: ForeignOptions,
+    pub comment: Option<String>,
+}
+
+impl ForeignTable {
+    pub fn column(&self, name: &str) -> Option<&ForeignColumn> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+/// Columns compare as a set: a column dropped and added back (a rollback) comes back last.
+impl PartialEq for ForeignTable {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.name, &self.server, &self.options, &self.comment)
+            == (&other.name, &other.server, &other.options, &other.comment)
+            && self.columns.len() == other.columns.len()
+            && (self.columns.iter()).all(|c| other.column(&c.name) == Some(c))
+    }
+}

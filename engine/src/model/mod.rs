@@ -19,8 +19,8 @@ mod types;
 pub use event_triggers::EventTrigger;
 pub use expr::Expr;
 pub use foreign::{
-    is_secret, ForeignDataWrapper, ForeignOptions, ForeignServer, MappedUser, OptionChange,
-    UserMapping,
+    is_secret, ForeignColumn, ForeignDataWrapper, ForeignOptions, ForeignServer, ForeignTable,
+    MappedUser, OptionChange, UserMapping,
 };
 pub use name::QualifiedName;
 pub use objects::{
@@ -98,6 +98,8 @@ pub struct Catalog {
     pub foreign_data_wrappers: IndexMap<String, ForeignDataWrapper>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub foreign_servers: IndexMap<String, ForeignServer>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub foreign_tables: IndexMap<QualifiedName, ForeignTable>,
     /// Keyed by (server, user).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub user_mappings: IndexMap<(String, MappedUser), UserMapping>,
@@ -153,6 +155,7 @@ impl Catalog {
         self.foreign_data_wrappers.sort_keys();
         self.foreign_servers.sort_keys();
         self.user_mappings.sort_keys();
+        self.foreign_tables.sort_keys();
         self.privileges.sort_keys();
         self.default_privileges.sort_keys();
         self.owners.sort_keys();
@@ -200,7 +203,10 @@ impl Catalog {
     /// (an extension's wrapper with the extension of its name), a user mapping with its
     /// server.
     fn retain_foreign(&mut self, keep: &impl Fn(&str) -> bool) {
-        if self.foreign_data_wrappers.is_empty() && self.foreign_servers.is_empty() {
+        if self.foreign_data_wrappers.is_empty()
+            && self.foreign_servers.is_empty()
+            && self.foreign_tables.is_empty()
+        {
             return;
         }
         self.foreign_data_wrappers
@@ -215,6 +221,9 @@ impl Catalog {
         let servers = &self.foreign_servers;
         self.user_mappings
             .retain(|(server, _), _| servers.contains_key(server));
+        // a foreign table is in its schema, but is planned only with its server
+        self.foreign_tables
+            .retain(|name, t| keep(&name.schema) && servers.contains_key(&t.server));
     }
 
     /// The primary key, unique constraint or unique index a foreign key to `columns` of

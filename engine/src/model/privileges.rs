@@ -416,6 +416,7 @@ impl super::Catalog {
             AclObject::Table(name) => match self.views.get(name) {
                 Some(view) if view.materialized => "MATERIALIZED VIEW",
                 Some(_) => "VIEW",
+                None if self.foreign_tables.contains_key(name) => "FOREIGN TABLE",
                 None => "TABLE",
             },
             AclObject::Sequence(name) => {
@@ -474,7 +475,9 @@ impl super::Catalog {
         match object {
             AclObject::Schema(name) => self.schemas.contains_key(name),
             AclObject::Table(name) => {
-                self.tables.contains_key(name) || self.views.contains_key(name)
+                self.tables.contains_key(name)
+                    || self.views.contains_key(name)
+                    || self.foreign_tables.contains_key(name)
             }
             AclObject::Column(table, column) => self
                 .tables

@@ -350,6 +350,11 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::CreateUserMapping(m) => vec![(mapping_id(m), Create)],
         Change::DropUserMapping { mapping, .. } => vec![(mapping_id(mapping), Drop)],
         Change::AlterUserMapping(m) => vec![(mapping_id(&m.to), Alter)],
+        Change::CreateForeignTable(t) => vec![(ObjectId::Table(t.name.clone()), Create)],
+        Change::DropForeignTable { table, .. } => {
+            vec![(ObjectId::Table(table.name.clone()), Drop)]
+        }
+        Change::AlterForeignTable(t) => vec![(ObjectId::Table(t.to.name.clone()), Alter)],
         Change::CreatePublication(p) => publication_parts(p, Create),
         Change::DropPublication { publication, .. } => publication_parts(publication, Drop),
         Change::AlterPublication(p) => vec![(ObjectId::Publication(p.to.name.clone()), Alter)],
@@ -415,6 +420,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
         CommentTarget::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
         CommentTarget::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
+        CommentTarget::ForeignTable(name) => ObjectId::Table(name.clone()),
     }
 }
 
@@ -952,6 +958,8 @@ fn relation_read(catalog: &Catalog, relation: &QualifiedName) -> Vec<ObjectId> {
             .collect()
     } else if catalog.views.contains_key(relation) {
         vec![ObjectId::View(relation.clone())]
+    } else if catalog.foreign_tables.contains_key(relation) {
+        vec![ObjectId::Table(relation.clone())]
     } else {
         Vec::new()
     }
@@ -994,6 +1002,16 @@ fn foreign_dependencies(catalog: &Catalog, add: &mut impl FnMut(ObjectId, Object
             ObjectId::Extension(server.wrapper.clone())
         };
         add(ObjectId::ForeignServer(server.name.clone()), needed);
+    }
+    for table in catalog.foreign_tables.values() {
+        add(
+            ObjectId::Table(table.name.clone()),
+            ObjectId::ForeignServer(table.server.clone()),
+        );
+        add(
+            ObjectId::Table(table.name.clone()),
+            ObjectId::Schema(table.name.schema.clone()),
+        );
     }
     for mapping in catalog.user_mappings.values() {
         add(

@@ -416,6 +416,9 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropUserMapping {
             recreated: false, ..
         }
+        | Change::DropForeignTable {
+            recreated: false, ..
+        }
         | Change::DropPublication {
             recreated: false, ..
         }
@@ -445,12 +448,14 @@ fn rank(change: &Change) -> u8 {
         | Change::DropPublication { .. }
         | Change::DropPublicationTable { .. } => 0,
         // after what reads them (foreign tables), before the functions of their wrapper
-        Change::DropForeignServer { .. } => 4,
-        Change::DropForeignDataWrapper(_) => 5,
+        Change::DropForeignTable { .. } => 4,
+        Change::DropForeignServer { .. } => 5,
+        Change::DropForeignDataWrapper(_) => 6,
         // after the functions of their wrapper, before what reads them
         Change::CreateForeignDataWrapper(_) | Change::AlterForeignDataWrapper(_) => 13,
         Change::CreateForeignServer(_) | Change::AlterForeignServer(_) => 14,
         Change::CreateUserMapping(_) | Change::AlterUserMapping(_) => 15,
+        Change::CreateForeignTable(_) | Change::AlterForeignTable(_) => 15,
         // a partition leaves before its parent's columns change, and joins after
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
         Change::DropIndex(_) => 1,

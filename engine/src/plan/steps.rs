@@ -973,7 +973,10 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         | Change::AlterForeignServer(_)
         | Change::CreateUserMapping(_)
         | Change::DropUserMapping { .. }
-        | Change::AlterUserMapping(_) => foreign::steps(change),
+        | Change::AlterUserMapping(_)
+        | Change::CreateForeignTable(_)
+        | Change::DropForeignTable { .. }
+        | Change::AlterForeignTable(_) => foreign::steps(change),
         Change::CreateRule(_)
         | Change::DropRule { .. }
         | Change::ReplaceRule(_)

@@ -1107,6 +1107,7 @@ pub fn comment_object(target: &CommentTarget) -> String {
             format!("FOREIGN DATA WRAPPER {}", quote_ident(name))
         }
         CommentTarget::ForeignServer(name) => format!("SERVER {}", quote_ident(name)),
+        CommentTarget::ForeignTable(name) => format!("FOREIGN TABLE {name}"),
     }
 }
 

@@ -7,6 +7,7 @@ use super::Step;
 use crate::diff::Change;
 use crate::hazard::HazardKind;
 use crate::model::{ForeignOptions, OptionChange};
+use crate::plan::LockLevel;
 use crate::render::ddl::foreign as ddl;
 
 /// The steps of a wrapper, server or user mapping change.
@@ -80,6 +81,27 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
             let changes = m.from.options.changes(&m.to.options);
             vec![secrets(step, &m.to.describe(), &changes)]
         }
+        Change::CreateForeignTable(t) => {
+            let what = format!("foreign table `{}`", t.name);
+            vec![Step::new(
+                format!("create {what}"),
+                ddl::create_foreign_table(t),
+                vec![ddl::drop_foreign_table(&t.name)],
+            )]
+        }
+        // its rows are the remote server's: dropping one loses no data
+        Change::DropForeignTable { table, .. } => vec![Step::new(
+            format!("drop foreign table `{}`", table.name),
+            vec![ddl::drop_foreign_table(&table.name)],
+            ddl::create_foreign_table(table),
+        )
+        .lock(LockLevel::AccessExclusive)],
+        Change::AlterForeignTable(t) => vec![Step::new(
+            format!("alter foreign table `{}`", t.to.name),
+            vec![ddl::alter_foreign_table(&t.from, &t.to)],
+            vec![ddl::alter_foreign_table(&t.to, &t.from)],
+        )
+        .lock(LockLevel::AccessExclusive)],
         _ => Vec::new(),
     }
 }

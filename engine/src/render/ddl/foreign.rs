@@ -6,8 +6,8 @@
 use super::comment_sql;
 use crate::diff::CommentTarget;
 use crate::model::{
-    is_secret, ForeignDataWrapper, ForeignOptions, ForeignServer, MappedUser, OptionChange,
-    QualifiedName, UserMapping,
+    is_secret, ForeignColumn, ForeignDataWrapper, ForeignOptions, ForeignServer, ForeignTable,
+    MappedUser, OptionChange, QualifiedName, UserMapping,
 };
 use crate::render::quote::{quote_ident, quote_literal};
 
@@ -192,4 +192,79 @@ pub fn alter_mapping(from: &UserMapping, to: &UserMapping) -> String {
 
 pub fn drop_mapping(mapping: &UserMapping) -> String {
     format!("DROP {}", mapping_target(mapping))
+}
+
+fn table_what(table: &QualifiedName) -> String {
+    format!("foreign table {table}")
+}
+
+fn column_definition(column: &ForeignColumn, what: &str) -> String {
+    let mut sql = format!("{} {}", quote_ident(&column.name), column.type_name);
+    sql.push_str(&options(&column.options, what));
+    if column.not_null {
+        sql.push_str(" NOT NULL");
+    }
+    sql
+}
+
+/// `CREATE FOREIGN TABLE …` and its comment.
+pub fn create_foreign_table(table: &ForeignTable) -> Vec<String> {
+    let what = table_what(&table.name);
+    let columns: Vec<String> = (table.columns.iter())
+        .map(|c| column_definition(c, &what))
+        .collect();
+    let sql = format!(
+        "CREATE FOREIGN TABLE {} ({}) SERVER {}{}",
+        table.name,
+        columns.join(", "),
+        quote_ident(&table.server),
+        options(&table.options, &what)
+    );
+    let mut statements = vec![sql];
+    statements.extend(comment_sql(
+        CommentTarget::ForeignTable(table.name.clone()),
+        &table.comment,
+    ));
+    statements
+}
+
+/// `ALTER FOREIGN TABLE …` from `from` to `to`: its actions in one statement.
+pub fn alter_foreign_table(from: &ForeignTable, to: &ForeignTable) -> String {
+    let what = table_what(&to.name);
+    let mut actions = Vec::new();
+    for column in &from.columns {
+        if to.column(&column.name).is_none() {
+            actions.push(format!("DROP COLUMN {}", quote_ident(&column.name)));
+        }
+    }
+    for column in &to.columns {
+        let Some(old) = from.column(&column.name) else {
+            actions.push(format!("ADD COLUMN {}", column_definition(column, &what)));
+            continue;
+        };
+        let name = quote_ident(&column.name);
+        if old.type_name != column.type_name {
+            actions.push(format!("ALTER COLUMN {name} TYPE {}", column.type_name));
+        }
+        if old.not_null != column.not_null {
+            let verb = if column.not_null { "SET" } else { "DROP" };
+            actions.push(format!("ALTER COLUMN {name} {verb} NOT NULL"));
+        }
+        let changes = old.options.changes(&column.options);
+        if !changes.is_empty() {
+            actions.push(format!(
+                "ALTER COLUMN {name}{}",
+                option_changes(&changes, &what)
+            ));
+        }
+    }
+    let changes = from.options.changes(&to.options);
+    if !changes.is_empty() {
+        actions.push(option_changes(&changes, &what).trim_start().to_string());
+    }
+    format!("ALTER FOREIGN TABLE {} {}", to.name, actions.join(", "))
+}
+
+pub fn drop_foreign_table(name: &QualifiedName) -> String {
+    format!("DROP FOREIGN TABLE {name}")
 }

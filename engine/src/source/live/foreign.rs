@@ -1,17 +1,29 @@
-//! Foreign data wrappers, servers and user mappings (not those of extensions).
+//! Foreign data wrappers, servers, user mappings and foreign tables (not those of
+//! extensions). A foreign table's owner and grants are read with the tables'.
 
 use postgres::Transaction;
 
 use super::Reader;
 use crate::error::Error;
 use crate::model::{
-    AclObject, Catalog, ForeignDataWrapper, ForeignOptions, ForeignServer, MappedUser,
-    QualifiedName, UserMapping,
+    AclObject, Catalog, ForeignColumn, ForeignDataWrapper, ForeignOptions, ForeignServer,
+    ForeignTable, MappedUser, QualifiedName, UserMapping,
 };
 
 const WRAPPERS: &str = include_str!("queries/foreign_data_wrappers.sql");
 const SERVERS: &str = include_str!("queries/foreign_servers.sql");
 const MAPPINGS: &str = include_str!("queries/user_mappings.sql");
+const TABLES: &str = include_str!("queries/foreign_tables.sql");
+
+/// A column of `foreign_tables.sql`'s JSON.
+#[derive(serde::Deserialize)]
+struct ColumnRow {
+    name: String,
+    #[serde(rename = "type")]
+    type_name: String,
+    not_null: bool,
+    options: Vec<String>,
+}
 
 /// `{name=value, …}` as the catalogs keep options.
 fn options(list: Vec<String>) -> ForeignOptions {
@@ -78,6 +90,31 @@ pub(super) fn load(
         };
         let key = (mapping.server.clone(), mapping.user.clone());
         catalog.user_mappings.insert(key, mapping);
+    }
+    let what = "foreign tables";
+    for row in reader.query(tx, what, TABLES)? {
+        let name = QualifiedName::new(
+            reader.get::<String>(&row, what, "schema")?,
+            reader.get::<String>(&row, what, "name")?,
+        );
+        let columns: String = reader.get(&row, what, "columns")?;
+        let columns: Vec<ColumnRow> = serde_json::from_str(&columns)
+            .map_err(|e| reader.error(what, format!("columns of `{name}`: {e}")))?;
+        let table = ForeignTable {
+            name: name.clone(),
+            columns: (columns.into_iter())
+                .map(|c| ForeignColumn {
+                    name: c.name,
+                    type_name: c.type_name,
+                    not_null: c.not_null,
+                    options: options(c.options),
+                })
+                .collect(),
+            server: reader.get(&row, what, "server")?,
+            options: options(reader.get(&row, what, "options")?),
+            comment: reader.get(&row, what, "comment")?,
+        };
+        catalog.foreign_tables.insert(name, table);
     }
     Ok(())
 }

@@ -44,6 +44,9 @@ impl Builder<'_> {
                     .get_mut(&name)
                     .map(|e| e.comment = comment)
             }
+            Ok(ObjectType::ObjectForeignTable) => (self.catalog.foreign_tables)
+                .get_mut(&qualified_name(&names))
+                .map(|t| t.comment = comment),
             Ok(ObjectType::ObjectFdw) => {
                 let name = object.and_then(string_of).unwrap_or_default();
                 (self.catalog.foreign_data_wrappers)

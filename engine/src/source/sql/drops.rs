@@ -91,6 +91,9 @@ impl Builder<'_> {
                     let name = string_of(object).unwrap_or_default();
                     self.catalog.event_triggers.shift_remove(&name).is_some()
                 }
+                Some(ObjectType::ObjectForeignTable) => (self.catalog.foreign_tables)
+                    .shift_remove(&object_name(object))
+                    .is_some(),
                 Some(ObjectType::ObjectFdw) => {
                     let name = string_of(object).unwrap_or_default();
                     self.drop_wrapper(&name, cascade)

@@ -1,10 +1,12 @@
 //! `CREATE`/`ALTER FOREIGN DATA WRAPPER`, `CREATE`/`ALTER SERVER` and `CREATE`/`ALTER`/`DROP
 //! USER MAPPING`. `DROP` and `RENAME` of wrappers and servers are in `drops.rs`, `COMMENT` in
-//! `comments.rs`, `OWNER TO` in `privileges.rs`.
+//! `comments.rs`, `OWNER TO` in `privileges.rs`. `CREATE`/`ALTER FOREIGN TABLE`; its `DROP` is
+//! in `drops.rs`.
 
 use pg_query::protobuf::{
-    AlterFdwStmt, AlterForeignServerStmt, AlterUserMappingStmt, CreateFdwStmt,
-    CreateForeignServerStmt, CreateUserMappingStmt, DefElemAction, DropUserMappingStmt, RoleSpec,
+    AlterFdwStmt, AlterForeignServerStmt, AlterTableCmd, AlterTableStmt, AlterTableType,
+    AlterUserMappingStmt, ColumnDef, ConstrType, CreateFdwStmt, CreateForeignServerStmt,
+    CreateForeignTableStmt, CreateUserMappingStmt, DefElemAction, DropUserMappingStmt, RoleSpec,
     RoleSpecType,
 };
 use pg_query::{Node, NodeEnum};
@@ -12,11 +14,13 @@ use pg_query::{Node, NodeEnum};
 use super::references::Target;
 use super::Builder;
 use crate::model::{
-    AclObject, ForeignDataWrapper, ForeignOptions, ForeignServer, MappedUser, QualifiedName,
-    UserMapping,
+    AclObject, ForeignColumn, ForeignDataWrapper, ForeignOptions, ForeignServer, ForeignTable,
+    MappedUser, QualifiedName, UserMapping,
 };
-use crate::normalize::definitions::string_of;
+use crate::normalize::definitions::{relation_name, string_of};
+use crate::normalize::expr::to_json;
 use crate::normalize::function::function_name;
+use crate::normalize::types::canonical_type;
 
 /// `OPTIONS (…)` applied to `options`: plain (as `CREATE` gives them), `ADD`, `SET` or `DROP`.
 /// Returns the problem of an option added twice, set or dropped but missing.
@@ -269,14 +273,20 @@ impl Builder<'_> {
             return false;
         }
         let mapped = self.catalog.user_mappings.keys().any(|(s, _)| s == name);
-        if mapped && !cascade {
+        let tables = self
+            .catalog
+            .foreign_tables
+            .values()
+            .any(|t| t.server == name);
+        if (mapped || tables) && !cascade {
             self.error(
                 0,
-                format!("server `{name}` is dropped while user mappings use it"),
-                "drop its user mappings first, or add CASCADE",
+                format!("server `{name}` is dropped while user mappings or foreign tables use it"),
+                "drop them first, or add CASCADE",
             );
         }
         self.catalog.user_mappings.retain(|(s, _), _| s != name);
+        self.catalog.foreign_tables.retain(|_, t| t.server != name);
         true
     }
 
@@ -322,6 +332,11 @@ impl Builder<'_> {
                         ((m.server.clone(), user), m)
                     })
                     .collect();
+                for table in self.catalog.foreign_tables.values_mut() {
+                    if table.server == old {
+                        table.server = new.to_string();
+                    }
+                }
             })
         } else {
             self.catalog
@@ -360,5 +375,173 @@ impl Builder<'_> {
             }
             _ => None,
         });
+    }
+}
+
+/// A foreign table's column: its type as `format_type` prints it, `NOT NULL` and options.
+fn foreign_column(def: &ColumnDef) -> (ForeignColumn, Option<String>) {
+    let mut column = ForeignColumn {
+        name: def.colname.clone(),
+        type_name: canonical_type(&to_json(&def.type_name)),
+        not_null: def.is_not_null,
+        options: ForeignOptions::default(),
+    };
+    for constraint in &def.constraints {
+        if let Some(NodeEnum::Constraint(c)) = &constraint.node {
+            match ConstrType::try_from(c.contype) {
+                Ok(ConstrType::ConstrNotnull) => column.not_null = true,
+                Ok(ConstrType::ConstrNull) => column.not_null = false,
+                _ => {
+                    let problem = format!(
+                        "column `{}` has a default or constraint, which foreign tables do not model yet",
+                        column.name
+                    );
+                    return (column, Some(problem));
+                }
+            }
+        }
+    }
+    let problem = apply_options(&mut column.options, &def.fdwoptions);
+    (column, problem)
+}
+
+impl Builder<'_> {
+    pub(super) fn create_foreign_table(&mut self, stmt: &CreateForeignTableStmt) {
+        let Some(relation) = stmt.base_stmt.as_ref().and_then(|b| b.relation.as_ref()) else {
+            return;
+        };
+        let name = relation_name(relation);
+        let what = format!("foreign table `{name}`");
+        if self.catalog.foreign_tables.contains_key(&name) {
+            return self.repeated(what, "created", 0, "remove one of the definitions");
+        }
+        if !self.catalog.foreign_servers.contains_key(&stmt.servername) {
+            return self.error(
+                relation.location,
+                format!(
+                    "{what} names server `{}`, which does not exist",
+                    stmt.servername
+                ),
+                "create the server before its foreign tables",
+            );
+        }
+        let mut table = ForeignTable {
+            name: name.clone(),
+            columns: Vec::new(),
+            server: stmt.servername.clone(),
+            options: ForeignOptions::default(),
+            comment: None,
+        };
+        let elements = stmt.base_stmt.iter().flat_map(|b| &b.table_elts);
+        for element in elements {
+            let Some(NodeEnum::ColumnDef(def)) = &element.node else {
+                return self.error(
+                    relation.location,
+                    format!("{what} has a table constraint, which foreign tables do not model yet"),
+                    "leave the constraint out",
+                );
+            };
+            let (column, problem) = foreign_column(def);
+            if let Some(problem) = problem {
+                return self.error(def.location, format!("{what}: {problem}"), "leave it out");
+            }
+            table.columns.push(column);
+        }
+        if let Some(problem) = apply_options(&mut table.options, &stmt.options) {
+            return self.error(0, format!("{what}: {problem}"), "give each option once");
+        }
+        self.created_at(what, 0);
+        self.catalog.foreign_tables.insert(name.clone(), table);
+        self.catalog
+            .set_owner(AclObject::Table(name), self.current_role.clone());
+    }
+
+    /// `ALTER FOREIGN TABLE`: columns added, dropped, retyped, `SET`/`DROP NOT NULL`, column
+    /// and table options, `OWNER TO`.
+    pub(super) fn alter_foreign_table(&mut self, stmt: &AlterTableStmt) {
+        let Some(relation) = &stmt.relation else {
+            return;
+        };
+        let name = relation_name(relation);
+        let what = format!("foreign table `{name}`");
+        if !self.catalog.foreign_tables.contains_key(&name) {
+            if !stmt.missing_ok {
+                self.error(
+                    relation.location,
+                    format!("{what} is altered but not created"),
+                    "create the foreign table before altering it",
+                );
+            }
+            return;
+        }
+        for cmd in &stmt.cmds {
+            let Some(NodeEnum::AlterTableCmd(cmd)) = &cmd.node else {
+                continue;
+            };
+            if let Err(problem) = self.alter_foreign_table_cmd(&name, cmd) {
+                self.error(
+                    relation.location,
+                    format!("{what}: {problem}"),
+                    "check the column names",
+                );
+            }
+        }
+    }
+
+    fn alter_foreign_table_cmd(
+        &mut self,
+        name: &QualifiedName,
+        cmd: &AlterTableCmd,
+    ) -> Result<(), String> {
+        use AlterTableType::*;
+        if cmd.subtype == AtChangeOwner as i32 {
+            self.change_owner(AclObject::Table(name.clone()), cmd.newowner.as_ref());
+            return Ok(());
+        }
+        let table = (self.catalog.foreign_tables.get_mut(name)).expect("checked by the caller");
+        let def = cmd.def.as_deref().and_then(|d| d.node.as_ref());
+        let column = table.columns.iter().position(|c| c.name == cmd.name);
+        let missing = || format!("column `{}` does not exist", cmd.name);
+        match (AlterTableType::try_from(cmd.subtype), def) {
+            (Ok(AtAddColumn), Some(NodeEnum::ColumnDef(def))) => {
+                let (column, problem) = foreign_column(def);
+                if let Some(problem) = problem {
+                    return Err(problem);
+                }
+                table.columns.push(column);
+            }
+            (Ok(AtDropColumn), _) => match column {
+                Some(i) => {
+                    table.columns.remove(i);
+                }
+                None if cmd.missing_ok => {}
+                None => return Err(missing()),
+            },
+            (Ok(AtAlterColumnType), Some(NodeEnum::ColumnDef(def))) => {
+                let i = column.ok_or_else(missing)?;
+                table.columns[i].type_name = canonical_type(&to_json(&def.type_name));
+            }
+            (Ok(AtSetNotNull | AtDropNotNull), _) => {
+                let i = column.ok_or_else(missing)?;
+                table.columns[i].not_null = cmd.subtype == AtSetNotNull as i32;
+            }
+            (Ok(AtAlterColumnGenericOptions), Some(NodeEnum::List(list))) => {
+                let i = column.ok_or_else(missing)?;
+                if let Some(problem) = apply_options(&mut table.columns[i].options, &list.items) {
+                    return Err(problem);
+                }
+            }
+            (Ok(AtGenericOptions), Some(NodeEnum::List(list))) => {
+                if let Some(problem) = apply_options(&mut table.options, &list.items) {
+                    return Err(problem);
+                }
+            }
+            _ => self.unsupported(
+                "ALTER FOREIGN TABLE of",
+                Some(name.schema.clone()),
+                &name.name,
+            ),
+        }
+        Ok(())
     }
 }

@@ -233,7 +233,13 @@ impl Builder<'_> {
             NodeEnum::AlterSeqStmt(s) => self.alter_sequence(s),
             NodeEnum::CreateStmt(s) => self.create_table(s),
             NodeEnum::IndexStmt(s) => self.create_index(s),
+            NodeEnum::AlterTableStmt(s)
+                if s.objtype == protobuf::ObjectType::ObjectForeignTable as i32 =>
+            {
+                self.alter_foreign_table(s)
+            }
             NodeEnum::AlterTableStmt(s) => self.alter_table(s),
+            NodeEnum::CreateForeignTableStmt(s) => self.create_foreign_table(s),
             NodeEnum::CommentStmt(s) => self.comment(s),
             NodeEnum::CreateFunctionStmt(s) => self.create_function(s),
             NodeEnum::ViewStmt(s) => self.create_view(s),
@@ -430,7 +436,6 @@ fn is_relation_kind(kind: &str) -> bool {
         kind,
         "view"
             | "table created from a query"
-            | "foreign table"
             | "partitioned table"
             | "partition"
             | "inherited table"
@@ -475,10 +480,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
         NodeEnum::CreateCastStmt(_) => ("cast", (None, String::new())),
-        NodeEnum::CreateForeignTableStmt(s) => (
-            "foreign table",
-            relation(&s.base_stmt.as_ref().and_then(|b| b.relation.clone())),
-        ),
         other => {
             let label = format!("{other:?}");
             let kind = label.split('(').next().unwrap_or("statement").to_string();

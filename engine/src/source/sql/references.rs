@@ -205,6 +205,7 @@ impl Builder<'_> {
             || (name.schema == "public" && name.name.starts_with("pg_"))
             || self.catalog.tables.contains_key(name)
             || self.catalog.views.contains_key(name)
+            || self.catalog.foreign_tables.contains_key(name)
             || self.catalog.sequences.contains_key(name)
             || self.unsupported_relations.contains(name)
     }

@@ -39,7 +39,7 @@ objects AS (
            c.relname::text, NULL, NULL, c.relacl, c.relowner, NULL
     FROM pg_catalog.pg_class c
     JOIN user_ns ns ON ns.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
       AND NOT EXISTS (
           SELECT FROM ext
           WHERE ext.classid = 'pg_catalog.pg_class'::regclass AND ext.objid = c.oid)
