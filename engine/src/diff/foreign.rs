@@ -6,7 +6,45 @@
 use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::Catalog;
+use crate::model::{Catalog, QualifiedName};
+
+/// Servers dropped and created: their wrapper or type changes.
+fn recreated_servers(catalogs: &Pair<&Catalog>) -> HashSet<String> {
+    (catalogs.to.foreign_servers.iter())
+        .filter(|(name, server)| {
+            catalogs.from.foreign_servers.get(*name).is_some_and(|old| {
+                (&old.wrapper, &old.server_type) != (&server.wrapper, &server.server_type)
+            })
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// The foreign tables dropped (or dropped and created), and the columns of the others dropped
+/// or retyped: the views that read them are rebuilt around the change.
+pub(super) fn reshaped_foreign_tables(
+    catalogs: &Pair<&Catalog>,
+) -> (Vec<QualifiedName>, Vec<(QualifiedName, String)>) {
+    let (mut relations, mut columns) = (Vec::new(), Vec::new());
+    if catalogs.from.foreign_tables.is_empty() {
+        return (relations, columns);
+    }
+    let recreated = recreated_servers(catalogs);
+    for (name, old) in &catalogs.from.foreign_tables {
+        match catalogs.to.foreign_tables.get(name) {
+            Some(new) if new.server == old.server && !recreated.contains(&new.server) => {
+                for column in &old.columns {
+                    let kept = new.column(&column.name);
+                    if kept.is_none_or(|c| c.type_name != column.type_name) {
+                        columns.push((name.clone(), column.name.clone()));
+                    }
+                }
+            }
+            _ => relations.push(name.clone()),
+        }
+    }
+    (relations, columns)
+}
 
 pub(super) fn diff_foreign(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     let (from, to) = (catalogs.from, catalogs.to);
@@ -29,14 +67,13 @@ pub(super) fn diff_foreign(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             out,
         );
     }
-    let mut recreated_servers = HashSet::new();
+    let recreated_servers = recreated_servers(catalogs);
     for (name, server) in &to.foreign_servers {
         let Some(old) = from.foreign_servers.get(name) else {
             out.push(Change::CreateForeignServer(server.clone()));
             continue;
         };
-        if (&old.wrapper, &old.server_type) != (&server.wrapper, &server.server_type) {
-            recreated_servers.insert(name.clone());
+        if recreated_servers.contains(name) {
             out.push(Change::DropForeignServer {
                 server: old.clone(),
                 recreated: true,
