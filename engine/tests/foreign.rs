@@ -160,3 +160,40 @@ fn a_wrapper_is_in_scope_where_its_functions_are() {
     };
     assert_eq!(names(excluding), (vec![], vec![], vec![]));
 }
+
+// Supabase's `wrappers` extension puts its handlers and validators in `extensions`, which
+// the platform owns: a wrapper on them is the platform's to run, not the project's to plan
+#[test]
+fn a_wrapper_on_the_platform_s_functions_is_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema.sql");
+    std::fs::write(
+        &path,
+        "CREATE SCHEMA app;
+         CREATE SCHEMA extensions;
+         CREATE FUNCTION app.check(text[], oid) RETURNS void LANGUAGE plpgsql AS 'BEGIN END';
+         CREATE FUNCTION extensions.stripe_fdw_validator(text[], oid) RETURNS void
+             LANGUAGE plpgsql AS 'BEGIN END';
+         CREATE FOREIGN DATA WRAPPER checked VALIDATOR app.check;
+         CREATE FOREIGN DATA WRAPPER stripe VALIDATOR extensions.stripe_fdw_validator;
+         CREATE SERVER a FOREIGN DATA WRAPPER checked;
+         CREATE SERVER stripe_server FOREIGN DATA WRAPPER stripe;
+         CREATE FOREIGN TABLE app.charges (id text) SERVER stripe_server;
+         CREATE FOREIGN TABLE app.local (id text) SERVER a;",
+    )
+    .unwrap();
+    let source = schemadiff_engine::source::Source::Path(path);
+    let supabase = Options {
+        platform: Some(schemadiff_engine::Platform::Supabase),
+        ..Default::default()
+    };
+    let catalog = schemadiff_engine::load(&source, &supabase).unwrap();
+    let wrappers: Vec<&String> = catalog.foreign_data_wrappers.keys().collect();
+    let servers: Vec<&String> = catalog.foreign_servers.keys().collect();
+    let tables: Vec<String> = (catalog.foreign_tables.keys())
+        .map(|t| t.to_string())
+        .collect();
+    assert_eq!(wrappers, ["checked"]);
+    assert_eq!(servers, ["a"]);
+    assert_eq!(tables, ["app.local"]);
+}

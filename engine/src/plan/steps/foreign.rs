@@ -89,13 +89,25 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
                 vec![ddl::drop_foreign_table(&t.name)],
             )]
         }
-        // its rows are the remote server's: dropping one loses no data
-        Change::DropForeignTable { table, .. } => vec![Step::new(
-            format!("drop foreign table `{}`", table.name),
-            vec![ddl::drop_foreign_table(&table.name)],
-            ddl::create_foreign_table(table),
-        )
-        .lock(LockLevel::AccessExclusive)],
+        // its rows are the remote server's: dropping one loses no data, but what reads it fails
+        Change::DropForeignTable { table, recreated } => {
+            let step = Step::new(
+                format!("drop foreign table `{}`", table.name),
+                vec![ddl::drop_foreign_table(&table.name)],
+                ddl::create_foreign_table(table),
+            )
+            .lock(LockLevel::AccessExclusive);
+            if *recreated {
+                return vec![step];
+            }
+            vec![step.hazard(
+                HazardKind::BreaksApplication,
+                format!(
+                    "queries on foreign table `{}` fail once it is dropped",
+                    table.name
+                ),
+            )]
+        }
         Change::AlterForeignTable(t) => vec![Step::new(
             format!("alter foreign table `{}`", t.to.name),
             vec![ddl::alter_foreign_table(&t.from, &t.to)],
