@@ -69,6 +69,13 @@ fn secrets_are_placeholders_with_a_hazard_and_never_printed() {
     );
     // the same secret plans nothing
     assert!(plan_files(&to, &to).unwrap().is_empty());
+    // nor does a catalog's debug output show it
+    let file = SqlFile {
+        name: "to.sql".into(),
+        text: to.clone(),
+    };
+    let catalog = format!("{:?}", sql::load(&[file]).unwrap());
+    assert!(!catalog.contains("Hunter2"), "{catalog}");
 }
 
 /// The problems of loading `text` offline, as `file:line:column: message` lines.

@@ -11,8 +11,20 @@ use super::QualifiedName;
 
 /// `OPTIONS (name 'value', …)`, sorted by name: the server keeps them in the order given,
 /// but their order means nothing.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Default, PartialEq, Serialize)]
 pub struct ForeignOptions(#[serde(serialize_with = "redacted")] pub BTreeMap<String, String>);
+
+/// Secrets stay out of debug output (test failures, logs) too.
+impl std::fmt::Debug for ForeignOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(name, value)| {
+                let value = if is_secret(name) { "<secret>" } else { value };
+                (name, value)
+            }))
+            .finish()
+    }
+}
 
 impl ForeignOptions {
     /// The options to add, set and drop to go from `self` to `to`.
