@@ -159,13 +159,22 @@ fn diff_foreign_tables(
             out.push(Change::CreateForeignTable(table.clone()));
             continue;
         }
-        let columns_differ = old.columns.len() != table.columns.len()
-            || (table.columns.iter()).any(|c| old.column(&c.name) != Some(c));
-        if columns_differ || old.options != table.options {
+        // columns dropped go apart, in contract as a table's do: the application may still
+        // read them until it is deployed
+        let mut kept = table.clone();
+        (kept.columns).extend(
+            (old.columns.iter())
+                .filter(|c| table.column(&c.name).is_none())
+                .cloned(),
+        );
+        if kept != *old {
             out.push(Change::AlterForeignTable(Pair::new(
                 old.clone(),
-                table.clone(),
+                kept.clone(),
             )));
+        }
+        if kept != *table {
+            out.push(Change::AlterForeignTable(Pair::new(kept, table.clone())));
         }
         diff_comment(
             CommentTarget::ForeignTable(name.clone()),

@@ -354,6 +354,14 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::DropForeignTable { table, .. } => {
             vec![(ObjectId::Table(table.name.clone()), Drop)]
         }
+        // the columns a foreign table loses go in contract: as columns, so that what is
+        // created around the table in expand does not wait for them
+        Change::AlterForeignTable(t) if t.to.columns.len() < t.from.columns.len() => (t.from)
+            .columns
+            .iter()
+            .filter(|c| t.to.column(&c.name).is_none())
+            .map(|c| (ObjectId::Column(t.to.name.clone(), c.name.clone()), Drop))
+            .collect(),
         Change::AlterForeignTable(t) => vec![(ObjectId::Table(t.to.name.clone()), Alter)],
         Change::CreatePublication(p) => publication_parts(p, Create),
         Change::DropPublication { publication, .. } => publication_parts(publication, Drop),

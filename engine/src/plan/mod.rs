@@ -381,6 +381,10 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         {
             Phase::Expand
         }
+        // the columns a foreign table loses (`diff::foreign` keeps them apart)
+        Change::AlterForeignTable(table) if table.to.columns.len() < table.from.columns.len() => {
+            Phase::Contract
+        }
         // a rule dropped with its table (created again or not) goes when the table does
         Change::DropRule { rule, .. } if context.drops_table(&rule.table) => Phase::Contract,
         Change::DropSchema(_)

@@ -108,6 +108,27 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
                 ),
             )]
         }
+        // the columns it loses, apart and in contract (`diff::foreign`)
+        Change::AlterForeignTable(t) if t.to.columns.len() < t.from.columns.len() => {
+            let dropped: Vec<String> = (t.from.columns.iter())
+                .filter(|c| t.to.column(&c.name).is_none())
+                .map(|c| format!("`{}`", c.name))
+                .collect();
+            let dropped = dropped.join(", ");
+            vec![Step::new(
+                format!("drop column(s) {dropped} of foreign table `{}`", t.to.name),
+                vec![ddl::alter_foreign_table(&t.from, &t.to)],
+                vec![ddl::alter_foreign_table(&t.to, &t.from)],
+            )
+            .lock(LockLevel::AccessExclusive)
+            .hazard(
+                HazardKind::BreaksApplication,
+                format!(
+                    "queries reading {dropped} of foreign table `{}` fail once they are dropped",
+                    t.to.name
+                ),
+            )]
+        }
         Change::AlterForeignTable(t) => vec![Step::new(
             format!("alter foreign table `{}`", t.to.name),
             vec![ddl::alter_foreign_table(&t.from, &t.to)],
