@@ -401,6 +401,11 @@ fn scope(mut catalog: Catalog, options: &Options) -> Result<Catalog, Error> {
         catalog
             .publications
             .retain(|_, p| !p.all_tables && p.lists_anything());
+        // a wrapper without a handler or validator belongs to no schema either (its
+        // servers and their user mappings follow it in `retain_schemas`)
+        catalog
+            .foreign_data_wrappers
+            .retain(|_, w| w.handler.is_some() || w.validator.is_some());
     }
     catalog.retain_schemas(|schema| {
         options.schemas.is_empty() || options.schemas.iter().any(|s| s == schema)

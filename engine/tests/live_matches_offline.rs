@@ -102,6 +102,10 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(rules);
     compare_maps!(event_triggers);
     compare_maps!(publications);
+    compare_maps!(foreign_data_wrappers);
+    compare_maps!(foreign_servers);
+    compare_maps!(user_mappings);
+    compare_maps!(foreign_tables);
     compare_maps!(privileges);
     compare_maps!(default_privileges);
     compare_keys!(tables);
@@ -910,6 +914,58 @@ agree! {
         ALTER EVENT TRIGGER rewrites ENABLE ALWAYS;
         ALTER EVENT TRIGGER rewrites RENAME TO "Rewrites";
         COMMENT ON EVENT TRIGGER "Tables" IS 'table DDL';
+    "#;
+
+    // wrappers with and without functions (an extension's left out), options as the server
+    // stores them, ADD/SET/DROP folded in, renames, comments; servers with type and version;
+    // user mappings for a role, PUBLIC and CURRENT_USER, a password among their options
+    foreign_data_wrappers: r#"
+        CREATE ROLE lmo_fdw_user;
+        CREATE EXTENSION postgres_fdw;
+        CREATE SCHEMA app;
+        CREATE FUNCTION app.check(text[], oid) RETURNS void LANGUAGE plpgsql AS 'BEGIN END';
+        CREATE FOREIGN DATA WRAPPER plain;
+        CREATE FOREIGN DATA WRAPPER "Checked" HANDLER postgres_fdw_handler
+            VALIDATOR app.check OPTIONS (a '1', "B c" 'it''s', d '');
+        ALTER FOREIGN DATA WRAPPER "Checked" OPTIONS (SET a '2', DROP d, ADD e 'x=y');
+        CREATE FOREIGN DATA WRAPPER gone VALIDATOR app.check;
+        ALTER FOREIGN DATA WRAPPER gone NO VALIDATOR;
+        ALTER FOREIGN DATA WRAPPER gone RENAME TO renamed;
+        COMMENT ON FOREIGN DATA WRAPPER plain IS 'no functions';
+        CREATE SERVER s1 TYPE 'cold' VERSION '1' FOREIGN DATA WRAPPER plain
+            OPTIONS (host 'h', port '1');
+        ALTER SERVER s1 VERSION '2' OPTIONS (DROP port, ADD dbname 'd');
+        CREATE SERVER "S2" FOREIGN DATA WRAPPER renamed;
+        CREATE SERVER s3 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'r');
+        CREATE SERVER old VERSION '9' FOREIGN DATA WRAPPER "Checked";
+        ALTER SERVER old VERSION NULL;
+        ALTER SERVER old RENAME TO new;
+        COMMENT ON SERVER s1 IS 'first';
+        CREATE USER MAPPING FOR lmo_fdw_user SERVER s1 OPTIONS (user 'u', password 'p');
+        ALTER USER MAPPING FOR lmo_fdw_user SERVER s1 OPTIONS (SET password 'q');
+        CREATE USER MAPPING FOR PUBLIC SERVER "S2";
+        CREATE USER MAPPING FOR CURRENT_USER SERVER s3 OPTIONS (user 'me');
+        CREATE USER MAPPING FOR PUBLIC SERVER new OPTIONS (user 'x');
+        DROP USER MAPPING FOR PUBLIC SERVER new;
+        GRANT USAGE ON FOREIGN SERVER s1 TO lmo_fdw_user WITH GRANT OPTION;
+        GRANT USAGE ON FOREIGN DATA WRAPPER plain TO PUBLIC;
+        GRANT ALL ON FOREIGN SERVER "S2" TO lmo_fdw_user;
+        REVOKE USAGE ON FOREIGN SERVER "S2" FROM lmo_fdw_user;
+        REVOKE ALL ON FOREIGN SERVER s3 FROM CURRENT_USER;
+        CREATE FOREIGN TABLE app."Orders" (
+            id int NOT NULL,
+            total numeric(10, 2) OPTIONS (column_name 'amount', "Quoted" 'x'),
+            placed timestamptz NULL,
+            tags text[],
+            gone text
+        ) SERVER s1 OPTIONS (table_name 'orders');
+        ALTER FOREIGN TABLE app."Orders" DROP COLUMN gone, ADD COLUMN note varchar(20),
+            ALTER COLUMN id DROP NOT NULL, ALTER COLUMN tags TYPE varchar[],
+            ALTER COLUMN total OPTIONS (DROP "Quoted"), OPTIONS (ADD schema_name 'sales');
+        COMMENT ON FOREIGN TABLE app."Orders" IS 'remote';
+        GRANT SELECT ON app."Orders" TO PUBLIC;
+        ALTER FOREIGN TABLE app."Orders" OWNER TO lmo_fdw_user;
+        CREATE VIEW app.totals AS SELECT total FROM app."Orders";
     "#;
 
     enums: r#"

@@ -236,6 +236,7 @@ fn check_from(
 
 /// Stops on a hazard of danger severity in the chosen phases that is not allowed.
 fn refuse_hazards(plan: &Plan, chosen: &[Phase], allowed: &[HazardKind]) -> Result<(), Error> {
+    refuse_secrets(plan, chosen)?;
     let refused: Vec<String> = plan
         .steps
         .iter()
@@ -263,6 +264,23 @@ fn refuse_hazards(plan: &Plan, chosen: &[Phase], allowed: &[HazardKind]) -> Resu
         "the plan has hazards that are not allowed:\n  {}\nrun it anyway with {}",
         refused.join("\n  "),
         flags.join(" ")
+    )))
+}
+
+/// Stops on a step that sets a secret, even when allowed: its SQL holds a placeholder where
+/// the secret goes, and running it would set the placeholder as the password.
+fn refuse_secrets(plan: &Plan, chosen: &[Phase]) -> Result<(), Error> {
+    let steps: Vec<String> = (plan.steps.iter())
+        .filter(|step| chosen.contains(&step.phase))
+        .filter(|step| (step.hazards.iter()).any(|h| h.kind == HazardKind::SecretRequired))
+        .map(|step| step.description.clone())
+        .collect();
+    if steps.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Refused(format!(
+        "the plan sets secrets it does not print: {}; run those steps by hand with the secret in place of the placeholder, or set the secret outside schemadiff and plan again",
+        steps.join(", ")
     )))
 }
 
@@ -521,4 +539,36 @@ fn index_state(client: &mut Client, index: &str) -> Result<Option<bool>, postgre
 
 fn db_message(error: &postgres::Error) -> String {
     crate::source::live::error_message(error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{DesiredStatePath, Options, Source};
+
+    // a placeholder must never be set as a password, even with the hazard allowed
+    #[test]
+    fn a_step_that_sets_a_secret_is_refused_even_when_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let server = "CREATE FOREIGN DATA WRAPPER w; CREATE SERVER s FOREIGN DATA WRAPPER w;";
+        std::fs::write(dir.path().join("from.sql"), server).unwrap();
+        std::fs::write(
+            dir.path().join("to.sql"),
+            format!("{server} CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (password 'p');"),
+        )
+        .unwrap();
+        let options = Options {
+            desired_state: DesiredStatePath::Offline,
+            ..Default::default()
+        };
+        let source = |name: &str| Source::Path(dir.path().join(name));
+        let plan = crate::plan(&source("from.sql"), &source("to.sql"), &options).unwrap();
+        let error = refuse_hazards(&plan, &[Phase::Expand], &[HazardKind::SecretRequired])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("create user mapping for `PUBLIC` on server `s`"),
+            "{error}"
+        );
+    }
 }

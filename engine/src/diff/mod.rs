@@ -2,6 +2,7 @@
 //! orders changes (that is the planner's graph) and never renders SQL.
 
 mod event_triggers;
+mod foreign;
 mod objects;
 mod privileges;
 mod publications;
@@ -17,8 +18,9 @@ pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 
 use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
-    Extension, Function, Index, PartitionOf, Policy, Publication, PublishedTable, QualifiedName,
-    RangeType, Rule, Schema, Sequence, Table, Trigger, TriggerEnabled, View,
+    Extension, ForeignDataWrapper, ForeignServer, ForeignTable, Function, Index, PartitionOf,
+    Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule, Schema, Sequence, Table,
+    Trigger, TriggerEnabled, UserMapping, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -83,6 +85,9 @@ pub enum CommentTarget {
     Rule(QualifiedName, String),
     Publication(String),
     EventTrigger(String),
+    ForeignDataWrapper(String),
+    ForeignServer(String),
+    ForeignTable(QualifiedName),
 }
 
 /// One change. Variants carry names and the definitions they need (both sides where the
@@ -293,6 +298,34 @@ pub enum Change {
         name: String,
         enabled: Pair<TriggerEnabled>,
     },
+    CreateForeignDataWrapper(ForeignDataWrapper),
+    DropForeignDataWrapper(ForeignDataWrapper),
+    /// `ALTER FOREIGN DATA WRAPPER`: handler, validator or options.
+    AlterForeignDataWrapper(Pair<ForeignDataWrapper>),
+    CreateForeignServer(ForeignServer),
+    /// `recreated` when the server comes back in the same plan (its wrapper or type change).
+    DropForeignServer {
+        server: ForeignServer,
+        recreated: bool,
+    },
+    /// `ALTER SERVER`: version or options.
+    AlterForeignServer(Pair<ForeignServer>),
+    CreateUserMapping(UserMapping),
+    /// `recreated` when the mapping comes back with its server.
+    DropUserMapping {
+        mapping: UserMapping,
+        recreated: bool,
+    },
+    /// `ALTER USER MAPPING`: options.
+    AlterUserMapping(Pair<UserMapping>),
+    CreateForeignTable(ForeignTable),
+    /// `recreated` when the foreign table comes back (a new server).
+    DropForeignTable {
+        table: ForeignTable,
+        recreated: bool,
+    },
+    /// `ALTER FOREIGN TABLE`: columns added, dropped or changed, options.
+    AlterForeignTable(Pair<ForeignTable>),
     CreatePublication(Publication),
     /// `recreated` when the publication comes back in the same plan.
     DropPublication {
@@ -355,6 +388,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     triggers::diff_policies(&catalogs, &rebuilt, &mut changes);
     publications::diff_publications(&catalogs, &rebuilt, &mut changes);
     event_triggers::diff_event_triggers(&catalogs, &mut changes);
+    foreign::diff_foreign(&catalogs, &mut changes);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
     let owners = privileges::diff_owners(&catalogs, &changes);
     changes.extend(privileges);

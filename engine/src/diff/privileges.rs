@@ -310,6 +310,24 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
             Change::DropEventTrigger { trigger, .. } => {
                 dropped.insert(AclObject::EventTrigger(trigger.name.clone()));
             }
+            Change::CreateForeignDataWrapper(w) => {
+                created.insert(AclObject::ForeignDataWrapper(w.name.clone()));
+            }
+            Change::DropForeignDataWrapper(w) => {
+                dropped.insert(AclObject::ForeignDataWrapper(w.name.clone()));
+            }
+            Change::CreateForeignTable(t) => {
+                created.insert(AclObject::Table(t.name.clone()));
+            }
+            Change::DropForeignTable { table, .. } => {
+                dropped.insert(AclObject::Table(table.name.clone()));
+            }
+            Change::CreateForeignServer(s) => {
+                created.insert(AclObject::ForeignServer(s.name.clone()));
+            }
+            Change::DropForeignServer { server, .. } => {
+                dropped.insert(AclObject::ForeignServer(server.name.clone()));
+            }
             _ => {}
         }
     }

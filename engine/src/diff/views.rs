@@ -91,6 +91,12 @@ pub(super) fn recreated_views(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedNam
     reshaped
         .relations
         .extend(super::tables::recreated_tables(catalogs));
+    // a foreign table dropped or created again, or a column of one dropped or retyped
+    let (relations, columns) = super::foreign::reshaped_foreign_tables(catalogs);
+    reshaped.relations.extend(relations);
+    for (table, column) in columns {
+        reshaped.column(&table, &column);
+    }
     // a recreated enum converts its columns, which the server refuses under a view
     for (table, column) in super::objects::converted_columns(catalogs) {
         reshaped.column(&table, &column);

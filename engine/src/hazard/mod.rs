@@ -42,6 +42,9 @@ pub enum HazardKind {
     DiscouragedType,
     /// A statement that fails when run a second time (lint, when the team asks for it).
     NotIdempotent,
+    /// A step sets a secret option (a user mapping's password) whose value the plan does
+    /// not print: a placeholder stands in for it until someone supplies it.
+    SecretRequired,
 }
 
 impl HazardKind {
@@ -64,6 +67,7 @@ impl HazardKind {
             HazardKind::WeakensSecurity => "weakens-security",
             HazardKind::DiscouragedType => "discouraged-type",
             HazardKind::NotIdempotent => "not-idempotent",
+            HazardKind::SecretRequired => "secret-required",
         }
     }
 
@@ -77,7 +81,8 @@ impl HazardKind {
             HazardKind::DataLoss
             | HazardKind::EnumValueRemoval
             | HazardKind::BreaksApplication
-            | HazardKind::WeakensSecurity => Severity::Danger,
+            | HazardKind::WeakensSecurity
+            | HazardKind::SecretRequired => Severity::Danger,
             HazardKind::TableRewrite
             | HazardKind::AccessExclusiveLock
             | HazardKind::BlockingIndexBuild

@@ -196,11 +196,16 @@ impl Walk<'_> {
                         .then(|| "allowed by the configuration".to_string()),
                 };
                 let severity = self.context.rank(r.kind, r.severity, r.table.as_ref());
+                // a reporter that shows the line must not show the secret on it
+                let line_text = match r.kind {
+                    HazardKind::SecretRequired => without_literals(&place.line_text),
+                    _ => place.line_text,
+                };
                 Finding {
                     id: r.kind.id(),
                     severity,
                     span: place.span,
-                    line_text: place.line_text,
+                    line_text,
                     message: r.message,
                     help: r.help,
                     allowed,
@@ -208,4 +213,25 @@ impl Walk<'_> {
             })
             .collect())
     }
+}
+
+/// `line` with every string literal's text replaced by `…`.
+fn without_literals(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_literal = false;
+    for c in line.chars() {
+        match (c, in_literal) {
+            ('\'', false) => {
+                in_literal = true;
+                out.push_str("'…");
+            }
+            ('\'', true) => {
+                in_literal = false;
+                out.push('\'');
+            }
+            (_, true) => {}
+            (c, false) => out.push(c),
+        }
+    }
+    out
 }

@@ -6,6 +6,7 @@
 
 mod event_triggers;
 mod expr;
+mod foreign;
 mod name;
 mod objects;
 pub mod privileges;
@@ -17,6 +18,10 @@ mod types;
 
 pub use event_triggers::EventTrigger;
 pub use expr::Expr;
+pub use foreign::{
+    is_secret, ForeignColumn, ForeignDataWrapper, ForeignOptions, ForeignServer, ForeignTable,
+    MappedUser, OptionChange, UserMapping,
+};
 pub use name::QualifiedName;
 pub use objects::{
     EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
@@ -88,6 +93,16 @@ pub struct Catalog {
     /// Keyed by name: publications are not schema-qualified.
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub publications: IndexMap<String, Publication>,
+    /// Keyed by name: wrappers, servers and user mappings are not schema-qualified.
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub foreign_data_wrappers: IndexMap<String, ForeignDataWrapper>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub foreign_servers: IndexMap<String, ForeignServer>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub foreign_tables: IndexMap<QualifiedName, ForeignTable>,
+    /// Keyed by (server, user).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub user_mappings: IndexMap<(String, MappedUser), UserMapping>,
     /// ACLs that differ from the object's default (see `privileges`).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub privileges: IndexMap<AclObject, Privileges>,
@@ -137,6 +152,10 @@ impl Catalog {
         self.rules.sort_keys();
         self.event_triggers.sort_keys();
         self.publications.sort_keys();
+        self.foreign_data_wrappers.sort_keys();
+        self.foreign_servers.sort_keys();
+        self.user_mappings.sort_keys();
+        self.foreign_tables.sort_keys();
         self.privileges.sort_keys();
         self.default_privileges.sort_keys();
         self.owners.sort_keys();
@@ -152,6 +171,7 @@ impl Catalog {
 
     /// Keeps only the objects whose schema passes `keep`.
     pub fn retain_schemas(&mut self, keep: impl Fn(&str) -> bool) {
+        self.retain_foreign(&keep);
         self.schemas.retain(|name, _| keep(name));
         self.extensions.retain(|_, e| keep(&e.schema));
         self.enums.retain(|name, _| keep(&name.schema));
@@ -177,6 +197,33 @@ impl Catalog {
         self.retain_privileges(&keep);
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
+    }
+
+    /// Wrappers go where their handler and validator are; a server goes with its wrapper
+    /// (an extension's wrapper with the extension of its name), a user mapping with its
+    /// server.
+    fn retain_foreign(&mut self, keep: &impl Fn(&str) -> bool) {
+        if self.foreign_data_wrappers.is_empty()
+            && self.foreign_servers.is_empty()
+            && self.foreign_tables.is_empty()
+        {
+            return;
+        }
+        self.foreign_data_wrappers
+            .retain(|_, w| (w.handler.iter().chain(&w.validator)).all(|f| keep(&f.schema)));
+        self.foreign_servers.retain(|_, s| {
+            self.foreign_data_wrappers.contains_key(&s.wrapper)
+                || self
+                    .extensions
+                    .get(&s.wrapper)
+                    .is_some_and(|e| keep(&e.schema))
+        });
+        let servers = &self.foreign_servers;
+        self.user_mappings
+            .retain(|(server, _), _| servers.contains_key(server));
+        // a foreign table is in its schema, but is planned only with its server
+        self.foreign_tables
+            .retain(|name, t| keep(&name.schema) && servers.contains_key(&t.server));
     }
 
     /// The primary key, unique constraint or unique index a foreign key to `columns` of

@@ -58,6 +58,9 @@ pub enum AclObject {
     Publication(String),
     /// An event trigger has no ACL either: only its owner.
     EventTrigger(String),
+    /// Foreign data wrappers and servers: `GRANT USAGE ON FOREIGN DATA WRAPPER | SERVER`.
+    ForeignDataWrapper(String),
+    ForeignServer(String),
 }
 
 /// The privileges of one object that differ from its default.
@@ -175,6 +178,9 @@ const SCHEMA_PRIVILEGES: &[&str] = &["USAGE", "CREATE"];
 impl AclObject {
     /// What `ALL [PRIVILEGES]` means on this object, in the order `GRANT` lists them.
     pub fn all_privileges(&self) -> &'static [&'static str] {
+        if self.is_foreign() {
+            return &["USAGE"];
+        }
         self.default_objects()
             .map_or(COLUMN_PRIVILEGES, DefaultObjects::all_privileges)
     }
@@ -185,7 +191,11 @@ impl AclObject {
         match self {
             AclObject::Schema(_) => Some(DefaultObjects::Schemas),
             AclObject::Table(_) => Some(DefaultObjects::Tables),
-            AclObject::Column(..) | AclObject::Publication(_) | AclObject::EventTrigger(_) => None,
+            AclObject::Column(..)
+            | AclObject::Publication(_)
+            | AclObject::EventTrigger(_)
+            | AclObject::ForeignDataWrapper(_)
+            | AclObject::ForeignServer(_) => None,
             AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
             AclObject::Function(..) => Some(DefaultObjects::Functions),
             AclObject::Type(_) => Some(DefaultObjects::Types),
@@ -195,7 +205,11 @@ impl AclObject {
     /// The schema whose `IN SCHEMA` default privileges apply to the object.
     pub fn schema(&self) -> Option<&str> {
         match self {
-            AclObject::Schema(_) | AclObject::Publication(_) | AclObject::EventTrigger(_) => None,
+            AclObject::Schema(_)
+            | AclObject::Publication(_)
+            | AclObject::EventTrigger(_)
+            | AclObject::ForeignDataWrapper(_)
+            | AclObject::ForeignServer(_) => None,
             AclObject::Table(name)
             | AclObject::Function(name, _)
             | AclObject::Column(name, _)
@@ -214,7 +228,19 @@ impl AclObject {
         if *self == AclObject::Schema("public".into()) {
             grant(&mut acl, Grantee::Public, "USAGE", false);
         }
+        if self.is_foreign() {
+            grant(&mut acl, Grantee::Owner, "USAGE", false);
+        }
         acl
+    }
+
+    /// A foreign data wrapper or server: `USAGE` is their one privilege, the owner's alone
+    /// by default.
+    fn is_foreign(&self) -> bool {
+        matches!(
+            self,
+            AclObject::ForeignDataWrapper(_) | AclObject::ForeignServer(_)
+        )
     }
 
     /// The object as descriptions name it.
@@ -228,6 +254,8 @@ impl AclObject {
             AclObject::Type(name) => format!("type `{name}`"),
             AclObject::Publication(name) => format!("publication `{name}`"),
             AclObject::EventTrigger(name) => format!("event trigger `{name}`"),
+            AclObject::ForeignDataWrapper(name) => format!("foreign data wrapper `{name}`"),
+            AclObject::ForeignServer(name) => format!("server `{name}`"),
         }
     }
 }
@@ -388,6 +416,7 @@ impl super::Catalog {
             AclObject::Table(name) => match self.views.get(name) {
                 Some(view) if view.materialized => "MATERIALIZED VIEW",
                 Some(_) => "VIEW",
+                None if self.foreign_tables.contains_key(name) => "FOREIGN TABLE",
                 None => "TABLE",
             },
             AclObject::Sequence(name) => {
@@ -410,6 +439,8 @@ impl super::Catalog {
             AclObject::Type(_) => "TYPE",
             AclObject::Publication(_) => "PUBLICATION",
             AclObject::EventTrigger(_) => "EVENT TRIGGER",
+            AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
+            AclObject::ForeignServer(_) => "SERVER",
             AclObject::Column(..) => return None,
         })
     }
@@ -444,7 +475,9 @@ impl super::Catalog {
         match object {
             AclObject::Schema(name) => self.schemas.contains_key(name),
             AclObject::Table(name) => {
-                self.tables.contains_key(name) || self.views.contains_key(name)
+                self.tables.contains_key(name)
+                    || self.views.contains_key(name)
+                    || self.foreign_tables.contains_key(name)
             }
             AclObject::Column(table, column) => self
                 .tables
@@ -462,6 +495,8 @@ impl super::Catalog {
             }
             AclObject::Publication(name) => self.publications.contains_key(name),
             AclObject::EventTrigger(name) => self.event_triggers.contains_key(name),
+            AclObject::ForeignDataWrapper(name) => self.foreign_data_wrappers.contains_key(name),
+            AclObject::ForeignServer(name) => self.foreign_servers.contains_key(name),
         }
     }
 

@@ -10,8 +10,8 @@ use rustc_hash::{FxHashSet, FxHasher};
 
 use crate::diff::{Change, CommentTarget};
 use crate::model::{
-    AclObject, Catalog, ConstraintKind, DefaultAclKey, QualifiedName, ReferencedKey, TypeOwner,
-    UserTypes,
+    AclObject, Catalog, ConstraintKind, DefaultAclKey, MappedUser, QualifiedName, ReferencedKey,
+    TypeOwner, UserMapping, UserTypes,
 };
 use crate::normalize::aggregate::{aggregate_support_functions, interface_types};
 use crate::normalize::body::body_uses;
@@ -56,6 +56,10 @@ pub enum ObjectId {
     RowSecurity(QualifiedName),
     Publication(String),
     EventTrigger(String),
+    ForeignDataWrapper(String),
+    ForeignServer(String),
+    /// (server, user).
+    UserMapping(String, MappedUser),
     /// (publication, table): a table's membership, with its column list and row filter.
     PublishedTable(String, QualifiedName),
     /// The grants on an object.
@@ -89,6 +93,11 @@ impl std::fmt::Display for ObjectId {
             ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
             ObjectId::Publication(name) => write!(f, "publication `{name}`"),
             ObjectId::EventTrigger(name) => write!(f, "event trigger `{name}`"),
+            ObjectId::ForeignDataWrapper(name) => write!(f, "foreign data wrapper `{name}`"),
+            ObjectId::ForeignServer(name) => write!(f, "server `{name}`"),
+            ObjectId::UserMapping(server, user) => {
+                write!(f, "user mapping for `{user}` on server `{server}`")
+            }
             ObjectId::PublishedTable(publication, table) => {
                 write!(f, "`{table}` in publication `{publication}`")
             }
@@ -324,6 +333,36 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::SetEventTriggerEnabled { name, .. } => {
             vec![(ObjectId::EventTrigger(name.clone()), Alter)]
         }
+        Change::CreateForeignDataWrapper(w) => {
+            vec![(ObjectId::ForeignDataWrapper(w.name.clone()), Create)]
+        }
+        Change::DropForeignDataWrapper(w) => {
+            vec![(ObjectId::ForeignDataWrapper(w.name.clone()), Drop)]
+        }
+        Change::AlterForeignDataWrapper(w) => {
+            vec![(ObjectId::ForeignDataWrapper(w.to.name.clone()), Alter)]
+        }
+        Change::CreateForeignServer(s) => vec![(ObjectId::ForeignServer(s.name.clone()), Create)],
+        Change::DropForeignServer { server, .. } => {
+            vec![(ObjectId::ForeignServer(server.name.clone()), Drop)]
+        }
+        Change::AlterForeignServer(s) => vec![(ObjectId::ForeignServer(s.to.name.clone()), Alter)],
+        Change::CreateUserMapping(m) => vec![(mapping_id(m), Create)],
+        Change::DropUserMapping { mapping, .. } => vec![(mapping_id(mapping), Drop)],
+        Change::AlterUserMapping(m) => vec![(mapping_id(&m.to), Alter)],
+        Change::CreateForeignTable(t) => vec![(ObjectId::Table(t.name.clone()), Create)],
+        Change::DropForeignTable { table, .. } => {
+            vec![(ObjectId::Table(table.name.clone()), Drop)]
+        }
+        // the columns a foreign table loses go in contract: as columns, so that what is
+        // created around the table in expand does not wait for them
+        Change::AlterForeignTable(t) if t.to.columns.len() < t.from.columns.len() => (t.from)
+            .columns
+            .iter()
+            .filter(|c| t.to.column(&c.name).is_none())
+            .map(|c| (ObjectId::Column(t.to.name.clone(), c.name.clone()), Drop))
+            .collect(),
+        Change::AlterForeignTable(t) => vec![(ObjectId::Table(t.to.name.clone()), Alter)],
         Change::CreatePublication(p) => publication_parts(p, Create),
         Change::DropPublication { publication, .. } => publication_parts(publication, Drop),
         Change::AlterPublication(p) => vec![(ObjectId::Publication(p.to.name.clone()), Alter)],
@@ -387,6 +426,9 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Rule(table, name) => ObjectId::Rule(table.clone(), name.clone()),
         CommentTarget::Publication(name) => ObjectId::Publication(name.clone()),
         CommentTarget::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
+        CommentTarget::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
+        CommentTarget::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
+        CommentTarget::ForeignTable(name) => ObjectId::Table(name.clone()),
     }
 }
 
@@ -755,6 +797,7 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
             );
         }
     }
+    foreign_dependencies(catalog, &mut add);
     for publication in catalog.publications.values() {
         let publication_id = ObjectId::Publication(publication.name.clone());
         for schema in &publication.schemas {
@@ -923,6 +966,8 @@ fn relation_read(catalog: &Catalog, relation: &QualifiedName) -> Vec<ObjectId> {
             .collect()
     } else if catalog.views.contains_key(relation) {
         vec![ObjectId::View(relation.clone())]
+    } else if catalog.foreign_tables.contains_key(relation) {
+        vec![ObjectId::Table(relation.clone())]
     } else {
         Vec::new()
     }
@@ -938,4 +983,48 @@ fn referenced_key(
         ReferencedKey::Constraint(c) => ObjectId::Constraint(table.clone(), c.name.clone()),
         ReferencedKey::Index(i) => ObjectId::Index(i.name.clone()),
     })
+}
+
+fn mapping_id(mapping: &UserMapping) -> ObjectId {
+    ObjectId::UserMapping(mapping.server.clone(), mapping.user.clone())
+}
+
+/// A wrapper needs its handler and validator, a server its wrapper, a user mapping its
+/// server. A wrapper of an extension is not in the catalog: the extension is.
+fn foreign_dependencies(catalog: &Catalog, add: &mut impl FnMut(ObjectId, ObjectId)) {
+    for wrapper in catalog.foreign_data_wrappers.values() {
+        for function in wrapper.handler.iter().chain(&wrapper.validator) {
+            let found = catalog.functions.values().find(|f| f.name == *function);
+            if let Some(found) = found {
+                add(
+                    ObjectId::ForeignDataWrapper(wrapper.name.clone()),
+                    ObjectId::Function(found.signature()),
+                );
+            }
+        }
+    }
+    for server in catalog.foreign_servers.values() {
+        let needed = if catalog.foreign_data_wrappers.contains_key(&server.wrapper) {
+            ObjectId::ForeignDataWrapper(server.wrapper.clone())
+        } else {
+            ObjectId::Extension(server.wrapper.clone())
+        };
+        add(ObjectId::ForeignServer(server.name.clone()), needed);
+    }
+    for table in catalog.foreign_tables.values() {
+        add(
+            ObjectId::Table(table.name.clone()),
+            ObjectId::ForeignServer(table.server.clone()),
+        );
+        add(
+            ObjectId::Table(table.name.clone()),
+            ObjectId::Schema(table.name.schema.clone()),
+        );
+    }
+    for mapping in catalog.user_mappings.values() {
+        add(
+            mapping_id(mapping),
+            ObjectId::ForeignServer(mapping.server.clone()),
+        );
+    }
 }

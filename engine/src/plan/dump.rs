@@ -50,6 +50,8 @@ fn acl_owner(object: &AclObject) -> ObjectId {
         AclObject::Type(name) => ObjectId::Type(name.clone()),
         AclObject::Publication(name) => ObjectId::Publication(name.clone()),
         AclObject::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
+        AclObject::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
+        AclObject::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
     }
 }
 
@@ -64,6 +66,9 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
             ("publications", name.clone())
         }
         ObjectId::EventTrigger(name) => ("event_triggers", name.clone()),
+        ObjectId::ForeignDataWrapper(name) => ("foreign_data_wrappers", name.clone()),
+        // a server's file holds its user mappings
+        ObjectId::ForeignServer(name) | ObjectId::UserMapping(name, _) => ("servers", name.clone()),
         ObjectId::Sequence(name) | ObjectId::SequenceOwner(name) => ("sequences", name.to_string()),
         ObjectId::Table(table)
         | ObjectId::Column(table, _)

@@ -57,6 +57,22 @@ pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
         &catalog.event_triggers,
         |name| name.clone(),
     );
+    // secret option values are redacted in the digests, as everywhere they are serialised
+    digest_each(
+        &mut add,
+        "foreign_data_wrappers",
+        &catalog.foreign_data_wrappers,
+        |name| name.clone(),
+    );
+    digest_each(&mut add, "servers", &catalog.foreign_servers, |name| {
+        name.clone()
+    });
+    digest_each(
+        &mut add,
+        "user_mappings",
+        &catalog.user_mappings,
+        |(server, user)| format!("{user} {server}"),
+    );
     digest_each(&mut add, "privileges", &catalog.privileges, |object| {
         object.describe()
     });

@@ -381,6 +381,10 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         {
             Phase::Expand
         }
+        // the columns a foreign table loses (`diff::foreign` keeps them apart)
+        Change::AlterForeignTable(table) if table.to.columns.len() < table.from.columns.len() => {
+            Phase::Contract
+        }
         // a rule dropped with its table (created again or not) goes when the table does
         Change::DropRule { rule, .. } if context.drops_table(&rule.table) => Phase::Contract,
         Change::DropSchema(_)
@@ -409,6 +413,16 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropEventTrigger {
             recreated: false, ..
         }
+        | Change::DropForeignDataWrapper(_)
+        | Change::DropForeignServer {
+            recreated: false, ..
+        }
+        | Change::DropUserMapping {
+            recreated: false, ..
+        }
+        | Change::DropForeignTable {
+            recreated: false, ..
+        }
         | Change::DropPublication {
             recreated: false, ..
         }
@@ -434,8 +448,18 @@ fn rank(change: &Change) -> u8 {
         | Change::DropPolicy { .. }
         | Change::DropRule { .. }
         | Change::DropEventTrigger { .. }
+        | Change::DropUserMapping { .. }
         | Change::DropPublication { .. }
         | Change::DropPublicationTable { .. } => 0,
+        // after what reads them (foreign tables), before the functions of their wrapper
+        Change::DropForeignTable { .. } => 4,
+        Change::DropForeignServer { .. } => 5,
+        Change::DropForeignDataWrapper(_) => 6,
+        // after the functions of their wrapper, before what reads them
+        Change::CreateForeignDataWrapper(_) | Change::AlterForeignDataWrapper(_) => 13,
+        Change::CreateForeignServer(_) | Change::AlterForeignServer(_) => 14,
+        Change::CreateUserMapping(_) | Change::AlterUserMapping(_) => 15,
+        Change::CreateForeignTable(_) | Change::AlterForeignTable(_) => 15,
         // a partition leaves before its parent's columns change, and joins after
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
         Change::DropIndex(_) => 1,

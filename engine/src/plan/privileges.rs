@@ -101,6 +101,18 @@ pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Depend
             ObjectId::EventTrigger(name.clone()),
         );
     }
+    for name in catalog.foreign_data_wrappers.keys() {
+        add(
+            AclObject::ForeignDataWrapper(name.clone()),
+            ObjectId::ForeignDataWrapper(name.clone()),
+        );
+    }
+    for name in catalog.foreign_servers.keys() {
+        add(
+            AclObject::ForeignServer(name.clone()),
+            ObjectId::ForeignServer(name.clone()),
+        );
+    }
     // columns have no default grants: only those with grants can have changes
     for object in catalog.privileges.keys() {
         if let AclObject::Column(table, column) = object {

@@ -2,6 +2,7 @@
 //! from `render::ddl`; this module decides which statements and what they risk.
 
 mod event_triggers;
+mod foreign;
 mod publications;
 mod rules;
 mod types;
@@ -964,6 +965,18 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         Change::CreateEventTrigger(_)
         | Change::DropEventTrigger { .. }
         | Change::SetEventTriggerEnabled { .. } => event_triggers::steps(change),
+        Change::CreateForeignDataWrapper(_)
+        | Change::DropForeignDataWrapper(_)
+        | Change::AlterForeignDataWrapper(_)
+        | Change::CreateForeignServer(_)
+        | Change::DropForeignServer { .. }
+        | Change::AlterForeignServer(_)
+        | Change::CreateUserMapping(_)
+        | Change::DropUserMapping { .. }
+        | Change::AlterUserMapping(_)
+        | Change::CreateForeignTable(_)
+        | Change::DropForeignTable { .. }
+        | Change::AlterForeignTable(_) => foreign::steps(change),
         Change::CreateRule(_)
         | Change::DropRule { .. }
         | Change::ReplaceRule(_)

@@ -202,6 +202,11 @@ impl<'a> OwnedElsewhere<'a> {
         // the platform's event triggers are not what the desired state references, and on a
         // shadow server they would fire on its DDL
         catalog.event_triggers.clear();
+        // wrappers, servers and user mappings are the database's, not the owned schemas':
+        // a shadow server never creates the platform's
+        catalog.foreign_data_wrappers.clear();
+        catalog.foreign_servers.clear();
+        catalog.user_mappings.clear();
         catalog.unsupported.clear();
         catalog.schemas.extend(sql::load(&[])?.schemas);
         catalog.sort();

@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod event_triggers;
+pub mod foreign;
 pub mod privileges;
 pub mod publications;
 pub mod retype;
@@ -1102,6 +1103,11 @@ pub fn comment_object(target: &CommentTarget) -> String {
         CommentTarget::Rule(table, name) => format!("RULE {} ON {table}", quote_ident(name)),
         CommentTarget::Publication(name) => format!("PUBLICATION {}", quote_ident(name)),
         CommentTarget::EventTrigger(name) => format!("EVENT TRIGGER {}", quote_ident(name)),
+        CommentTarget::ForeignDataWrapper(name) => {
+            format!("FOREIGN DATA WRAPPER {}", quote_ident(name))
+        }
+        CommentTarget::ForeignServer(name) => format!("SERVER {}", quote_ident(name)),
+        CommentTarget::ForeignTable(name) => format!("FOREIGN TABLE {name}"),
     }
 }
 

@@ -20,6 +20,7 @@ mod partition;
 mod publication;
 mod rename;
 mod rule;
+mod secret;
 mod security;
 mod set_not_null;
 mod truncate;
@@ -61,6 +62,7 @@ pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
     publication::check,
     rename::check,
     rule::check,
+    secret::check,
     security::check,
     set_not_null::check,
     truncate::check,

@@ -95,6 +95,8 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
         AclObject::Type(_) => "TYPE",
         AclObject::Publication(_) => "PUBLICATION",
         AclObject::EventTrigger(_) => "EVENT TRIGGER",
+        AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
+        AclObject::ForeignServer(_) => "FOREIGN SERVER",
     };
     format!("{keyword} {}", object_name(object))
 }
@@ -102,9 +104,11 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
 /// The object as statements name it: a function with its argument types, a column's table.
 fn object_name(object: &AclObject) -> String {
     match object {
-        AclObject::Schema(name) | AclObject::Publication(name) | AclObject::EventTrigger(name) => {
-            quote_ident(name)
-        }
+        AclObject::Schema(name)
+        | AclObject::Publication(name)
+        | AclObject::EventTrigger(name)
+        | AclObject::ForeignDataWrapper(name)
+        | AclObject::ForeignServer(name) => quote_ident(name),
         AclObject::Table(name)
         | AclObject::Column(name, _)
         | AclObject::Sequence(name)

@@ -20,6 +20,7 @@ mod constraints;
 mod enums;
 mod event_triggers;
 mod extensions;
+mod foreign;
 mod functions;
 mod indexes;
 pub mod lint_tables;
@@ -91,6 +92,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     policies::load(&reader, &mut tx, &mut catalog)?;
     publications::load(&reader, &mut tx, &mut catalog)?;
     event_triggers::load(&reader, &mut tx, &mut catalog)?;
+    foreign::load(&reader, &mut tx, &mut catalog)?;
     privileges::load(&reader, &mut tx, &mut catalog)?;
     privileges::load_defaults(&reader, &mut tx, &mut catalog)?;
     privileges::load_roles(&reader, &mut tx, &mut catalog)?;

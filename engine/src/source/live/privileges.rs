@@ -42,6 +42,8 @@ pub(super) fn load(
                 AclObject::Function(qualified, arguments)
             }
             "type" => AclObject::Type(qualified),
+            "foreign data wrapper" => AclObject::ForeignDataWrapper(name),
+            "server" => AclObject::ForeignServer(name),
             _ => AclObject::Table(qualified),
         };
         if let Some(role) = reader.get::<Option<String>>(&row, WHAT, "owner")? {

@@ -44,6 +44,21 @@ impl Builder<'_> {
                     .get_mut(&name)
                     .map(|e| e.comment = comment)
             }
+            Ok(ObjectType::ObjectForeignTable) => (self.catalog.foreign_tables)
+                .get_mut(&qualified_name(&names))
+                .map(|t| t.comment = comment),
+            Ok(ObjectType::ObjectFdw) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                (self.catalog.foreign_data_wrappers)
+                    .get_mut(&name)
+                    .map(|w| w.comment = comment)
+            }
+            Ok(ObjectType::ObjectForeignServer) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                (self.catalog.foreign_servers)
+                    .get_mut(&name)
+                    .map(|s| s.comment = comment)
+            }
             Ok(ObjectType::ObjectCollation) => self
                 .catalog
                 .collations

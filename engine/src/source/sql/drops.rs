@@ -1,6 +1,6 @@
 //! `DROP` and `ALTER … RENAME`, folded into the state.
 
-use pg_query::protobuf::{DropStmt, ObjectType, RenameStmt};
+use pg_query::protobuf::{DropBehavior, DropStmt, ObjectType, RenameStmt};
 use pg_query::{Node, NodeEnum};
 
 use super::comments::{names_of, object_name};
@@ -12,6 +12,7 @@ use crate::normalize::rule::renamed as renamed_rule;
 impl Builder<'_> {
     pub(super) fn drop(&mut self, stmt: &DropStmt) {
         let kind = ObjectType::try_from(stmt.remove_type).ok();
+        let cascade = stmt.behavior == DropBehavior::DropCascade as i32;
         for object in &stmt.objects {
             let found = match kind {
                 Some(ObjectType::ObjectTable) => self.drop_table(&object_name(object)),
@@ -89,6 +90,17 @@ impl Builder<'_> {
                 Some(ObjectType::ObjectEventTrigger) => {
                     let name = string_of(object).unwrap_or_default();
                     self.catalog.event_triggers.shift_remove(&name).is_some()
+                }
+                Some(ObjectType::ObjectForeignTable) => (self.catalog.foreign_tables)
+                    .shift_remove(&object_name(object))
+                    .is_some(),
+                Some(ObjectType::ObjectFdw) => {
+                    let name = string_of(object).unwrap_or_default();
+                    self.drop_wrapper(&name, cascade)
+                }
+                Some(ObjectType::ObjectForeignServer) => {
+                    let name = string_of(object).unwrap_or_default();
+                    self.drop_server(&name, cascade)
                 }
                 _ => {
                     let label = kind.map(|k| k.as_str_name()).unwrap_or("object");
@@ -174,6 +186,11 @@ impl Builder<'_> {
             (Some(ObjectType::ObjectEventTrigger), _) => {
                 let name = stmt.object.as_deref().and_then(string_of);
                 self.rename_event_trigger(&name.unwrap_or_default(), &stmt.newname)
+            }
+            (Some(kind @ (ObjectType::ObjectFdw | ObjectType::ObjectForeignServer)), _) => {
+                let name = stmt.object.as_deref().and_then(string_of);
+                let server = kind == ObjectType::ObjectForeignServer;
+                self.rename_foreign(server, &name.unwrap_or_default(), &stmt.newname)
             }
             (Some(ObjectType::ObjectPublication), _) => {
                 let name = stmt

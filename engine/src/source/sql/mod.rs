@@ -8,6 +8,7 @@ mod alter;
 mod comments;
 mod drops;
 mod event_triggers;
+mod foreign;
 mod functions;
 pub(crate) mod location;
 mod privileges;
@@ -232,7 +233,13 @@ impl Builder<'_> {
             NodeEnum::AlterSeqStmt(s) => self.alter_sequence(s),
             NodeEnum::CreateStmt(s) => self.create_table(s),
             NodeEnum::IndexStmt(s) => self.create_index(s),
+            NodeEnum::AlterTableStmt(s)
+                if s.objtype == protobuf::ObjectType::ObjectForeignTable as i32 =>
+            {
+                self.alter_foreign_table(s)
+            }
             NodeEnum::AlterTableStmt(s) => self.alter_table(s),
+            NodeEnum::CreateForeignTableStmt(s) => self.create_foreign_table(s),
             NodeEnum::CommentStmt(s) => self.comment(s),
             NodeEnum::CreateFunctionStmt(s) => self.create_function(s),
             NodeEnum::ViewStmt(s) => self.create_view(s),
@@ -243,6 +250,13 @@ impl Builder<'_> {
             NodeEnum::RuleStmt(s) => self.create_rule(s),
             NodeEnum::CreateEventTrigStmt(s) => self.create_event_trigger(s),
             NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(s),
+            NodeEnum::CreateFdwStmt(s) => self.create_wrapper(s),
+            NodeEnum::AlterFdwStmt(s) => self.alter_wrapper(s),
+            NodeEnum::CreateForeignServerStmt(s) => self.create_server(s),
+            NodeEnum::AlterForeignServerStmt(s) => self.alter_server(s),
+            NodeEnum::CreateUserMappingStmt(s) => self.create_user_mapping(s),
+            NodeEnum::AlterUserMappingStmt(s) => self.alter_user_mapping(s),
+            NodeEnum::DropUserMappingStmt(s) => self.drop_user_mapping(s),
             NodeEnum::CreatePublicationStmt(s) => self.create_publication(s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(s),
             NodeEnum::DropStmt(s) => self.drop(s),
@@ -418,7 +432,6 @@ fn is_relation_kind(kind: &str) -> bool {
         kind,
         "view"
             | "table created from a query"
-            | "foreign table"
             | "partitioned table"
             | "partition"
             | "inherited table"
@@ -463,10 +476,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
         NodeEnum::CreateCastStmt(_) => ("cast", (None, String::new())),
-        NodeEnum::CreateForeignTableStmt(s) => (
-            "foreign table",
-            relation(&s.base_stmt.as_ref().and_then(|b| b.relation.clone())),
-        ),
         other => {
             let label = format!("{other:?}");
             let kind = label.split('(').next().unwrap_or("statement").to_string();

@@ -164,6 +164,12 @@ impl Builder<'_> {
                     Some(NodeEnum::List(names)),
                     ObjectType::ObjectType | ObjectType::ObjectDomain,
                 ) => AclObject::Type(qualified_name(&names.items)),
+                (Some(NodeEnum::String(name)), ObjectType::ObjectFdw) => {
+                    AclObject::ForeignDataWrapper(name.sval.clone())
+                }
+                (Some(NodeEnum::String(name)), ObjectType::ObjectForeignServer) => {
+                    AclObject::ForeignServer(name.sval.clone())
+                }
                 _ => {
                     let label = format!("{kind:?}");
                     let what = label.trim_start_matches("Object").to_lowercase();
@@ -273,6 +279,12 @@ impl Builder<'_> {
             }
             (ObjectType::ObjectEventTrigger, Some(NodeEnum::String(name))) => {
                 AclObject::EventTrigger(name.sval.clone())
+            }
+            (ObjectType::ObjectFdw, Some(NodeEnum::String(name))) => {
+                AclObject::ForeignDataWrapper(name.sval.clone())
+            }
+            (ObjectType::ObjectForeignServer, Some(NodeEnum::String(name))) => {
+                AclObject::ForeignServer(name.sval.clone())
             }
             // collations, operators, text search objects…: their owners are not modelled
             _ => return,

@@ -82,6 +82,7 @@ pub(super) enum Target {
     TriggerFunction(QualifiedName),
     /// A function of any arguments.
     Function(QualifiedName),
+    ForeignDataWrapper(String),
 }
 
 impl fmt::Display for Target {
@@ -92,6 +93,7 @@ impl fmt::Display for Target {
             Target::Type(name) => write!(f, "type `{name}`"),
             Target::TriggerFunction(name) => write!(f, "function `{name}()`"),
             Target::Function(name) => write!(f, "function `{name}`"),
+            Target::ForeignDataWrapper(name) => write!(f, "foreign data wrapper `{name}`"),
         }
     }
 }
@@ -203,6 +205,7 @@ impl Builder<'_> {
             || (name.schema == "public" && name.name.starts_with("pg_"))
             || self.catalog.tables.contains_key(name)
             || self.catalog.views.contains_key(name)
+            || self.catalog.foreign_tables.contains_key(name)
             || self.catalog.sequences.contains_key(name)
             || self.unsupported_relations.contains(name)
     }
@@ -240,6 +243,12 @@ impl Builder<'_> {
             }
             Target::Function(name) => {
                 self.outside(&name.schema) || known().is_some_and(|k| k.functions.contains(name))
+            }
+            // an extension (`postgres_fdw`) or the platform may provide it
+            Target::ForeignDataWrapper(name) => {
+                self.catalog.foreign_data_wrappers.contains_key(name)
+                    || self.catalog.extensions.contains_key(name)
+                    || !self.owned_schemas.is_empty()
             }
         }
     }

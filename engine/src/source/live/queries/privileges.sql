@@ -1,4 +1,5 @@
--- The ACLs and owners of schemas, tables, views, sequences, columns, functions and types:
+-- The ACLs and owners of schemas, tables, views, sequences, columns, functions, types,
+-- foreign data wrappers and servers:
 -- a row per grant, carrying the object's owner. Only objects whose ACL column is set or
 -- whose owner is not the role reading: a NULL ACL is the default (`acldefault`) and the
 -- reading role the default owner, which the model leaves out. A schema whose ACL is still
@@ -38,7 +39,7 @@ objects AS (
            c.relname::text, NULL, NULL, c.relacl, c.relowner, NULL
     FROM pg_catalog.pg_class c
     JOIN user_ns ns ON ns.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
       AND NOT EXISTS (
           SELECT FROM ext
           WHERE ext.classid = 'pg_catalog.pg_class'::regclass AND ext.objid = c.oid)
@@ -75,6 +76,13 @@ objects AS (
       AND NOT EXISTS (
           SELECT FROM ext
           WHERE ext.classid = 'pg_catalog.pg_type'::regclass AND ext.objid = t.oid)
+    UNION ALL
+    -- in no schema; the loader keeps those the model holds (not an extension's)
+    SELECT 'foreign data wrapper', '', w.fdwname::text, NULL, NULL, w.fdwacl, w.fdwowner, NULL
+    FROM pg_catalog.pg_foreign_data_wrapper w
+    UNION ALL
+    SELECT 'server', '', s.srvname::text, NULL, NULL, s.srvacl, s.srvowner, NULL
+    FROM pg_catalog.pg_foreign_server s
 ),
 -- who owns each object, unless it is the reading role or the `public` schema's initial owner
 owned AS (

@@ -19,22 +19,15 @@ rel AS (
         SELECT FROM ext
         WHERE ext.classid = 'pg_catalog.pg_class'::regclass AND ext.objid = c.oid)
 )
--- relations other than tables, views and materialized views
-SELECT 'foreign table' AS kind,
-       c.nspname AS schema,
-       c.relname::text AS name
-FROM rel c
-WHERE c.relkind = 'f'
-UNION ALL
 -- window functions and ordered-set aggregates (plain functions, procedures and ordinary
 -- aggregates are modelled); a range type's constructors are part of the type (an internal
 -- dependency)
 SELECT CASE p.prokind
            WHEN 'a' THEN 'ordered-set aggregate'
            ELSE 'window function'
-       END,
-       ns.nspname,
-       p.proname::text
+       END AS kind,
+       ns.nspname AS schema,
+       p.proname::text AS name
 FROM pg_catalog.pg_proc p
 JOIN user_ns ns ON ns.oid = p.pronamespace
 LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
