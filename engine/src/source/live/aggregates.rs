@@ -1,5 +1,5 @@
 //! Ordinary aggregates: the query builds each one's `CREATE AGGREGATE` statement, parsed in
-//! one batch and built by the same code as the desired-state parser's.
+//! runs and built by the same code as the desired-state parser's.
 
 use pg_query::NodeEnum;
 use postgres::Transaction;

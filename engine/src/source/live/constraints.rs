@@ -1,4 +1,4 @@
-//! Table constraints: what `pg_get_constraintdef` prints, parsed in one batch and built by
+//! Table constraints: what `pg_get_constraintdef` prints, parsed in runs and built by
 //! the same code as the desired-state parser's.
 
 use pg_query::protobuf::{self, DefElemAction};

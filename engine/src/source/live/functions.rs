@@ -1,5 +1,5 @@
 //! Functions and procedures, and the loading they share with aggregates: each routine's
-//! definition text is read, and all of them are parsed in one pg_query call.
+//! definition text is read, and all of them are parsed a run per pg_query call.
 
 use pg_query::NodeEnum;
 use postgres::Transaction;

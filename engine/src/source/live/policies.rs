@@ -14,7 +14,7 @@ const QUERY: &str = include_str!("queries/policies.sql");
 const WHAT: &str = "policies";
 
 /// Adds the policies of the modelled tables. Each is rendered as the `CREATE POLICY` that
-/// would make it, and all are parsed in one pg_query call, so that the file's statements and
+/// would make it, and all are parsed a run per pg_query call, so that the file's statements and
 /// the server's go through one normaliser.
 pub(super) fn load(
     reader: &Reader,

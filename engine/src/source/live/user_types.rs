@@ -58,7 +58,7 @@ fn json<T: for<'de> Deserialize<'de>>(
     serde_json::from_str(&text).map_err(|e| reader.error(what, format!("column `{column}`: {e}")))
 }
 
-/// Adds the domains; their CHECK constraints are parsed in one batch.
+/// Adds the domains; their CHECK constraints are parsed in runs.
 pub(super) fn load_domains(
     reader: &Reader,
     tx: &mut Transaction<'_>,
