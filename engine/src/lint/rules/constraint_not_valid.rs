@@ -7,7 +7,7 @@ use super::{added_constraints, Check, Findings};
 use crate::hazard::HazardKind;
 
 pub fn check(check: &Check, out: &mut Findings) {
-    let Some((table, cmds)) = check.alter_existing_table() else {
+    let Some((table, cmds)) = check.alter_stored_table() else {
         return;
     };
     for cmd in cmds {

@@ -116,6 +116,18 @@ impl Check<'_> {
         Some((table, commands(stmt)))
     }
 
+    /// [`Self::alter_existing_table`] when the table's rows are stored here: a foreign
+    /// table's are elsewhere, so altering it rewrites and scans nothing.
+    pub fn alter_stored_table(&self) -> Option<(QualifiedName, Vec<&AlterTableCmd>)> {
+        let NodeEnum::AlterTableStmt(stmt) = self.statement.node else {
+            return None;
+        };
+        if stmt.objtype == pg_query::protobuf::ObjectType::ObjectForeignTable as i32 {
+            return None;
+        }
+        self.alter_existing_table()
+    }
+
     /// Where a subcommand of the statement (an `ALTER TABLE`) starts; the statement's start
     /// when it cannot be told.
     pub fn at_command(&self, cmd: &AlterTableCmd) -> usize {

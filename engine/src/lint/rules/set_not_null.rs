@@ -7,7 +7,7 @@ use super::{Check, Findings};
 use crate::hazard::HazardKind;
 
 pub fn check(check: &Check, out: &mut Findings) {
-    let Some((table, cmds)) = check.alter_existing_table() else {
+    let Some((table, cmds)) = check.alter_stored_table() else {
         return;
     };
     for cmd in cmds {
@@ -37,6 +37,16 @@ mod tests {
     fn set_not_null_alone_scans() {
         let sql = "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n";
         assert_eq!(lines(sql, "validation-scan"), [1]);
+    }
+
+    #[test]
+    fn a_foreign_table_has_no_rows_here_to_scan_or_rewrite() {
+        let sql = "ALTER FOREIGN TABLE remote_users ALTER COLUMN email SET NOT NULL, \
+                   ALTER COLUMN id TYPE bigint;\n";
+        assert_eq!(lines(sql, "validation-scan"), Vec::<usize>::new());
+        assert_eq!(lines(sql, "table-rewrite"), Vec::<usize>::new());
+        let stored = "ALTER TABLE users ALTER COLUMN id TYPE bigint;\n";
+        assert_eq!(lines(stored, "table-rewrite"), [1]);
     }
 
     #[test]

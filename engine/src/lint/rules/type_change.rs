@@ -14,7 +14,7 @@ use crate::normalize::types::type_name_text;
 use crate::plan::{loses_values, type_change_rewrites};
 
 pub fn check(check: &Check, out: &mut Findings) {
-    let Some((table, cmds)) = check.alter_existing_table() else {
+    let Some((table, cmds)) = check.alter_stored_table() else {
         return;
     };
     for cmd in cmds {

@@ -25,7 +25,7 @@ const VOLATILE: &[&str] = &[
 ];
 
 pub fn check(check: &Check, out: &mut Findings) {
-    let Some((table, cmds)) = check.alter_existing_table() else {
+    let Some((table, cmds)) = check.alter_stored_table() else {
         return;
     };
     for cmd in cmds {
