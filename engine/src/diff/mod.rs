@@ -362,6 +362,31 @@ pub enum Change {
     SetOwner(OwnerChange),
 }
 
+impl Change {
+    /// The change's kind as its JSON tags it (`create_table`). The tag is written first, so
+    /// serialising stops there instead of writing out a whole table.
+    pub fn kind(&self) -> String {
+        /// Takes what is written until the tag's value is complete, then refuses more.
+        struct UpToTag(Vec<u8>);
+        impl std::io::Write for UpToTag {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0.extend_from_slice(bytes);
+                match self.0.iter().filter(|&&b| b == b'"').count() {
+                    ..4 => Ok(bytes.len()),
+                    _ => Err(std::io::ErrorKind::WriteZero.into()),
+                }
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut written = UpToTag(Vec::new());
+        let _ = serde_json::to_writer(&mut written, self);
+        let text = String::from_utf8_lossy(&written.0);
+        text.split('"').nth(3).unwrap_or_default().to_string()
+    }
+}
+
 /// The changes that turn `from` into `to`, in a deterministic order (the planner decides the
 /// order they run in).
 pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {

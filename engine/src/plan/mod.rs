@@ -348,10 +348,7 @@ fn phased_steps(
             } else {
                 Phase::Expand
             });
-        let kind = serde_json::to_value(change)
-            .ok()
-            .and_then(|v| v["kind"].as_str().map(str::to_string))
-            .unwrap_or_default();
+        let kind = change.kind();
         for mut step in steps::steps(change, context) {
             step.phase = match step.phase.max(floor) {
                 Phase::Backfill if step.phase < Phase::Backfill => Phase::Contract,
