@@ -1,0 +1,15 @@
+CREATE SCHEMA planner;
+CREATE TABLE orders (
+    id bigint PRIMARY KEY,
+    region text NOT NULL,
+    city text NOT NULL,
+    zip text,
+    note text
+);
+CREATE STATISTICS kinds_changed (ndistinct) ON region, city FROM orders;
+CREATE STATISTICS target_set ON region, zip FROM orders;
+CREATE STATISTICS target_reset ON city, zip FROM orders;
+ALTER STATISTICS target_reset SET STATISTICS 300;
+CREATE STATISTICS described ON region, city, zip FROM orders;
+COMMENT ON STATISTICS described IS 'before';
+CREATE STATISTICS column_dropped ON zip, note FROM orders;
