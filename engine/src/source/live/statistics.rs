@@ -4,7 +4,7 @@
 use pg_query::NodeEnum;
 use postgres::Transaction;
 
-use super::constraints::parse_batch;
+use super::indexes::{on_read_relation, parse_printed};
 use super::tables::TableOids;
 use super::Reader;
 use crate::error::Error;
@@ -32,9 +32,7 @@ pub(super) fn load(
 ) -> Result<(), Error> {
     let mut rows = Vec::new();
     for row in reader.query(tx, WHAT, QUERY)? {
-        let table_oid: u32 = reader.get(&row, WHAT, "table_oid")?;
-        let on_matview: bool = reader.get(&row, WHAT, "on_matview")?;
-        if !on_matview && !tables.contains_key(&table_oid) {
+        if !on_read_relation(reader, &row, WHAT, tables)? {
             continue;
         }
         rows.push(Row {
@@ -45,19 +43,12 @@ pub(super) fn load(
             owner: reader.get(&row, WHAT, "owner")?,
         });
     }
-    let texts: Vec<String> = rows.iter().map(|r| r.definition.clone()).collect();
-    let parsed = parse_batch(&texts, |stmt| match stmt {
+    let printed: Vec<(&str, &str)> = (rows.iter())
+        .map(|r| (r.name.as_str(), r.definition.as_str()))
+        .collect();
+    let parsed = parse_printed(reader, WHAT, "statistics", &printed, |stmt| match stmt {
         NodeEnum::CreateStatsStmt(stmt) => statistics(stmt),
         _ => None,
-    })
-    .map_err(|index| {
-        reader.error(
-            WHAT,
-            format!(
-                "cannot parse the definition of statistics `{}`: {}",
-                rows[index].name, rows[index].definition
-            ),
-        )
     })?;
     for (row, mut statistics) in rows.into_iter().zip(parsed) {
         statistics.target = row.target;

@@ -29,6 +29,15 @@ impl Builder<'_> {
         if self.on_unsupported_relation("statistics on a relation not managed", &table) {
             return;
         }
+        if self.catalog.foreign_tables.contains_key(&table) {
+            // as the live loader lists them
+            let name = statistics.name;
+            return self.unsupported(
+                "statistics on a foreign table",
+                Some(name.schema),
+                &name.name,
+            );
+        }
         let on_matview = (self.catalog.views.get(&table)).is_some_and(|v| v.materialized);
         if !self.catalog.tables.contains_key(&table) && !on_matview {
             return self.error(
