@@ -599,3 +599,28 @@ fn a_rule_follows_its_table_renamed() {
     assert_eq!(renamed.rules, written.rules);
     assert!(renamed.rules[0].definition.sql.contains("copied"));
 }
+
+#[test]
+fn statistics_name_what_exists() {
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int, b int);\n\
+             CREATE STATISTICS s ON a, c FROM t;\n\
+             CREATE STATISTICS s ON a, b FROM t;\n\
+             CREATE STATISTICS IF NOT EXISTS s ON a, b FROM t;\n\
+             CREATE STATISTICS other.s ON a, b FROM t;\n\
+             CREATE STATISTICS s3 ON a, b FROM missing;\n\
+             ALTER STATISTICS nothing SET STATISTICS 10;\n\
+             ALTER STATISTICS IF EXISTS nothing SET STATISTICS 10;\n\
+             CREATE STATISTICS ON a, b FROM t;\n"
+        ),
+        [
+            "schema.sql:2:34: statistics `public.s` uses column `c` of `public.t`, which does not exist",
+            "schema.sql:3:1: statistics `public.s` is created twice (first at schema.sql:2:1)",
+            "schema.sql:5:1: schema `other` does not exist",
+            "schema.sql:6:35: statistics `public.s3` is on `public.missing`, which is not created",
+            "schema.sql:7:1: statistics `public.nothing` is altered but not created",
+            "schema.sql:9:1: statistics without a name",
+        ]
+    );
+}

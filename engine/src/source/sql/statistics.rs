@@ -2,11 +2,13 @@
 //! `DROP` is in `drops.rs`, `COMMENT` in `comments.rs`, `OWNER TO` in `privileges.rs`.
 
 use pg_query::protobuf::{AlterObjectSchemaStmt, AlterStatsStmt, CreateStatsStmt, ObjectType};
+use pg_query::NodeEnum;
 
 use super::comments::object_name;
 use super::references::Target;
 use super::Builder;
 use crate::model::{AclObject, QualifiedName};
+use crate::normalize::definitions::relation_name;
 use crate::normalize::statistics::{statistics, target};
 
 impl Builder<'_> {
@@ -39,22 +41,27 @@ impl Builder<'_> {
             );
         }
         let on_matview = (self.catalog.views.get(&table)).is_some_and(|v| v.materialized);
+        let location = match stmt.relations.first().and_then(|r| r.node.as_ref()) {
+            Some(NodeEnum::RangeVar(relation)) => relation.location,
+            _ => 0,
+        };
         if !self.catalog.tables.contains_key(&table) && !on_matview {
             return self.error(
-                0,
-                format!("{what} on `{table}`, which is not a table that is created"),
-                "create the table before its statistics",
+                location,
+                format!("{what} is on `{table}`, which is not created"),
+                "create the table or materialized view before its statistics",
             );
         }
+        self.check_schema(&statistics.name.schema, 0);
         self.created_at(what.clone(), 0);
         if !on_matview {
             for column in statistics.uses() {
                 let column = Target::Column(table.clone(), column.clone());
-                self.require(column, 0, || format!("{what} uses"));
+                self.require(column, location, || format!("{what} uses"));
             }
         }
         for expr in &statistics.expressions {
-            self.require_functions_called(expr, 0, || format!("{what} calls"));
+            self.require_functions_called(expr, location, || format!("{what} calls"));
         }
         let object = AclObject::Statistics(statistics.name.clone());
         (self.catalog.statistics).insert(statistics.name.clone(), statistics);
@@ -77,13 +84,15 @@ impl Builder<'_> {
 
     /// `ALTER … SET SCHEMA`: statistics only; other kinds are not modelled moving.
     pub(super) fn set_schema(&mut self, stmt: &AlterObjectSchemaStmt) {
-        let name = stmt.object.as_deref().map(object_name);
+        let name = (stmt.object.as_deref().map(object_name))
+            .or_else(|| stmt.relation.as_ref().map(relation_name));
         match (ObjectType::try_from(stmt.object_type), name) {
             (Ok(ObjectType::ObjectStatisticExt), Some(old)) => {
                 let new = QualifiedName::new(&stmt.newschema, &old.name);
                 if !self.catalog.statistics.contains_key(&old) && stmt.missing_ok {
                     return;
                 }
+                self.check_schema(&stmt.newschema, 0);
                 self.move_statistics(&old, new, "moved");
             }
             (kind, name) => {
