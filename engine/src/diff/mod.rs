@@ -239,6 +239,9 @@ pub enum Change {
         statistics: Statistics,
         recreated: bool,
     },
+    /// `ALTER STATISTICS … SET SCHEMA` and `RENAME TO`: the same definition under another
+    /// name, with its new target and comment.
+    RenameStatistics(Pair<Statistics>),
     /// `ALTER STATISTICS … SET STATISTICS`: `None` is the default.
     SetStatisticsTarget {
         name: QualifiedName,

@@ -299,6 +299,11 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         Change::DropStatistics { statistics, .. } => {
             vec![(ObjectId::Statistics(statistics.name.clone()), Drop)]
         }
+        // the old name goes, the new one comes
+        Change::RenameStatistics(statistics) => vec![
+            (ObjectId::Statistics(statistics.from.name.clone()), Drop),
+            (ObjectId::Statistics(statistics.to.name.clone()), Create),
+        ],
         Change::SetStatisticsTarget { name, .. } => {
             vec![(ObjectId::Statistics(name.clone()), Alter)]
         }

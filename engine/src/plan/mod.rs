@@ -512,6 +512,7 @@ fn rank(change: &Change) -> u8 {
         Change::ValidateConstraint { .. } => 20,
         Change::CreateIndex(_)
         | Change::CreateStatistics(_)
+        | Change::RenameStatistics(_)
         | Change::SetStatisticsTarget { .. }
         | Change::CreateView(_)
         | Change::ReplaceView(_)

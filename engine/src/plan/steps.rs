@@ -965,6 +965,7 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         .lock(LockLevel::ShareRowExclusive)],
         Change::CreateStatistics(_)
         | Change::DropStatistics { .. }
+        | Change::RenameStatistics(_)
         | Change::SetStatisticsTarget { .. } => statistics::steps(change),
         Change::CreateEventTrigger(_)
         | Change::DropEventTrigger { .. }

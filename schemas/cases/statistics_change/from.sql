@@ -13,3 +13,5 @@ ALTER STATISTICS target_reset SET STATISTICS 300;
 CREATE STATISTICS described ON region, city, zip FROM orders;
 COMMENT ON STATISTICS described IS 'before';
 CREATE STATISTICS column_dropped ON zip, note FROM orders;
+CREATE STATISTICS renamed_old ON id, zip FROM orders;
+CREATE STATISTICS moved ON id, city FROM orders;

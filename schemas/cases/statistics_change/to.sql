@@ -1,5 +1,5 @@
 -- new kinds and a column dropped drop and create; the target and the comment change in
--- place; a name and schema changed in the file are its state
+-- place; renamed or moved in the file, they are renamed or moved
 CREATE SCHEMA planner;
 CREATE TABLE orders (
     id bigint PRIMARY KEY,
@@ -19,3 +19,10 @@ CREATE STATISTICS column_dropped ON zip, city FROM orders;
 CREATE STATISTICS first_name ON id, region FROM orders;
 ALTER STATISTICS first_name RENAME TO second_name;
 ALTER STATISTICS second_name SET SCHEMA planner;
+CREATE STATISTICS renamed_old ON id, zip FROM orders;
+ALTER STATISTICS renamed_old RENAME TO renamed_new;
+ALTER STATISTICS renamed_new SET SCHEMA planner;
+ALTER STATISTICS planner.renamed_new SET STATISTICS 20;
+COMMENT ON STATISTICS planner.renamed_new IS 'renamed';
+CREATE STATISTICS moved ON id, city FROM orders;
+ALTER STATISTICS moved SET SCHEMA planner;

@@ -25,6 +25,14 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
             ddl::create_statistics(statistics),
         )
         .lock(LockLevel::ShareUpdateExclusive)],
+        Change::RenameStatistics(statistics) => vec![Step::new(
+            format!(
+                "rename statistics `{}` to `{}`",
+                statistics.from.name, statistics.to.name
+            ),
+            ddl::rename_statistics(&statistics.from, &statistics.to),
+            ddl::rename_statistics(&statistics.to, &statistics.from),
+        )],
         Change::SetStatisticsTarget { name, target } => vec![Step::new(
             format!(
                 "set the target of statistics `{name}` to {}",

@@ -1,6 +1,6 @@
 //! `CREATE`, `ALTER` and `DROP STATISTICS`.
 
-use super::comment_sql;
+use super::{comment_sql, set_comment};
 use crate::diff::CommentTarget;
 use crate::model::{QualifiedName, Statistics};
 use crate::render::quote::quote_ident;
@@ -35,6 +35,34 @@ pub fn create_statistics(statistics: &Statistics) -> Vec<String> {
 
 pub fn drop_statistics(name: &QualifiedName) -> String {
     format!("DROP STATISTICS {name}")
+}
+
+/// `ALTER STATISTICS … SET SCHEMA` where the schema changes, `RENAME TO` where the name
+/// does, then the target and comment where they change.
+pub fn rename_statistics(from: &Statistics, to: &Statistics) -> Vec<String> {
+    let mut statements = Vec::new();
+    if from.name.schema != to.name.schema {
+        statements.push(format!(
+            "ALTER STATISTICS {} SET SCHEMA {}",
+            from.name,
+            quote_ident(&to.name.schema)
+        ));
+    }
+    if from.name.name != to.name.name {
+        let moved = QualifiedName::new(&to.name.schema, &from.name.name);
+        statements.push(format!(
+            "ALTER STATISTICS {moved} RENAME TO {}",
+            quote_ident(&to.name.name)
+        ));
+    }
+    if from.target != to.target {
+        statements.push(set_statistics_target(&to.name, to.target));
+    }
+    if from.comment != to.comment {
+        let target = CommentTarget::Statistics(to.name.clone());
+        statements.push(set_comment(&target, &to.comment));
+    }
+    statements
 }
 
 /// `SET STATISTICS -1` is the default on every version (`DEFAULT` needs PostgreSQL 17).
