@@ -15,3 +15,6 @@ COMMENT ON STATISTICS described IS 'before';
 CREATE STATISTICS column_dropped ON zip, note FROM orders;
 CREATE STATISTICS renamed_old ON id, zip FROM orders;
 CREATE STATISTICS moved ON id, city FROM orders;
+CREATE MATERIALIZED VIEW order_places AS
+    SELECT region, city, count(*) AS orders FROM orders GROUP BY region, city;
+CREATE STATISTICS order_places_pairs ON region, city FROM order_places;

@@ -26,3 +26,7 @@ ALTER STATISTICS planner.renamed_new SET STATISTICS 20;
 COMMENT ON STATISTICS planner.renamed_new IS 'renamed';
 CREATE STATISTICS moved ON id, city FROM orders;
 ALTER STATISTICS moved SET SCHEMA planner;
+-- a materialized view dropped and created takes its statistics with it: they come back
+CREATE MATERIALIZED VIEW order_places AS
+    SELECT region, city, zip, count(*) AS orders FROM orders GROUP BY region, city, zip;
+CREATE STATISTICS order_places_pairs ON region, city FROM order_places;
