@@ -89,9 +89,6 @@ impl Builder<'_> {
         match (ObjectType::try_from(stmt.object_type), name) {
             (Ok(ObjectType::ObjectStatisticExt), Some(old)) => {
                 let new = QualifiedName::new(&stmt.newschema, &old.name);
-                if !self.catalog.statistics.contains_key(&old) && stmt.missing_ok {
-                    return;
-                }
                 self.check_schema(&stmt.newschema, 0);
                 self.move_statistics(&old, new, "moved");
             }
