@@ -97,6 +97,7 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(functions);
     compare_maps!(sequences);
     compare_maps!(indexes);
+    compare_maps!(statistics);
     compare_maps!(triggers);
     compare_maps!(policies);
     compare_maps!(rules);
@@ -916,6 +917,44 @@ agree! {
         COMMENT ON EVENT TRIGGER "Tables" IS 'table DDL';
     "#;
 
+    // kinds as the server stores them (all when none or every one is written), columns as
+    // a set, `(column)` as the column, expressions (PostgreSQL 14+), another schema than the
+    // table's, a materialized view's; targets, comments, renames and moves folded in, and
+    // a dropped column taking its statistics with it
+    statistics: r#"
+        CREATE SCHEMA "Planner";
+        CREATE FUNCTION initial(name text) RETURNS text LANGUAGE sql IMMUTABLE
+            AS $$ SELECT left(name, 1) $$;
+        CREATE TABLE "Orders" (id int PRIMARY KEY, "Region" text, city text, zip text,
+            born date, note text);
+        CREATE STATISTICS every_kind ON city, "Region" FROM "Orders";
+        CREATE STATISTICS all_written (mcv, dependencies, ndistinct) ON zip, city
+            FROM public."Orders";
+        CREATE STATISTICS IF NOT EXISTS all_written ON zip, id FROM "Orders";
+        CREATE STATISTICS "Planner"."Some Kinds" (mcv, ndistinct) ON (city), zip, id
+            FROM "Orders";
+        CREATE STATISTICS expressions ON (lower(city)), (initial("Region")), zip
+            FROM "Orders";
+        CREATE STATISTICS one_expression ON (extract(year FROM born)) FROM "Orders";
+        CREATE STATISTICS targeted (dependencies) ON id, city FROM "Orders";
+        ALTER STATISTICS targeted SET STATISTICS 250;
+        CREATE STATISTICS reset ON id, zip FROM "Orders";
+        ALTER STATISTICS reset SET STATISTICS 50;
+        ALTER STATISTICS reset SET STATISTICS -1;
+        COMMENT ON STATISTICS expressions IS 'by expression';
+        CREATE STATISTICS old_name ON id, "Region" FROM "Orders";
+        ALTER STATISTICS old_name RENAME TO new_name;
+        ALTER STATISTICS new_name SET SCHEMA "Planner";
+        CREATE STATISTICS gone ON note, city FROM "Orders";
+        ALTER TABLE "Orders" DROP COLUMN note;
+        CREATE STATISTICS dropped ON id, city FROM "Orders";
+        DROP STATISTICS dropped;
+        DROP STATISTICS IF EXISTS never_created;
+        CREATE MATERIALIZED VIEW totals AS SELECT city, zip, count(*) AS n
+            FROM "Orders" GROUP BY city, zip;
+        CREATE STATISTICS totals_place ON city, zip FROM totals;
+    "#;
+
     // wrappers with and without functions (an extension's left out), options as the server
     // stores them, ADD/SET/DROP folded in, renames, comments; servers with type and version;
     // user mappings for a role, PUBLIC and CURRENT_USER, a password among their options
@@ -1095,6 +1134,7 @@ fn database_only_objects_are_left_out() {
 fn unsupported_objects_are_listed() {
     let sql = r#"
         CREATE TABLE t (id int PRIMARY KEY, owner text);
+        CREATE STATISTICS t_owner ON id, owner FROM t;
         CREATE VIEW v AS SELECT id FROM t;
         CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;
         CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
@@ -1159,6 +1199,8 @@ fn unsupported_objects_are_listed() {
         !found.iter().any(|(kind, _, _)| kind == "rule"),
         "{found:?}"
     );
+    // and extended statistics
+    assert!(catalog.statistics.contains_key(&modelled("t_owner")));
     // and publications
     assert!(catalog.publications.contains_key("pub"));
     assert!(!found.iter().any(|(kind, _, _)| kind == "publication"));

@@ -599,3 +599,85 @@ fn a_rule_follows_its_table_renamed() {
     assert_eq!(renamed.rules, written.rules);
     assert!(renamed.rules[0].definition.sql.contains("copied"));
 }
+
+#[test]
+fn statistics_name_what_exists() {
+    assert_eq!(
+        problems_of(
+            "CREATE TABLE t (a int, b int);\n\
+             CREATE STATISTICS s ON a, c FROM t;\n\
+             CREATE STATISTICS s ON a, b FROM t;\n\
+             CREATE STATISTICS IF NOT EXISTS s ON a, b FROM t;\n\
+             CREATE STATISTICS other.s ON a, b FROM t;\n\
+             CREATE STATISTICS s3 ON a, b FROM missing;\n\
+             ALTER STATISTICS nothing SET STATISTICS 10;\n\
+             ALTER STATISTICS IF EXISTS nothing SET STATISTICS 10;\n\
+             CREATE STATISTICS ON a, b FROM t;\n"
+        ),
+        [
+            "schema.sql:2:34: statistics `public.s` uses column `c` of `public.t`, which does not exist",
+            "schema.sql:3:1: statistics `public.s` is created twice (first at schema.sql:2:1)",
+            "schema.sql:5:1: schema `other` does not exist",
+            "schema.sql:6:35: statistics `public.s3` is on `public.missing`, which is not created",
+            "schema.sql:7:1: statistics `public.nothing` is altered but not created",
+            "schema.sql:9:1: statistics without a name",
+        ]
+    );
+}
+
+/// A statistics object is in a schema of its own, which may not be its table's: it is managed
+/// only where both are in scope.
+#[test]
+fn statistics_are_in_scope_where_they_and_their_table_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema.sql");
+    std::fs::write(
+        &path,
+        "CREATE SCHEMA app;
+         CREATE SCHEMA planner;
+         CREATE TABLE app.orders (region text, city text);
+         CREATE STATISTICS app.orders_place ON region, city FROM app.orders;
+         CREATE STATISTICS planner.orders_city ON city, region FROM app.orders;",
+    )
+    .unwrap();
+    let source = schemadiff_engine::source::Source::Path(path);
+    let names = |options: schemadiff_engine::Options| {
+        let catalog = schemadiff_engine::load(&source, &options).unwrap();
+        (catalog.statistics.keys().map(ToString::to_string)).collect::<Vec<_>>()
+    };
+    let selecting = |schemas: &[&str]| schemadiff_engine::Options {
+        schemas: schemas.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    let both = ["app.orders_place", "planner.orders_city"];
+    assert_eq!(names(selecting(&[])), both);
+    assert_eq!(names(selecting(&["app"])), ["app.orders_place"]);
+    assert_eq!(names(selecting(&["planner"])), Vec::<String>::new());
+    assert_eq!(names(selecting(&["app", "planner"])), both);
+    let excluding = schemadiff_engine::Options {
+        exclude_schemas: vec!["planner".into()],
+        ..Default::default()
+    };
+    assert_eq!(names(excluding), ["app.orders_place"]);
+}
+
+// the server keeps a statistics object's table and columns by number: a file that renames
+// them keeps the statistics
+#[test]
+fn statistics_follow_their_table_and_columns_renamed() {
+    let renamed = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE orders (region text, city text);\n\
+         CREATE STATISTICS place ON region, city FROM orders;\n\
+         ALTER TABLE orders RENAME TO purchases;\n\
+         ALTER TABLE purchases RENAME COLUMN city TO town;\n",
+    )])
+    .unwrap();
+    let written = sql::load(&[file(
+        "schema.sql",
+        "CREATE TABLE purchases (region text, town text);\n\
+         CREATE STATISTICS place ON town, region FROM purchases;\n",
+    )])
+    .unwrap();
+    assert_eq!(renamed.statistics, written.statistics);
+}

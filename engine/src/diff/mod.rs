@@ -7,6 +7,7 @@ mod objects;
 mod privileges;
 mod publications;
 mod rules;
+mod statistics;
 mod tables;
 mod triggers;
 mod types;
@@ -19,8 +20,8 @@ pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
     Extension, ForeignDataWrapper, ForeignServer, ForeignTable, Function, Index, PartitionOf,
-    Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule, Schema, Sequence, Table,
-    Trigger, TriggerEnabled, UserMapping, View,
+    Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule, Schema, Sequence,
+    Statistics, Table, Trigger, TriggerEnabled, UserMapping, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -68,6 +69,7 @@ pub enum CommentTarget {
     Column(QualifiedName, String),
     Constraint(QualifiedName, String),
     Index(QualifiedName),
+    Statistics(QualifiedName),
     View(QualifiedName),
     MaterializedView(QualifiedName),
     /// By signature; `keyword` is `FUNCTION`, `PROCEDURE` or `AGGREGATE`.
@@ -231,6 +233,20 @@ pub enum Change {
     },
     CreateIndex(Index),
     DropIndex(Index),
+    CreateStatistics(Statistics),
+    /// `recreated` when the statistics come back in the same plan.
+    DropStatistics {
+        statistics: Statistics,
+        recreated: bool,
+    },
+    /// `ALTER STATISTICS … SET SCHEMA` and `RENAME TO`: the same definition under another
+    /// name, with its new target and comment.
+    RenameStatistics(Pair<Statistics>),
+    /// `ALTER STATISTICS … SET STATISTICS`: `None` is the default.
+    SetStatisticsTarget {
+        name: QualifiedName,
+        target: Pair<Option<i32>>,
+    },
     /// A view or materialized view, with its comments.
     CreateView(View),
     /// `CREATE OR REPLACE VIEW`: the old columns keep their place and expression.
@@ -406,6 +422,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     objects::diff_functions(&catalogs, &recreated_views, &mut changes);
     tables::diff_tables(&catalogs, &mut changes);
     tables::diff_indexes(&catalogs, &recreated_views, &mut changes);
+    statistics::diff_statistics(&catalogs, &recreated_views, &mut changes);
     views::diff_views(&catalogs, &recreated_views, &mut changes);
     triggers::diff_row_security(&catalogs, &mut changes);
     triggers::diff_triggers(&catalogs, &rebuilt, &mut changes);

@@ -304,6 +304,12 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
             Change::DropPublication { publication, .. } => {
                 dropped.insert(AclObject::Publication(publication.name.clone()));
             }
+            Change::CreateStatistics(s) => {
+                created.insert(AclObject::Statistics(s.name.clone()));
+            }
+            Change::DropStatistics { statistics, .. } => {
+                dropped.insert(AclObject::Statistics(statistics.name.clone()));
+            }
             Change::CreateEventTrigger(e) => {
                 created.insert(AclObject::EventTrigger(e.name.clone()));
             }

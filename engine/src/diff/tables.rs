@@ -12,7 +12,7 @@ pub fn is_inline(constraint: &crate::model::Constraint) -> bool {
 }
 
 /// Columns that cannot be altered in place, and columns whose dependents must be rebuilt.
-struct Rebuilds {
+pub(super) struct Rebuilds {
     /// Dropped and added again: a generated expression cannot be added to or changed on an
     /// existing column (before PostgreSQL 17), nor survive a type change of a column it reads.
     replaced: HashSet<(QualifiedName, String)>,
@@ -23,11 +23,11 @@ struct Rebuilds {
     /// refuses to drop a key that a foreign key uses, so they are dropped and added again.
     foreign_keys: HashSet<(QualifiedName, String)>,
     /// Functions dropped and created: constraints and indexes that call them are too.
-    functions: HashSet<QualifiedName>,
+    pub(super) functions: HashSet<QualifiedName>,
 }
 
 impl Rebuilds {
-    fn find(catalogs: &Pair<&Catalog>) -> Self {
+    pub(super) fn find(catalogs: &Pair<&Catalog>) -> Self {
         let mut replaced = HashSet::new();
         for table in catalogs.to.tables.values() {
             let Some(old) = catalogs.from.tables.get(&table.name) else {
@@ -74,8 +74,13 @@ impl Rebuilds {
     }
 
     /// Whether an object using `columns` of `table` must be dropped and created again.
-    fn rebuilds(&self, table: &QualifiedName, columns: &[String]) -> bool {
-        columns.iter().any(|c| {
+    pub(super) fn rebuilds<'c>(
+        &self,
+        table: &QualifiedName,
+        columns: impl IntoIterator<Item = &'c String>,
+    ) -> bool {
+        let mut columns = columns.into_iter();
+        columns.any(|c| {
             let key = (table.clone(), c.clone());
             self.replaced.contains(&key) || self.converted.contains(&key)
         })

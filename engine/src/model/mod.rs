@@ -12,6 +12,7 @@ mod objects;
 pub mod privileges;
 mod publications;
 mod rules;
+mod statistics;
 mod table;
 mod triggers;
 mod types;
@@ -32,6 +33,7 @@ pub use privileges::{
 };
 pub use publications::{Publication, PublishedTable, ALL_OPERATIONS};
 pub use rules::Rule;
+pub use statistics::{Statistics, STATISTICS_KINDS};
 pub use table::{
     Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Storage,
     Table,
@@ -73,6 +75,9 @@ pub struct Catalog {
     pub tables: IndexMap<QualifiedName, Table>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub indexes: IndexMap<QualifiedName, Index>,
+    /// Extended statistics, by their own name.
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub statistics: IndexMap<QualifiedName, Statistics>,
     /// Keyed by [`Function::signature`].
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub functions: IndexMap<String, Function>,
@@ -145,6 +150,7 @@ impl Catalog {
         self.sequences.sort_keys();
         self.tables.sort_keys();
         self.indexes.sort_keys();
+        self.statistics.sort_keys();
         self.functions.sort_keys();
         self.views.sort_keys();
         self.triggers.sort_keys();
@@ -182,6 +188,8 @@ impl Catalog {
         self.sequences.retain(|name, _| keep(&name.schema));
         self.tables.retain(|name, _| keep(&name.schema));
         self.indexes.retain(|name, _| keep(&name.schema));
+        // planned only where both it and its table are
+        (self.statistics).retain(|name, s| keep(&name.schema) && keep(&s.table.schema));
         self.functions.retain(|_, f| keep(&f.name.schema));
         self.views.retain(|name, _| keep(&name.schema));
         self.triggers.retain(|(table, _), _| keep(&table.schema));

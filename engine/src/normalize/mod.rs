@@ -17,6 +17,7 @@ pub mod names;
 pub mod partitioning;
 pub mod publication;
 pub mod rule;
+pub mod statistics;
 pub mod storage;
 pub mod trigger;
 pub mod types;

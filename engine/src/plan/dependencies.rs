@@ -40,6 +40,8 @@ pub enum ObjectId {
     ReplicaIdentity(QualifiedName),
     Constraint(QualifiedName, String),
     Index(QualifiedName),
+    /// Extended statistics.
+    Statistics(QualifiedName),
     View(QualifiedName),
     /// The name a table or view holds among its schema's relations: a table replaced by a
     /// view of the same name (or the reverse) is dropped before the other is created.
@@ -84,6 +86,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::ReplicaIdentity(table) => write!(f, "replica identity of `{table}`"),
             ObjectId::Constraint(table, name) => write!(f, "constraint `{name}` on `{table}`"),
             ObjectId::Index(name) => write!(f, "index `{name}`"),
+            ObjectId::Statistics(name) => write!(f, "statistics `{name}`"),
             ObjectId::Function(signature) => write!(f, "function `{signature}`"),
             ObjectId::View(name) => write!(f, "view `{name}`"),
             ObjectId::RelationName(name) => write!(f, "relation name `{name}`"),
@@ -292,6 +295,18 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         }
         Change::CreateIndex(index) => vec![(ObjectId::Index(index.name.clone()), Create)],
         Change::DropIndex(index) => vec![(ObjectId::Index(index.name.clone()), Drop)],
+        Change::CreateStatistics(s) => vec![(ObjectId::Statistics(s.name.clone()), Create)],
+        Change::DropStatistics { statistics, .. } => {
+            vec![(ObjectId::Statistics(statistics.name.clone()), Drop)]
+        }
+        // the old name goes, the new one comes
+        Change::RenameStatistics(statistics) => vec![
+            (ObjectId::Statistics(statistics.from.name.clone()), Drop),
+            (ObjectId::Statistics(statistics.to.name.clone()), Create),
+        ],
+        Change::SetStatisticsTarget { name, .. } => {
+            vec![(ObjectId::Statistics(name.clone()), Alter)]
+        }
         Change::CreateTrigger(t) => {
             vec![(ObjectId::Trigger(t.table.clone(), t.name.clone()), Create)]
         }
@@ -415,6 +430,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Column(table, column) => ObjectId::Column(table.clone(), column.clone()),
         CommentTarget::Constraint(table, name) => ObjectId::Constraint(table.clone(), name.clone()),
         CommentTarget::Index(name) => ObjectId::Index(name.clone()),
+        CommentTarget::Statistics(name) => ObjectId::Statistics(name.clone()),
         CommentTarget::Function { signature, .. } => ObjectId::Function(signature.clone()),
         CommentTarget::Domain(name) => ObjectId::Type(name.clone()),
         CommentTarget::Collation(name) => ObjectId::Collation(name.clone()),
@@ -946,6 +962,26 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
             for extension in catalog.extensions.keys() {
                 add(id.clone(), ObjectId::Extension(extension.clone()));
             }
+        }
+    }
+    for statistics in catalog.statistics.values() {
+        let id = ObjectId::Statistics(statistics.name.clone());
+        if !wanted.has(&id) {
+            continue;
+        }
+        add(id.clone(), ObjectId::Schema(statistics.name.schema.clone()));
+        let table = &statistics.table;
+        if catalog.views.contains_key(table) {
+            // on a materialized view, whose columns are not objects of their own
+            add(id.clone(), ObjectId::View(table.clone()));
+        } else {
+            add(id.clone(), ObjectId::Table(table.clone()));
+        }
+        for column in statistics.uses() {
+            add(id.clone(), ObjectId::Column(table.clone(), column.clone()));
+        }
+        for function in statistics.expressions.iter().flat_map(&calls) {
+            add(id.clone(), function);
         }
     }
     super::privileges::dependencies(catalog, wanted, &mut deps);

@@ -52,6 +52,7 @@ fn acl_owner(object: &AclObject) -> ObjectId {
         AclObject::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
         AclObject::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
         AclObject::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
+        AclObject::Statistics(name) => ObjectId::Statistics(name.clone()),
     }
 }
 
@@ -78,6 +79,11 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         ObjectId::Index(index) => match catalog.indexes.get(index) {
             Some(index) => ("tables", index.table.to_string()),
             None => ("indexes", index.to_string()),
+        },
+        // with their table or materialized view
+        ObjectId::Statistics(name) => match catalog.statistics.get(name) {
+            Some(statistics) => return file_of(&ObjectId::View(statistics.table.clone()), catalog),
+            None => ("statistics", name.to_string()),
         },
         // triggers, rules and policies go with their table or view
         ObjectId::View(name)

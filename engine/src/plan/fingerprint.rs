@@ -40,6 +40,7 @@ pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
     digest_each(&mut add, "sequences", &catalog.sequences, to_text);
     digest_each(&mut add, "tables", &catalog.tables, to_text);
     digest_each(&mut add, "indexes", &catalog.indexes, to_text);
+    digest_each(&mut add, "statistics", &catalog.statistics, to_text);
     digest_each(&mut add, "functions", &catalog.functions, |s| s.clone());
     digest_each(&mut add, "views", &catalog.views, to_text);
     digest_each(&mut add, "triggers", &catalog.triggers, |(table, name)| {

@@ -459,7 +459,7 @@ fn rank(change: &Change) -> u8 {
         Change::CreateForeignTable(_) | Change::AlterForeignTable(_) => 15,
         // a partition leaves before its parent's columns change, and joins after
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
-        Change::DropIndex(_) => 1,
+        Change::DropIndex(_) | Change::DropStatistics { .. } => 1,
         Change::SetSequenceOwner { owner, .. } if owner.to.is_none() => 2,
         Change::DropColumn { .. } => 3,
         Change::DropTable(_) => 4,
@@ -508,6 +508,9 @@ fn rank(change: &Change) -> u8 {
         Change::AddConstraint { .. } => 19,
         Change::ValidateConstraint { .. } => 20,
         Change::CreateIndex(_)
+        | Change::CreateStatistics(_)
+        | Change::RenameStatistics(_)
+        | Change::SetStatisticsTarget { .. }
         | Change::CreateView(_)
         | Change::ReplaceView(_)
         | Change::AlterViewOptions(_)

@@ -95,6 +95,12 @@ pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Depend
             ObjectId::Publication(name.clone()),
         );
     }
+    for name in catalog.statistics.keys() {
+        add(
+            AclObject::Statistics(name.clone()),
+            ObjectId::Statistics(name.clone()),
+        );
+    }
     for name in catalog.event_triggers.keys() {
         add(
             AclObject::EventTrigger(name.clone()),

@@ -5,6 +5,7 @@ mod event_triggers;
 mod foreign;
 mod publications;
 mod rules;
+mod statistics;
 mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -962,6 +963,10 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::set_trigger_enabled(table, name, enabled.from)],
         )
         .lock(LockLevel::ShareRowExclusive)],
+        Change::CreateStatistics(_)
+        | Change::DropStatistics { .. }
+        | Change::RenameStatistics(_)
+        | Change::SetStatisticsTarget { .. } => statistics::steps(change),
         Change::CreateEventTrigger(_)
         | Change::DropEventTrigger { .. }
         | Change::SetEventTriggerEnabled { .. } => event_triggers::steps(change),

@@ -9,6 +9,7 @@ pub mod publications;
 pub mod retype;
 pub mod rules;
 pub mod staging;
+pub mod statistics;
 
 use super::quote::{quote_ident, quote_literal};
 use crate::diff::{CommentTarget, Pair};
@@ -1093,6 +1094,7 @@ pub fn comment_object(target: &CommentTarget) -> String {
             format!("CONSTRAINT {} ON {table}", quote_ident(name))
         }
         CommentTarget::Index(name) => format!("INDEX {name}"),
+        CommentTarget::Statistics(name) => format!("STATISTICS {name}"),
         CommentTarget::View(name) => format!("VIEW {name}"),
         CommentTarget::MaterializedView(name) => format!("MATERIALIZED VIEW {name}"),
         CommentTarget::Function { signature, keyword } => format!("{keyword} {signature}"),

@@ -147,6 +147,7 @@ fn is_drop(change: &Change) -> bool {
         change,
         Change::DropConstraint { .. }
             | Change::DropIndex(_)
+            | Change::DropStatistics { .. }
             | Change::DropView { .. }
             | Change::DropTrigger { .. }
             | Change::DropRule { .. }

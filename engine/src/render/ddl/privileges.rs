@@ -97,6 +97,7 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
         AclObject::EventTrigger(_) => "EVENT TRIGGER",
         AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
         AclObject::ForeignServer(_) => "FOREIGN SERVER",
+        AclObject::Statistics(_) => "STATISTICS",
     };
     format!("{keyword} {}", object_name(object))
 }
@@ -112,7 +113,8 @@ fn object_name(object: &AclObject) -> String {
         AclObject::Table(name)
         | AclObject::Column(name, _)
         | AclObject::Sequence(name)
-        | AclObject::Type(name) => name.to_string(),
+        | AclObject::Type(name)
+        | AclObject::Statistics(name) => name.to_string(),
         AclObject::Function(name, arguments) => format!("{name}({arguments})"),
     }
 }

@@ -30,9 +30,7 @@ pub(super) fn load(
 ) -> Result<(), Error> {
     let mut rows = Vec::new();
     for row in reader.query(tx, WHAT, QUERY)? {
-        let table_oid: u32 = reader.get(&row, WHAT, "table_oid")?;
-        let on_matview: bool = reader.get(&row, WHAT, "on_matview")?;
-        if !on_matview && !tables.contains_key(&table_oid) {
+        if !on_read_relation(reader, &row, WHAT, tables)? {
             continue;
         }
         rows.push(Row {
@@ -41,19 +39,12 @@ pub(super) fn load(
             comment: reader.get(&row, WHAT, "comment")?,
         });
     }
-    let texts: Vec<String> = rows.iter().map(|r| r.definition.clone()).collect();
-    let statements = parse_batch(&texts, |stmt| match stmt {
+    let printed: Vec<(&str, &str)> = (rows.iter())
+        .map(|r| (r.name.as_str(), r.definition.as_str()))
+        .collect();
+    let statements = parse_printed(reader, WHAT, "index", &printed, |stmt| match stmt {
         NodeEnum::IndexStmt(index) => Some((**index).clone()),
         _ => None,
-    })
-    .map_err(|index| {
-        reader.error(
-            WHAT,
-            format!(
-                "cannot parse the definition of index `{}`: {}",
-                rows[index].name, rows[index].definition
-            ),
-        )
     })?;
     for (row, stmt) in rows.into_iter().zip(statements) {
         let mut index = definitions::index(&stmt, &row.name, Some(row.definition));
@@ -61,4 +52,36 @@ pub(super) fn load(
         catalog.indexes.insert(index.name.clone(), index);
     }
     Ok(())
+}
+
+/// Whether a row of `what` is on a relation the catalog holds: a table `tables.sql` returned,
+/// or a materialized view (`views.sql` returns every one that is not an extension's).
+pub(super) fn on_read_relation(
+    reader: &Reader,
+    row: &postgres::Row,
+    what: &'static str,
+    tables: &TableOids,
+) -> Result<bool, Error> {
+    let table_oid: u32 = reader.get(row, what, "table_oid")?;
+    let on_matview: bool = reader.get(row, what, "on_matview")?;
+    Ok(on_matview || tables.contains_key(&table_oid))
+}
+
+/// Parses the definitions the server printed, (name, text) each ([`parse_batch`]); one that
+/// does not parse is an error that names its `kind` and name.
+pub(super) fn parse_printed<T>(
+    reader: &Reader,
+    what: &'static str,
+    kind: &str,
+    printed: &[(&str, &str)],
+    extract: impl Fn(&NodeEnum) -> Option<T>,
+) -> Result<Vec<T>, Error> {
+    let texts: Vec<String> = printed.iter().map(|(_, text)| text.to_string()).collect();
+    parse_batch(&texts, extract).map_err(|i| {
+        let (name, text) = printed[i];
+        reader.error(
+            what,
+            format!("cannot parse the definition of {kind} `{name}`: {text}"),
+        )
+    })
 }

@@ -30,6 +30,7 @@ mod publications;
 mod rules;
 mod schemas;
 mod sequences;
+mod statistics;
 mod tables;
 mod triggers;
 mod unsupported;
@@ -84,6 +85,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     let tables = tables::load(&reader, &mut tx, &mut catalog)?;
     constraints::load(&reader, &mut tx, &mut catalog, &tables)?;
     indexes::load(&reader, &mut tx, &mut catalog, &tables)?;
+    statistics::load(&reader, &mut tx, &mut catalog, &tables)?;
     functions::load(&reader, &mut tx, &mut catalog)?;
     aggregates::load(&reader, &mut tx, &mut catalog)?;
     views::load(&reader, &mut tx, &mut catalog)?;

@@ -451,7 +451,8 @@ impl Builder<'_> {
         }
     }
 
-    /// Dropping a column drops the constraints and indexes that use it, as the server does.
+    /// Dropping a column drops the constraints, indexes and statistics that use it, as the
+    /// server does.
     pub(super) fn drop_column(&mut self, table_name: &QualifiedName, column: &str) {
         // the server refuses to drop a column a publication's column list or row filter uses
         let publisher = self.catalog.publications.values().find(|p| {
@@ -504,6 +505,8 @@ impl Builder<'_> {
         self.catalog.indexes.retain(|_, index| {
             index.table != *table_name || !index.columns.iter().any(|c| c == column)
         });
+        (self.catalog.statistics)
+            .retain(|_, s| s.table != *table_name || !s.uses().any(|c| c == column));
         // a sequence owned by the column goes with it
         let owner = Some((table_name.clone(), column.to_string()));
         self.catalog.sequences.retain(|_, s| s.owned_by != owner);

@@ -59,6 +59,9 @@ impl Builder<'_> {
                     .get_mut(&name)
                     .map(|s| s.comment = comment)
             }
+            Ok(ObjectType::ObjectStatisticExt) => (self.catalog.statistics)
+                .get_mut(&qualified_name(&names))
+                .map(|s| s.comment = comment),
             Ok(ObjectType::ObjectCollation) => self
                 .catalog
                 .collations

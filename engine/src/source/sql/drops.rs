@@ -20,6 +20,7 @@ impl Builder<'_> {
                     let name = object_name(object);
                     // a materialized view's indexes and a view's triggers and rules go with it
                     self.catalog.indexes.retain(|_, i| i.table != name);
+                    self.catalog.statistics.retain(|_, s| s.table != name);
                     self.catalog.triggers.retain(|(table, _), _| *table != name);
                     self.catalog.rules.retain(|(table, _), _| *table != name);
                     self.catalog.views.shift_remove(&name).is_some()
@@ -40,6 +41,11 @@ impl Builder<'_> {
                 Some(ObjectType::ObjectIndex) => self
                     .catalog
                     .indexes
+                    .shift_remove(&object_name(object))
+                    .is_some(),
+                Some(ObjectType::ObjectStatisticExt) => self
+                    .catalog
+                    .statistics
                     .shift_remove(&object_name(object))
                     .is_some(),
                 Some(ObjectType::ObjectSequence) => self
@@ -126,6 +132,7 @@ impl Builder<'_> {
         self.names.release(&name.schema, &name.name);
         self.constraints.retain(|(table, _), _| table != name);
         self.catalog.indexes.retain(|_, index| index.table != *name);
+        self.catalog.statistics.retain(|_, s| s.table != *name);
         self.catalog.triggers.retain(|(table, _), _| table != name);
         self.catalog.rules.retain(|(table, _), _| table != name);
         self.catalog.policies.retain(|(table, _), _| table != name);
@@ -182,6 +189,11 @@ impl Builder<'_> {
             }
             (Some(ObjectType::ObjectRule), Some(table)) => {
                 self.rename_rule(table, &stmt.subname, &stmt.newname)
+            }
+            (Some(ObjectType::ObjectStatisticExt), _) => {
+                if let Some(name) = stmt.object.as_deref().map(object_name) {
+                    self.rename_statistics(&name, &stmt.newname)
+                }
             }
             (Some(ObjectType::ObjectEventTrigger), _) => {
                 let name = stmt.object.as_deref().and_then(string_of);
@@ -254,6 +266,11 @@ impl Builder<'_> {
                 index.table = to.clone();
             }
         }
+        for statistics in self.catalog.statistics.values_mut() {
+            if statistics.table == *from {
+                statistics.table = to.clone();
+            }
+        }
         // a rule stays on its table, as the server keeps it by the table's OID
         self.catalog.rules = std::mem::take(&mut self.catalog.rules)
             .into_iter()
@@ -314,6 +331,14 @@ impl Builder<'_> {
                 }
             }
         };
+        // statistics keep their columns by number; expressions are not followed
+        for statistics in (self.catalog.statistics.values_mut()).filter(|s| s.table == *table_name)
+        {
+            (statistics.columns.iter_mut())
+                .filter(|c| *c == from)
+                .for_each(|c| *c = to.to_string());
+            statistics.columns.sort();
+        }
         for ((owner, _), constraint) in self.constraints.iter_mut() {
             if owner == table_name {
                 rename(&mut constraint.node.keys);

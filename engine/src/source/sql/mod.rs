@@ -19,6 +19,7 @@ mod roles;
 mod rules;
 mod schemas;
 mod sequences;
+mod statistics;
 mod tables;
 mod triggers;
 mod types;
@@ -233,6 +234,9 @@ impl Builder<'_> {
             NodeEnum::AlterSeqStmt(s) => self.alter_sequence(s),
             NodeEnum::CreateStmt(s) => self.create_table(s),
             NodeEnum::IndexStmt(s) => self.create_index(s),
+            NodeEnum::CreateStatsStmt(s) => self.create_statistics(s),
+            NodeEnum::AlterStatsStmt(s) => self.alter_statistics(s),
+            NodeEnum::AlterObjectSchemaStmt(s) => self.set_schema(s),
             NodeEnum::AlterTableStmt(s)
                 if s.objtype == protobuf::ObjectType::ObjectForeignTable as i32 =>
             {

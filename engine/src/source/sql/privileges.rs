@@ -286,6 +286,9 @@ impl Builder<'_> {
             (ObjectType::ObjectForeignServer, Some(NodeEnum::String(name))) => {
                 AclObject::ForeignServer(name.sval.clone())
             }
+            (ObjectType::ObjectStatisticExt, Some(NodeEnum::List(names))) => {
+                AclObject::Statistics(qualified_name(&names.items))
+            }
             // collations, operators, text search objects…: their owners are not modelled
             _ => return,
         };

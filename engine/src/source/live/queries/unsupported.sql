@@ -46,6 +46,16 @@ WHERE a.attnum > 0
   AND NOT a.attisdropped
   AND a.attgenerated = 'v'
 UNION ALL
+-- statistics on a foreign table (those on tables and materialized views are modelled)
+SELECT 'statistics on a foreign table', ns.nspname, s.stxname::text
+FROM pg_catalog.pg_statistic_ext s
+JOIN user_ns ns ON ns.oid = s.stxnamespace
+JOIN pg_catalog.pg_class c ON c.oid = s.stxrelid
+WHERE c.relkind = 'f'
+  AND NOT EXISTS (
+    SELECT FROM ext
+    WHERE ext.classid = 'pg_catalog.pg_statistic_ext'::regclass AND ext.objid = s.oid)
+UNION ALL
 -- left behind by a failed CREATE INDEX CONCURRENTLY: it exists but is not used
 SELECT 'invalid index', c.nspname, ic.relname::text
 FROM pg_catalog.pg_index i
