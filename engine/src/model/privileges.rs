@@ -61,6 +61,8 @@ pub enum AclObject {
     /// Foreign data wrappers and servers: `GRANT USAGE ON FOREIGN DATA WRAPPER | SERVER`.
     ForeignDataWrapper(String),
     ForeignServer(String),
+    /// A subscription has no ACL: only its owner.
+    Subscription(String),
 }
 
 /// The privileges of one object that differ from its default.
@@ -195,7 +197,8 @@ impl AclObject {
             | AclObject::Publication(_)
             | AclObject::EventTrigger(_)
             | AclObject::ForeignDataWrapper(_)
-            | AclObject::ForeignServer(_) => None,
+            | AclObject::ForeignServer(_)
+            | AclObject::Subscription(_) => None,
             AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
             AclObject::Function(..) => Some(DefaultObjects::Functions),
             AclObject::Type(_) => Some(DefaultObjects::Types),
@@ -209,7 +212,8 @@ impl AclObject {
             | AclObject::Publication(_)
             | AclObject::EventTrigger(_)
             | AclObject::ForeignDataWrapper(_)
-            | AclObject::ForeignServer(_) => None,
+            | AclObject::ForeignServer(_)
+            | AclObject::Subscription(_) => None,
             AclObject::Table(name)
             | AclObject::Function(name, _)
             | AclObject::Column(name, _)
@@ -256,6 +260,7 @@ impl AclObject {
             AclObject::EventTrigger(name) => format!("event trigger `{name}`"),
             AclObject::ForeignDataWrapper(name) => format!("foreign data wrapper `{name}`"),
             AclObject::ForeignServer(name) => format!("server `{name}`"),
+            AclObject::Subscription(name) => format!("subscription `{name}`"),
         }
     }
 }
@@ -441,6 +446,7 @@ impl super::Catalog {
             AclObject::EventTrigger(_) => "EVENT TRIGGER",
             AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
             AclObject::ForeignServer(_) => "SERVER",
+            AclObject::Subscription(_) => "SUBSCRIPTION",
             AclObject::Column(..) => return None,
         })
     }
@@ -497,6 +503,7 @@ impl super::Catalog {
             AclObject::EventTrigger(name) => self.event_triggers.contains_key(name),
             AclObject::ForeignDataWrapper(name) => self.foreign_data_wrappers.contains_key(name),
             AclObject::ForeignServer(name) => self.foreign_servers.contains_key(name),
+            AclObject::Subscription(name) => self.subscriptions.contains_key(name),
         }
     }
 

@@ -18,6 +18,7 @@ pub mod partitioning;
 pub mod publication;
 pub mod rule;
 pub mod storage;
+pub mod subscription;
 pub mod trigger;
 pub mod types;
 pub mod user_types;

@@ -5,6 +5,7 @@ mod event_triggers;
 mod foreign;
 mod publications;
 mod rules;
+mod subscriptions;
 mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -977,6 +978,9 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         | Change::CreateForeignTable(_)
         | Change::DropForeignTable { .. }
         | Change::AlterForeignTable(_) => foreign::steps(change),
+        Change::CreateSubscription(_)
+        | Change::DropSubscription(_)
+        | Change::AlterSubscription(_) => subscriptions::steps(change),
         Change::CreateRule(_)
         | Change::DropRule { .. }
         | Change::ReplaceRule(_)

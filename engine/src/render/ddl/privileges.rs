@@ -97,6 +97,7 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
         AclObject::EventTrigger(_) => "EVENT TRIGGER",
         AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
         AclObject::ForeignServer(_) => "FOREIGN SERVER",
+        AclObject::Subscription(_) => "SUBSCRIPTION",
     };
     format!("{keyword} {}", object_name(object))
 }
@@ -108,7 +109,8 @@ fn object_name(object: &AclObject) -> String {
         | AclObject::Publication(name)
         | AclObject::EventTrigger(name)
         | AclObject::ForeignDataWrapper(name)
-        | AclObject::ForeignServer(name) => quote_ident(name),
+        | AclObject::ForeignServer(name)
+        | AclObject::Subscription(name) => quote_ident(name),
         AclObject::Table(name)
         | AclObject::Column(name, _)
         | AclObject::Sequence(name)

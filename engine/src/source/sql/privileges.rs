@@ -286,6 +286,9 @@ impl Builder<'_> {
             (ObjectType::ObjectForeignServer, Some(NodeEnum::String(name))) => {
                 AclObject::ForeignServer(name.sval.clone())
             }
+            (ObjectType::ObjectSubscription, Some(NodeEnum::String(name))) => {
+                AclObject::Subscription(name.sval.clone())
+            }
             // collations, operators, text search objects…: their owners are not modelled
             _ => return,
         };
