@@ -22,7 +22,7 @@ pub const STORED_OPTIONS: [(&str, &str, u32); 9] = [
 ];
 
 /// The connection to the publisher (`CONNECTION '…'`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Conninfo {
     /// `keyword=value` pairs by keyword (their order means nothing); a password is a secret
@@ -34,6 +34,19 @@ pub enum Conninfo {
     /// Only superusers may read `pg_subscription.subconninfo`: a connection read by anyone
     /// else is not known, and not compared.
     Unreadable,
+}
+
+/// Passwords stay out of debug output (test failures, logs) too.
+impl std::fmt::Debug for Conninfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Conninfo::Keywords(keywords) => f.debug_tuple("Keywords").field(keywords).finish(),
+            Conninfo::Uri(uri) => (f.debug_tuple("Uri"))
+                .field(&crate::error::redact_url(uri))
+                .finish(),
+            Conninfo::Unreadable => f.write_str("Unreadable"),
+        }
+    }
 }
 
 impl Conninfo {

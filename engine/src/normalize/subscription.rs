@@ -162,11 +162,11 @@ fn on_off(value: bool) -> &'static str {
     }
 }
 
-/// A boolean as the server reads one (`true`, `on`, `1`, `yes`…).
+/// A boolean as the server reads an option's (`true`, `on`, `1` and their opposites).
 fn boolean(name: &str, value: &str) -> Result<bool, String> {
     match value {
-        "true" | "on" | "1" | "yes" | "t" | "y" => Ok(true),
-        "false" | "off" | "0" | "no" | "f" | "n" => Ok(false),
+        "true" | "on" | "1" => Ok(true),
+        "false" | "off" | "0" => Ok(false),
         _ => Err(format!("`{name}` needs a boolean value, not `{value}`")),
     }
 }
