@@ -14,3 +14,7 @@ CREATE SUBSCRIPTION attached
     PUBLICATION orders_pub
     WITH (connect = false, slot_name = attached_slot, two_phase = true);
 ALTER SUBSCRIPTION attached ENABLE;
+CREATE SUBSCRIPTION by_uri
+    CONNECTION 'postgresql://127.0.0.1:1/upstream?application_name=mirror'
+    PUBLICATION orders_pub
+    WITH (connect = false, slot_name = NONE);
