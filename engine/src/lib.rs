@@ -395,6 +395,11 @@ fn scope(mut catalog: Catalog, options: &Options) -> Result<Catalog, Error> {
         catalog.owners.clear();
     }
     let owned_elsewhere = platform::OwnedElsewhere::new(options);
+    if !options.schemas.is_empty() {
+        // a subscription belongs to no schema and names nothing in one: a plan over some
+        // schemas leaves the database's subscriptions alone
+        catalog.subscriptions.clear();
+    }
     if !options.schemas.is_empty() || owned_elsewhere.owns_anything() {
         // `FOR ALL TABLES` reaches the schemas left out too, and a publication that lists
         // nothing belongs to no schema (before `retain_schemas`, which drops their owners)

@@ -1,23 +1,11 @@
 //! Foreign data wrappers, servers and user mappings offline: secrets never printed, bad
 //! references reported at their position, and scope.
 
-use schemadiff_engine::error::Error;
-use schemadiff_engine::source::{sql, SqlFile};
-use schemadiff_engine::{render, Options, Plan};
+use schemadiff_engine::{render, Options};
 
-/// Plans between two files written to a temporary directory, offline.
-fn plan_files(from: &str, to: &str) -> Result<Plan, Error> {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("from.sql"), from).unwrap();
-    std::fs::write(dir.path().join("to.sql"), to).unwrap();
-    let source = |name: &str| schemadiff_engine::Source::Path(dir.path().join(name));
-    let options = Options {
-        desired_state: schemadiff_engine::DesiredStatePath::Offline,
-        owners: true,
-        ..Default::default()
-    };
-    schemadiff_engine::plan(&source("from.sql"), &source("to.sql"), &options)
-}
+mod common;
+
+use common::offline::{catalog_shows, plan_files, plan_hiding, problems_of};
 
 const SERVER: &str = "CREATE FOREIGN DATA WRAPPER dummy;\n\
                       CREATE SERVER s FOREIGN DATA WRAPPER dummy;\n";
@@ -33,22 +21,8 @@ fn secrets_are_placeholders_with_a_hazard_and_never_printed() {
          CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (password 'Public-Hunter2');\n\
          CREATE SERVER api FOREIGN DATA WRAPPER dummy OPTIONS (api_token 'Token-Hunter2', host 'h');\n"
     );
-    let plan = plan_files(&from, &to).unwrap();
-    let outputs = [
-        render::up_sql(&plan),
-        render::down_sql(&plan),
-        render::json(&plan),
-        render::summary(&plan),
-        render::markdown(&plan),
-        format!("{plan:?}"),
-    ];
-    for output in &outputs {
-        assert!(
-            !output.contains("Hunter2"),
-            "a secret is printed:\n{output}"
-        );
-    }
-    let up = &outputs[0];
+    let plan = plan_hiding(&from, &to, "Hunter2");
+    let up = &render::up_sql(&plan);
     assert!(
         up.contains("ALTER USER MAPPING FOR app SERVER s OPTIONS (SET password '<secret: replace with the password of user mapping for app on server s before running>')"),
         "{up}"
@@ -70,28 +44,7 @@ fn secrets_are_placeholders_with_a_hazard_and_never_printed() {
     // the same secret plans nothing
     assert!(plan_files(&to, &to).unwrap().is_empty());
     // nor does a catalog's debug output show it
-    let file = SqlFile {
-        name: "to.sql".into(),
-        text: to.clone(),
-    };
-    let catalog = format!("{:?}", sql::load(&[file]).unwrap());
-    assert!(!catalog.contains("Hunter2"), "{catalog}");
-}
-
-/// The problems of loading `text` offline, as `file:line:column: message` lines.
-fn problems_of(text: &str) -> Vec<String> {
-    let file = SqlFile {
-        name: "schema.sql".into(),
-        text: text.into(),
-    };
-    match sql::load(&[file]) {
-        Ok(_) => Vec::new(),
-        Err(Error::Source(problems)) => problems
-            .iter()
-            .map(|p| format!("{}: {}", p.span, p.message))
-            .collect(),
-        Err(other) => panic!("{other}"),
-    }
+    assert!(!catalog_shows(&to, "Hunter2"));
 }
 
 #[test]

@@ -106,6 +106,7 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(foreign_data_wrappers);
     compare_maps!(foreign_servers);
     compare_maps!(user_mappings);
+    compare_maps!(subscriptions);
     compare_maps!(foreign_tables);
     compare_maps!(privileges);
     compare_maps!(default_privileges);
@@ -1007,6 +1008,26 @@ agree! {
         CREATE VIEW app.totals AS SELECT total FROM app."Orders";
     "#;
 
+    // options of every kind, defaults spelled out, a quoted connection value, publications
+    // sorted; ALTER, RENAME and COMMENT folded in; enabled on a slot, and without one
+    subscriptions: r#"
+        CREATE SUBSCRIPTION plain CONNECTION 'host=127.0.0.1 port=1 dbname=up'
+            PUBLICATION p WITH (connect = false, slot_name = NONE, disable_on_error = on);
+        CREATE SUBSCRIPTION "Spelled" CONNECTION 'dbname = up  application_name=''a b'' host=127.0.0.1 port=1'
+            PUBLICATION z, a, m
+            WITH (connect = false, slot_name = 'spelled_slot', binary = false, streaming = 'on',
+                  two_phase = true, synchronous_commit = 'local');
+        ALTER SUBSCRIPTION "Spelled" ENABLE;
+        CREATE SUBSCRIPTION old CONNECTION 'host=127.0.0.1 port=1'
+            PUBLICATION p WITH (connect = false, slot_name = NONE, binary);
+        ALTER SUBSCRIPTION old RENAME TO renamed;
+        ALTER SUBSCRIPTION renamed CONNECTION 'host=127.0.0.1 port=1 password=p';
+        ALTER SUBSCRIPTION renamed ADD PUBLICATION q, r WITH (refresh = false);
+        ALTER SUBSCRIPTION renamed DROP PUBLICATION p WITH (refresh = false);
+        ALTER SUBSCRIPTION renamed SET (binary = false, streaming = true, slot_name = s);
+        COMMENT ON SUBSCRIPTION renamed IS 'moved';
+    "#;
+
     enums: r#"
         CREATE SCHEMA app;
         CREATE TYPE app.empty AS ENUM ();
@@ -1243,6 +1264,21 @@ fn unsupported_objects_are_listed() {
         .expect("admin")
         .batch_execute("DROP ROLE schemadiff_reader")
         .expect("clean up the role");
+}
+
+/// Only superusers may read a subscription's connection: anyone else reads everything but
+/// the connection, which is then unknown (and not compared) rather than an error.
+#[test]
+fn a_subscription_read_by_another_role_has_an_unreadable_connection() {
+    let sql = "CREATE SUBSCRIPTION mirror CONNECTION 'host=127.0.0.1 port=1 password=p'
+                   PUBLICATION p WITH (connect = false, slot_name = NONE, binary = true);
+               CREATE ROLE lmo_sub_reader LOGIN;";
+    let url = database_with("subscription_reader", sql);
+    let as_reader = url.replacen("postgres@", "lmo_sub_reader@", 1);
+    let db = live::load(&as_reader).expect("a role that is not a superuser reads the catalog");
+    let mut file = offline("subscription_reader", sql).subscriptions["mirror"].clone();
+    file.conninfo = schemadiff_engine::model::Conninfo::Unreadable;
+    assert_eq!(db.subscriptions["mirror"], file);
 }
 
 #[test]

@@ -113,3 +113,40 @@ fn a_publication_row_filter_keeps_the_file_s_spelling() {
         ["CREATE PUBLICATION big_orders FOR TABLE public.orders WHERE (total > 100)"]
     );
 }
+
+// a scratch database must never connect to a publisher (nor create a slot there), and one
+// holding a subscription could not be dropped: subscriptions are read offline instead
+#[test]
+fn subscriptions_are_read_offline_and_never_reach_the_scratch_database() {
+    let cluster = TempCluster::start().unwrap();
+    let mut shadow = Shadow::new(DevServer::Url(cluster.url("postgres")));
+    let file = SqlFile {
+        name: "schema.sql".into(),
+        // the default `connect = true` would contact 192.0.2.1 (reserved for documentation)
+        text: "CREATE TABLE t (id int);\n\
+               CREATE SUBSCRIPTION mirror CONNECTION 'host=192.0.2.1 connect_timeout=60' PUBLICATION p;\n\
+               COMMENT ON SUBSCRIPTION mirror IS 'kept';\n\
+               ALTER SUBSCRIPTION mirror RENAME TO copy;\n\
+               ALTER SUBSCRIPTION missing DISABLE;\n"
+            .into(),
+    };
+    let Err(Error::Source(problems)) =
+        shadow.load(std::slice::from_ref(&file), &Context::none().unwrap())
+    else {
+        panic!("expected the ALTER of a missing subscription to be reported");
+    };
+    assert_eq!(problems[0].span.line, 5, "{problems:?}");
+    let file = SqlFile {
+        text: file
+            .text
+            .replace("ALTER SUBSCRIPTION missing DISABLE;\n", ""),
+        ..file
+    };
+    let catalog = shadow.load(&[file], &Context::none().unwrap()).unwrap();
+    assert_eq!(catalog.tables.len(), 1);
+    let copy = &catalog.subscriptions["copy"];
+    assert!(copy.enabled);
+    assert_eq!(copy.slot_name.as_deref(), Some("mirror"));
+    assert_eq!(copy.comment.as_deref(), Some("kept"));
+    assert_eq!(scratch_databases(&cluster), 0);
+}

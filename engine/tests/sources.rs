@@ -5,6 +5,10 @@ use schemadiff_engine::error::Error;
 use schemadiff_engine::model::QualifiedName;
 use schemadiff_engine::source::{read_files, sql, SqlFile};
 
+mod common;
+
+use common::offline::problems_of;
+
 fn file(name: &str, text: &str) -> SqlFile {
     SqlFile {
         name: name.into(),
@@ -191,18 +195,6 @@ fn a_rename_already_done_plans_nothing_and_an_undeclared_one_is_reported() {
         "{}",
         hazard.message
     );
-}
-
-/// The problems of loading `text` offline, as `file:line:column: message` lines.
-fn problems_of(text: &str) -> Vec<String> {
-    match sql::load(&[file("schema.sql", text)]) {
-        Ok(_) => Vec::new(),
-        Err(Error::Source(problems)) => problems
-            .iter()
-            .map(|p| format!("{}: {}", p.span, p.message))
-            .collect(),
-        Err(other) => panic!("{other}"),
-    }
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod privileges;
 mod publications;
 mod rules;
 mod statistics;
+mod subscriptions;
 mod tables;
 mod triggers;
 mod types;
@@ -21,7 +22,7 @@ use crate::model::{
     Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
     Extension, ForeignDataWrapper, ForeignServer, ForeignTable, Function, Index, PartitionOf,
     Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule, Schema, Sequence,
-    Statistics, Table, Trigger, TriggerEnabled, UserMapping, View,
+    Statistics, Subscription, Table, Trigger, TriggerEnabled, UserMapping, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -89,6 +90,7 @@ pub enum CommentTarget {
     EventTrigger(String),
     ForeignDataWrapper(String),
     ForeignServer(String),
+    Subscription(String),
     ForeignTable(QualifiedName),
 }
 
@@ -342,6 +344,10 @@ pub enum Change {
     },
     /// `ALTER FOREIGN TABLE`: columns added, dropped or changed, options.
     AlterForeignTable(Pair<ForeignTable>),
+    CreateSubscription(Subscription),
+    DropSubscription(Subscription),
+    /// `ALTER SUBSCRIPTION`: connection, publications, options, slot or enabled state.
+    AlterSubscription(Pair<Subscription>),
     CreatePublication(Publication),
     /// `recreated` when the publication comes back in the same plan.
     DropPublication {
@@ -431,6 +437,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     publications::diff_publications(&catalogs, &rebuilt, &mut changes);
     event_triggers::diff_event_triggers(&catalogs, &mut changes);
     foreign::diff_foreign(&catalogs, &mut changes);
+    subscriptions::diff_subscriptions(&catalogs, &mut changes);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
     let owners = privileges::diff_owners(&catalogs, &changes);
     changes.extend(privileges);

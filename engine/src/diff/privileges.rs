@@ -334,6 +334,12 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
             Change::DropForeignServer { server, .. } => {
                 dropped.insert(AclObject::ForeignServer(server.name.clone()));
             }
+            Change::CreateSubscription(s) => {
+                created.insert(AclObject::Subscription(s.name.clone()));
+            }
+            Change::DropSubscription(s) => {
+                dropped.insert(AclObject::Subscription(s.name.clone()));
+            }
             _ => {}
         }
     }

@@ -11,7 +11,7 @@ use pg_query::NodeEnum;
 
 use super::rules::{
     commands, constraint_def, locks_existing_table, publication_key, published_table_key, rule_key,
-    Findings, Statement,
+    subscription_key, Findings, Statement,
 };
 use crate::hazard::HazardKind;
 use crate::model::QualifiedName;
@@ -148,6 +148,9 @@ impl State {
                     != Ok(AlterPublicationAction::ApDropObjects) =>
             {
                 self.publish(&stmt.pubname, &stmt.pubobjects);
+            }
+            NodeEnum::CreateSubscriptionStmt(stmt) => {
+                self.created_objects.insert(subscription_key(&stmt.subname));
             }
             NodeEnum::CreatePolicyStmt(stmt) => {
                 if let Some(table) = &stmt.table {

@@ -13,6 +13,7 @@ pub mod privileges;
 mod publications;
 mod rules;
 mod statistics;
+mod subscriptions;
 mod table;
 mod triggers;
 mod types;
@@ -34,6 +35,7 @@ pub use privileges::{
 pub use publications::{Publication, PublishedTable, ALL_OPERATIONS};
 pub use rules::Rule;
 pub use statistics::{Statistics, STATISTICS_KINDS};
+pub use subscriptions::{Conninfo, Subscription, STORED_OPTIONS};
 pub use table::{
     Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Storage,
     Table,
@@ -108,6 +110,9 @@ pub struct Catalog {
     /// Keyed by (server, user).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub user_mappings: IndexMap<(String, MappedUser), UserMapping>,
+    /// Keyed by name: subscriptions are not schema-qualified.
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub subscriptions: IndexMap<String, Subscription>,
     /// ACLs that differ from the object's default (see `privileges`).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub privileges: IndexMap<AclObject, Privileges>,
@@ -161,6 +166,7 @@ impl Catalog {
         self.foreign_data_wrappers.sort_keys();
         self.foreign_servers.sort_keys();
         self.user_mappings.sort_keys();
+        self.subscriptions.sort_keys();
         self.foreign_tables.sort_keys();
         self.privileges.sort_keys();
         self.default_privileges.sort_keys();

@@ -63,6 +63,8 @@ pub enum AclObject {
     ForeignServer(String),
     /// Extended statistics have no ACL either: only an owner.
     Statistics(QualifiedName),
+    /// A subscription has no ACL: only its owner.
+    Subscription(String),
 }
 
 /// The privileges of one object that differ from its default.
@@ -198,7 +200,8 @@ impl AclObject {
             | AclObject::EventTrigger(_)
             | AclObject::ForeignDataWrapper(_)
             | AclObject::ForeignServer(_)
-            | AclObject::Statistics(_) => None,
+            | AclObject::Statistics(_)
+            | AclObject::Subscription(_) => None,
             AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
             AclObject::Function(..) => Some(DefaultObjects::Functions),
             AclObject::Type(_) => Some(DefaultObjects::Types),
@@ -213,7 +216,8 @@ impl AclObject {
             | AclObject::EventTrigger(_)
             | AclObject::ForeignDataWrapper(_)
             | AclObject::ForeignServer(_)
-            | AclObject::Statistics(_) => None,
+            | AclObject::Statistics(_)
+            | AclObject::Subscription(_) => None,
             AclObject::Table(name)
             | AclObject::Function(name, _)
             | AclObject::Column(name, _)
@@ -261,6 +265,7 @@ impl AclObject {
             AclObject::ForeignDataWrapper(name) => format!("foreign data wrapper `{name}`"),
             AclObject::ForeignServer(name) => format!("server `{name}`"),
             AclObject::Statistics(name) => format!("statistics `{name}`"),
+            AclObject::Subscription(name) => format!("subscription `{name}`"),
         }
     }
 }
@@ -447,6 +452,7 @@ impl super::Catalog {
             AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
             AclObject::ForeignServer(_) => "SERVER",
             AclObject::Statistics(_) => "STATISTICS",
+            AclObject::Subscription(_) => "SUBSCRIPTION",
             AclObject::Column(..) => return None,
         })
     }
@@ -504,6 +510,7 @@ impl super::Catalog {
             AclObject::ForeignDataWrapper(name) => self.foreign_data_wrappers.contains_key(name),
             AclObject::ForeignServer(name) => self.foreign_servers.contains_key(name),
             AclObject::Statistics(name) => self.statistics.contains_key(name),
+            AclObject::Subscription(name) => self.subscriptions.contains_key(name),
         }
     }
 

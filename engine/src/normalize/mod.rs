@@ -19,6 +19,7 @@ pub mod publication;
 pub mod rule;
 pub mod statistics;
 pub mod storage;
+pub mod subscription;
 pub mod trigger;
 pub mod types;
 pub mod user_types;

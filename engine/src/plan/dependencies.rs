@@ -62,6 +62,7 @@ pub enum ObjectId {
     ForeignServer(String),
     /// (server, user).
     UserMapping(String, MappedUser),
+    Subscription(String),
     /// (publication, table): a table's membership, with its column list and row filter.
     PublishedTable(String, QualifiedName),
     /// The grants on an object.
@@ -98,6 +99,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::EventTrigger(name) => write!(f, "event trigger `{name}`"),
             ObjectId::ForeignDataWrapper(name) => write!(f, "foreign data wrapper `{name}`"),
             ObjectId::ForeignServer(name) => write!(f, "server `{name}`"),
+            ObjectId::Subscription(name) => write!(f, "subscription `{name}`"),
             ObjectId::UserMapping(server, user) => {
                 write!(f, "user mapping for `{user}` on server `{server}`")
             }
@@ -362,6 +364,9 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             vec![(ObjectId::ForeignServer(server.name.clone()), Drop)]
         }
         Change::AlterForeignServer(s) => vec![(ObjectId::ForeignServer(s.to.name.clone()), Alter)],
+        Change::CreateSubscription(s) => vec![(ObjectId::Subscription(s.name.clone()), Create)],
+        Change::DropSubscription(s) => vec![(ObjectId::Subscription(s.name.clone()), Drop)],
+        Change::AlterSubscription(s) => vec![(ObjectId::Subscription(s.to.name.clone()), Alter)],
         Change::CreateUserMapping(m) => vec![(mapping_id(m), Create)],
         Change::DropUserMapping { mapping, .. } => vec![(mapping_id(mapping), Drop)],
         Change::AlterUserMapping(m) => vec![(mapping_id(&m.to), Alter)],
@@ -444,6 +449,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
         CommentTarget::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
         CommentTarget::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
+        CommentTarget::Subscription(name) => ObjectId::Subscription(name.clone()),
         CommentTarget::ForeignTable(name) => ObjectId::Table(name.clone()),
     }
 }

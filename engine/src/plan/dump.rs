@@ -53,6 +53,7 @@ fn acl_owner(object: &AclObject) -> ObjectId {
         AclObject::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
         AclObject::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
         AclObject::Statistics(name) => ObjectId::Statistics(name.clone()),
+        AclObject::Subscription(name) => ObjectId::Subscription(name.clone()),
     }
 }
 
@@ -70,6 +71,7 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         ObjectId::ForeignDataWrapper(name) => ("foreign_data_wrappers", name.clone()),
         // a server's file holds its user mappings
         ObjectId::ForeignServer(name) | ObjectId::UserMapping(name, _) => ("servers", name.clone()),
+        ObjectId::Subscription(name) => ("subscriptions", name.clone()),
         ObjectId::Sequence(name) | ObjectId::SequenceOwner(name) => ("sequences", name.to_string()),
         ObjectId::Table(table)
         | ObjectId::Column(table, _)

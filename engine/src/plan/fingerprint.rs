@@ -74,6 +74,9 @@ pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
         &catalog.user_mappings,
         |(server, user)| format!("{user} {server}"),
     );
+    digest_each(&mut add, "subscriptions", &catalog.subscriptions, |name| {
+        name.clone()
+    });
     digest_each(&mut add, "privileges", &catalog.privileges, |object| {
         object.describe()
     });

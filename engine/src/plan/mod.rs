@@ -420,6 +420,7 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropForeignTable {
             recreated: false, ..
         }
+        | Change::DropSubscription(_)
         | Change::DropPublication {
             recreated: false, ..
         }
@@ -446,6 +447,7 @@ fn rank(change: &Change) -> u8 {
         | Change::DropRule { .. }
         | Change::DropEventTrigger { .. }
         | Change::DropUserMapping { .. }
+        | Change::DropSubscription(_)
         | Change::DropPublication { .. }
         | Change::DropPublicationTable { .. } => 0,
         // after what reads them (foreign tables), before the functions of their wrapper
@@ -529,6 +531,8 @@ fn rank(change: &Change) -> u8 {
         | Change::AddPublicationTable { .. } => 21,
         // after the policies, so that enabling it never leaves a table without them
         Change::SetRowSecurity { .. } => 22,
+        // after the publications, which a subscription to its own server may name
+        Change::CreateSubscription(_) | Change::AlterSubscription(_) => 22,
         Change::SetComment { .. } => 23,
         // before anything is created: new objects get the new default privileges
         Change::DefaultPrivileges(_) => 9,

@@ -119,6 +119,12 @@ pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Depend
             ObjectId::ForeignServer(name.clone()),
         );
     }
+    for name in catalog.subscriptions.keys() {
+        add(
+            AclObject::Subscription(name.clone()),
+            ObjectId::Subscription(name.clone()),
+        );
+    }
     // columns have no default grants: only those with grants can have changes
     for object in catalog.privileges.keys() {
         if let AclObject::Column(table, column) = object {

@@ -6,6 +6,7 @@ mod foreign;
 mod publications;
 mod rules;
 mod statistics;
+mod subscriptions;
 mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -982,6 +983,9 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         | Change::CreateForeignTable(_)
         | Change::DropForeignTable { .. }
         | Change::AlterForeignTable(_) => foreign::steps(change),
+        Change::CreateSubscription(_)
+        | Change::DropSubscription(_)
+        | Change::AlterSubscription(_) => subscriptions::steps(change),
         Change::CreateRule(_)
         | Change::DropRule { .. }
         | Change::ReplaceRule(_)

@@ -207,6 +207,8 @@ impl<'a> OwnedElsewhere<'a> {
         catalog.foreign_data_wrappers.clear();
         catalog.foreign_servers.clear();
         catalog.user_mappings.clear();
+        // nor the platform's subscriptions, which no desired state references
+        catalog.subscriptions.clear();
         catalog.unsupported.clear();
         catalog.schemas.extend(sql::load(&[])?.schemas);
         catalog.sort();

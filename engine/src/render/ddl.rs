@@ -10,6 +10,7 @@ pub mod retype;
 pub mod rules;
 pub mod staging;
 pub mod statistics;
+pub mod subscriptions;
 
 use super::quote::{quote_ident, quote_literal};
 use crate::diff::{CommentTarget, Pair};
@@ -1109,6 +1110,7 @@ pub fn comment_object(target: &CommentTarget) -> String {
             format!("FOREIGN DATA WRAPPER {}", quote_ident(name))
         }
         CommentTarget::ForeignServer(name) => format!("SERVER {}", quote_ident(name)),
+        CommentTarget::Subscription(name) => format!("SUBSCRIPTION {}", quote_ident(name)),
         CommentTarget::ForeignTable(name) => format!("FOREIGN TABLE {name}"),
     }
 }

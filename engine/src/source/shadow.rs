@@ -3,20 +3,24 @@
 //! deparser. The schemas owned elsewhere that it may reference are created there first (the
 //! [`Context`]). The scratch database, and every role created on the server while it
 //! existed, are always dropped: on success, on error (a guard), and on Ctrl-C (the CLI calls
-//! [`drop_scratch_databases`]).
+//! [`drop_scratch_databases`]). Subscription statements never run there (a scratch database
+//! would connect to the publisher, create a slot on it, and could not be dropped while it
+//! has a subscription): they are read offline and their subscriptions put in the catalog.
 
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
+use pg_query::protobuf::ObjectType;
+use pg_query::NodeEnum;
 use postgres::Client;
 
 use super::sql::location::{problem_at, syntax_errors};
-use super::{live, SqlFile};
+use super::{live, sql, SqlFile};
 use crate::cluster::TempCluster;
 use crate::connect::{self, Environment, Target};
 use crate::error::{redact_url, Error};
-use crate::model::Catalog;
+use crate::model::{AclObject, Catalog};
 use crate::platform::Context;
 use crate::render::quote::quote_ident;
 
@@ -106,13 +110,25 @@ impl Shadow {
         // roles live in the cluster, not the database: a private local server lacks the
         // ones the live side has, so the roles the file refers to are made there as needed
         let create_missing_roles = self.local.is_some();
+        let mut subscription_files = Vec::new();
         for file in files {
-            run_file(&mut client, file, create_missing_roles)?;
+            subscription_files.extend(run_file(&mut client, file, create_missing_roles)?);
         }
-        live::load_with(
+        let mut catalog = live::load_with(
             &mut client,
             &format!("{} (scratch database {name})", redact_url(&admin_url)),
-        )
+        )?;
+        if !subscription_files.is_empty() {
+            let offline = sql::load(&subscription_files)?;
+            catalog.subscriptions = offline.subscriptions;
+            for (object, owner) in offline.owners {
+                if let AclObject::Subscription(_) = object {
+                    catalog.set_owner(object, Some(owner.role));
+                }
+            }
+            catalog.sort();
+        }
+        Ok(catalog)
     }
 
     fn admin_url(&mut self) -> Result<String, Error> {
@@ -254,12 +270,33 @@ fn copy_context(
 }
 
 /// Runs a file statement by statement, as psql would (each in its own transaction), and
-/// reports the first failure at its position in the file.
-fn run_file(client: &mut Client, file: &SqlFile, create_missing_roles: bool) -> Result<(), Error> {
+/// reports the first failure at its position in the file. Returns the file's subscription
+/// statements, which it does not run, at their places in an otherwise blank copy of it.
+fn run_file(
+    client: &mut Client,
+    file: &SqlFile,
+    create_missing_roles: bool,
+) -> Result<Option<SqlFile>, Error> {
     let statements =
         pg_query::split_with_parser(&file.text).map_err(|_| Error::Source(syntax_errors(file)))?;
     let base = file.text.as_ptr() as usize;
+    let mut subscriptions: Option<Vec<u8>> = None;
     for statement in statements {
+        if is_about_subscriptions(statement) {
+            // blank (newlines kept) but for these statements, so that positions hold
+            let blank = subscriptions.get_or_insert_with(|| {
+                (file.text.bytes())
+                    .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+                    .collect()
+            });
+            let (start, len) = (statement.as_ptr() as usize - base, statement.len());
+            blank[start..start + len].copy_from_slice(statement.as_bytes());
+            // the split leaves the semicolon out
+            if let Some(after) = blank.get_mut(start + len) {
+                *after = b';';
+            }
+            continue;
+        }
         if let Err(error) = execute(client, statement, create_missing_roles) {
             let start = statement.as_ptr() as usize - base;
             let leading = statement.len() - statement.trim_start().len();
@@ -287,7 +324,34 @@ fn run_file(client: &mut Client, file: &SqlFile, create_missing_roles: bool) -> 
             )]));
         }
     }
-    Ok(())
+    Ok(subscriptions.map(|text| SqlFile {
+        name: file.name.clone(),
+        // whole statements of valid UTF-8 among ASCII blanks
+        text: String::from_utf8_lossy(&text).into_owned(),
+    }))
+}
+
+/// Whether a statement creates, alters, drops, renames, comments on or gives away a
+/// subscription.
+fn is_about_subscriptions(statement: &str) -> bool {
+    if !statement.to_ascii_uppercase().contains("SUBSCRIPTION") {
+        return false;
+    }
+    let Ok(parsed) = pg_query::parse(statement, 0) else {
+        return false;
+    };
+    let subscription = ObjectType::ObjectSubscription as i32;
+    (parsed.protobuf.stmts.iter())
+        .filter_map(|raw| raw.stmt.as_ref()?.node.as_ref())
+        .any(|node| match node {
+            NodeEnum::CreateSubscriptionStmt(_)
+            | NodeEnum::AlterSubscriptionStmt(_)
+            | NodeEnum::DropSubscriptionStmt(_) => true,
+            NodeEnum::CommentStmt(s) => s.objtype == subscription,
+            NodeEnum::AlterOwnerStmt(s) => s.object_type == subscription,
+            NodeEnum::RenameStmt(s) => s.rename_type == subscription,
+            _ => false,
+        })
 }
 
 /// Runs one statement; with `create_missing_roles`, a role it names that does not exist is

@@ -23,6 +23,7 @@ mod rule;
 mod secret;
 mod security;
 mod set_not_null;
+mod subscription;
 mod truncate;
 mod type_change;
 mod volatile_default;
@@ -40,6 +41,7 @@ use crate::model::QualifiedName;
 pub(super) use lock_timeout::locks_existing_table;
 pub(super) use publication::{publication_key, published_table_key};
 pub(super) use rule::rule_key;
+pub(super) use subscription::subscription_key;
 
 /// Every rule, in the order their findings on one statement are listed.
 pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
@@ -65,6 +67,7 @@ pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
     secret::check,
     security::check,
     set_not_null::check,
+    subscription::check,
     truncate::check,
     type_change::check,
     volatile_default::check,

@@ -13,9 +13,12 @@ use crate::render::quote::{quote_ident, quote_literal};
 
 /// The literal that stands in for the value of secret `option` of `what`.
 pub fn secret_placeholder(option: &str, what: &str) -> String {
-    quote_literal(&format!(
-        "<secret: replace with the {option} of {what} before running>"
-    ))
+    quote_literal(&secret_text(option, what))
+}
+
+/// The text that stands in for the value of secret `option` of `what`.
+pub fn secret_text(option: &str, what: &str) -> String {
+    format!("<secret: replace with the {option} of {what} before running>")
 }
 
 /// An option's value as a literal, or the placeholder of a secret.

@@ -98,6 +98,7 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
         AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
         AclObject::ForeignServer(_) => "FOREIGN SERVER",
         AclObject::Statistics(_) => "STATISTICS",
+        AclObject::Subscription(_) => "SUBSCRIPTION",
     };
     format!("{keyword} {}", object_name(object))
 }
@@ -109,7 +110,8 @@ fn object_name(object: &AclObject) -> String {
         | AclObject::Publication(name)
         | AclObject::EventTrigger(name)
         | AclObject::ForeignDataWrapper(name)
-        | AclObject::ForeignServer(name) => quote_ident(name),
+        | AclObject::ForeignServer(name)
+        | AclObject::Subscription(name) => quote_ident(name),
         AclObject::Table(name)
         | AclObject::Column(name, _)
         | AclObject::Sequence(name)

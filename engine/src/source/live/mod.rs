@@ -31,6 +31,7 @@ mod rules;
 mod schemas;
 mod sequences;
 mod statistics;
+mod subscriptions;
 mod tables;
 mod triggers;
 mod unsupported;
@@ -95,6 +96,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     publications::load(&reader, &mut tx, &mut catalog)?;
     event_triggers::load(&reader, &mut tx, &mut catalog)?;
     foreign::load(&reader, &mut tx, &mut catalog)?;
+    subscriptions::load(&reader, &mut tx, &mut catalog)?;
     privileges::load(&reader, &mut tx, &mut catalog)?;
     privileges::load_defaults(&reader, &mut tx, &mut catalog)?;
     privileges::load_roles(&reader, &mut tx, &mut catalog)?;

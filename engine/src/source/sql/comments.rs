@@ -53,6 +53,12 @@ impl Builder<'_> {
                     .get_mut(&name)
                     .map(|w| w.comment = comment)
             }
+            Ok(ObjectType::ObjectSubscription) => {
+                let name = object.and_then(string_of).unwrap_or_default();
+                (self.catalog.subscriptions)
+                    .get_mut(&name)
+                    .map(|s| s.comment = comment)
+            }
             Ok(ObjectType::ObjectForeignServer) => {
                 let name = object.and_then(string_of).unwrap_or_default();
                 (self.catalog.foreign_servers)

@@ -204,6 +204,10 @@ impl Builder<'_> {
                 let server = kind == ObjectType::ObjectForeignServer;
                 self.rename_foreign(server, &name.unwrap_or_default(), &stmt.newname)
             }
+            (Some(ObjectType::ObjectSubscription), _) => {
+                let name = stmt.object.as_deref().and_then(string_of);
+                self.rename_subscription(&name.unwrap_or_default(), &stmt.newname)
+            }
             (Some(ObjectType::ObjectPublication), _) => {
                 let name = stmt
                     .object

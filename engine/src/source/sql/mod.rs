@@ -20,6 +20,7 @@ mod rules;
 mod schemas;
 mod sequences;
 mod statistics;
+mod subscriptions;
 mod tables;
 mod triggers;
 mod types;
@@ -261,6 +262,9 @@ impl Builder<'_> {
             NodeEnum::CreateUserMappingStmt(s) => self.create_user_mapping(s),
             NodeEnum::AlterUserMappingStmt(s) => self.alter_user_mapping(s),
             NodeEnum::DropUserMappingStmt(s) => self.drop_user_mapping(s),
+            NodeEnum::CreateSubscriptionStmt(s) => self.create_subscription(s),
+            NodeEnum::AlterSubscriptionStmt(s) => self.alter_subscription(s),
+            NodeEnum::DropSubscriptionStmt(s) => self.drop_subscription(s),
             NodeEnum::CreatePublicationStmt(s) => self.create_publication(s),
             NodeEnum::AlterPublicationStmt(s) => self.alter_publication(s),
             NodeEnum::DropStmt(s) => self.drop(s),

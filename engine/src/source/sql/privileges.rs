@@ -289,6 +289,9 @@ impl Builder<'_> {
             (ObjectType::ObjectStatisticExt, Some(NodeEnum::List(names))) => {
                 AclObject::Statistics(qualified_name(&names.items))
             }
+            (ObjectType::ObjectSubscription, Some(NodeEnum::String(name))) => {
+                AclObject::Subscription(name.sval.clone())
+            }
             // collations, operators, text search objects…: their owners are not modelled
             _ => return,
         };
