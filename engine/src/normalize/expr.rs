@@ -138,7 +138,13 @@ fn rewrite_node(node: &mut Value) {
         "AExpr" => rewrite_operator(node),
         "BoolExpr" => flatten_bool(body),
         "CollateClause" => strip_qualification(&mut body["collname"]),
-        "IndexElem" => normalize_index_elem(body),
+        "IndexElem" => {
+            default_ordering(body, "ordering", "nulls_ordering");
+            body["indexcolname"] = json!("");
+            strip_qualification(&mut body["opclass"]);
+            strip_qualification(&mut body["collation"]);
+        }
+        "SortBy" => default_ordering(body, "sortby_dir", "sortby_nulls"),
         "DefElem" => normalize_def_elem(body),
         _ => {}
     }
@@ -254,13 +260,14 @@ fn is_column(node: &Value) -> bool {
     node["node"].get("ColumnRef").is_some()
 }
 
-/// The types the server implicitly promotes numbers to when operand types differ. Dropping
-/// such a cast also hides one written by hand; the rare casts that change the result
-/// (`a::numeric / b` with integer `a` and `b`) compare equal to the uncast form.
+/// The types the server implicitly promotes numbers to when operand types differ, and `text`,
+/// which it casts `varchar` expressions to for `||` and comparisons. Dropping such a cast
+/// also hides one written by hand; the rare casts that change the result (`a::numeric / b`
+/// with integer `a` and `b`) compare equal to the uncast form.
 fn is_promotion(canonical: &str) -> bool {
     matches!(
         canonical,
-        "bigint" | "numeric" | "real" | "double precision"
+        "bigint" | "numeric" | "real" | "double precision" | "text"
     )
 }
 
@@ -285,11 +292,15 @@ fn unqualify_regclass_literal(arg: &mut Value) {
 const OP: i64 = 1;
 const OP_ANY: i64 = 2;
 const OP_ALL: i64 = 3;
+const DISTINCT: i64 = 4;
+const NOT_DISTINCT: i64 = 5;
 const IN: i64 = 7;
 const LIKE: i64 = 8;
 const ILIKE: i64 = 9;
 const SIMILAR: i64 = 10;
 const BETWEEN: i64 = 11;
+/// `BoolExprType::NotExpr`.
+const NOT: i64 = 3;
 const NOT_BETWEEN: i64 = 12;
 
 /// Rewrites operator forms into the one the server prints.
@@ -311,6 +322,16 @@ fn rewrite_operator(node: &mut Value) {
                 other => vec![other],
             };
             *node = rewrite_in(body["lexpr"].take(), body["name"].take(), &operator, items);
+        }
+        // the server stores `x IS NOT DISTINCT FROM y` as `NOT (x IS DISTINCT FROM y)`
+        NOT_DISTINCT => {
+            body["kind"] = json!(DISTINCT);
+            let distinct = node.take();
+            *node = json!({ "node": { "BoolExpr": {
+                "xpr": null,
+                "boolop": NOT,
+                "args": [distinct],
+            } } });
         }
         // `x LIKE y` is printed as `x ~~ y`, `x SIMILAR TO y` as `x ~ similar_to_escape(y)`
         LIKE | ILIKE | SIMILAR => body["kind"] = json!(OP),
@@ -406,25 +427,22 @@ const NULLS_FIRST: i64 = 2;
 const NULLS_LAST: i64 = 3;
 
 /// `ASC` and `NULLS LAST` with ascending order (`NULLS FIRST` with descending) are defaults
-/// the server does not print.
-fn normalize_index_elem(body: &mut Value) {
-    let ordering = body["ordering"].as_i64().unwrap_or(SORT_DEFAULT);
+/// the server does not print, in an index column or an `ORDER BY`.
+fn default_ordering(body: &mut Value, direction: &str, nulls_ordering: &str) {
+    let ordering = body[direction].as_i64().unwrap_or(SORT_DEFAULT);
     let ordering = if ordering == SORT_ASC {
         SORT_DEFAULT
     } else {
         ordering
     };
-    let nulls = body["nulls_ordering"].as_i64().unwrap_or(NULLS_DEFAULT);
+    let nulls = body[nulls_ordering].as_i64().unwrap_or(NULLS_DEFAULT);
     let nulls = match (ordering, nulls) {
         (SORT_DESC, NULLS_FIRST) => NULLS_DEFAULT,
         (SORT_DEFAULT, NULLS_LAST) => NULLS_DEFAULT,
         (_, n) => n,
     };
-    body["ordering"] = json!(ordering);
-    body["nulls_ordering"] = json!(nulls);
-    body["indexcolname"] = json!("");
-    strip_qualification(&mut body["opclass"]);
-    strip_qualification(&mut body["collation"]);
+    body[direction] = json!(ordering);
+    body[nulls_ordering] = json!(nulls);
 }
 
 /// The names of the columns an expression reads, in order of first use.

@@ -60,8 +60,9 @@ pub fn function(stmt: &CreateFunctionStmt, sql: Option<String>) -> Function {
             *mode = json!(FunctionParameterMode::FuncParamDefault as i64);
         }
     }
-    normalize(&mut tree);
     // a `BEGIN ATOMIC` body comes back printed like a view's query
+    super::view::drop_implicit_names(&mut tree["sql_body"]);
+    normalize(&mut tree);
     super::view::as_printed(&mut tree["sql_body"]);
     let mut options: Vec<Value> = tree["options"]
         .as_array()

@@ -45,11 +45,11 @@ pub fn rule(
     emitted.relation = None;
     emitted.rulename = String::new();
     let mut tree = to_json(&emitted);
+    drop_implicit_names(&mut tree);
     normalize(&mut tree);
     let relations = relation_names(&tree);
     let aliases: Vec<String> = relations.iter().map(|(_, a)| a.clone()).collect();
     strip_qualifiers(&mut tree, &aliases);
-    drop_implicit_names(&mut tree);
     let mut reads: Vec<QualifiedName> = relations
         .into_iter()
         .map(|(r, _)| r)

@@ -82,12 +82,12 @@ pub fn policy(
     let mut expression = |node: &Option<Box<Node>>, sql: Option<String>| {
         let node = node.as_deref()?;
         let mut tree = to_json(node);
+        drop_implicit_names(&mut tree);
         normalize(&mut tree);
         let relations = relation_names(&tree);
         let mut aliases: Vec<String> = relations.iter().map(|(_, a)| a.clone()).collect();
         aliases.push(table.name.clone());
         strip_qualifiers(&mut tree, &aliases);
-        drop_implicit_names(&mut tree);
         referenced_columns(&tree, &mut columns);
         reads.extend(
             relations

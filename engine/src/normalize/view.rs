@@ -2,7 +2,10 @@
 //! `pg_get_viewdef` printed. The server qualifies column references with their relation and
 //! names every output column; the canonical form takes both away again.
 
-use pg_query::protobuf::{CreateTableAsStmt, DefElem, ObjectType, ViewCheckOption, ViewStmt};
+use pg_query::protobuf::{
+    AExprKind, CreateTableAsStmt, DefElem, MinMaxOp, ObjectType, SqlValueFunctionOp, SubLinkType,
+    ViewCheckOption, ViewStmt,
+};
 use pg_query::{Node, NodeEnum};
 use std::collections::HashSet;
 
@@ -33,6 +36,8 @@ pub fn view(
     let sql = sql.unwrap_or_else(|| deparse_query(&query));
 
     let mut tree = to_json(&query);
+    resolve_sort_references(&mut tree);
+    drop_implicit_names(&mut tree);
     normalize(&mut tree);
     let relations = as_printed(&mut tree);
     let mut options: Vec<String> = stmt
@@ -121,16 +126,43 @@ pub fn replaceable(from: &View, to: &View) -> bool {
         && new.starts_with(&old)
 }
 
-/// Takes away what the server adds when it prints a normalised query: relation qualifiers on
-/// columns and `AS` names equal to the implicit ones. Returns the relations the query names.
+/// Takes away the relation qualifiers the server adds on columns when it prints a normalised
+/// query. Returns the relations the query names.
 pub fn as_printed(tree: &mut Value) -> Vec<(QualifiedName, String)> {
     let relations = relation_names(tree);
-    strip_qualifiers(
-        tree,
-        &relations.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
-    );
-    drop_implicit_names(tree);
+    let mut names: Vec<String> = relations.iter().map(|(_, n)| n.clone()).collect();
+    names.extend(derived_aliases(tree));
+    strip_qualifiers(tree, &names);
     relations
+}
+
+/// The aliases of functions and subqueries in `FROM`, which qualify columns as a relation's
+/// do. The server names the column of a function returning a scalar after its alias
+/// (`generate_series(1, 3) n` is printed `n(n)`): that column list goes.
+fn derived_aliases(tree: &mut Value) -> Vec<String> {
+    let mut aliases = Vec::new();
+    walk_mut(tree, &mut |map| {
+        let kind = ["RangeFunction", "RangeSubselect"]
+            .into_iter()
+            .find(|kind| map.contains_key(*kind));
+        let Some(alias) = kind
+            .and_then(|kind| map.get_mut(kind))
+            .map(|from| &mut from["alias"])
+        else {
+            return;
+        };
+        let Some(name) = alias["aliasname"].as_str().map(str::to_string) else {
+            return;
+        };
+        let columns = alias["colnames"].as_array().map(|c| c.as_slice());
+        if let Some([column]) = columns {
+            if string_node(column) == Some(name.as_str()) {
+                alias["colnames"] = json!([]);
+            }
+        }
+        aliases.push(name);
+    });
+    aliases
 }
 
 /// The names of the columns a view's query reads from its relations (`JOIN … USING`
@@ -315,34 +347,63 @@ fn output_columns(query: &Node) -> Vec<String> {
 
 /// The name the server gives an output column without `AS` (`FigureColname`).
 fn implicit_name(value: &Value) -> String {
+    figure_name(value).map_or_else(|| "?column?".into(), |(name, _)| name)
+}
+
+/// A cast's type names its column only when what it casts has no stronger name.
+const WEAK: u8 = 1;
+const STRONG: u8 = 2;
+
+/// `FigureColnameInternal`: the name a node suggests, and how strongly.
+fn figure_name(value: &Value) -> Option<(String, u8)> {
     let node = &value["node"];
-    if let Some(fields) = node["ColumnRef"]["fields"].as_array() {
-        return fields
-            .last()
+    let last = |names: &Value| {
+        (names.as_array()?.last())
             .and_then(string_node)
-            .unwrap_or("?column?")
-            .to_string();
-    }
-    if let Some(names) = node["FuncCall"]["funcname"].as_array() {
-        return names
-            .last()
-            .and_then(string_node)
-            .unwrap_or("?column?")
-            .to_string();
-    }
-    if node.get("TypeCast").is_some() {
-        let inner = implicit_name(&node["TypeCast"]["arg"]);
-        if inner != "?column?" {
-            return inner;
+            .map(str::to_string)
+    };
+    let strong = |name: &str| Some((name.to_string(), STRONG));
+    let (kind, body) = node.as_object()?.iter().next()?;
+    match kind.as_str() {
+        "ColumnRef" => last(&body["fields"]).map(|name| (name, STRONG)),
+        "AIndirection" => last(&body["indirection"]).map(|name| (name, STRONG)),
+        "FuncCall" => last(&body["funcname"]).map(|name| (name, STRONG)),
+        "TypeCast" => match figure_name(&body["arg"]) {
+            Some((name, STRONG)) => Some((name, STRONG)),
+            inner => (last(&body["type_name"]["names"]).map(|name| (name, WEAK))).or(inner),
+        },
+        "CollateClause" => figure_name(&body["arg"]),
+        "CaseExpr" => Some(("case".into(), WEAK)),
+        "CoalesceExpr" => strong("coalesce"),
+        "AArrayExpr" => strong("array"),
+        "RowExpr" => strong("row"),
+        "GroupingFunc" => strong("grouping"),
+        "MinMaxExpr" => match MinMaxOp::try_from(body["op"].as_i64()? as i32).ok()? {
+            MinMaxOp::IsGreatest => strong("greatest"),
+            MinMaxOp::IsLeast => strong("least"),
+            MinMaxOp::Undefined => None,
+        },
+        "AExpr" if body["kind"].as_i64() == Some(AExprKind::AexprNullif as i64) => strong("nullif"),
+        "SqlvalueFunction" => {
+            let op = SqlValueFunctionOp::try_from(body["op"].as_i64()? as i32).ok()?;
+            let name = op.as_str_name().strip_prefix("SVFOP_")?;
+            strong(&name.trim_end_matches("_N").to_ascii_lowercase())
         }
+        "SubLink" => match SubLinkType::try_from(body["sub_link_type"].as_i64()? as i32).ok()? {
+            SubLinkType::ExistsSublink => strong("exists"),
+            SubLinkType::ArraySublink => strong("array"),
+            SubLinkType::ExprSublink | SubLinkType::MultiexprSublink => {
+                let first = &body["subselect"]["node"]["SelectStmt"]["target_list"][0];
+                let target = &first["node"]["ResTarget"];
+                match target["name"].as_str() {
+                    Some(name) if !name.is_empty() => strong(name),
+                    _ => figure_name(&target["val"]).map(|(name, _)| (name, STRONG)),
+                }
+            }
+            _ => None,
+        },
+        _ => None,
     }
-    if node.get("CaseExpr").is_some() {
-        return "case".into();
-    }
-    if node.get("CoalesceExpr").is_some() {
-        return "coalesce".into();
-    }
-    "?column?".into()
 }
 
 /// Every relation the query names (qualified), with the name columns use to refer to it.
@@ -382,7 +443,57 @@ pub(super) fn strip_qualifiers(tree: &mut Value, relations: &[String]) {
     });
 }
 
-/// `AS id` on a column already called `id` is what the server adds.
+/// `ORDER BY total` (an output column's name) and `ORDER BY 2`, `GROUP BY 2` (its position)
+/// as the server prints them: the output column's expression, unless it is a constant.
+fn resolve_sort_references(tree: &mut Value) {
+    walk_mut(tree, &mut |map| {
+        let Some(select) = map.get_mut("SelectStmt") else {
+            return;
+        };
+        let targets: Vec<(String, Value)> = (select["target_list"].as_array().into_iter())
+            .flatten()
+            .map(|target| &target["node"]["ResTarget"])
+            .map(|target| match target["name"].as_str() {
+                Some(name) if !name.is_empty() => (name.to_string(), target["val"].clone()),
+                _ => (implicit_name(&target["val"]), target["val"].clone()),
+            })
+            .collect();
+        let expression_at = |reference: &Value, by_name: bool| {
+            let node = &reference["node"];
+            let position = node["AConst"]["val"]["Ival"]["ival"].as_u64();
+            let found = match position {
+                Some(position) => targets.get((position as usize).checked_sub(1)?),
+                None if by_name => {
+                    let fields = node["ColumnRef"]["fields"].as_array()?;
+                    let name = fields
+                        .first()
+                        .and_then(string_node)
+                        .filter(|_| fields.len() == 1)?;
+                    let mut named = targets.iter().filter(|(n, _)| n == name);
+                    named.next().filter(|_| named.next().is_none())
+                }
+                None => None,
+            };
+            found
+                .map(|(_, val)| val.clone())
+                .filter(|val| val["node"].get("AConst").is_none())
+        };
+        for sort in (select["sort_clause"].as_array_mut().into_iter()).flatten() {
+            let reference = &mut sort["node"]["SortBy"]["node"];
+            if let Some(expression) = expression_at(reference, true) {
+                *reference = expression;
+            }
+        }
+        for group in (select["group_clause"].as_array_mut().into_iter()).flatten() {
+            if let Some(expression) = expression_at(group, false) {
+                *group = expression;
+            }
+        }
+    });
+}
+
+/// `AS id` on a column already called `id` is what the server adds. Run on the tree as parsed,
+/// before `normalize` takes away the casts that name columns.
 pub(super) fn drop_implicit_names(tree: &mut Value) {
     walk_mut(tree, &mut |map| {
         if let Some(target) = map.get_mut("ResTarget") {
@@ -437,6 +548,37 @@ mod tests {
             read("CREATE VIEW v AS SELECT * FROM a JOIN b ON true"),
             None
         );
+        let named = |expression: &str| {
+            let sql = format!("CREATE VIEW v AS SELECT {expression} FROM t");
+            of(&sql).columns.join(",")
+        };
+        for (expression, name) in [
+            ("'b'::e", "e"),
+            ("id::text", "id"),
+            ("1::integer", "int4"),
+            ("CASE WHEN id > 0 THEN 1 END", "case"),
+            ("CASE WHEN id > 0 THEN 1 END::text", "text"),
+            ("current_date", "current_date"),
+            ("current_timestamp(2)", "current_timestamp"),
+            ("greatest(id, 1)", "greatest"),
+            ("nullif(id, 1)", "nullif"),
+            ("(SELECT max(id) FROM t)", "max"),
+            ("EXISTS (SELECT 1)", "exists"),
+            ("ARRAY[1]", "array"),
+            ("ROW(1, 2)", "row"),
+            ("id + 1", "?column?"),
+        ] {
+            assert_eq!(named(expression), name, "{expression}");
+        }
+        let sorted = of("CREATE VIEW v AS SELECT id, count(*) AS n FROM t GROUP BY 1 ORDER BY n DESC, 1 ASC NULLS LAST");
+        let printed = of("CREATE VIEW v AS SELECT id, count(*) AS n FROM t GROUP BY id ORDER BY (count(*)) DESC, id");
+        assert_eq!(sorted.query, printed.query);
+        let series = of("CREATE VIEW v AS SELECT n FROM generate_series(1, 3) n");
+        let printed = of("CREATE VIEW v AS SELECT n.n FROM generate_series(1, 3) n(n)");
+        assert_eq!(series.query, printed.query);
+        let derived = of("CREATE VIEW v AS SELECT id FROM (SELECT id FROM t) d");
+        let printed = of("CREATE VIEW v AS SELECT d.id FROM (SELECT t.id FROM t) d");
+        assert_eq!(derived.query, printed.query);
         let star = of("CREATE VIEW v AS SELECT * FROM t");
         let expanded = of("CREATE VIEW v AS SELECT t.id, t.name FROM t");
         assert_eq!(star.query, expanded.query);
