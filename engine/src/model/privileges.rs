@@ -338,12 +338,17 @@ pub fn initial_acl<'a>(
     acl
 }
 
-/// The names of the roles of a live database's cluster. They belong to the cluster, not to
-/// the schema: two catalogs compare equal whatever roles their clusters have.
+/// What a live database's cluster is, read with its catalog: the names of its roles and its
+/// server's version. They belong to the cluster, not to the schema: two catalogs compare
+/// equal whatever clusters they were read from. Desired-state SQL has neither.
 #[derive(Clone, Debug, Default)]
-pub struct ClusterRoles(pub Option<Vec<String>>);
+pub struct Cluster {
+    pub roles: Option<Vec<String>>,
+    /// `server_version_num`: 150004 for PostgreSQL 15.4.
+    pub version_num: Option<u32>,
+}
 
-impl PartialEq for ClusterRoles {
+impl PartialEq for Cluster {
     fn eq(&self, _: &Self) -> bool {
         true
     }

@@ -73,6 +73,11 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
         .map_err(fail("set search_path"))?;
 
     let mut catalog = Catalog::default();
+    let version: String = tx
+        .query_one("SHOW server_version_num", &[])
+        .map_err(fail("server version"))?
+        .get(0);
+    catalog.cluster.version_num = version.parse().ok();
     schemas::load(&reader, &mut tx, &mut catalog)?;
     extensions::load(&reader, &mut tx, &mut catalog)?;
     enums::load(&reader, &mut tx, &mut catalog)?;
