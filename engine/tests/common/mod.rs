@@ -4,6 +4,8 @@
 // each test binary uses only part of this module
 #![allow(dead_code)]
 
+pub mod servers;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
