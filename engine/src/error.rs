@@ -89,8 +89,8 @@ pub enum Error {
     },
     #[error("{0}")]
     Invalid(String),
-    /// The desired state uses features the server of the database the plan is for lacks
-    /// (`features`); `server` is redacted.
+    /// The desired state uses features, or extension versions, the server of the database
+    /// the plan is for lacks (`features`); `server` is redacted.
     #[error("the desired state uses what PostgreSQL {version} ({server}) does not have: {uses}; plan for a newer server, or leave these out of the desired state")]
     ServerTooOld {
         server: String,

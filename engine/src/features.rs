@@ -11,7 +11,12 @@ use crate::model::Catalog;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Feature {
     ColumnCompression,
+    MultirangeTypeName,
     NullsNotDistinct,
+    SetColumnList,
+    PublishedColumns,
+    PublishedRows,
+    PublishedSchemas,
     Maintain,
 }
 
@@ -19,7 +24,12 @@ impl Feature {
     fn name(self) -> &'static str {
         match self {
             Feature::ColumnCompression => "a column's COMPRESSION",
+            Feature::MultirangeTypeName => "a range type's multirange_type_name",
             Feature::NullsNotDistinct => "UNIQUE NULLS NOT DISTINCT",
+            Feature::SetColumnList => "ON DELETE SET NULL/SET DEFAULT with a column list",
+            Feature::PublishedColumns => "a publication's column list",
+            Feature::PublishedRows => "a publication's row filter (WHERE)",
+            Feature::PublishedSchemas => "a publication's TABLES IN SCHEMA",
             Feature::Maintain => "the MAINTAIN privilege",
         }
     }
@@ -27,8 +37,12 @@ impl Feature {
     /// The major version that introduced it.
     fn since(self) -> u32 {
         match self {
-            Feature::ColumnCompression => 14,
-            Feature::NullsNotDistinct => 15,
+            Feature::ColumnCompression | Feature::MultirangeTypeName => 14,
+            Feature::NullsNotDistinct
+            | Feature::SetColumnList
+            | Feature::PublishedColumns
+            | Feature::PublishedRows
+            | Feature::PublishedSchemas => 15,
             Feature::Maintain => 17,
         }
     }
@@ -45,12 +59,38 @@ fn uses(catalog: &Catalog) -> Vec<(Feature, String)> {
             ));
         }
         for constraint in table.constraints.values() {
-            if nulls_not_distinct(&constraint.definition.canonical) {
-                uses.push((
-                    Feature::NullsNotDistinct,
-                    format!("constraint `{}` on `{}`", constraint.name, table.name),
-                ));
+            let canonical = &constraint.definition.canonical;
+            let object = || format!("constraint `{}` on `{}`", constraint.name, table.name);
+            if nulls_not_distinct(canonical) {
+                uses.push((Feature::NullsNotDistinct, object()));
             }
+            if canonical.contains("\"fk_del_set_cols\":[{") {
+                uses.push((Feature::SetColumnList, object()));
+            }
+        }
+    }
+    for range in catalog.range_types.values() {
+        if range
+            .options
+            .iter()
+            .any(|o| o.starts_with("multirange_type_name"))
+        {
+            uses.push((
+                Feature::MultirangeTypeName,
+                format!("type `{}`", range.name),
+            ));
+        }
+    }
+    for publication in catalog.publications.values() {
+        let object = || format!("publication `{}`", publication.name);
+        if publication.tables.iter().any(|t| t.columns.is_some()) {
+            uses.push((Feature::PublishedColumns, object()));
+        }
+        if publication.tables.iter().any(|t| t.row_filter.is_some()) {
+            uses.push((Feature::PublishedRows, object()));
+        }
+        if !publication.schemas.is_empty() {
+            uses.push((Feature::PublishedSchemas, object()));
         }
     }
     for index in catalog.indexes.values() {
@@ -79,19 +119,20 @@ fn nulls_not_distinct(canonical: &str) -> bool {
     canonical.contains("\"nulls_not_distinct\":true")
 }
 
-/// Refuses `desired` for a server of `version_num` (`server_version_num`) that lacks a
-/// feature it uses; `server` names the database in the message.
-pub fn check(desired: &Catalog, version_num: u32, server: &str) -> Result<(), Error> {
+/// Refuses `desired` for the database `server` names, whose catalog is `current`, where its
+/// server lacks a feature `desired` uses or an extension version it asks for (one not
+/// installed there already).
+pub fn check(desired: &Catalog, current: &Catalog, server: &str) -> Result<(), Error> {
+    let Some(version_num) = current.cluster.version_num else {
+        return Ok(());
+    };
     let major = version_num / 10000;
     let mut lacking: Vec<(Feature, String)> = uses(desired)
         .into_iter()
         .filter(|(feature, _)| feature.since() > major)
         .collect();
-    if lacking.is_empty() {
-        return Ok(());
-    }
     lacking.sort();
-    let list: Vec<String> = lacking
+    let mut list: Vec<String> = lacking
         .iter()
         .map(|(feature, object)| {
             format!(
@@ -101,9 +142,137 @@ pub fn check(desired: &Catalog, version_num: u32, server: &str) -> Result<(), Er
             )
         })
         .collect();
+    list.extend(missing_extensions(desired, current));
+    if list.is_empty() {
+        return Ok(());
+    }
     Err(Error::ServerTooOld {
         server: server.to_string(),
         version: format!("{major}.{}", version_num % 100),
         uses: list.join("; "),
     })
+}
+
+/// The extensions of `desired` that `current`'s server cannot install: at the version
+/// pinned, or at all; one installed already as asked is not checked.
+fn missing_extensions(desired: &Catalog, current: &Catalog) -> Vec<String> {
+    let Some(available) = &current.cluster.extension_versions else {
+        return Vec::new();
+    };
+    desired
+        .extensions
+        .values()
+        .filter(|wanted| {
+            current
+                .extensions
+                .get(&wanted.name)
+                .is_none_or(|installed| {
+                    wanted.version.is_some() && wanted.version != installed.version
+                })
+        })
+        .filter_map(|wanted| {
+            let versions: Vec<&str> = available
+                .iter()
+                .filter(|(name, _)| *name == wanted.name)
+                .map(|(_, version)| version.as_str())
+                .collect();
+            match &wanted.version {
+                _ if versions.is_empty() => Some(format!(
+                    "extension `{}` (not installable there)",
+                    wanted.name
+                )),
+                Some(version) if !versions.contains(&version.as_str()) => Some(format!(
+                    "extension `{}` version {version} (it has {})",
+                    wanted.name,
+                    versions.join(", ")
+                )),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Extension;
+    use crate::source::{sql, SqlFile};
+
+    fn offline(text: &str) -> Catalog {
+        sql::load(&[SqlFile {
+            name: "to.sql".into(),
+            text: text.into(),
+        }])
+        .expect("the file loads")
+    }
+
+    /// An empty database of a server of `version_num`, which can install `extensions`.
+    fn server(version_num: u32, extensions: &[(&str, &str)]) -> Catalog {
+        let mut catalog = Catalog::default();
+        catalog.cluster.version_num = Some(version_num);
+        catalog.cluster.extension_versions = Some(
+            extensions
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+        );
+        catalog
+    }
+
+    fn refusal(desired: &Catalog, current: &Catalog) -> Option<String> {
+        check(desired, current, "db").err().map(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_feature_is_refused_before_its_version_and_named_with_it() {
+        let desired = offline(
+            "CREATE TABLE t (a int, b text COMPRESSION pglz, UNIQUE NULLS NOT DISTINCT (a));
+             CREATE UNIQUE INDEX t_b ON t (b) NULLS NOT DISTINCT;
+             GRANT MAINTAIN ON t TO PUBLIC;",
+        );
+        let message = refusal(&desired, &server(130023, &[])).expect("refused on 13");
+        assert!(message.contains("PostgreSQL 13.23 (db)"), "{message}");
+        assert!(
+            message.contains("a column's COMPRESSION (PostgreSQL 14+): column `public.t.b`"),
+            "{message}"
+        );
+        assert!(
+            message.contains("UNIQUE NULLS NOT DISTINCT (PostgreSQL 15+): constraint"),
+            "{message}"
+        );
+        assert!(message.contains("index `public.t_b`"), "{message}");
+        assert!(
+            message.contains("MAINTAIN privilege (PostgreSQL 17+)"),
+            "{message}"
+        );
+        let on_16 = refusal(&desired, &server(160004, &[])).expect("refused on 16");
+        assert!(!on_16.contains("NULLS NOT DISTINCT"), "{on_16}");
+        assert_eq!(refusal(&desired, &server(170000, &[])), None);
+    }
+
+    #[test]
+    fn an_extension_version_the_server_cannot_install_is_refused_unless_installed() {
+        let desired = offline("CREATE EXTENSION pg_trgm VERSION '1.6'; CREATE EXTENSION hstore;");
+        let available = [("pg_trgm", "1.5"), ("hstore", "1.8")];
+        let message = refusal(&desired, &server(130023, &available)).expect("refused");
+        assert!(
+            message.contains("extension `pg_trgm` version 1.6 (it has 1.5)"),
+            "{message}"
+        );
+        assert!(!message.contains("hstore"), "{message}");
+        assert!(refusal(&desired, &server(130023, &[("pg_trgm", "1.5")]))
+            .unwrap()
+            .contains("extension `hstore` (not installable there)"));
+        let mut installed = server(130023, &available);
+        installed.extensions.insert(
+            "pg_trgm".into(),
+            Extension {
+                name: "pg_trgm".into(),
+                schema: "public".into(),
+                version: Some("1.6".into()),
+                comment: None,
+            },
+        );
+        assert_eq!(refusal(&desired, &installed), None);
+    }
 }

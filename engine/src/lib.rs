@@ -132,7 +132,7 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
         to: to_catalog,
     } = select(catalogs, sources, options)?;
     check_roles(&from_catalog, &to_catalog)?;
-    check_server(sources, &from_catalog, &to_catalog)?;
+    check_server(from, &from_catalog, &to_catalog)?;
     // comments never reach a catalog: directives are read from the files on both paths
     let mut intent = match &to_files {
         Some(files) => source::directives::read(files)?,
@@ -390,20 +390,12 @@ fn check_roles(from: &Catalog, to: &Catalog) -> Result<(), Error> {
     )))
 }
 
-/// Refuses a desired state that uses features the server the plan is for lacks: FROM's
-/// server when FROM is a database, otherwise TO's (a plan from files is for a database like
-/// it); with no database side there is no server to check against.
-fn check_server(sources: Pair<&Source>, from: &Catalog, to: &Catalog) -> Result<(), Error> {
-    let server = match (sources.from, from.cluster.version_num) {
-        (Source::Database(url), Some(version)) => Some((url, version)),
-        _ => match (sources.to, to.cluster.version_num) {
-            (Source::Database(url), Some(version)) => Some((url, version)),
-            _ => None,
-        },
-    };
-    match server {
-        Some((url, version)) => features::check(to, version, &error::redact_url(url)),
-        None => Ok(()),
+/// Refuses a desired state that uses what the server of FROM, the database the plan is
+/// for, lacks; a plan from files has no server to check against.
+fn check_server(from_source: &Source, from: &Catalog, to: &Catalog) -> Result<(), Error> {
+    match from_source {
+        Source::Database(url) => features::check(to, from, &error::redact_url(url)),
+        _ => Ok(()),
     }
 }
 

@@ -338,14 +338,16 @@ pub fn initial_acl<'a>(
     acl
 }
 
-/// What a live database's cluster is, read with its catalog: the names of its roles and its
-/// server's version. They belong to the cluster, not to the schema: two catalogs compare
+/// What a live database's cluster is, read with its catalog: the names of its roles, its
+/// server's version and the extensions it can install. They belong to the cluster, not to the schema: two catalogs compare
 /// equal whatever clusters they were read from. Desired-state SQL has neither.
 #[derive(Clone, Debug, Default)]
 pub struct Cluster {
     pub roles: Option<Vec<String>>,
     /// `server_version_num`: 150004 for PostgreSQL 15.4.
     pub version_num: Option<u32>,
+    /// The extensions its server can install, (name, version), sorted.
+    pub extension_versions: Option<Vec<(String, String)>>,
 }
 
 impl PartialEq for Cluster {
