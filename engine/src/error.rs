@@ -91,7 +91,7 @@ pub enum Error {
     Invalid(String),
     /// The desired state uses features, or extension versions, the server of the database
     /// the plan is for lacks (`features`); `server` is redacted.
-    #[error("the desired state uses what PostgreSQL {version} ({server}) does not have: {uses}; plan for a newer server, or leave these out of the desired state")]
+    #[error("the desired state uses what PostgreSQL {version} ({server}) does not have: {uses}; plan for a server that has them, or leave these out of the desired state")]
     ServerTooOld {
         server: String,
         version: String,

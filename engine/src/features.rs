@@ -171,6 +171,7 @@ pub fn check(desired: &Catalog, current: &Catalog, server: &str) -> Result<(), E
         })
         .collect();
     list.extend(missing_extensions(desired, current));
+    list.extend(missing_compression(desired, current));
     if list.is_empty() {
         return Ok(());
     }
@@ -179,6 +180,29 @@ pub fn check(desired: &Catalog, current: &Catalog, server: &str) -> Result<(), E
         version: format!("{major}.{}", version_num % 100),
         uses: list.join("; "),
     })
+}
+
+/// The columns of `desired` whose compression method `current`'s server was built without
+/// (`lz4` needs a server built with it).
+fn missing_compression(desired: &Catalog, current: &Catalog) -> Vec<String> {
+    let Some(methods) = &current.cluster.compression_methods else {
+        return Vec::new();
+    };
+    let mut missing = Vec::new();
+    for table in desired.tables.values() {
+        for column in table.columns.values() {
+            match &column.compression {
+                Some(method) if !methods.contains(method) => missing.push(format!(
+                    "compression method {method} (it has {}): column `{}.{}`",
+                    methods.join(", "),
+                    table.name,
+                    column.name
+                )),
+                _ => {}
+            }
+        }
+    }
+    missing
 }
 
 /// The extensions of `desired` that `current`'s server cannot install: at the version
@@ -288,6 +312,17 @@ mod tests {
         let on_16 = refusal(&desired, &server(160004, &[])).expect("refused on 16");
         assert!(!on_16.contains("NULLS NOT DISTINCT"), "{on_16}");
         assert_eq!(refusal(&desired, &server(170000, &[])), None);
+        let mut without_lz4 = server(180000, &[]);
+        without_lz4.cluster.compression_methods = Some(vec!["pglz".into()]);
+        let lz4 = offline("CREATE TABLE t (a text COMPRESSION lz4, b text COMPRESSION pglz);");
+        assert_eq!(
+            refusal(&lz4, &without_lz4).as_deref(),
+            Some(
+                "the desired state uses what PostgreSQL 18.0 (db) does not have: compression \
+                 method lz4 (it has pglz): column `public.t.a`; plan for a server that has \
+                 them, or leave these out of the desired state"
+            )
+        );
     }
 
     #[test]

@@ -346,6 +346,9 @@ pub struct Cluster {
     pub roles: Option<Vec<String>>,
     /// `server_version_num`: 150004 for PostgreSQL 15.4.
     pub version_num: Option<u32>,
+    /// The compression methods its server was built with (`pglz`, `lz4`…; `None` before
+    /// PostgreSQL 14).
+    pub compression_methods: Option<Vec<String>>,
     /// The extensions its server can install, (name, version), sorted.
     pub extension_versions: Option<Vec<(String, String)>>,
 }
