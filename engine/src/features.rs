@@ -2,7 +2,8 @@
 //! came with a PostgreSQL release (`UNIQUE NULLS NOT DISTINCT` with 15, `MAINTAIN` with
 //! 17…); a plan whose desired state uses one, for a database whose server is older, is
 //! refused before anything is planned, naming each use, the feature and the version that
-//! introduced it, rather than failing half-way through `up.sql`.
+//! introduced it, rather than failing half-way through `up.sql`. So is what the server's
+//! build lacks: a compression method, an extension version it cannot install.
 
 use crate::error::Error;
 use crate::model::Catalog;
