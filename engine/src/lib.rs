@@ -11,6 +11,7 @@ pub mod cluster;
 pub mod connect;
 pub mod diff;
 pub mod error;
+mod features;
 mod guard;
 pub mod hazard;
 pub mod lint;
@@ -131,6 +132,7 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
         to: to_catalog,
     } = select(catalogs, sources, options)?;
     check_roles(&from_catalog, &to_catalog)?;
+    check_server(from, &from_catalog, &to_catalog)?;
     // comments never reach a catalog: directives are read from the files on both paths
     let mut intent = match &to_files {
         Some(files) => source::directives::read(files)?,
@@ -370,7 +372,7 @@ fn read_sides(
 /// Roles are not managed: when the plan is for a live database, every role the desired state
 /// grants to must exist in its cluster already.
 fn check_roles(from: &Catalog, to: &Catalog) -> Result<(), Error> {
-    let Some(existing) = &from.roles.0 else {
+    let Some(existing) = &from.cluster.roles else {
         return Ok(());
     };
     let missing: Vec<String> = to
@@ -386,6 +388,15 @@ fn check_roles(from: &Catalog, to: &Catalog) -> Result<(), Error> {
         "the desired state grants privileges to, or makes owners of, role(s) {} that do not exist in the database the plan is for; create them first (schemadiff does not manage roles)",
         missing.join(", ")
     )))
+}
+
+/// Refuses a desired state that uses what the server of FROM, the database the plan is
+/// for, lacks; a plan from files has no server to check against.
+fn check_server(from_source: &Source, from: &Catalog, to: &Catalog) -> Result<(), Error> {
+    match from_source {
+        Source::Database(url) => features::check(to, from, &error::redact_url(url)),
+        _ => Ok(()),
+    }
 }
 
 /// Keeps the schemas the options select and not owned elsewhere, and owners with

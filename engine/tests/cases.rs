@@ -12,8 +12,10 @@
 //!    a few `k`, and expects from.sql's schema and the seeded rows back.
 //!
 //! The cases are written for PostgreSQL 15 (CI's server). Run against another version
-//! (`SCHEMADIFF_PG_BINDIR`), a case whose files use syntax that server lacks is skipped and
-//! listed, not failed.
+//! (`SCHEMADIFF_PG_BINDIR`, or the version matrix: `schemas/versions/`), a case whose files
+//! do not load on that server is skipped and listed, not failed, where the engine refuses to
+//! plan it for that server (a feature the server lacks, `Error::ServerTooOld`); otherwise
+//! it fails.
 //!
 //! A case with a `pending` file is a known gap: the file says why, the case must still fail
 //! (so that a fix is noticed), and it does not fail the test.
@@ -34,7 +36,7 @@ use schemadiff_engine::{plan, render, DesiredStatePath, DevServer, Options, Plan
 mod common;
 mod data;
 
-use common::{apply, fresh_database, load_database, read_live, same, workspace};
+use common::{apply, fresh_database, load_database, read_live, same, servers, workspace};
 
 /// The roles a case may name in grants, policies and default privileges.
 const CASE_ROLES: [&str; 3] = ["app_reader", "app_writer", "app_admin"];
@@ -55,9 +57,13 @@ fn case_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-#[test]
-fn every_case_converges_forward_and_back_on_both_paths() {
-    let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
+/// A cluster of the server in `bindir` (the default one: `None`), with the roles cases use.
+fn case_cluster(bindir: Option<&Path>) -> TempCluster {
+    let cluster = match bindir {
+        Some(bindir) => TempCluster::start_in(bindir),
+        None => TempCluster::start(),
+    }
+    .expect("a throwaway PostgreSQL cluster starts");
     let mut admin = cluster.admin().expect("the cluster accepts connections");
     for role in CASE_ROLES {
         admin
@@ -67,11 +73,78 @@ fn every_case_converges_forward_and_back_on_both_paths() {
     admin
         .batch_execute(&format!("CREATE ROLE {CASE_SUPERUSER} SUPERUSER"))
         .expect("the case superuser is created");
+    cluster
+}
+
+#[test]
+fn every_case_converges_forward_and_back_on_both_paths() {
+    let cluster = case_cluster(None);
     let cases = case_dirs();
     assert!(!cases.is_empty(), "no cases found");
-    let failures = common::two_at_a_time(&cases, |i, case| {
+    let failures = converge(&cluster, &cases);
+    println!("{} case(s) run, {} failed", cases.len(), failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// The version matrix in CI: the cases `schemas/versions/subset.txt` lists, on each server
+/// `schemas/versions/servers.txt` marks `ci` (scripts/setup.sh fetches them). A server that
+/// is not there fails the test, saying how to fetch it.
+#[test]
+fn case_subset_converges_on_the_other_versions() {
+    let listed = std::fs::read_to_string(workspace().join("schemas/versions/subset.txt"))
+        .expect("schemas/versions/subset.txt is readable");
+    let subset: Vec<&str> = listed
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect();
+    let cases: Vec<PathBuf> = case_dirs()
+        .into_iter()
+        .filter(|case| subset.contains(&&*case.file_name().unwrap().to_string_lossy()))
+        .collect();
+    let unknown: Vec<&&str> = subset
+        .iter()
+        .filter(|name| !workspace().join("schemas/cases").join(name).is_dir())
+        .collect();
+    assert!(unknown.is_empty(), "subset.txt names no case {unknown:?}");
+    let mut failures = Vec::new();
+    for server in servers::listed().into_iter().filter(|s| s.ci) {
+        let bindir = server.bindir().unwrap_or_else(|e| panic!("{e}"));
+        let cluster = case_cluster(Some(&bindir));
+        assert_eq!(
+            cluster.server_version_num() / 10000,
+            server.major,
+            "{} is not PostgreSQL {}",
+            bindir.display(),
+            server.major
+        );
+        let version = format!("PostgreSQL {}", server.major);
+        failures.extend(
+            converge(&cluster, &cases)
+                .into_iter()
+                .map(|failure| format!("[{version}] {failure}")),
+        );
+        println!("{version}: {} case(s) run", cases.len());
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case run(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Runs every case of `cases` on `cluster` (see [`run_case`]): the failures' reports.
+fn converge(cluster: &TempCluster, cases: &[PathBuf]) -> Vec<String> {
+    common::two_at_a_time(cases, |i, case| {
         let name = case.file_name().unwrap().to_string_lossy().to_string();
-        let error = common::caught(|| run_case(&cluster, case, i))
+        let error = common::caught(|| run_case(cluster, case, i))
             .and_then(|outcome| outcome)
             .err();
         let pending = std::fs::read_to_string(case.join("pending")).ok();
@@ -85,15 +158,7 @@ fn every_case_converges_forward_and_back_on_both_paths() {
             (Some(error), None) => error,
         };
         Some(format!("--- {name}\n{report}"))
-    });
-    println!("{} case(s) run, {} failed", cases.len(), failures.len());
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    })
 }
 
 /// `schemadiff dump` of every case's to.sql, read from the database it was loaded into:
@@ -101,16 +166,7 @@ fn every_case_converges_forward_and_back_on_both_paths() {
 /// database reads back equal, and the offline dump of the file loads into an equal database.
 #[test]
 fn every_case_dumps_to_a_fixed_point() {
-    let cluster = TempCluster::start().expect("a throwaway PostgreSQL cluster starts");
-    let mut admin = cluster.admin().expect("the cluster accepts connections");
-    for role in CASE_ROLES {
-        admin
-            .batch_execute(&format!("CREATE ROLE {role}"))
-            .expect("a case role is created");
-    }
-    admin
-        .batch_execute(&format!("CREATE ROLE {CASE_SUPERUSER} SUPERUSER"))
-        .expect("the case superuser is created");
+    let cluster = case_cluster(None);
     let cases = case_dirs();
     let failures = common::two_at_a_time(&cases, |i, case| {
         // a pending case's gap (an extension's built-in comment) shows here too
@@ -132,9 +188,10 @@ fn every_case_dumps_to_a_fixed_point() {
 
 fn dump_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), String> {
     let db = |suffix: &str| format!("dump{number}_{suffix}");
-    let Ok(source) = load_database(cluster, &db("source"), &case.join("to.sql")) else {
-        // a case written for another server version: the case test reports it
-        return Ok(());
+    let source = match load_database(cluster, &db("source"), &case.join("to.sql")) {
+        Ok(source) => source,
+        // a case written for a newer server: the case test reports it
+        Err(error) => return refused(cluster, case, &db("empty")).map_or(Err(error), |_| Ok(())),
     };
     let options = Options {
         owners: true,
@@ -211,14 +268,9 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
     ) {
         (Ok(reference), Ok(target)) => (reference, target),
         (Err(error), _) | (_, Err(error)) => {
-            if cluster.server_version_num() / 10000 != 15 {
-                println!(
-                    "skipped {name}: does not load on this server: {}",
-                    error.lines().next().unwrap_or("")
-                );
-                return Ok(());
-            }
-            return Err(error);
+            let refusal = refused(cluster, case, &db("empty")).ok_or(error)?;
+            println!("skipped {name}: {refusal}");
+            return Ok(());
         }
     };
     let expected_from = read_live(&reference)?;
@@ -296,6 +348,31 @@ fn run_case(cluster: &TempCluster, case: &Path, number: usize) -> Result<(), Str
     cluster.drop_database(&db("from")).ok();
     cluster.drop_database(&db("to")).ok();
     Ok(())
+}
+
+/// Why the engine refuses a plan to the case's from.sql or to.sql for a database on
+/// `cluster` (a case written for a newer server): a case that does not load is skipped only
+/// where it is refused, so that no server's lack goes unnoticed or unexplained.
+/// `empty` names the scratch database it plans from.
+fn refused(cluster: &TempCluster, case: &Path, empty: &str) -> Option<String> {
+    let url = fresh_database(cluster, empty, "").ok()?;
+    let options = Options {
+        desired_state: DesiredStatePath::Offline,
+        allow_empty: true,
+        ..Default::default()
+    };
+    let refusal = ["from.sql", "to.sql"].into_iter().find_map(|file| {
+        match plan(
+            &Source::Database(url.clone()),
+            &Source::Path(case.join(file)),
+            &options,
+        ) {
+            Err(error @ schemadiff_engine::Error::ServerTooOld { .. }) => Some(error.to_string()),
+            _ => None,
+        }
+    });
+    cluster.drop_database(empty).ok();
+    refusal
 }
 
 /// A migration stopped after its first `k` steps is rolled back by the tail of down.sql

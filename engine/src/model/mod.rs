@@ -29,7 +29,7 @@ pub use objects::{
     EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
 };
 pub use privileges::{
-    Acl, AclObject, ClusterRoles, DefaultAclKey, DefaultObjects, DefaultPrivileges, Grant, Grantee,
+    Acl, AclObject, Cluster, DefaultAclKey, DefaultObjects, DefaultPrivileges, Grant, Grantee,
     Owner, Privileges,
 };
 pub use publications::{Publication, PublishedTable, ALL_OPERATIONS};
@@ -121,10 +121,10 @@ pub struct Catalog {
     /// Owners other than the role running the plan (see [`Owner`]).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub owners: IndexMap<AclObject, Owner>,
-    /// The roles of the cluster, read from a live database only (roles are not managed:
-    /// they validate the grants a plan would make).
+    /// The cluster of a live database: its roles (not managed: they validate the grants a
+    /// plan would make) and its version (which features a plan for it may use).
     #[serde(skip)]
-    pub roles: ClusterRoles,
+    pub cluster: Cluster,
     /// Objects found in the source that the model does not cover yet. Never silently dropped:
     /// the summary lists them and `--strict` turns them into an error.
     #[serde(skip)]

@@ -348,12 +348,22 @@ pub fn initial_acl<'a>(
     acl
 }
 
-/// The names of the roles of a live database's cluster. They belong to the cluster, not to
-/// the schema: two catalogs compare equal whatever roles their clusters have.
+/// What a live database's cluster is, read with its catalog: the names of its roles, its
+/// server's version and the extensions it can install. They belong to the cluster, not to the schema: two catalogs compare
+/// equal whatever clusters they were read from. Desired-state SQL has neither.
 #[derive(Clone, Debug, Default)]
-pub struct ClusterRoles(pub Option<Vec<String>>);
+pub struct Cluster {
+    pub roles: Option<Vec<String>>,
+    /// `server_version_num`: 150004 for PostgreSQL 15.4.
+    pub version_num: Option<u32>,
+    /// The compression methods its server was built with (`pglz`, `lz4`…; `None` before
+    /// PostgreSQL 14).
+    pub compression_methods: Option<Vec<String>>,
+    /// The extensions its server can install, (name, version), sorted.
+    pub extension_versions: Option<Vec<(String, String)>>,
+}
 
-impl PartialEq for ClusterRoles {
+impl PartialEq for Cluster {
     fn eq(&self, _: &Self) -> bool {
         true
     }

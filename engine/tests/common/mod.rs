@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod offline;
+pub mod servers;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -75,6 +75,13 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
         .map_err(fail("set search_path"))?;
 
     let mut catalog = Catalog::default();
+    let server = tx
+        .query_one(include_str!("queries/server.sql"), &[])
+        .map_err(fail("server version"))?;
+    let version: String = reader.get(&server, "server version", "version_num")?;
+    catalog.cluster.version_num = version.parse().ok();
+    catalog.cluster.compression_methods =
+        reader.get(&server, "server version", "compression_methods")?;
     schemas::load(&reader, &mut tx, &mut catalog)?;
     extensions::load(&reader, &mut tx, &mut catalog)?;
     enums::load(&reader, &mut tx, &mut catalog)?;

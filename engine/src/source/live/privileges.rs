@@ -9,8 +9,7 @@ use super::Reader;
 use crate::error::Error;
 use crate::model::privileges::grant;
 use crate::model::{
-    Acl, AclObject, Catalog, ClusterRoles, DefaultAclKey, DefaultObjects, Grant, Grantee,
-    QualifiedName,
+    Acl, AclObject, Catalog, DefaultAclKey, DefaultObjects, Grant, Grantee, QualifiedName,
 };
 
 const PRIVILEGES: &str = include_str!("queries/privileges.sql");
@@ -134,7 +133,7 @@ pub(super) fn load_roles(
     for row in reader.query(tx, WHAT, ROLES)? {
         roles.push(reader.get(&row, WHAT, "name")?);
     }
-    catalog.roles = ClusterRoles(Some(roles));
+    catalog.cluster.roles = Some(roles);
     Ok(())
 }
 

@@ -21,12 +21,8 @@ pub(super) fn load(
     tx: &mut Transaction<'_>,
     catalog: &mut Catalog,
 ) -> Result<(), Error> {
-    let version: String = tx
-        .query_one("SHOW server_version_num", &[])
-        .map_err(|e| reader.error(WHAT, super::error_message(&e)))?
-        .get(0);
-    let objects = match version.parse::<u32>() {
-        Ok(number) if number < 150000 => OBJECTS_BEFORE_15,
+    let objects = match catalog.cluster.version_num {
+        Some(number) if number < 150000 => OBJECTS_BEFORE_15,
         _ => OBJECTS,
     };
     let query = QUERY.replace("{objects}", objects);
