@@ -6,7 +6,7 @@
 //! build lacks: a compression method, an extension version it cannot install.
 
 use crate::error::Error;
-use crate::model::Catalog;
+use crate::model::{Catalog, STORED_OPTIONS};
 
 /// A feature of the desired state that not every supported server has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,6 +21,9 @@ enum Feature {
     PublishedRows,
     PublishedSchemas,
     Maintain,
+    StatisticsExpressions,
+    /// A subscription option, with the version that introduced it.
+    SubscriptionOption(&'static str, u32),
 }
 
 impl Feature {
@@ -36,15 +39,18 @@ impl Feature {
             Feature::PublishedRows => "a publication's row filter (WHERE)",
             Feature::PublishedSchemas => "a publication's TABLES IN SCHEMA",
             Feature::Maintain => "the MAINTAIN privilege",
+            Feature::StatisticsExpressions => "extended statistics on expressions",
+            Feature::SubscriptionOption(option, _) => option,
         }
     }
 
     /// The major version that introduced it.
     fn since(self) -> u32 {
         match self {
-            Feature::ColumnCompression | Feature::MultirangeTypeName | Feature::SqlStandardBody => {
-                14
-            }
+            Feature::ColumnCompression
+            | Feature::MultirangeTypeName
+            | Feature::SqlStandardBody
+            | Feature::StatisticsExpressions => 14,
             Feature::NullsNotDistinct
             | Feature::SetColumnList
             | Feature::SecurityInvoker
@@ -52,6 +58,7 @@ impl Feature {
             | Feature::PublishedRows
             | Feature::PublishedSchemas => 15,
             Feature::Maintain => 17,
+            Feature::SubscriptionOption(_, since) => since,
         }
     }
 }
@@ -120,6 +127,20 @@ fn uses(catalog: &Catalog) -> Vec<(Feature, String)> {
         }
         if !publication.schemas.is_empty() {
             uses.push((Feature::PublishedSchemas, object()));
+        }
+    }
+    for statistics in catalog.statistics.values() {
+        if !statistics.expressions.is_empty() {
+            let object = format!("statistics `{}`", statistics.name);
+            uses.push((Feature::StatisticsExpressions, object));
+        }
+    }
+    for subscription in catalog.subscriptions.values() {
+        for (option, _, since) in STORED_OPTIONS {
+            if subscription.options.contains_key(option) {
+                let object = format!("subscription `{}`", subscription.name);
+                uses.push((Feature::SubscriptionOption(option, since), object));
+            }
         }
     }
     for index in catalog.indexes.values() {
@@ -310,6 +331,27 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains("two()"), "{message}");
+        let newer = offline(
+            "CREATE TABLE s (a int, b int);
+             CREATE STATISTICS s_sum ON (a + b), a FROM s;
+             CREATE SUBSCRIPTION sub CONNECTION 'host=x' PUBLICATION p
+                 WITH (connect = false, slot_name = NONE, binary = true, failover = true);",
+        );
+        let message = refusal(&newer, &server(140000, &[])).expect("refused on 14");
+        assert!(!message.contains("statistics on expressions"), "{message}");
+        assert!(!message.contains("binary"), "{message}");
+        assert!(
+            message.contains("failover (PostgreSQL 17+): subscription `sub`"),
+            "{message}"
+        );
+        let message = refusal(&newer, &server(130000, &[])).expect("refused on 13");
+        assert!(
+            message.contains(
+                "extended statistics on expressions (PostgreSQL 14+): statistics `public.s_sum`"
+            ),
+            "{message}"
+        );
+        assert!(message.contains("binary (PostgreSQL 14+)"), "{message}");
         let on_16 = refusal(&desired, &server(160004, &[])).expect("refused on 16");
         assert!(!on_16.contains("NULLS NOT DISTINCT"), "{on_16}");
         assert_eq!(refusal(&desired, &server(170000, &[])), None);
