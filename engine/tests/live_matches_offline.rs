@@ -102,6 +102,7 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(policies);
     compare_maps!(rules);
     compare_maps!(event_triggers);
+    compare_maps!(casts);
     compare_maps!(publications);
     compare_maps!(foreign_data_wrappers);
     compare_maps!(foreign_servers);
@@ -916,6 +917,33 @@ agree! {
         ALTER EVENT TRIGGER rewrites ENABLE ALWAYS;
         ALTER EVENT TRIGGER rewrites RENAME TO "Rewrites";
         COMMENT ON EVENT TRIGGER "Tables" IS 'table DDL';
+    "#;
+
+    // types spelled as the server prints them (`int4`, `public.`, quoted), a function named
+    // without its arguments or in another schema, every method and context, a comment, and
+    // one dropped with IF EXISTS
+    casts: r#"
+        CREATE SCHEMA "Money";
+        CREATE TYPE mood AS ENUM ('sad', 'happy');
+        CREATE TYPE "Money"."Amount" AS (units bigint, currency text);
+        CREATE FUNCTION "Money".amount_text(a "Money"."Amount") RETURNS text
+            LANGUAGE sql IMMUTABLE AS $$ SELECT a.currency $$;
+        CREATE FUNCTION mood_score(m mood, typmod int4, explicit boolean) RETURNS numeric
+            LANGUAGE sql IMMUTABLE AS $$ SELECT 1::numeric $$;
+        CREATE FUNCTION mood_rank(m public.mood) RETURNS int4
+            LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;
+        CREATE CAST ("Money"."Amount" AS text)
+            WITH FUNCTION "Money".amount_text("Money"."Amount") AS ASSIGNMENT;
+        CREATE CAST (public.mood AS numeric) WITH FUNCTION mood_score(mood, int, bool);
+        CREATE CAST (mood AS integer) WITH FUNCTION mood_rank AS IMPLICIT;
+        CREATE CAST (xid AS int4) WITHOUT FUNCTION;
+        CREATE CAST (text AS "Money"."Amount") WITH INOUT;
+        CREATE CAST (mood AS varchar) WITH INOUT;
+        DROP CAST (mood AS character varying);
+        DROP CAST IF EXISTS (mood AS date);
+        COMMENT ON CAST (text AS "Money"."Amount") IS 'parsed';
+        COMMENT ON CAST (mood AS int) IS 'rank';
+        COMMENT ON CAST (mood AS int) IS NULL;
     "#;
 
     // kinds as the server stores them (all when none or every one is written), columns as
