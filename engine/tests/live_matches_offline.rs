@@ -1209,6 +1209,8 @@ fn unsupported_objects_are_listed() {
         CREATE SCHEMA app;
         GRANT USAGE ON SCHEMA app TO schemadiff_reader;
         CREATE SCHEMA untouched;
+        CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple, STOPWORDS = english);
+        CREATE TEXT SEARCH CONFIGURATION app.english (COPY = english);
     "#;
     let url = database_with("unsupported", sql);
     let catalog = live::load(&url).expect("load");
@@ -1253,6 +1255,32 @@ fn unsupported_objects_are_listed() {
     // and publications
     assert!(catalog.publications.contains_key("pub"));
     assert!(!found.iter().any(|(kind, _, _)| kind == "publication"));
+    // text search objects are listed as the offline loader lists them (its own are
+    // `english_simple` and `app.english`; the built-in ones are not the database's)
+    let text_search: Vec<_> = (found.iter())
+        .filter(|(kind, _, _)| kind.starts_with("text search"))
+        .collect();
+    let listed = |kind: &str, schema: &str, name: &str| {
+        (kind.to_string(), Some(schema.to_string()), name.to_string())
+    };
+    assert_eq!(
+        text_search,
+        [
+            &listed("text search configuration", "app", "english"),
+            &listed("text search dictionary", "public", "english_simple"),
+        ]
+    );
+    let file = offline(
+        "text_search",
+        "CREATE SCHEMA app;
+         CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple);
+         CREATE TEXT SEARCH CONFIGURATION app.english (COPY = english);",
+    );
+    let kinds: Vec<_> = file.unsupported.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["text search configuration", "text search dictionary"]
+    );
     // privileges are modelled, not listed
     assert!(!found.iter().any(|(kind, _, _)| kind == "privilege"));
     for object in [
