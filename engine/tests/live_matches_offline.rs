@@ -920,8 +920,8 @@ agree! {
     "#;
 
     // types spelled as the server prints them (`int4`, `public.`, quoted), a function named
-    // without its arguments or in another schema, every method and context, a comment, and
-    // one dropped with IF EXISTS
+    // without its arguments, in another schema or built in, every method and context, a
+    // comment, and one dropped with IF EXISTS
     casts: r#"
         CREATE SCHEMA "Money";
         CREATE TYPE mood AS ENUM ('sad', 'happy');
@@ -938,6 +938,8 @@ agree! {
         CREATE CAST (mood AS integer) WITH FUNCTION mood_rank AS IMPLICIT;
         CREATE CAST (xid AS int4) WITHOUT FUNCTION;
         CREATE CAST (text AS "Money"."Amount") WITH INOUT;
+        CREATE DOMAIN label AS text;
+        CREATE CAST (label AS integer) WITH FUNCTION length(text);
         CREATE CAST (mood AS varchar) WITH INOUT;
         DROP CAST (mood AS character varying);
         DROP CAST IF EXISTS (mood AS date);

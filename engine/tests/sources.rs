@@ -582,7 +582,9 @@ fn a_cast_is_in_scope_where_its_function_and_types_are() {
              LANGUAGE sql AS 'SELECT a.currency';
          CREATE CAST (money.amount AS text) WITH FUNCTION util.amount_text(money.amount);
          CREATE CAST (text AS money.amount) WITH INOUT;
-         CREATE CAST (xid AS integer) WITHOUT FUNCTION;",
+         CREATE CAST (xid AS integer) WITHOUT FUNCTION;
+         CREATE DOMAIN money.label AS text;
+         CREATE CAST (money.label AS integer) WITH FUNCTION length(text);",
     )
     .unwrap();
     let source = schemadiff_engine::source::Source::Path(path);
@@ -600,13 +602,18 @@ fn a_cast_is_in_scope_where_its_function_and_types_are() {
         keys(selecting(&[])),
         [
             "money.amount AS text",
+            "money.label AS integer",
             "text AS money.amount",
             "xid AS integer"
         ]
     );
     assert_eq!(
         keys(selecting(&["money"])),
-        ["text AS money.amount", "xid AS integer"]
+        [
+            "money.label AS integer",
+            "text AS money.amount",
+            "xid AS integer"
+        ]
     );
     assert_eq!(keys(selecting(&["util"])), ["xid AS integer"]);
 }

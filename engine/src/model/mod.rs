@@ -221,7 +221,8 @@ impl Catalog {
     }
 
     /// A cast belongs to no schema: it goes where its function and the types of this catalog
-    /// it converts go (one between built-in types without a function goes everywhere).
+    /// it converts go (one between built-in types without a function or with a built-in one
+    /// goes everywhere).
     fn retain_casts(&mut self, keep: &impl Fn(&str) -> bool) {
         if self.casts.is_empty() {
             return;
@@ -236,7 +237,10 @@ impl Catalog {
         };
         self.casts.retain(|_, cast| {
             let function_kept = match &cast.method {
-                CastMethod::Function { name, .. } => keep(&name.schema),
+                // a built-in function is everywhere
+                CastMethod::Function { name, .. } => {
+                    name.schema == "pg_catalog" || keep(&name.schema)
+                }
                 CastMethod::Binary | CastMethod::InOut => true,
             };
             function_kept && type_kept(&cast.source) && type_kept(&cast.target)

@@ -26,7 +26,12 @@ impl Builder<'_> {
         }
         let method = match &stmt.func {
             Some(function) => {
-                let name = function_name(&function.objname);
+                let mut name = function_name(&function.objname);
+                // an unqualified name the file does not define is a built-in function's
+                let defined = (self.catalog.functions.values()).any(|f| f.name == name);
+                if function.objname.len() == 1 && !defined {
+                    name.schema = "pg_catalog".into();
+                }
                 self.require(Target::Function(name.clone()), 0, || {
                     format!("{what} calls")
                 });
