@@ -102,6 +102,7 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(policies);
     compare_maps!(rules);
     compare_maps!(event_triggers);
+    compare_maps!(casts);
     compare_maps!(publications);
     compare_maps!(foreign_data_wrappers);
     compare_maps!(foreign_servers);
@@ -918,6 +919,35 @@ agree! {
         COMMENT ON EVENT TRIGGER "Tables" IS 'table DDL';
     "#;
 
+    // types spelled as the server prints them (`int4`, `public.`, quoted), a function named
+    // without its arguments, in another schema or built in, every method and context, a
+    // comment, and one dropped with IF EXISTS
+    casts: r#"
+        CREATE SCHEMA "Money";
+        CREATE TYPE mood AS ENUM ('sad', 'happy');
+        CREATE TYPE "Money"."Amount" AS (units bigint, currency text);
+        CREATE FUNCTION "Money".amount_text(a "Money"."Amount") RETURNS text
+            LANGUAGE sql IMMUTABLE AS $$ SELECT a.currency $$;
+        CREATE FUNCTION mood_score(m mood, typmod int4, explicit boolean) RETURNS numeric
+            LANGUAGE sql IMMUTABLE AS $$ SELECT 1::numeric $$;
+        CREATE FUNCTION mood_rank(m public.mood) RETURNS int4
+            LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;
+        CREATE CAST ("Money"."Amount" AS text)
+            WITH FUNCTION "Money".amount_text("Money"."Amount") AS ASSIGNMENT;
+        CREATE CAST (public.mood AS numeric) WITH FUNCTION mood_score(mood, int, bool);
+        CREATE CAST (mood AS integer) WITH FUNCTION mood_rank AS IMPLICIT;
+        CREATE CAST (xid AS int4) WITHOUT FUNCTION;
+        CREATE CAST (text AS "Money"."Amount") WITH INOUT;
+        CREATE DOMAIN label AS text;
+        CREATE CAST (label AS integer) WITH FUNCTION length(text);
+        CREATE CAST (mood AS varchar) WITH INOUT;
+        DROP CAST (mood AS character varying);
+        DROP CAST IF EXISTS (mood AS date);
+        COMMENT ON CAST (text AS "Money"."Amount") IS 'parsed';
+        COMMENT ON CAST (mood AS int) IS 'rank';
+        COMMENT ON CAST (mood AS int) IS NULL;
+    "#;
+
     // kinds as the server stores them (all when none or every one is written), columns as
     // a set, `(column)` as the column, expressions (PostgreSQL 14+), another schema than the
     // table's, a materialized view's; targets, comments, renames and moves folded in, and
@@ -1181,6 +1211,8 @@ fn unsupported_objects_are_listed() {
         CREATE SCHEMA app;
         GRANT USAGE ON SCHEMA app TO schemadiff_reader;
         CREATE SCHEMA untouched;
+        CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple, STOPWORDS = english);
+        CREATE TEXT SEARCH CONFIGURATION app.english (COPY = english);
     "#;
     let url = database_with("unsupported", sql);
     let catalog = live::load(&url).expect("load");
@@ -1225,6 +1257,32 @@ fn unsupported_objects_are_listed() {
     // and publications
     assert!(catalog.publications.contains_key("pub"));
     assert!(!found.iter().any(|(kind, _, _)| kind == "publication"));
+    // text search objects are listed as the offline loader lists them (its own are
+    // `english_simple` and `app.english`; the built-in ones are not the database's)
+    let text_search: Vec<_> = (found.iter())
+        .filter(|(kind, _, _)| kind.starts_with("text search"))
+        .collect();
+    let listed = |kind: &str, schema: &str, name: &str| {
+        (kind.to_string(), Some(schema.to_string()), name.to_string())
+    };
+    assert_eq!(
+        text_search,
+        [
+            &listed("text search configuration", "app", "english"),
+            &listed("text search dictionary", "public", "english_simple"),
+        ]
+    );
+    let file = offline(
+        "text_search",
+        "CREATE SCHEMA app;
+         CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple);
+         CREATE TEXT SEARCH CONFIGURATION app.english (COPY = english);",
+    );
+    let kinds: Vec<_> = file.unsupported.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["text search configuration", "text search dictionary"]
+    );
     // privileges are modelled, not listed
     assert!(!found.iter().any(|(kind, _, _)| kind == "privilege"));
     for object in [

@@ -567,6 +567,57 @@ fn an_event_trigger_is_in_scope_where_its_function_is() {
     assert_eq!(names(supabase), ["audited", "watched"]);
 }
 
+/// Casts are in no schema: one is managed where its function and the types it converts are
+/// (one between built-in types without a function, everywhere).
+#[test]
+fn a_cast_is_in_scope_where_its_function_and_types_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema.sql");
+    std::fs::write(
+        &path,
+        "CREATE SCHEMA money;
+         CREATE SCHEMA util;
+         CREATE TYPE money.amount AS (units bigint, currency text);
+         CREATE FUNCTION util.amount_text(a money.amount) RETURNS text
+             LANGUAGE sql AS 'SELECT a.currency';
+         CREATE CAST (money.amount AS text) WITH FUNCTION util.amount_text(money.amount);
+         CREATE CAST (text AS money.amount) WITH INOUT;
+         CREATE CAST (xid AS integer) WITHOUT FUNCTION;
+         CREATE DOMAIN money.label AS text;
+         CREATE CAST (money.label AS integer) WITH FUNCTION length(text);",
+    )
+    .unwrap();
+    let source = schemadiff_engine::source::Source::Path(path);
+    let keys = |options: schemadiff_engine::Options| {
+        let catalog = schemadiff_engine::load(&source, &options).unwrap();
+        (catalog.casts.keys())
+            .map(|(source, target)| format!("{source} AS {target}"))
+            .collect::<Vec<_>>()
+    };
+    let selecting = |schemas: &[&str]| schemadiff_engine::Options {
+        schemas: schemas.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    assert_eq!(
+        keys(selecting(&[])),
+        [
+            "money.amount AS text",
+            "money.label AS integer",
+            "text AS money.amount",
+            "xid AS integer"
+        ]
+    );
+    assert_eq!(
+        keys(selecting(&["money"])),
+        [
+            "money.label AS integer",
+            "text AS money.amount",
+            "xid AS integer"
+        ]
+    );
+    assert_eq!(keys(selecting(&["util"])), ["xid AS integer"]);
+}
+
 // the server keeps a rule by its table's OID: a file that renames the table, or the rule,
 // keeps the rule as it was (`RETURNING *` expanded when it was created, not again)
 #[test]

@@ -1,6 +1,7 @@
 //! Two catalogs → the changes between them. The differ decides *what* changes; it never
 //! orders changes (that is the planner's graph) and never renders SQL.
 
+mod casts;
 mod event_triggers;
 mod foreign;
 mod objects;
@@ -19,7 +20,7 @@ use serde::Serialize;
 pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 
 use crate::model::{
-    Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
+    Cast, Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
     Extension, ForeignDataWrapper, ForeignServer, ForeignTable, Function, Index, PartitionOf,
     Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule, Schema, Sequence,
     Statistics, Subscription, Table, Trigger, TriggerEnabled, UserMapping, View,
@@ -88,6 +89,8 @@ pub enum CommentTarget {
     Rule(QualifiedName, String),
     Publication(String),
     EventTrigger(String),
+    /// (source type, target type).
+    Cast(String, String),
     ForeignDataWrapper(String),
     ForeignServer(String),
     Subscription(String),
@@ -305,6 +308,13 @@ pub enum Change {
     },
     /// `ALTER POLICY`: roles or expressions change, no clause is removed.
     AlterPolicy(Pair<Policy>),
+    CreateCast(Cast),
+    /// `recreated` when the cast comes back in the same plan (its method, function or
+    /// context change, or its function or a type is dropped and created).
+    DropCast {
+        cast: Cast,
+        recreated: bool,
+    },
     CreateEventTrigger(EventTrigger),
     /// `recreated` when the event trigger comes back in the same plan (its event, tags or
     /// function change).
@@ -438,6 +448,9 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     event_triggers::diff_event_triggers(&catalogs, &mut changes);
     foreign::diff_foreign(&catalogs, &mut changes);
     subscriptions::diff_subscriptions(&catalogs, &mut changes);
+    let mut casts = Vec::new();
+    casts::diff_casts(&catalogs, &changes, &mut casts);
+    changes.extend(casts);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
     let owners = privileges::diff_owners(&catalogs, &changes);
     changes.extend(privileges);

@@ -5,18 +5,19 @@ use std::collections::HashSet;
 
 use pg_query::protobuf::{
     AlterPublicationAction, AlterTableType, ConstrType, NullTestType, ObjectType, RangeVar,
-    TransactionStmtKind,
+    TransactionStmtKind, TypeName,
 };
 use pg_query::NodeEnum;
 
 use super::rules::{
-    commands, constraint_def, locks_existing_table, publication_key, published_table_key, rule_key,
-    subscription_key, Findings, Statement,
+    cast_key, commands, constraint_def, locks_existing_table, publication_key, published_table_key,
+    rule_key, subscription_key, Findings, Statement,
 };
 use crate::hazard::HazardKind;
 use crate::model::QualifiedName;
 use crate::normalize::definitions::{relation_name, string_of};
 use crate::normalize::publication::published_objects;
+use crate::normalize::types::type_name_text;
 
 /// The file so far.
 #[derive(Default)]
@@ -148,6 +149,15 @@ impl State {
                     != Ok(AlterPublicationAction::ApDropObjects) =>
             {
                 self.publish(&stmt.pubname, &stmt.pubobjects);
+            }
+            NodeEnum::CreateCastStmt(stmt) => {
+                let type_text = |t: &Option<TypeName>| t.as_ref().map(type_name_text);
+                if let (Some(source), Some(target)) =
+                    (type_text(&stmt.sourcetype), type_text(&stmt.targettype))
+                {
+                    let cast = format!("({source} AS {target})");
+                    self.created_objects.insert(cast_key(&cast));
+                }
             }
             NodeEnum::CreateSubscriptionStmt(stmt) => {
                 self.created_objects.insert(subscription_key(&stmt.subname));

@@ -4,6 +4,7 @@
 //! [`Catalog`]; the differ compares two of them. Maps are keyed by qualified name and sorted
 //! after loading so that everything derived from a catalog is deterministic.
 
+mod casts;
 mod event_triggers;
 mod expr;
 mod foreign;
@@ -18,6 +19,7 @@ mod table;
 mod triggers;
 mod types;
 
+pub use casts::{Cast, CastContext, CastMethod};
 pub use event_triggers::EventTrigger;
 pub use expr::Expr;
 pub use foreign::{
@@ -94,6 +96,9 @@ pub struct Catalog {
     /// Keyed by (table or view, rule name).
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub rules: IndexMap<(QualifiedName, String), Rule>,
+    /// Keyed by (source type, target type): casts have no name.
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub casts: IndexMap<(String, String), Cast>,
     /// Keyed by name: event triggers are not schema-qualified.
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub event_triggers: IndexMap<String, EventTrigger>,
@@ -161,6 +166,7 @@ impl Catalog {
         self.triggers.sort_keys();
         self.policies.sort_keys();
         self.rules.sort_keys();
+        self.casts.sort_keys();
         self.event_triggers.sort_keys();
         self.publications.sort_keys();
         self.foreign_data_wrappers.sort_keys();
@@ -184,6 +190,7 @@ impl Catalog {
     /// Keeps only the objects whose schema passes `keep`.
     pub fn retain_schemas(&mut self, keep: impl Fn(&str) -> bool) {
         self.retain_foreign(&keep);
+        self.retain_casts(&keep);
         self.schemas.retain(|name, _| keep(name));
         self.extensions.retain(|_, e| keep(&e.schema));
         self.enums.retain(|name, _| keep(&name.schema));
@@ -211,6 +218,33 @@ impl Catalog {
         self.retain_privileges(&keep);
         self.unsupported
             .retain(|u| u.schema.as_deref().is_none_or(&keep));
+    }
+
+    /// A cast belongs to no schema: it goes where its function and the types of this catalog
+    /// it converts go (one between built-in types without a function or with a built-in one
+    /// goes everywhere).
+    fn retain_casts(&mut self, keep: &impl Fn(&str) -> bool) {
+        if self.casts.is_empty() {
+            return;
+        }
+        let types = self.user_types();
+        let type_kept = |type_name: &str| {
+            types.get(type_name).is_none_or(|owner| {
+                let (TypeOwner::Type(name) | TypeOwner::Table(name) | TypeOwner::View(name)) =
+                    owner;
+                keep(&name.schema)
+            })
+        };
+        self.casts.retain(|_, cast| {
+            let function_kept = match &cast.method {
+                // a built-in function is everywhere
+                CastMethod::Function { name, .. } => {
+                    name.schema == "pg_catalog" || keep(&name.schema)
+                }
+                CastMethod::Binary | CastMethod::InOut => true,
+            };
+            function_kept && type_kept(&cast.source) && type_kept(&cast.target)
+        });
     }
 
     /// Wrappers go where their handler and validator are; a server goes with its wrapper

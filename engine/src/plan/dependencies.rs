@@ -58,6 +58,8 @@ pub enum ObjectId {
     RowSecurity(QualifiedName),
     Publication(String),
     EventTrigger(String),
+    /// (source type, target type).
+    Cast(String, String),
     ForeignDataWrapper(String),
     ForeignServer(String),
     /// (server, user).
@@ -97,6 +99,7 @@ impl std::fmt::Display for ObjectId {
             ObjectId::RowSecurity(table) => write!(f, "row-level security of `{table}`"),
             ObjectId::Publication(name) => write!(f, "publication `{name}`"),
             ObjectId::EventTrigger(name) => write!(f, "event trigger `{name}`"),
+            ObjectId::Cast(source, target) => write!(f, "cast `({source} AS {target})`"),
             ObjectId::ForeignDataWrapper(name) => write!(f, "foreign data wrapper `{name}`"),
             ObjectId::ForeignServer(name) => write!(f, "server `{name}`"),
             ObjectId::Subscription(name) => write!(f, "subscription `{name}`"),
@@ -343,6 +346,13 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
                 Alter,
             )]
         }
+        Change::CreateCast(c) => vec![(ObjectId::Cast(c.source.clone(), c.target.clone()), Create)],
+        Change::DropCast { cast, .. } => {
+            vec![(
+                ObjectId::Cast(cast.source.clone(), cast.target.clone()),
+                Drop,
+            )]
+        }
         Change::CreateEventTrigger(e) => vec![(ObjectId::EventTrigger(e.name.clone()), Create)],
         Change::DropEventTrigger { trigger, .. } => {
             vec![(ObjectId::EventTrigger(trigger.name.clone()), Drop)]
@@ -447,6 +457,7 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Rule(table, name) => ObjectId::Rule(table.clone(), name.clone()),
         CommentTarget::Publication(name) => ObjectId::Publication(name.clone()),
         CommentTarget::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
+        CommentTarget::Cast(source, target) => ObjectId::Cast(source.clone(), target.clone()),
         CommentTarget::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
         CommentTarget::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
         CommentTarget::Subscription(name) => ObjectId::Subscription(name.clone()),
@@ -817,6 +828,18 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
                 ObjectId::EventTrigger(trigger.name.clone()),
                 ObjectId::Function(function.signature()),
             );
+        }
+    }
+    for cast in catalog.casts.values() {
+        let id = ObjectId::Cast(cast.source.clone(), cast.target.clone());
+        let function = cast
+            .function()
+            .filter(|f| catalog.functions.contains_key(f));
+        let needs = (type_of(&cast.source).into_iter())
+            .chain(type_of(&cast.target))
+            .chain(function.map(ObjectId::Function));
+        for needed in needs {
+            add(id.clone(), needed);
         }
     }
     foreign_dependencies(catalog, &mut add);

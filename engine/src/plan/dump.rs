@@ -68,6 +68,7 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
             ("publications", name.clone())
         }
         ObjectId::EventTrigger(name) => ("event_triggers", name.clone()),
+        ObjectId::Cast(source, target) => ("casts", format!("{source}_as_{target}")),
         ObjectId::ForeignDataWrapper(name) => ("foreign_data_wrappers", name.clone()),
         // a server's file holds its user mappings
         ObjectId::ForeignServer(name) | ObjectId::UserMapping(name, _) => ("servers", name.clone()),

@@ -52,6 +52,9 @@ pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
     digest_each(&mut add, "rules", &catalog.rules, |(table, name)| {
         format!("{table} {name}")
     });
+    digest_each(&mut add, "casts", &catalog.casts, |(source, target)| {
+        format!("({source} AS {target})")
+    });
     digest_each(
         &mut add,
         "event_triggers",

@@ -410,6 +410,9 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropEventTrigger {
             recreated: false, ..
         }
+        | Change::DropCast {
+            recreated: false, ..
+        }
         | Change::DropForeignDataWrapper(_)
         | Change::DropForeignServer {
             recreated: false, ..
@@ -446,6 +449,7 @@ fn rank(change: &Change) -> u8 {
         | Change::DropPolicy { .. }
         | Change::DropRule { .. }
         | Change::DropEventTrigger { .. }
+        | Change::DropCast { .. }
         | Change::DropUserMapping { .. }
         | Change::DropSubscription(_)
         | Change::DropPublication { .. }
@@ -525,6 +529,7 @@ fn rank(change: &Change) -> u8 {
         | Change::ReplaceRule(_)
         | Change::SetRuleEnabled { .. }
         | Change::CreateEventTrigger(_)
+        | Change::CreateCast(_)
         | Change::SetEventTriggerEnabled { .. }
         | Change::CreatePublication(_)
         | Change::AlterPublication(_)

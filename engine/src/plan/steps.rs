@@ -1,6 +1,7 @@
 //! Each change as steps: forward SQL, its inverse, lock level and hazards. SQL text comes
 //! from `render::ddl`; this module decides which statements and what they risk.
 
+mod casts;
 mod event_triggers;
 mod foreign;
 mod publications;
@@ -968,6 +969,7 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         | Change::DropStatistics { .. }
         | Change::RenameStatistics(_)
         | Change::SetStatisticsTarget { .. } => statistics::steps(change),
+        Change::CreateCast(_) | Change::DropCast { .. } => casts::steps(change),
         Change::CreateEventTrigger(_)
         | Change::DropEventTrigger { .. }
         | Change::SetEventTriggerEnabled { .. } => event_triggers::steps(change),

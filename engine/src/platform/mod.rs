@@ -209,6 +209,9 @@ impl<'a> OwnedElsewhere<'a> {
         catalog.user_mappings.clear();
         // nor the platform's subscriptions, which no desired state references
         catalog.subscriptions.clear();
+        // casts belong to the database: one between built-in types passes any scope and would
+        // be created twice, and the desired state names none
+        catalog.casts.clear();
         catalog.unsupported.clear();
         catalog.schemas.extend(sql::load(&[])?.schemas);
         catalog.sort();

@@ -2,6 +2,7 @@
 //! here, so quoting and formatting decisions live in one place.
 
 pub mod archive;
+pub mod casts;
 pub mod event_triggers;
 pub mod foreign;
 pub mod privileges;
@@ -1106,6 +1107,7 @@ pub fn comment_object(target: &CommentTarget) -> String {
         CommentTarget::Rule(table, name) => format!("RULE {} ON {table}", quote_ident(name)),
         CommentTarget::Publication(name) => format!("PUBLICATION {}", quote_ident(name)),
         CommentTarget::EventTrigger(name) => format!("EVENT TRIGGER {}", quote_ident(name)),
+        CommentTarget::Cast(source, target) => format!("CAST ({source} AS {target})"),
         CommentTarget::ForeignDataWrapper(name) => {
             format!("FOREIGN DATA WRAPPER {}", quote_ident(name))
         }

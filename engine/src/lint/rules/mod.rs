@@ -2,6 +2,7 @@
 //! and reports findings; it keeps no state of its own (`super::state` does).
 
 mod add_required_column;
+mod cast;
 mod concurrently_in_transaction;
 mod constraint_not_valid;
 mod constraint_without_index;
@@ -38,6 +39,7 @@ use super::{Context, Settings};
 use crate::hazard::{HazardKind, Severity};
 use crate::model::QualifiedName;
 
+pub(super) use cast::cast_key;
 pub(super) use lock_timeout::locks_existing_table;
 pub(super) use publication::{publication_key, published_table_key};
 pub(super) use rule::rule_key;
@@ -46,6 +48,7 @@ pub(super) use subscription::subscription_key;
 /// Every rule, in the order their findings on one statement are listed.
 pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
     add_required_column::check,
+    cast::check,
     concurrently_in_transaction::check,
     constraint_not_valid::check,
     constraint_without_index::check,

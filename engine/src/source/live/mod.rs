@@ -16,6 +16,7 @@
 //! the object).
 
 mod aggregates;
+mod casts;
 mod constraints;
 mod enums;
 mod event_triggers;
@@ -102,6 +103,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     policies::load(&reader, &mut tx, &mut catalog)?;
     publications::load(&reader, &mut tx, &mut catalog)?;
     event_triggers::load(&reader, &mut tx, &mut catalog)?;
+    casts::load(&reader, &mut tx, &mut catalog)?;
     foreign::load(&reader, &mut tx, &mut catalog)?;
     subscriptions::load(&reader, &mut tx, &mut catalog)?;
     privileges::load(&reader, &mut tx, &mut catalog)?;

@@ -65,6 +65,13 @@ impl Builder<'_> {
                     .get_mut(&name)
                     .map(|s| s.comment = comment)
             }
+            Ok(ObjectType::ObjectCast) => {
+                let key = object.map(super::casts::cast_key).unwrap_or_default();
+                self.catalog
+                    .casts
+                    .get_mut(&key)
+                    .map(|c| c.comment = comment)
+            }
             Ok(ObjectType::ObjectStatisticExt) => (self.catalog.statistics)
                 .get_mut(&qualified_name(&names))
                 .map(|s| s.comment = comment),

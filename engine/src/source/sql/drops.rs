@@ -97,6 +97,18 @@ impl Builder<'_> {
                     let name = string_of(object).unwrap_or_default();
                     self.catalog.event_triggers.shift_remove(&name).is_some()
                 }
+                Some(ObjectType::ObjectCast) => {
+                    let (source, target) = super::casts::cast_key(object);
+                    let key = (source.clone(), target.clone());
+                    if self.catalog.casts.shift_remove(&key).is_none() && !stmt.missing_ok {
+                        self.error(
+                            0,
+                            format!("DROP of cast `({source} AS {target})`, which is not created"),
+                            "remove the DROP, or add IF EXISTS",
+                        );
+                    }
+                    true
+                }
                 Some(ObjectType::ObjectForeignTable) => (self.catalog.foreign_tables)
                     .shift_remove(&object_name(object))
                     .is_some(),

@@ -47,6 +47,17 @@ impl Builder<'_> {
 /// without arguments is `f(*)`.
 pub(super) fn signature_of(object: &ObjectWithArgs, aggregate: bool) -> String {
     let name = function_name(&object.objname);
+    let arguments = arguments_of(object);
+    if aggregate && arguments.is_empty() {
+        return format!("{name}(*)");
+    }
+    format!("{name}({arguments})")
+}
+
+/// The argument types an `ObjectWithArgs` names, as [`Function::arguments`] spells them.
+///
+/// [`Function::arguments`]: crate::model::Function::arguments
+pub(super) fn arguments_of(object: &ObjectWithArgs) -> String {
     let arguments: Vec<String> = object
         .objargs
         .iter()
@@ -55,8 +66,5 @@ pub(super) fn signature_of(object: &ObjectWithArgs, aggregate: bool) -> String {
             _ => String::new(),
         })
         .collect();
-    if aggregate && arguments.is_empty() {
-        return format!("{name}(*)");
-    }
-    format!("{name}({})", arguments.join(", "))
+    arguments.join(", ")
 }

@@ -5,6 +5,7 @@
 //! describe. Every problem is collected with its position; nothing is planned if any.
 
 mod alter;
+mod casts;
 mod comments;
 mod drops;
 mod event_triggers;
@@ -253,6 +254,7 @@ impl Builder<'_> {
             NodeEnum::CreatePolicyStmt(s) => self.create_policy(s),
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
             NodeEnum::RuleStmt(s) => self.create_rule(s),
+            NodeEnum::CreateCastStmt(s) => self.create_cast(s),
             NodeEnum::CreateEventTrigStmt(s) => self.create_event_trigger(s),
             NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(s),
             NodeEnum::CreateFdwStmt(s) => self.create_wrapper(s),
@@ -483,7 +485,6 @@ fn describe_unsupported(node: &NodeEnum) -> (String, Option<String>, String) {
             "table created from a query",
             relation(&s.into.as_ref().and_then(|i| i.rel.clone())),
         ),
-        NodeEnum::CreateCastStmt(_) => ("cast", (None, String::new())),
         other => {
             let label = format!("{other:?}");
             let kind = label.split('(').next().unwrap_or("statement").to_string();

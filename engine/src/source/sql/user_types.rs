@@ -201,9 +201,16 @@ impl Builder<'_> {
             }
             Ok(ObjectType::ObjectCollation) => self.create_collation(stmt),
             kind => {
-                let kind = kind
-                    .map(|k| k.as_str_name().trim_start_matches("Object").to_lowercase())
-                    .unwrap_or_default();
+                // text search objects named as the live loader lists them
+                let kind = match kind {
+                    Ok(ObjectType::ObjectTsdictionary) => "text search dictionary".to_string(),
+                    Ok(ObjectType::ObjectTsconfiguration) => "text search configuration".into(),
+                    Ok(ObjectType::ObjectTsparser) => "text search parser".into(),
+                    Ok(ObjectType::ObjectTstemplate) => "text search template".into(),
+                    kind => kind
+                        .map(|k| k.as_str_name().trim_start_matches("Object").to_lowercase())
+                        .unwrap_or_default(),
+                };
                 let name = qualified_name(&stmt.defnames);
                 self.unsupported(&kind, Some(name.schema), &name.name);
             }
