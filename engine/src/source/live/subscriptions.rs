@@ -60,6 +60,11 @@ pub(super) fn load(
         ];
         for option in &options {
             let value: String = reader.get(&row, WHAT, option)?;
+            // from PostgreSQL 18 a subscription streams in parallel unless told otherwise:
+            // that is what a file that says nothing means there
+            if *option == "streaming" && major >= 18 && value == "parallel" {
+                continue;
+            }
             with.push(format!("{option} = {}", quote_literal(&value)));
         }
         let publications: Vec<String> = publications.iter().map(|p| quote_ident(p)).collect();

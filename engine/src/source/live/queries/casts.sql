@@ -1,4 +1,5 @@
--- User casts: not the built-in ones (below FirstNormalObjectId) nor an extension's, with
+-- User casts: not the built-in ones (below FirstNormalObjectId), nor an extension's, nor
+-- those a type made with itself (a range type's cast to its multirange), with
 -- their types as format_type prints them, their function's schema, name and argument types,
 -- method, context and comment. A cast has no owner of its own.
 SELECT pg_catalog.format_type(c.castsource, NULL) AS source,
@@ -18,5 +19,5 @@ WHERE c.oid >= 16384
     SELECT FROM pg_catalog.pg_depend d
     WHERE d.classid = 'pg_catalog.pg_cast'::regclass
       AND d.objid = c.oid
-      AND d.deptype = 'e')
+      AND d.deptype IN ('e', 'i'))
 ORDER BY 1, 2
