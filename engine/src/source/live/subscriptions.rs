@@ -20,14 +20,15 @@ pub(super) fn load(
     tx: &mut Transaction<'_>,
     catalog: &mut Catalog,
 ) -> Result<(), Error> {
-    let access = tx
+    let readable: bool = tx
         .query_one(
-            "SELECT current_setting('server_version_num')::int / 10000, \
-             has_column_privilege('pg_catalog.pg_subscription', 'subconninfo', 'SELECT')",
+            "SELECT has_column_privilege('pg_catalog.pg_subscription', 'subconninfo', 'SELECT')",
             &[],
         )
-        .map_err(|e| reader.error(WHAT, super::error_message(&e)))?;
-    let (major, readable): (i32, bool) = (access.get(0), access.get(1));
+        .map_err(|e| reader.error(WHAT, super::error_message(&e)))?
+        .get(0);
+    // the server's version was read first, with the catalog's other facts about it
+    let major = catalog.cluster.version_num.unwrap_or_default() as i32 / 10000;
     let options: Vec<&str> = (STORED_OPTIONS.iter())
         .filter(|(.., since)| major >= *since as i32)
         .map(|(name, ..)| *name)
