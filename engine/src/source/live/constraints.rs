@@ -6,9 +6,9 @@ use pg_query::{Node, NodeEnum};
 use postgres::Transaction;
 
 use super::tables::TableOids;
-use super::Reader;
+use super::{Distinct, Reader};
 use crate::error::Error;
-use crate::model::Catalog;
+use crate::model::{Catalog, Constraint};
 use crate::normalize::definitions;
 
 const QUERY: &str = include_str!("queries/constraints.sql");
@@ -57,9 +57,9 @@ pub(super) fn load(
         });
     }
 
-    let texts: Vec<String> = rows
-        .iter()
-        .map(|r| format!("ALTER TABLE t ADD CONSTRAINT n {}", r.definition))
+    let distinct = Distinct::new(rows.iter().map(|r| r.definition.as_str()));
+    let texts: Vec<String> = (distinct.texts.iter())
+        .map(|definition| format!("ALTER TABLE t ADD CONSTRAINT n {definition}"))
         .collect();
     let nodes = parse_batch(&texts, |stmt| {
         let NodeEnum::AlterTableStmt(alter) = stmt else {
@@ -73,32 +73,36 @@ pub(super) fn load(
             _ => None,
         }
     })
-    .map_err(|index| unparsable(reader, &rows[index], tables))?;
+    .map_err(|index| unparsable(reader, &rows[distinct.first_row(index)], tables))?;
+    let printed: Vec<Constraint> = (nodes.iter().zip(&distinct.texts))
+        .map(|(node, definition)| definitions::constraint(node, "", Some(definition.to_string())))
+        .collect();
 
-    for (row, mut node) in rows.into_iter().zip(nodes) {
+    for (row, &index) in rows.iter().zip(&distinct.index_of_row) {
         let Some(table) = tables
             .get(&row.table_oid)
             .and_then(|name| catalog.tables.get_mut(name))
         else {
             continue;
         };
-        // with storage parameters added, the node is the definition and is printed from it
-        let sql = if node.options.is_empty() && !row.index_options.is_empty() {
-            node.options = row
-                .index_options
-                .iter()
+        let mut constraint = if nodes[index].options.is_empty() && !row.index_options.is_empty() {
+            // with storage parameters added, the node is the definition and is printed from it
+            let mut node = nodes[index].clone();
+            node.options = (row.index_options.iter())
                 .map(|o| storage_parameter(o))
                 .collect();
-            None
+            definitions::constraint(&node, &row.name, None)
         } else {
-            Some(row.definition)
+            Constraint {
+                name: row.name.clone(),
+                ..printed[index].clone()
+            }
         };
-        let mut constraint = definitions::constraint(&node, &row.name, sql);
         // PostgreSQL 18 leaves a NOT ENFORCED constraint unvalidated too; that is part of
         // its definition, not a pending validation
-        constraint.not_valid = !row.validated && node.is_enforced;
-        constraint.comment = row.comment;
-        table.constraints.insert(row.name, constraint);
+        constraint.not_valid = !row.validated && nodes[index].is_enforced;
+        constraint.comment = row.comment.clone();
+        table.constraints.insert(row.name.clone(), constraint);
     }
     Ok(())
 }

@@ -39,6 +39,8 @@ mod unsupported;
 mod user_types;
 mod views;
 
+use std::collections::HashMap;
+
 use postgres::types::FromSql;
 use postgres::{Client, IsolationLevel, Row, Transaction};
 
@@ -173,6 +175,40 @@ impl Reader {
             what,
             message,
         }
+    }
+}
+
+/// The distinct texts of a column of rows, in first-seen order, and for each row the index
+/// of its text: a large schema repeats a few definitions (`PRIMARY KEY (id)`, `DEFAULT
+/// now()`) thousands of times, and each is parsed and normalised once.
+struct Distinct<'a> {
+    texts: Vec<&'a str>,
+    index_of_row: Vec<usize>,
+}
+
+impl<'a> Distinct<'a> {
+    fn new(rows: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut texts = Vec::new();
+        let index_of_row = (rows.into_iter())
+            .map(|text| {
+                *seen.entry(text).or_insert_with(|| {
+                    texts.push(text);
+                    texts.len() - 1
+                })
+            })
+            .collect();
+        Distinct {
+            texts,
+            index_of_row,
+        }
+    }
+
+    /// The first row whose text is the `index`th distinct one.
+    fn first_row(&self, index: usize) -> usize {
+        (self.index_of_row.iter())
+            .position(|&i| i == index)
+            .unwrap_or_default()
     }
 }
 

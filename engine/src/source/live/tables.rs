@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use postgres::Transaction;
 
 use super::sequences;
-use super::Reader;
+use super::{Distinct, Reader};
 use crate::error::Error;
-use crate::model::{Catalog, Column, Identity, PartitionOf, QualifiedName, Storage, Table};
+use crate::model::{Catalog, Column, Expr, Identity, PartitionOf, QualifiedName, Storage, Table};
 use crate::normalize::expr::parse_expressions;
 use crate::normalize::partitioning;
 use crate::render::quote::{quote_ident, quote_qualified};
@@ -96,8 +96,12 @@ fn load_columns(
     oids: &TableOids,
 ) -> Result<(), Error> {
     const WHAT: &str = "columns";
+    let compression = match catalog.cluster.version_num {
+        Some(number) if number < 140000 => "NULL::text",
+        _ => "nullif(a.attcompression::text, '')",
+    };
     let mut expressions = Vec::new();
-    for row in reader.query(tx, WHAT, COLUMNS)? {
+    for row in reader.query(tx, WHAT, &COLUMNS.replace("{compression}", compression))? {
         let oid: u32 = reader.get(&row, WHAT, "table_oid")?;
         // partitions, inheritance children and extension tables are not modelled
         let Some(table_name) = oids.get(&oid) else {
@@ -148,11 +152,12 @@ fn load_columns(
     }
 
     // the defaults and generated expressions of the database, a run per parser call
-    let texts: Vec<&str> = expressions.iter().map(|e| e.text.as_str()).collect();
-    let parsed = (crate::source::parse_runs(&texts).into_iter())
-        .flat_map(|run| parse_expressions(&texts[run]));
-    for (pending, expr) in expressions.iter().zip(parsed) {
-        let Some(expr) = expr else {
+    let distinct = Distinct::new(expressions.iter().map(|e| e.text.as_str()));
+    let parsed: Vec<Option<Expr>> = (crate::source::parse_runs(&distinct.texts).into_iter())
+        .flat_map(|run| parse_expressions(&distinct.texts[run]))
+        .collect();
+    for (pending, &index) in expressions.iter().zip(&distinct.index_of_row) {
+        let Some(expr) = parsed[index].clone() else {
             return Err(reader.error(
                 WHAT,
                 format!(

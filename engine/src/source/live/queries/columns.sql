@@ -13,8 +13,8 @@ SELECT a.attrelid AS table_oid,
        pg_get_expr(ad.adbin, ad.adrelid) AS expression,
        a.attgenerated::text AS generated,
        CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS storage,
-       -- read from the row, since PostgreSQL 13 has no attcompression
-       nullif(to_jsonb(a) ->> 'attcompression', '') AS compression,
+       -- `a.attcompression`, but PostgreSQL 13 has no such column
+       {compression} AS compression,
        a.attnotnull AS not_null,
        a.attidentity::text AS identity,
        format_type(s.seqtypid, NULL) AS seq_data_type,
@@ -24,13 +24,16 @@ SELECT a.attrelid AS table_oid,
        s.seqmax AS seq_max_value,
        s.seqcache AS seq_cache,
        s.seqcycle AS seq_cycle,
-       col_description(a.attrelid, a.attnum) AS comment,
+       ds.description AS comment,
        NOT a.attislocal AS inherited
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_description ds
+       ON ds.objoid = a.attrelid AND ds.classoid = 'pg_catalog.pg_class'::regclass
+      AND ds.objsubid = a.attnum
 LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_namespace coll_ns ON coll_ns.oid = coll.collnamespace
 LEFT JOIN (pg_catalog.pg_depend d

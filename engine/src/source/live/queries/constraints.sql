@@ -12,10 +12,13 @@ SELECT co.conrelid AS table_oid,
            (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = co.conindid)
        END AS index_options,
        co.convalidated AS validated,
-       obj_description(co.oid, 'pg_constraint') AS comment
+       ds.description AS comment
 FROM pg_catalog.pg_constraint co
 JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description ds
+       ON ds.objoid = co.oid AND ds.classoid = 'pg_catalog.pg_constraint'::regclass
+      AND ds.objsubid = 0
 WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')
   AND c.relkind IN ('r', 'p')
   AND co.conislocal

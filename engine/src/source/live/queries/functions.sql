@@ -4,9 +4,12 @@
 SELECT n.nspname::text AS schema,
        p.proname::text AS name,
        pg_catalog.pg_get_functiondef(p.oid) AS definition,
-       obj_description(p.oid, 'pg_proc') AS comment
+       ds.description AS comment
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+LEFT JOIN pg_catalog.pg_description ds
+       ON ds.objoid = p.oid AND ds.classoid = 'pg_catalog.pg_proc'::regclass
+      AND ds.objsubid = 0
 WHERE p.prokind IN ('f', 'p')
   AND n.nspname NOT LIKE 'pg\_%'
   AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')

@@ -8,11 +8,14 @@ SELECT i.indrelid AS table_oid,
        c.relkind = 'm' AS on_matview,
        ic.relname::text AS name,
        pg_get_indexdef(i.indexrelid) AS definition,
-       obj_description(i.indexrelid, 'pg_class') AS comment
+       ds.description AS comment
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description ds
+       ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_catalog.pg_class'::regclass
+      AND ds.objsubid = 0
 WHERE (c.relkind IN ('r', 'p')
        OR (c.relkind = 'm'
            AND NOT EXISTS (

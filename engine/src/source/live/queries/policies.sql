@@ -18,10 +18,13 @@ SELECT n.nspname::text AS schema,
              ORDER BY 1) AS roles,
        pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expr,
        pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,
-       obj_description(p.oid, 'pg_policy') AS comment
+       ds.description AS comment
 FROM pg_catalog.pg_policy p
 JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description ds
+       ON ds.objoid = p.oid AND ds.classoid = 'pg_catalog.pg_policy'::regclass
+      AND ds.objsubid = 0
 WHERE n.nspname NOT LIKE 'pg\_%'
   AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')
 ORDER BY 1, 2, 3

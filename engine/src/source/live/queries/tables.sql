@@ -4,7 +4,7 @@ SELECT c.oid AS oid,
        n.nspname::text AS schema,
        c.relname::text AS name,
        c.relpersistence = 'u' AS unlogged,
-       obj_description(c.oid, 'pg_class') AS comment,
+       ds.description AS comment,
        c.relrowsecurity AS row_security,
        c.relforcerowsecurity AS force_row_security,
        COALESCE(c.reloptions::text[], '{}') AS options,
@@ -25,6 +25,9 @@ SELECT c.oid AS oid,
              WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parent_names
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description ds
+       ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::regclass
+      AND ds.objsubid = 0
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname NOT LIKE 'pg\_%'
   AND n.nspname NOT IN ('information_schema', 'schemadiff_archive', 'schemadiff')

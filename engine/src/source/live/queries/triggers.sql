@@ -6,10 +6,13 @@ SELECT n.nspname::text AS schema,
        t.tgname::text AS name,
        pg_catalog.pg_get_triggerdef(t.oid) AS definition,
        t.tgenabled::text AS enabled,
-       obj_description(t.oid, 'pg_trigger') AS comment
+       ds.description AS comment
 FROM pg_catalog.pg_trigger t
 JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description ds
+       ON ds.objoid = t.oid AND ds.classoid = 'pg_catalog.pg_trigger'::regclass
+      AND ds.objsubid = 0
 WHERE NOT t.tgisinternal
   AND t.tgparentid = 0
   AND n.nspname NOT LIKE 'pg\_%'
