@@ -1257,7 +1257,23 @@ fn recreate_enum(
     let old_name = format!("{}__schemadiff_old", name.name);
     let old = QualifiedName::new(&name.schema, &old_name);
     let old_type = enum_type.from.clone();
-    let mut steps = vec![
+    // defaults name the type, so they stay off until the new type has the old one's name
+    let mut steps: Vec<Step> = (columns.iter().rev())
+        .filter_map(|(table, column)| {
+            let default = column.from.default.as_ref()?;
+            let column_name = &column.to.name;
+            Some(Step::new(
+                format!("drop default of `{table}.{column_name}` while its type changes"),
+                vec![ddl::alter_column(table, column_name, "DROP DEFAULT")],
+                vec![ddl::alter_column(
+                    table,
+                    column_name,
+                    &ddl::set_default(default),
+                )],
+            ))
+        })
+        .collect();
+    steps.extend([
         Step::new(
             format!("rename type `{name}` out of the way"),
             vec![ddl::rename_type(name, &old_name)],
@@ -1268,25 +1284,7 @@ fn recreate_enum(
             vec![ddl::create_enum(enum_type.to)],
             vec![ddl::drop_type(name)],
         ),
-    ];
-    // defaults name the type, so they stay off until the new type has the old one's name
-    for (table, column) in columns {
-        if let Some(default) = &column.from.default {
-            let column_name = &column.to.name;
-            steps.insert(
-                0,
-                Step::new(
-                    format!("drop default of `{table}.{column_name}` while its type changes"),
-                    vec![ddl::alter_column(table, column_name, "DROP DEFAULT")],
-                    vec![ddl::alter_column(
-                        table,
-                        column_name,
-                        &ddl::set_default(default),
-                    )],
-                ),
-            );
-        }
-    }
+    ]);
     for (table, column) in columns {
         let column_name = &column.to.name;
         let array = if column.to.type_name.ends_with("[]") {

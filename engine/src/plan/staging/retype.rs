@@ -182,35 +182,43 @@ fn stageable(
         return false;
     };
     let plain = |c: &Column| c.identity.is_none() && c.generated.is_none();
-    let referenced = catalogs.from.tables.values().any(|t| {
-        t.constraints.values().any(|c| {
-            c.foreign_key
-                .as_ref()
-                .is_some_and(|target| target.table == *table && target.columns.contains(name))
+    // closures, so that the scans of the whole catalog run last, for the few candidates left
+    let referenced = || {
+        catalogs.from.tables.values().any(|t| {
+            t.constraints.values().any(|c| {
+                c.foreign_key
+                    .as_ref()
+                    .is_some_and(|target| target.table == *table && target.columns.contains(name))
+            })
         })
-    });
-    let read_by_generated = before.columns.values().any(|c| {
-        c.generated.as_ref().is_some_and(|expr| {
-            let mut columns = Vec::new();
-            if let Ok(tree) = serde_json::from_str(&expr.canonical) {
-                referenced_columns(&tree, &mut columns);
-            }
-            columns.contains(name)
+    };
+    let read_by_generated = || {
+        before.columns.values().any(|c| {
+            c.generated.as_ref().is_some_and(|expr| {
+                let mut columns = Vec::new();
+                if let Ok(tree) = serde_json::from_str(&expr.canonical) {
+                    referenced_columns(&tree, &mut columns);
+                }
+                columns.contains(name)
+            })
         })
-    });
-    let privileges = catalogs
-        .from
-        .privileges
-        .contains_key(&AclObject::Column(table.clone(), name.clone()));
+    };
+    let privileges = || {
+        catalogs
+            .from
+            .privileges
+            .contains_key(&AclObject::Column(table.clone(), name.clone()))
+    };
     context.online(table)
         && super::super::steps::rewrites(column.from, column.to)
         && plain(column.from)
         && plain(column.to)
         // a NULL cannot be converted into a value: NOT NULL waits for a plan of its own
         && (column.from.not_null || !column.to.not_null)
-        && !referenced
-        && !read_by_generated
-        && !privileges
+        && shadow_name(name).len() > name.len()
+        && !privileges()
+        && !read_by_generated()
+        && !referenced()
         && shadow_name(name).len() > name.len()
 }
 
