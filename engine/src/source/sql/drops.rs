@@ -109,6 +109,14 @@ impl Builder<'_> {
                     }
                     true
                 }
+                Some(ObjectType::ObjectTsdictionary) => {
+                    self.drop_text_search_dictionary(&object_name(object), cascade)
+                }
+                Some(ObjectType::ObjectTsconfiguration) => {
+                    (self.catalog.text_search_configurations)
+                        .shift_remove(&object_name(object))
+                        .is_some()
+                }
                 Some(ObjectType::ObjectForeignTable) => (self.catalog.foreign_tables)
                     .shift_remove(&object_name(object))
                     .is_some(),
