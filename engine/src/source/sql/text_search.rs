@@ -95,31 +95,36 @@ impl Builder<'_> {
         if self.catalog.text_search_configurations.contains_key(&name) {
             return self.repeated(what, "created", 0, "remove one of the definitions");
         }
-        let mut configuration = None;
+        let (mut parser, mut copied) = (None, None);
         for option in &stmt.definition {
             let Some(NodeEnum::DefElem(option)) = &option.node else {
                 continue;
             };
             let names = option.arg.as_deref().map(names_of).unwrap_or_default();
             match option.defname.to_lowercase().as_str() {
-                "parser" => {
-                    configuration = Some(TextSearchConfiguration {
-                        name: name.clone(),
-                        parser: resolve(&names, |parser| parser == "default"),
-                        mappings: BTreeMap::new(),
-                        comment: None,
-                    })
-                }
-                "copy" => configuration = self.copied_configuration(&name, &names),
+                "parser" => parser = Some(names),
+                "copy" => copied = Some(names),
                 _ => {}
             }
         }
-        let Some(configuration) = configuration else {
-            return self.error(
-                0,
-                format!("{what} needs a PARSER or COPY"),
-                "add PARSER = default",
-            );
+        let configuration = match (parser, copied) {
+            (_, Some(source)) => match self.copied_configuration(&name, &source) {
+                Some(configuration) => configuration,
+                None => return,
+            },
+            (Some(parser), None) => TextSearchConfiguration {
+                name: name.clone(),
+                parser: resolve(&parser, |parser| parser == "default"),
+                mappings: BTreeMap::new(),
+                comment: None,
+            },
+            (None, None) => {
+                return self.error(
+                    0,
+                    format!("{what} needs a PARSER or COPY"),
+                    "add PARSER = default",
+                )
+            }
         };
         self.created_at(what, 0);
         (self.catalog.text_search_configurations).insert(name.clone(), configuration);
@@ -273,7 +278,7 @@ impl Builder<'_> {
             self.error(
                 0,
                 format!(
-                    "DROP of text search dictionary `{name}`, which {} map to",
+                    "DROP of text search dictionary `{name}`, which mappings of {} use",
                     users.join(", ")
                 ),
                 "change those mappings first, or add CASCADE",
