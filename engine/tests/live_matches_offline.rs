@@ -954,7 +954,7 @@ agree! {
     // and booleans in any case, set and removed by ALTER; quoted names; mappings to the
     // file's and built-in dictionaries, added, altered, replaced and dropped in file order,
     // and a copy of a configuration; comments; a dictionary dropped with the configuration
-    // that maps to it
+    // that maps to it; a dictionary and a configuration renamed and moved, mappings following
     text_search: r#"
         CREATE SCHEMA "Search";
         CREATE TEXT SEARCH DICTIONARY "Search"."Stems" (TEMPLATE = snowball, Language = 'english');
@@ -980,6 +980,12 @@ agree! {
         ALTER TEXT SEARCH CONFIGURATION "Search".gone ADD MAPPING FOR word WITH gone;
         DROP TEXT SEARCH DICTIONARY gone CASCADE;
         DROP TEXT SEARCH CONFIGURATION IF EXISTS "Search".never;
+        CREATE TEXT SEARCH DICTIONARY old_name (TEMPLATE = simple);
+        ALTER TEXT SEARCH CONFIGURATION bare ADD MAPPING FOR word WITH old_name;
+        ALTER TEXT SEARCH DICTIONARY old_name RENAME TO "Renamed";
+        ALTER TEXT SEARCH DICTIONARY "Renamed" SET SCHEMA "Search";
+        ALTER TEXT SEARCH CONFIGURATION bare RENAME TO bare_renamed;
+        ALTER TEXT SEARCH CONFIGURATION bare_renamed SET SCHEMA "Search";
     "#;
 
     // kinds as the server stores them (all when none or every one is written), columns as

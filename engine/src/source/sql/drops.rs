@@ -215,6 +215,15 @@ impl Builder<'_> {
                     self.rename_statistics(&name, &stmt.newname)
                 }
             }
+            (
+                Some(kind @ (ObjectType::ObjectTsdictionary | ObjectType::ObjectTsconfiguration)),
+                _,
+            ) => {
+                if let Some(old) = stmt.object.as_deref().map(object_name) {
+                    let new = QualifiedName::new(&old.schema, &stmt.newname);
+                    self.move_text_search_object(kind, &old, new);
+                }
+            }
             (Some(ObjectType::ObjectEventTrigger), _) => {
                 let name = stmt.object.as_deref().and_then(string_of);
                 self.rename_event_trigger(&name.unwrap_or_default(), &stmt.newname)

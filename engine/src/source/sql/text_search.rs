@@ -1,12 +1,12 @@
 //! `CREATE TEXT SEARCH DICTIONARY | CONFIGURATION`, `ALTER TEXT SEARCH DICTIONARY … (…)`
-//! and the mapping forms of `ALTER TEXT SEARCH CONFIGURATION`, applied in file order. `DROP`
-//! is here too (called from `drops.rs`), `COMMENT ON` in `comments.rs`, `OWNER TO` in
-//! `privileges.rs`.
+//! and the mapping forms of `ALTER TEXT SEARCH CONFIGURATION`, applied in file order. `DROP`,
+//! `RENAME TO` and `SET SCHEMA` are here too (called from `drops.rs` and `statistics.rs`),
+//! `COMMENT ON` in `comments.rs`, `OWNER TO` in `privileges.rs`.
 
 use std::collections::BTreeMap;
 
 use pg_query::protobuf::{
-    AlterTsConfigType, AlterTsConfigurationStmt, AlterTsDictionaryStmt, DefineStmt,
+    AlterTsConfigType, AlterTsConfigurationStmt, AlterTsDictionaryStmt, DefineStmt, ObjectType,
 };
 use pg_query::NodeEnum;
 
@@ -292,5 +292,57 @@ impl Builder<'_> {
         }
         self.catalog.text_search_dictionaries.shift_remove(name);
         true
+    }
+}
+
+impl Builder<'_> {
+    /// `ALTER TEXT SEARCH DICTIONARY | CONFIGURATION … RENAME TO` or `SET SCHEMA`: the
+    /// mappings that use a dictionary follow it (the server keeps them by OID), and so does
+    /// its owner.
+    pub(super) fn move_text_search_object(
+        &mut self,
+        kind: ObjectType,
+        old: &QualifiedName,
+        new: QualifiedName,
+    ) {
+        self.check_schema(&new.schema, 0);
+        let moved = match kind {
+            ObjectType::ObjectTsdictionary => {
+                let dictionaries = &mut self.catalog.text_search_dictionaries;
+                let moved = dictionaries.shift_remove(old).map(|mut dictionary| {
+                    dictionary.name = new.clone();
+                    dictionaries.insert(new.clone(), dictionary);
+                });
+                let mappings = (self.catalog.text_search_configurations.values_mut())
+                    .flat_map(|c| c.mappings.values_mut().flatten());
+                for dictionary in mappings.filter(|d| *d == old) {
+                    *dictionary = new.clone();
+                }
+                moved
+            }
+            _ => {
+                let configurations = &mut self.catalog.text_search_configurations;
+                configurations.shift_remove(old).map(|mut configuration| {
+                    configuration.name = new.clone();
+                    configurations.insert(new.clone(), configuration);
+                })
+            }
+        };
+        if moved.is_none() {
+            let object = match kind {
+                ObjectType::ObjectTsdictionary => AclObject::TextSearchDictionary(old.clone()),
+                _ => AclObject::TextSearchConfiguration(old.clone()),
+            };
+            return self.missing(&object, "ALTER");
+        }
+        self.catalog.rename_acls(|object| match object {
+            AclObject::TextSearchDictionary(name) if name == old => {
+                Some(AclObject::TextSearchDictionary(new.clone()))
+            }
+            AclObject::TextSearchConfiguration(name) if name == old => {
+                Some(AclObject::TextSearchConfiguration(new.clone()))
+            }
+            _ => None,
+        });
     }
 }
