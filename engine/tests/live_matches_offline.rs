@@ -103,6 +103,8 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(rules);
     compare_maps!(event_triggers);
     compare_maps!(casts);
+    compare_maps!(text_search_dictionaries);
+    compare_maps!(text_search_configurations);
     compare_maps!(publications);
     compare_maps!(foreign_data_wrappers);
     compare_maps!(foreign_servers);
@@ -948,6 +950,44 @@ agree! {
         COMMENT ON CAST (mood AS int) IS NULL;
     "#;
 
+    // templates named unqualified, qualified or quoted; options as names, strings, numbers
+    // and booleans in any case, set and removed by ALTER; quoted names; mappings to the
+    // file's and built-in dictionaries, added, altered, replaced and dropped in file order,
+    // and a copy of a configuration; comments; a dictionary dropped with the configuration
+    // that maps to it; a dictionary and a configuration renamed and moved, mappings following
+    text_search: r#"
+        CREATE SCHEMA "Search";
+        CREATE TEXT SEARCH DICTIONARY "Search"."Stems" (TEMPLATE = snowball, Language = 'english');
+        CREATE TEXT SEARCH DICTIONARY plain (TEMPLATE = pg_catalog."simple", StopWords = english, Accept = true);
+        ALTER TEXT SEARCH DICTIONARY plain (accept = false, STOPWORDS);
+        CREATE TEXT SEARCH DICTIONARY "Search".synonyms (TEMPLATE = synonym, SYNONYMS = synonym_sample, CaseSensitive = 1);
+        CREATE TEXT SEARCH CONFIGURATION "Search".english (PARSER = "default");
+        ALTER TEXT SEARCH CONFIGURATION "Search".english
+            ADD MAPPING FOR asciiword, word WITH "Search".synonyms, "Search"."Stems";
+        ALTER TEXT SEARCH CONFIGURATION "Search".english ADD MAPPING FOR int, "uint" WITH simple;
+        ALTER TEXT SEARCH CONFIGURATION "Search".english ALTER MAPPING FOR word WITH plain;
+        ALTER TEXT SEARCH CONFIGURATION "Search".english
+            ALTER MAPPING FOR asciiword REPLACE "Search".synonyms WITH english_stem;
+        ALTER TEXT SEARCH CONFIGURATION "Search".english ADD MAPPING FOR email WITH "Search".synonyms;
+        ALTER TEXT SEARCH CONFIGURATION "Search".english DROP MAPPING IF EXISTS FOR url, email;
+        CREATE TEXT SEARCH CONFIGURATION bare (PARSER = pg_catalog.default);
+        CREATE TEXT SEARCH CONFIGURATION "Search".copied (COPY = "Search".english);
+        ALTER TEXT SEARCH CONFIGURATION "Search".copied ALTER MAPPING REPLACE simple WITH plain;
+        COMMENT ON TEXT SEARCH DICTIONARY plain IS 'words as they are';
+        COMMENT ON TEXT SEARCH CONFIGURATION "Search".copied IS 'copied';
+        CREATE TEXT SEARCH DICTIONARY gone (TEMPLATE = simple);
+        CREATE TEXT SEARCH CONFIGURATION "Search".gone (PARSER = default);
+        ALTER TEXT SEARCH CONFIGURATION "Search".gone ADD MAPPING FOR word WITH gone;
+        DROP TEXT SEARCH DICTIONARY gone CASCADE;
+        DROP TEXT SEARCH CONFIGURATION IF EXISTS "Search".never;
+        CREATE TEXT SEARCH DICTIONARY old_name (TEMPLATE = simple);
+        ALTER TEXT SEARCH CONFIGURATION bare ADD MAPPING FOR word WITH old_name;
+        ALTER TEXT SEARCH DICTIONARY old_name RENAME TO "Renamed";
+        ALTER TEXT SEARCH DICTIONARY "Renamed" SET SCHEMA "Search";
+        ALTER TEXT SEARCH CONFIGURATION bare RENAME TO bare_renamed;
+        ALTER TEXT SEARCH CONFIGURATION bare_renamed SET SCHEMA "Search";
+    "#;
+
     // kinds as the server stores them (all when none or every one is written), columns as
     // a set, `(column)` as the column, expressions (PostgreSQL 14+), another schema than the
     // table's, a materialized view's; targets, comments, renames and moves folded in, and
@@ -1137,6 +1177,34 @@ agree! {
 
 /// What only a database has: plpgsql, the tool's archive schema, extension members. None of
 /// it is part of the catalog.
+/// Text search dictionaries and configurations have owners and no ACL: both sides read the
+/// owner given away, and only that one.
+#[test]
+fn text_search_owners_agree() {
+    let (file, db) = assert_agree(
+        "text_search_owners",
+        "CREATE ROLE lmo_ts_owner;
+         CREATE TEXT SEARCH DICTIONARY given (TEMPLATE = simple);
+         CREATE TEXT SEARCH DICTIONARY kept (TEMPLATE = simple);
+         CREATE TEXT SEARCH CONFIGURATION given_config (PARSER = default);
+         ALTER TEXT SEARCH DICTIONARY given OWNER TO lmo_ts_owner;
+         ALTER TEXT SEARCH CONFIGURATION given_config OWNER TO lmo_ts_owner;",
+    );
+    let owned = |catalog: &Catalog| -> Vec<(AclObject, String)> {
+        (catalog.owners.iter())
+            .map(|(object, owner)| (object.clone(), owner.role.clone()))
+            .collect()
+    };
+    let given = |name: &str| QualifiedName::new("public", name);
+    let expected = [
+        AclObject::TextSearchDictionary(given("given")),
+        AclObject::TextSearchConfiguration(given("given_config")),
+    ]
+    .map(|object| (object, "lmo_ts_owner".to_string()));
+    assert_eq!(owned(&file), expected);
+    assert_eq!(owned(&db), expected);
+}
+
 #[test]
 fn database_only_objects_are_left_out() {
     let url = database_with(
@@ -1213,6 +1281,7 @@ fn unsupported_objects_are_listed() {
         CREATE SCHEMA untouched;
         CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple, STOPWORDS = english);
         CREATE TEXT SEARCH CONFIGURATION app.english (COPY = english);
+        CREATE TEXT SEARCH TEMPLATE app.plain (LEXIZE = dsimple_lexize);
     "#;
     let url = database_with("unsupported", sql);
     let catalog = live::load(&url).expect("load");
@@ -1257,32 +1326,27 @@ fn unsupported_objects_are_listed() {
     // and publications
     assert!(catalog.publications.contains_key("pub"));
     assert!(!found.iter().any(|(kind, _, _)| kind == "publication"));
-    // text search objects are listed as the offline loader lists them (its own are
-    // `english_simple` and `app.english`; the built-in ones are not the database's)
+    // text search dictionaries and configurations are modelled; templates (and parsers) are
+    // listed as the offline loader lists them (the built-in ones are not the database's)
+    assert!((catalog.text_search_dictionaries).contains_key(&modelled("english_simple")));
+    let copied = QualifiedName::new("app", "english");
+    assert!(catalog.text_search_configurations[&copied].mappings.len() > 10);
     let text_search: Vec<_> = (found.iter())
         .filter(|(kind, _, _)| kind.starts_with("text search"))
         .collect();
-    let listed = |kind: &str, schema: &str, name: &str| {
-        (kind.to_string(), Some(schema.to_string()), name.to_string())
-    };
-    assert_eq!(
-        text_search,
-        [
-            &listed("text search configuration", "app", "english"),
-            &listed("text search dictionary", "public", "english_simple"),
-        ]
+    let template = (
+        "text search template".to_string(),
+        Some("app".to_string()),
+        "plain".to_string(),
     );
+    assert_eq!(text_search, [&template]);
     let file = offline(
         "text_search",
         "CREATE SCHEMA app;
-         CREATE TEXT SEARCH DICTIONARY english_simple (TEMPLATE = simple);
-         CREATE TEXT SEARCH CONFIGURATION app.english (COPY = english);",
+         CREATE TEXT SEARCH TEMPLATE app.plain (LEXIZE = dsimple_lexize);",
     );
     let kinds: Vec<_> = file.unsupported.iter().map(|u| u.kind.as_str()).collect();
-    assert_eq!(
-        kinds,
-        ["text search configuration", "text search dictionary"]
-    );
+    assert_eq!(kinds, ["text search template"]);
     // privileges are modelled, not listed
     assert!(!found.iter().any(|(kind, _, _)| kind == "privilege"));
     for object in [

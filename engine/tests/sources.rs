@@ -668,6 +668,41 @@ fn statistics_name_what_exists() {
     );
 }
 
+/// A configuration copied from a built-in one has mappings only a server knows; mappings
+/// name existing token types and dictionaries, and are added, dropped and replaced as the
+/// server allows.
+#[test]
+fn text_search_objects_name_what_exists() {
+    assert_eq!(
+        problems_of(
+            "CREATE TEXT SEARCH CONFIGURATION english (COPY = english);\n\
+             CREATE TEXT SEARCH CONFIGURATION other (COPY = public.missing);\n\
+             CREATE TEXT SEARCH DICTIONARY d (STOPWORDS = english);\n\
+             CREATE TEXT SEARCH CONFIGURATION c (PARSER = default);\n\
+             ALTER TEXT SEARCH CONFIGURATION c ADD MAPPING FOR word, words WITH simple;\n\
+             ALTER TEXT SEARCH CONFIGURATION c ADD MAPPING FOR word WITH public.missing;\n\
+             ALTER TEXT SEARCH CONFIGURATION c DROP MAPPING FOR url;\n\
+             ALTER TEXT SEARCH DICTIONARY nothing (accept = false);\n\
+             CREATE TEXT SEARCH DICTIONARY used (TEMPLATE = simple);\n\
+             ALTER TEXT SEARCH CONFIGURATION c ALTER MAPPING FOR url WITH used;\n\
+             DROP TEXT SEARCH DICTIONARY used;\n\
+             CREATE TEXT SEARCH CONFIGURATION bare (TEMPLATE = simple);\n"
+        ),
+        [
+            "schema.sql:1:1: text search configuration `public.english` copies the built-in `pg_catalog.english`, whose mappings are not known without a server",
+            "schema.sql:2:1: text search configuration `public.other` copies `public.missing`, which is not created",
+            "schema.sql:3:1: a text search dictionary needs a TEMPLATE",
+            "schema.sql:5:1: token type `words` is not one of parser `pg_catalog.default`'s",
+            "schema.sql:6:1: a mapping uses text search dictionary `public.missing`, which is not created",
+            "schema.sql:6:1: ADD MAPPING FOR `word` of `public.c`, which has a mapping for it",
+            "schema.sql:7:1: DROP MAPPING FOR `url` of `public.c`, which has no mapping for it",
+            "schema.sql:8:1: ALTER on text search dictionary `public.nothing`, which is not created",
+            "schema.sql:11:1: DROP of text search dictionary `public.used`, which mappings of `public.c` use",
+            "schema.sql:12:1: text search configuration `public.bare` needs a PARSER or COPY",
+        ]
+    );
+}
+
 /// A statistics object is in a schema of its own, which may not be its table's: it is managed
 /// only where both are in scope.
 #[test]

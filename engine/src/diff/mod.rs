@@ -11,6 +11,7 @@ mod rules;
 mod statistics;
 mod subscriptions;
 mod tables;
+mod text_search;
 mod triggers;
 mod types;
 mod views;
@@ -23,7 +24,8 @@ use crate::model::{
     Cast, Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
     Extension, ForeignDataWrapper, ForeignServer, ForeignTable, Function, Index, PartitionOf,
     Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule, Schema, Sequence,
-    Statistics, Subscription, Table, Trigger, TriggerEnabled, UserMapping, View,
+    Statistics, Subscription, Table, TextSearchConfiguration, TextSearchDictionary, Trigger,
+    TriggerEnabled, UserMapping, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -91,6 +93,8 @@ pub enum CommentTarget {
     EventTrigger(String),
     /// (source type, target type).
     Cast(String, String),
+    TextSearchDictionary(QualifiedName),
+    TextSearchConfiguration(QualifiedName),
     ForeignDataWrapper(String),
     ForeignServer(String),
     Subscription(String),
@@ -315,6 +319,24 @@ pub enum Change {
         cast: Cast,
         recreated: bool,
     },
+    CreateTextSearchDictionary(TextSearchDictionary),
+    /// `recreated` when the dictionary comes back in the same plan (its template changes).
+    DropTextSearchDictionary {
+        dictionary: TextSearchDictionary,
+        recreated: bool,
+    },
+    /// `ALTER TEXT SEARCH DICTIONARY … (…)`: options set or removed, the template kept.
+    AlterTextSearchDictionary(Pair<TextSearchDictionary>),
+    /// Created with its mappings.
+    CreateTextSearchConfiguration(TextSearchConfiguration),
+    /// `recreated` when the configuration comes back in the same plan (its parser changes,
+    /// or a dictionary it maps to is dropped and created).
+    DropTextSearchConfiguration {
+        configuration: TextSearchConfiguration,
+        recreated: bool,
+    },
+    /// `ALTER TEXT SEARCH CONFIGURATION … ADD | ALTER | DROP MAPPING`, the parser kept.
+    AlterTextSearchMappings(Pair<TextSearchConfiguration>),
     CreateEventTrigger(EventTrigger),
     /// `recreated` when the event trigger comes back in the same plan (its event, tags or
     /// function change).
@@ -448,6 +470,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     event_triggers::diff_event_triggers(&catalogs, &mut changes);
     foreign::diff_foreign(&catalogs, &mut changes);
     subscriptions::diff_subscriptions(&catalogs, &mut changes);
+    text_search::diff_text_search(&catalogs, &mut changes);
     let mut casts = Vec::new();
     casts::diff_casts(&catalogs, &changes, &mut casts);
     changes.extend(casts);

@@ -310,6 +310,20 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
             Change::DropStatistics { statistics, .. } => {
                 dropped.insert(AclObject::Statistics(statistics.name.clone()));
             }
+            Change::CreateTextSearchDictionary(d) => {
+                created.insert(AclObject::TextSearchDictionary(d.name.clone()));
+            }
+            Change::DropTextSearchDictionary { dictionary, .. } => {
+                dropped.insert(AclObject::TextSearchDictionary(dictionary.name.clone()));
+            }
+            Change::CreateTextSearchConfiguration(c) => {
+                created.insert(AclObject::TextSearchConfiguration(c.name.clone()));
+            }
+            Change::DropTextSearchConfiguration { configuration, .. } => {
+                dropped.insert(AclObject::TextSearchConfiguration(
+                    configuration.name.clone(),
+                ));
+            }
             Change::CreateEventTrigger(e) => {
                 created.insert(AclObject::EventTrigger(e.name.clone()));
             }

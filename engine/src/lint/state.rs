@@ -11,7 +11,7 @@ use pg_query::NodeEnum;
 
 use super::rules::{
     cast_key, commands, constraint_def, locks_existing_table, publication_key, published_table_key,
-    rule_key, subscription_key, Findings, Statement,
+    rule_key, subscription_key, text_search_key, text_search_kind, Findings, Statement,
 };
 use crate::hazard::HazardKind;
 use crate::model::QualifiedName;
@@ -157,6 +157,14 @@ impl State {
                 {
                     let cast = format!("({source} AS {target})");
                     self.created_objects.insert(cast_key(&cast));
+                }
+            }
+            NodeEnum::DefineStmt(stmt) => {
+                let kind = ObjectType::try_from(stmt.kind)
+                    .ok()
+                    .and_then(text_search_kind);
+                if let (Some(kind), Some(name)) = (kind, qualified(&stmt.defnames)) {
+                    self.created_objects.insert(text_search_key(kind, &name));
                 }
             }
             NodeEnum::CreateSubscriptionStmt(stmt) => {

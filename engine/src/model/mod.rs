@@ -16,6 +16,7 @@ mod rules;
 mod statistics;
 mod subscriptions;
 mod table;
+mod text_search;
 mod triggers;
 mod types;
 
@@ -42,6 +43,7 @@ pub use table::{
     Column, Constraint, ConstraintKind, ForeignKeyTarget, Identity, Index, PartitionOf, Storage,
     Table,
 };
+pub use text_search::{TextSearchConfiguration, TextSearchDictionary};
 pub use triggers::{Policy, Trigger, TriggerEnabled};
 pub use types::{Attribute, Collation, CompositeType, Domain, DomainConstraint, RangeType};
 
@@ -99,6 +101,10 @@ pub struct Catalog {
     /// Keyed by (source type, target type): casts have no name.
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub casts: IndexMap<(String, String), Cast>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub text_search_dictionaries: IndexMap<QualifiedName, TextSearchDictionary>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub text_search_configurations: IndexMap<QualifiedName, TextSearchConfiguration>,
     /// Keyed by name: event triggers are not schema-qualified.
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub event_triggers: IndexMap<String, EventTrigger>,
@@ -167,6 +173,8 @@ impl Catalog {
         self.policies.sort_keys();
         self.rules.sort_keys();
         self.casts.sort_keys();
+        self.text_search_dictionaries.sort_keys();
+        self.text_search_configurations.sort_keys();
         self.event_triggers.sort_keys();
         self.publications.sort_keys();
         self.foreign_data_wrappers.sort_keys();
@@ -208,6 +216,8 @@ impl Catalog {
         self.triggers.retain(|(table, _), _| keep(&table.schema));
         self.policies.retain(|(table, _), _| keep(&table.schema));
         self.rules.retain(|(table, _), _| keep(&table.schema));
+        (self.text_search_dictionaries).retain(|name, _| keep(&name.schema));
+        (self.text_search_configurations).retain(|name, _| keep(&name.schema));
         // an event trigger belongs to no schema: it goes where its function goes
         self.event_triggers.retain(|_, e| keep(&e.function.schema));
         // a publication that lists anything outside the kept schemas is left out whole:

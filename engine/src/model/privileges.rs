@@ -63,6 +63,9 @@ pub enum AclObject {
     ForeignServer(String),
     /// Extended statistics have no ACL either: only an owner.
     Statistics(QualifiedName),
+    /// Nor have text search dictionaries and configurations.
+    TextSearchDictionary(QualifiedName),
+    TextSearchConfiguration(QualifiedName),
     /// A subscription has no ACL: only its owner.
     Subscription(String),
 }
@@ -201,6 +204,8 @@ impl AclObject {
             | AclObject::ForeignDataWrapper(_)
             | AclObject::ForeignServer(_)
             | AclObject::Statistics(_)
+            | AclObject::TextSearchDictionary(_)
+            | AclObject::TextSearchConfiguration(_)
             | AclObject::Subscription(_) => None,
             AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
             AclObject::Function(..) => Some(DefaultObjects::Functions),
@@ -217,6 +222,8 @@ impl AclObject {
             | AclObject::ForeignDataWrapper(_)
             | AclObject::ForeignServer(_)
             | AclObject::Statistics(_)
+            | AclObject::TextSearchDictionary(_)
+            | AclObject::TextSearchConfiguration(_)
             | AclObject::Subscription(_) => None,
             AclObject::Table(name)
             | AclObject::Function(name, _)
@@ -265,6 +272,10 @@ impl AclObject {
             AclObject::ForeignDataWrapper(name) => format!("foreign data wrapper `{name}`"),
             AclObject::ForeignServer(name) => format!("server `{name}`"),
             AclObject::Statistics(name) => format!("statistics `{name}`"),
+            AclObject::TextSearchDictionary(name) => format!("text search dictionary `{name}`"),
+            AclObject::TextSearchConfiguration(name) => {
+                format!("text search configuration `{name}`")
+            }
             AclObject::Subscription(name) => format!("subscription `{name}`"),
         }
     }
@@ -462,6 +473,8 @@ impl super::Catalog {
             AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
             AclObject::ForeignServer(_) => "SERVER",
             AclObject::Statistics(_) => "STATISTICS",
+            AclObject::TextSearchDictionary(_) => "TEXT SEARCH DICTIONARY",
+            AclObject::TextSearchConfiguration(_) => "TEXT SEARCH CONFIGURATION",
             AclObject::Subscription(_) => "SUBSCRIPTION",
             AclObject::Column(..) => return None,
         })
@@ -520,6 +533,12 @@ impl super::Catalog {
             AclObject::ForeignDataWrapper(name) => self.foreign_data_wrappers.contains_key(name),
             AclObject::ForeignServer(name) => self.foreign_servers.contains_key(name),
             AclObject::Statistics(name) => self.statistics.contains_key(name),
+            AclObject::TextSearchDictionary(name) => {
+                self.text_search_dictionaries.contains_key(name)
+            }
+            AclObject::TextSearchConfiguration(name) => {
+                self.text_search_configurations.contains_key(name)
+            }
             AclObject::Subscription(name) => self.subscriptions.contains_key(name),
         }
     }

@@ -85,6 +85,17 @@ pub fn string_of(node: &Node) -> Option<String> {
     }
 }
 
+/// The name parts of an object a statement names: a list of strings (`DROP`, `COMMENT`), a
+/// type name (a definition's argument: `TEMPLATE = pg_catalog.simple`), or a single string.
+pub fn names_of(node: &Node) -> Vec<Node> {
+    match &node.node {
+        Some(NodeEnum::List(list)) => list.items.clone(),
+        Some(NodeEnum::TypeName(t)) => t.names.clone(),
+        Some(NodeEnum::String(_)) => vec![node.clone()],
+        _ => Vec::new(),
+    }
+}
+
 /// Deparses a constraint through a stub `ALTER TABLE` and keeps what follows `ADD`.
 fn deparse_constraint(node: &protobuf::Constraint) -> String {
     let stmt = AlterTableStmt {

@@ -20,6 +20,7 @@ pub mod rule;
 pub mod statistics;
 pub mod storage;
 pub mod subscription;
+pub mod text_search;
 pub mod trigger;
 pub mod types;
 pub mod user_types;

@@ -60,6 +60,8 @@ pub enum ObjectId {
     EventTrigger(String),
     /// (source type, target type).
     Cast(String, String),
+    TextSearchDictionary(QualifiedName),
+    TextSearchConfiguration(QualifiedName),
     ForeignDataWrapper(String),
     ForeignServer(String),
     /// (server, user).
@@ -100,6 +102,10 @@ impl std::fmt::Display for ObjectId {
             ObjectId::Publication(name) => write!(f, "publication `{name}`"),
             ObjectId::EventTrigger(name) => write!(f, "event trigger `{name}`"),
             ObjectId::Cast(source, target) => write!(f, "cast `({source} AS {target})`"),
+            ObjectId::TextSearchDictionary(name) => write!(f, "text search dictionary `{name}`"),
+            ObjectId::TextSearchConfiguration(name) => {
+                write!(f, "text search configuration `{name}`")
+            }
             ObjectId::ForeignDataWrapper(name) => write!(f, "foreign data wrapper `{name}`"),
             ObjectId::ForeignServer(name) => write!(f, "server `{name}`"),
             ObjectId::Subscription(name) => write!(f, "subscription `{name}`"),
@@ -353,6 +359,30 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
                 Drop,
             )]
         }
+        Change::CreateTextSearchDictionary(d) => {
+            vec![(ObjectId::TextSearchDictionary(d.name.clone()), Create)]
+        }
+        Change::DropTextSearchDictionary { dictionary, .. } => {
+            vec![(
+                ObjectId::TextSearchDictionary(dictionary.name.clone()),
+                Drop,
+            )]
+        }
+        Change::AlterTextSearchDictionary(d) => {
+            vec![(ObjectId::TextSearchDictionary(d.to.name.clone()), Alter)]
+        }
+        Change::CreateTextSearchConfiguration(c) => {
+            vec![(ObjectId::TextSearchConfiguration(c.name.clone()), Create)]
+        }
+        Change::DropTextSearchConfiguration { configuration, .. } => {
+            vec![(
+                ObjectId::TextSearchConfiguration(configuration.name.clone()),
+                Drop,
+            )]
+        }
+        Change::AlterTextSearchMappings(c) => {
+            vec![(ObjectId::TextSearchConfiguration(c.to.name.clone()), Alter)]
+        }
         Change::CreateEventTrigger(e) => vec![(ObjectId::EventTrigger(e.name.clone()), Create)],
         Change::DropEventTrigger { trigger, .. } => {
             vec![(ObjectId::EventTrigger(trigger.name.clone()), Drop)]
@@ -458,6 +488,10 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::Publication(name) => ObjectId::Publication(name.clone()),
         CommentTarget::EventTrigger(name) => ObjectId::EventTrigger(name.clone()),
         CommentTarget::Cast(source, target) => ObjectId::Cast(source.clone(), target.clone()),
+        CommentTarget::TextSearchDictionary(name) => ObjectId::TextSearchDictionary(name.clone()),
+        CommentTarget::TextSearchConfiguration(name) => {
+            ObjectId::TextSearchConfiguration(name.clone())
+        }
         CommentTarget::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
         CommentTarget::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
         CommentTarget::Subscription(name) => ObjectId::Subscription(name.clone()),
@@ -840,6 +874,27 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
             .chain(function.map(ObjectId::Function));
         for needed in needs {
             add(id.clone(), needed);
+        }
+    }
+    for dictionary in catalog.text_search_dictionaries.values() {
+        add(
+            ObjectId::TextSearchDictionary(dictionary.name.clone()),
+            ObjectId::Schema(dictionary.name.schema.clone()),
+        );
+    }
+    for configuration in catalog.text_search_configurations.values() {
+        let id = ObjectId::TextSearchConfiguration(configuration.name.clone());
+        add(
+            id.clone(),
+            ObjectId::Schema(configuration.name.schema.clone()),
+        );
+        let dictionaries = (configuration.mappings.values().flatten())
+            .filter(|d| catalog.text_search_dictionaries.contains_key(*d));
+        for dictionary in dictionaries {
+            add(
+                id.clone(),
+                ObjectId::TextSearchDictionary(dictionary.clone()),
+            );
         }
     }
     foreign_dependencies(catalog, &mut add);

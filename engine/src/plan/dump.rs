@@ -53,6 +53,8 @@ fn acl_owner(object: &AclObject) -> ObjectId {
         AclObject::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
         AclObject::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
         AclObject::Statistics(name) => ObjectId::Statistics(name.clone()),
+        AclObject::TextSearchDictionary(name) => ObjectId::TextSearchDictionary(name.clone()),
+        AclObject::TextSearchConfiguration(name) => ObjectId::TextSearchConfiguration(name.clone()),
         AclObject::Subscription(name) => ObjectId::Subscription(name.clone()),
     }
 }
@@ -69,6 +71,8 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         }
         ObjectId::EventTrigger(name) => ("event_triggers", name.clone()),
         ObjectId::Cast(source, target) => ("casts", format!("{source}_as_{target}")),
+        ObjectId::TextSearchDictionary(name) => ("text_search_dictionaries", name.to_string()),
+        ObjectId::TextSearchConfiguration(name) => ("text_search_configurations", name.to_string()),
         ObjectId::ForeignDataWrapper(name) => ("foreign_data_wrappers", name.clone()),
         // a server's file holds its user mappings
         ObjectId::ForeignServer(name) | ObjectId::UserMapping(name, _) => ("servers", name.clone()),

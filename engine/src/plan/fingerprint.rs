@@ -57,6 +57,18 @@ pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
     });
     digest_each(
         &mut add,
+        "text_search_dictionaries",
+        &catalog.text_search_dictionaries,
+        to_text,
+    );
+    digest_each(
+        &mut add,
+        "text_search_configurations",
+        &catalog.text_search_configurations,
+        to_text,
+    );
+    digest_each(
+        &mut add,
         "event_triggers",
         &catalog.event_triggers,
         |name| name.clone(),

@@ -413,6 +413,12 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropCast {
             recreated: false, ..
         }
+        | Change::DropTextSearchConfiguration {
+            recreated: false, ..
+        }
+        | Change::DropTextSearchDictionary {
+            recreated: false, ..
+        }
         | Change::DropForeignDataWrapper(_)
         | Change::DropForeignServer {
             recreated: false, ..
@@ -450,6 +456,7 @@ fn rank(change: &Change) -> u8 {
         | Change::DropRule { .. }
         | Change::DropEventTrigger { .. }
         | Change::DropCast { .. }
+        | Change::DropTextSearchConfiguration { .. }
         | Change::DropUserMapping { .. }
         | Change::DropSubscription(_)
         | Change::DropPublication { .. }
@@ -465,7 +472,9 @@ fn rank(change: &Change) -> u8 {
         Change::CreateForeignTable(_) | Change::AlterForeignTable(_) => 15,
         // a partition leaves before its parent's columns change, and joins after
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
-        Change::DropIndex(_) | Change::DropStatistics { .. } => 1,
+        Change::DropIndex(_)
+        | Change::DropStatistics { .. }
+        | Change::DropTextSearchDictionary { .. } => 1,
         Change::SetSequenceOwner { owner, .. } if owner.to.is_none() => 2,
         Change::DropColumn { .. } => 3,
         Change::DropTable(_) => 4,
@@ -489,7 +498,11 @@ fn rank(change: &Change) -> u8 {
         Change::CreateSequence(_)
         | Change::AlterSequence(_)
         | Change::CreateFunction(_)
-        | Change::ReplaceFunction(_) => 13,
+        | Change::ReplaceFunction(_)
+        | Change::CreateTextSearchDictionary(_)
+        | Change::AlterTextSearchDictionary(_) => 13,
+        // after the dictionaries their mappings use
+        Change::CreateTextSearchConfiguration(_) | Change::AlterTextSearchMappings(_) => 14,
         Change::CreateTable(_) => 14,
         Change::AddColumn { .. } => 15,
         Change::RenameTable { .. } | Change::RenameColumn { .. } => 14,

@@ -101,6 +101,18 @@ pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Depend
             ObjectId::Statistics(name.clone()),
         );
     }
+    for name in catalog.text_search_dictionaries.keys() {
+        add(
+            AclObject::TextSearchDictionary(name.clone()),
+            ObjectId::TextSearchDictionary(name.clone()),
+        );
+    }
+    for name in catalog.text_search_configurations.keys() {
+        add(
+            AclObject::TextSearchConfiguration(name.clone()),
+            ObjectId::TextSearchConfiguration(name.clone()),
+        );
+    }
     for name in catalog.event_triggers.keys() {
         add(
             AclObject::EventTrigger(name.clone()),

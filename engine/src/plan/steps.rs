@@ -8,6 +8,7 @@ mod publications;
 mod rules;
 mod statistics;
 mod subscriptions;
+mod text_search;
 mod types;
 
 use std::collections::{HashMap, HashSet};
@@ -970,6 +971,12 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         | Change::RenameStatistics(_)
         | Change::SetStatisticsTarget { .. } => statistics::steps(change),
         Change::CreateCast(_) | Change::DropCast { .. } => casts::steps(change),
+        Change::CreateTextSearchDictionary(_)
+        | Change::DropTextSearchDictionary { .. }
+        | Change::AlterTextSearchDictionary(_)
+        | Change::CreateTextSearchConfiguration(_)
+        | Change::DropTextSearchConfiguration { .. }
+        | Change::AlterTextSearchMappings(_) => text_search::steps(change),
         Change::CreateEventTrigger(_)
         | Change::DropEventTrigger { .. }
         | Change::SetEventTriggerEnabled { .. } => event_triggers::steps(change),

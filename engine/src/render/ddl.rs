@@ -12,6 +12,7 @@ pub mod rules;
 pub mod staging;
 pub mod statistics;
 pub mod subscriptions;
+pub mod text_search;
 
 use super::quote::{quote_ident, quote_literal};
 use crate::diff::{CommentTarget, Pair};
@@ -1108,6 +1109,10 @@ pub fn comment_object(target: &CommentTarget) -> String {
         CommentTarget::Publication(name) => format!("PUBLICATION {}", quote_ident(name)),
         CommentTarget::EventTrigger(name) => format!("EVENT TRIGGER {}", quote_ident(name)),
         CommentTarget::Cast(source, target) => format!("CAST ({source} AS {target})"),
+        CommentTarget::TextSearchDictionary(name) => format!("TEXT SEARCH DICTIONARY {name}"),
+        CommentTarget::TextSearchConfiguration(name) => {
+            format!("TEXT SEARCH CONFIGURATION {name}")
+        }
         CommentTarget::ForeignDataWrapper(name) => {
             format!("FOREIGN DATA WRAPPER {}", quote_ident(name))
         }

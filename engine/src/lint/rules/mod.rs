@@ -25,6 +25,7 @@ mod secret;
 mod security;
 mod set_not_null;
 mod subscription;
+mod text_search;
 mod truncate;
 mod type_change;
 mod volatile_default;
@@ -44,6 +45,7 @@ pub(super) use lock_timeout::locks_existing_table;
 pub(super) use publication::{publication_key, published_table_key};
 pub(super) use rule::rule_key;
 pub(super) use subscription::subscription_key;
+pub(super) use text_search::{kind_of as text_search_kind, text_search_key};
 
 /// Every rule, in the order their findings on one statement are listed.
 pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
@@ -71,6 +73,7 @@ pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
     security::check,
     set_not_null::check,
     subscription::check,
+    text_search::check,
     truncate::check,
     type_change::check,
     volatile_default::check,

@@ -98,6 +98,8 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
         AclObject::ForeignDataWrapper(_) => "FOREIGN DATA WRAPPER",
         AclObject::ForeignServer(_) => "FOREIGN SERVER",
         AclObject::Statistics(_) => "STATISTICS",
+        AclObject::TextSearchDictionary(_) => "TEXT SEARCH DICTIONARY",
+        AclObject::TextSearchConfiguration(_) => "TEXT SEARCH CONFIGURATION",
         AclObject::Subscription(_) => "SUBSCRIPTION",
     };
     format!("{keyword} {}", object_name(object))
@@ -116,7 +118,9 @@ fn object_name(object: &AclObject) -> String {
         | AclObject::Column(name, _)
         | AclObject::Sequence(name)
         | AclObject::Type(name)
-        | AclObject::Statistics(name) => name.to_string(),
+        | AclObject::Statistics(name)
+        | AclObject::TextSearchDictionary(name)
+        | AclObject::TextSearchConfiguration(name) => name.to_string(),
         AclObject::Function(name, arguments) => format!("{name}({arguments})"),
     }
 }

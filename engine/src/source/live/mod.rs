@@ -34,6 +34,7 @@ mod sequences;
 mod statistics;
 mod subscriptions;
 mod tables;
+mod text_search;
 mod triggers;
 mod unsupported;
 mod user_types;
@@ -106,6 +107,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     publications::load(&reader, &mut tx, &mut catalog)?;
     event_triggers::load(&reader, &mut tx, &mut catalog)?;
     casts::load(&reader, &mut tx, &mut catalog)?;
+    text_search::load(&reader, &mut tx, &mut catalog)?;
     foreign::load(&reader, &mut tx, &mut catalog)?;
     subscriptions::load(&reader, &mut tx, &mut catalog)?;
     privileges::load(&reader, &mut tx, &mut catalog)?;

@@ -35,7 +35,11 @@ struct PrintedAttribute {
     collation_name: Option<String>,
 }
 
-fn name_of(reader: &Reader, row: &Row, what: &'static str) -> Result<QualifiedName, Error> {
+pub(super) fn name_of(
+    reader: &Reader,
+    row: &Row,
+    what: &'static str,
+) -> Result<QualifiedName, Error> {
     Ok(QualifiedName::new(
         reader.get::<String>(row, what, "schema")?,
         reader.get::<String>(row, what, "name")?,
@@ -48,7 +52,7 @@ fn collation_of(reader: &Reader, row: &Row, what: &'static str) -> Result<Option
     Ok(name.map(|n| collation(schema.as_deref(), &n)))
 }
 
-fn json<T: for<'de> Deserialize<'de>>(
+pub(super) fn json<T: for<'de> Deserialize<'de>>(
     reader: &Reader,
     row: &Row,
     what: &'static str,

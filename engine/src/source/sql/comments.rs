@@ -5,6 +5,7 @@ use pg_query::{Node, NodeEnum};
 
 use super::{qualified_name, Builder};
 use crate::model::QualifiedName;
+pub(super) use crate::normalize::definitions::names_of;
 use crate::normalize::definitions::string_of;
 
 impl Builder<'_> {
@@ -47,6 +48,12 @@ impl Builder<'_> {
             Ok(ObjectType::ObjectForeignTable) => (self.catalog.foreign_tables)
                 .get_mut(&qualified_name(&names))
                 .map(|t| t.comment = comment),
+            Ok(ObjectType::ObjectTsdictionary) => (self.catalog.text_search_dictionaries)
+                .get_mut(&qualified_name(&names))
+                .map(|d| d.comment = comment),
+            Ok(ObjectType::ObjectTsconfiguration) => (self.catalog.text_search_configurations)
+                .get_mut(&qualified_name(&names))
+                .map(|c| c.comment = comment),
             Ok(ObjectType::ObjectFdw) => {
                 let name = object.and_then(string_of).unwrap_or_default();
                 (self.catalog.foreign_data_wrappers)
@@ -229,16 +236,6 @@ impl Builder<'_> {
         };
         *slot = comment;
         Some(())
-    }
-}
-
-/// The name parts of a COMMENT/DROP object: a list of strings, or a single string.
-pub(super) fn names_of(node: &Node) -> Vec<Node> {
-    match &node.node {
-        Some(NodeEnum::List(list)) => list.items.clone(),
-        Some(NodeEnum::TypeName(t)) => t.names.clone(),
-        Some(NodeEnum::String(_)) => vec![node.clone()],
-        _ => Vec::new(),
     }
 }
 

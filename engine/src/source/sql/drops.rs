@@ -109,6 +109,14 @@ impl Builder<'_> {
                     }
                     true
                 }
+                Some(ObjectType::ObjectTsdictionary) => {
+                    self.drop_text_search_dictionary(&object_name(object), cascade)
+                }
+                Some(ObjectType::ObjectTsconfiguration) => {
+                    (self.catalog.text_search_configurations)
+                        .shift_remove(&object_name(object))
+                        .is_some()
+                }
                 Some(ObjectType::ObjectForeignTable) => (self.catalog.foreign_tables)
                     .shift_remove(&object_name(object))
                     .is_some(),
@@ -205,6 +213,15 @@ impl Builder<'_> {
             (Some(ObjectType::ObjectStatisticExt), _) => {
                 if let Some(name) = stmt.object.as_deref().map(object_name) {
                     self.rename_statistics(&name, &stmt.newname)
+                }
+            }
+            (
+                Some(kind @ (ObjectType::ObjectTsdictionary | ObjectType::ObjectTsconfiguration)),
+                _,
+            ) => {
+                if let Some(old) = stmt.object.as_deref().map(object_name) {
+                    let new = QualifiedName::new(&old.schema, &stmt.newname);
+                    self.move_text_search_object(kind, &old, new);
                 }
             }
             (Some(ObjectType::ObjectEventTrigger), _) => {

@@ -23,6 +23,7 @@ mod sequences;
 mod statistics;
 mod subscriptions;
 mod tables;
+mod text_search;
 mod triggers;
 mod types;
 mod user_types;
@@ -255,6 +256,8 @@ impl Builder<'_> {
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
             NodeEnum::RuleStmt(s) => self.create_rule(s),
             NodeEnum::CreateCastStmt(s) => self.create_cast(s),
+            NodeEnum::AlterTsdictionaryStmt(s) => self.alter_text_search_dictionary(s),
+            NodeEnum::AlterTsconfigurationStmt(s) => self.alter_text_search_configuration(s),
             NodeEnum::CreateEventTrigStmt(s) => self.create_event_trigger(s),
             NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(s),
             NodeEnum::CreateFdwStmt(s) => self.create_wrapper(s),

@@ -249,7 +249,7 @@ impl Builder<'_> {
         None
     }
 
-    fn missing(&mut self, object: &AclObject, statement: &str) {
+    pub(super) fn missing(&mut self, object: &AclObject, statement: &str) {
         self.error(
             0,
             format!("{statement} on {}, which is not created", object.describe()),
@@ -292,7 +292,14 @@ impl Builder<'_> {
             (ObjectType::ObjectSubscription, Some(NodeEnum::String(name))) => {
                 AclObject::Subscription(name.sval.clone())
             }
-            // collations, operators, text search objects…: their owners are not modelled
+            (ObjectType::ObjectTsdictionary, Some(NodeEnum::List(names))) => {
+                AclObject::TextSearchDictionary(qualified_name(&names.items))
+            }
+            (ObjectType::ObjectTsconfiguration, Some(NodeEnum::List(names))) => {
+                AclObject::TextSearchConfiguration(qualified_name(&names.items))
+            }
+            // collations, operators, text search parsers and templates…: their owners are
+            // not modelled
             _ => return,
         };
         self.change_owner(object, stmt.newowner.as_ref());

@@ -92,6 +92,13 @@ impl Builder<'_> {
                 self.check_schema(&stmt.newschema, 0);
                 self.move_statistics(&old, new, "moved");
             }
+            (
+                Ok(kind @ (ObjectType::ObjectTsdictionary | ObjectType::ObjectTsconfiguration)),
+                Some(old),
+            ) => {
+                let new = QualifiedName::new(&stmt.newschema, &old.name);
+                self.move_text_search_object(kind, &old, new);
+            }
             (kind, name) => {
                 let label = kind.map(|k| k.as_str_name()).unwrap_or("object");
                 self.unsupported(

@@ -179,7 +179,8 @@ impl Builder<'_> {
         );
     }
 
-    /// `CREATE AGGREGATE`, `CREATE COLLATION`; operators and the like are not modelled.
+    /// `CREATE AGGREGATE`, `CREATE COLLATION`, `CREATE TEXT SEARCH DICTIONARY |
+    /// CONFIGURATION`; operators and the like are not modelled.
     pub(super) fn define(&mut self, stmt: &DefineStmt) {
         match ObjectType::try_from(stmt.kind) {
             Ok(ObjectType::ObjectAggregate) if !stmt.oldstyle => {
@@ -200,11 +201,11 @@ impl Builder<'_> {
                 );
             }
             Ok(ObjectType::ObjectCollation) => self.create_collation(stmt),
+            Ok(ObjectType::ObjectTsdictionary) => self.create_text_search_dictionary(stmt),
+            Ok(ObjectType::ObjectTsconfiguration) => self.create_text_search_configuration(stmt),
             kind => {
-                // text search objects named as the live loader lists them
+                // text search parsers and templates named as the live loader lists them
                 let kind = match kind {
-                    Ok(ObjectType::ObjectTsdictionary) => "text search dictionary".to_string(),
-                    Ok(ObjectType::ObjectTsconfiguration) => "text search configuration".into(),
                     Ok(ObjectType::ObjectTsparser) => "text search parser".into(),
                     Ok(ObjectType::ObjectTstemplate) => "text search template".into(),
                     kind => kind

@@ -56,20 +56,8 @@ WHERE c.relkind = 'f'
     SELECT FROM ext
     WHERE ext.classid = 'pg_catalog.pg_statistic_ext'::regclass AND ext.objid = s.oid)
 UNION ALL
--- text search objects (parsers and templates need C functions; dictionaries and
--- configurations are not modelled yet)
-SELECT 'text search dictionary', ns.nspname, o.dictname::text
-FROM pg_catalog.pg_ts_dict o
-JOIN user_ns ns ON ns.oid = o.dictnamespace
-WHERE NOT EXISTS (
-    SELECT FROM ext WHERE ext.classid = 'pg_catalog.pg_ts_dict'::regclass AND ext.objid = o.oid)
-UNION ALL
-SELECT 'text search configuration', ns.nspname, o.cfgname::text
-FROM pg_catalog.pg_ts_config o
-JOIN user_ns ns ON ns.oid = o.cfgnamespace
-WHERE NOT EXISTS (
-    SELECT FROM ext WHERE ext.classid = 'pg_catalog.pg_ts_config'::regclass AND ext.objid = o.oid)
-UNION ALL
+-- text search parsers and templates (they need C functions; dictionaries and
+-- configurations are modelled)
 SELECT 'text search parser', ns.nspname, o.prsname::text
 FROM pg_catalog.pg_ts_parser o
 JOIN user_ns ns ON ns.oid = o.prsnamespace
