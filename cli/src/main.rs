@@ -188,29 +188,37 @@ fn archive_lines(archived: &[archive::Archived]) -> String {
 
 fn write_plan_dir(dir: &std::path::Path, plan: &schemadiff_engine::Plan) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut files = vec![
-        ("up.sql".to_string(), render::up_sql(plan)),
-        ("down.sql".to_string(), render::down_sql(plan)),
-        ("plan.json".to_string(), render::json(plan)),
-        ("summary.md".to_string(), render::markdown(plan)),
-    ];
-    files.extend(render::phase_files(plan));
-    for (name, text) in &files {
+    let write = |name: &str, text: String| {
         let path = dir.join(name);
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+    };
+    // one text at a time: a large plan's files together take many times the plan
+    let renderings: [(&str, fn(&schemadiff_engine::Plan) -> String); 4] = [
+        ("up.sql", render::up_sql),
+        ("down.sql", render::down_sql),
+        ("plan.json", render::json),
+        ("summary.md", render::markdown),
+    ];
+    for (name, rendering) in renderings {
+        write(name, rendering(plan))?;
     }
-    remove_stale_phase_files(dir, &files)
+    let mut phase_files = Vec::new();
+    for (name, text) in render::phase_files(plan) {
+        write(&name, text)?;
+        phase_files.push(name);
+    }
+    remove_stale_phase_files(dir, &phase_files)
 }
 
 /// A phase file an earlier plan wrote into the directory, for a phase this plan does not
 /// have, would run stale steps: it goes, but only when its first line shows schemadiff
 /// wrote it.
-fn remove_stale_phase_files(dir: &Path, written: &[(String, String)]) -> anyhow::Result<()> {
+fn remove_stale_phase_files(dir: &Path, written: &[String]) -> anyhow::Result<()> {
     for phase in ["expand", "backfill", "contract"] {
         for direction in ["up", "down"] {
             let name = format!("{phase}.{direction}.sql");
             let path = dir.join(&name);
-            if written.iter().any(|(w, _)| *w == name) {
+            if written.contains(&name) {
                 continue;
             }
             let ours =

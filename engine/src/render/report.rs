@@ -48,8 +48,14 @@ fn severity_name(kind: HazardKind) -> &'static str {
 /// `plan.json`: versioned, with both fingerprints, and the phases with their files and what
 /// has to happen before each.
 pub fn json(plan: &Plan) -> String {
-    let mut value = serde_json::to_value(plan).unwrap_or_default();
-    let phases: Vec<serde_json::Value> = phase_lines(plan)
+    /// Serialised straight to text: a large plan as a JSON value takes many times its text.
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        #[serde(flatten)]
+        plan: &'a Plan,
+        phases: Vec<serde_json::Value>,
+    }
+    let phases = phase_lines(plan)
         .into_iter()
         .map(|(phase, steps, before)| {
             serde_json::json!({
@@ -60,8 +66,7 @@ pub fn json(plan: &Plan) -> String {
             })
         })
         .collect();
-    value["phases"] = phases.into();
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&Report { plan, phases }).unwrap_or_default() + "\n"
 }
 
 /// Each phase that has steps: how many, and what has to happen before it runs.

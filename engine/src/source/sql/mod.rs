@@ -12,6 +12,7 @@ mod event_triggers;
 mod foreign;
 mod functions;
 pub(crate) mod location;
+mod memo;
 mod privileges;
 mod publications;
 mod references;
@@ -38,7 +39,7 @@ use pg_query::{Node, NodeEnum};
 use super::SqlFile;
 use crate::error::{Error, SourceProblem};
 use crate::model::{Catalog, ConstraintKind, QualifiedName, Schema, Unsupported};
-use crate::normalize::definitions::{self, relation_name, string_of};
+use crate::normalize::definitions::{relation_name, string_of};
 use crate::normalize::names::NamePool;
 use crate::platform::Context;
 use location::Lines;
@@ -119,6 +120,7 @@ struct Builder<'a> {
     /// Relations that are not modelled, so what refers to them is
     /// reported as not managed rather than as an error.
     unsupported_relations: HashSet<QualifiedName>,
+    memo: memo::DefinitionMemo,
     /// Every table ever made a parent (partitioned or inherited from): the tables that an
     /// `ALTER TABLE` may have to reach the children of, without scanning all tables for each.
     named_parents: HashSet<QualifiedName>,
@@ -154,23 +156,25 @@ impl Builder<'_> {
     fn load_file(&mut self, index: usize) {
         self.file = index;
         let file = &self.files[index];
-        let mut start = 0;
-        for end in run_ends(&file.text) {
-            if let Ok(parsed) = pg_query::parse(&file.text[start..end], 0) {
-                self.statements(&parsed, start);
-                start = end;
-                continue;
-            }
-            // the scanner splits `BEGIN ATOMIC … END` bodies, which a run may end inside
-            match pg_query::parse(&file.text[start..], 0) {
-                Ok(parsed) => self.statements(&parsed, start),
-                Err(_) => {
-                    self.unparsed = true;
-                    self.problems.extend(location::syntax_errors(file));
+        let ends = run_ends(&file.text);
+        std::thread::scope(|scope| {
+            for (start, parsed) in parse_ahead(scope, &file.text, &ends) {
+                if let Some(parsed) = parsed {
+                    self.statements(&parsed, start);
+                    continue;
                 }
+                // the scanner splits `BEGIN ATOMIC … END` bodies, which a run may end inside
+                match pg_query::parse(&file.text[start..], 0) {
+                    Ok(parsed) => self.statements(&parsed, start),
+                    Err(_) => {
+                        self.unparsed = true;
+                        self.problems.extend(location::syntax_errors(file));
+                    }
+                }
+                // dropping the runs stops the threads that parse ahead
+                return;
             }
-            return;
-        }
+        });
     }
 
     /// Evaluates the statements of a run of text that starts at byte `base` of the file.
@@ -191,7 +195,7 @@ impl Builder<'_> {
             let mut node = constraint.node.clone();
             complete_foreign_key(&primary_keys, &self.catalog, &mut node);
             let comment = constraint.comment.clone();
-            let mut constraint = definitions::constraint(&node, name, None);
+            let mut constraint = self.memo.constraint(&node, name);
             constraint.comment = comment;
             if let Some(table) = self.catalog.tables.get_mut(table) {
                 table.constraints.insert(name.clone(), constraint);
@@ -437,6 +441,35 @@ pub(crate) fn run_ends(text: &str) -> Vec<usize> {
     }
     ends.push(text.len());
     ends
+}
+
+/// The runs of `text` that end at `ends`, each with its start and its parse (`None` if it
+/// does not parse), in order. Parsing is most of reading a file, so threads parse a few runs
+/// ahead of the caller's evaluation, each every other run; they stop when the iterator is
+/// dropped.
+fn parse_ahead<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    text: &'scope str,
+    ends: &'scope [usize],
+) -> impl Iterator<Item = (usize, Option<pg_query::ParseResult>)> + 'scope {
+    const PARSERS: usize = 2;
+    let starts = || std::iter::once(0).chain(ends.iter().copied());
+    let receivers: Vec<_> = (0..PARSERS.min(ends.len()))
+        .map(|parser| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+            scope.spawn(move || {
+                let runs = starts().zip(ends.iter().copied());
+                for (start, end) in runs.skip(parser).step_by(PARSERS) {
+                    let parsed = pg_query::parse(&text[start..end], 0).ok();
+                    if sender.send((start, parsed)).is_err() {
+                        return;
+                    }
+                }
+            });
+            receiver
+        })
+        .collect();
+    (0..ends.len()).map_while(move |run| receivers[run % receivers.len()].recv().ok())
 }
 
 /// Unsupported kinds that other statements (indexes, comments, ALTER) can refer to as tables.
