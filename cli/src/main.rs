@@ -193,7 +193,8 @@ fn write_plan_dir(dir: &std::path::Path, plan: &schemadiff_engine::Plan) -> anyh
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
     };
     // one text at a time: a large plan's files together take many times the plan
-    let renderings: [(&str, fn(&schemadiff_engine::Plan) -> String); 4] = [
+    type Rendering = fn(&schemadiff_engine::Plan) -> String;
+    let renderings: [(&str, Rendering); 4] = [
         ("up.sql", render::up_sql),
         ("down.sql", render::down_sql),
         ("plan.json", render::json),

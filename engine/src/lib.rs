@@ -121,12 +121,13 @@ pub fn plan(from: &Source, to: &Source, options: &Options) -> Result<Plan, Error
     let mut shadow = shadow_server.map(source::shadow::Shadow::new);
     let from_files = desired_state_files(from)?;
     let to_files = desired_state_files(to)?;
-    let catalogs = read_sides(
+    let mut catalogs = read_sides(
         sources,
         Pair::new(from_files.as_deref(), to_files.as_deref()),
         &platform::OwnedElsewhere::new(options),
         shadow.as_mut(),
     )?;
+    run_files_as_database_role(&mut catalogs, from_files.is_some(), to_files.is_some());
     let Pair {
         from: from_catalog,
         to: to_catalog,
@@ -367,6 +368,19 @@ fn read_sides(
         // FROM's problem first, as when the sides are read one after the other
         Ok(Pair::new(from?, to?))
     })
+}
+
+/// Desired-state files run as the role that reads the database they are planned against:
+/// their grants that name it are its own as owner.
+fn run_files_as_database_role(catalogs: &mut Pair<Catalog>, from_files: bool, to_files: bool) {
+    let (files, database) = match (from_files, to_files) {
+        (true, false) => (&mut catalogs.from, &catalogs.to),
+        (false, true) => (&mut catalogs.to, &catalogs.from),
+        _ => return,
+    };
+    if let Some(role) = database.cluster.current_role.clone() {
+        files.grants_to_runner_are_the_owners(&role);
+    }
 }
 
 /// Roles are not managed: when the plan is for a live database, every role the desired state

@@ -372,6 +372,9 @@ pub struct Cluster {
     pub compression_methods: Option<Vec<String>>,
     /// The extensions its server can install, (name, version), sorted.
     pub extension_versions: Option<Vec<(String, String)>>,
+    /// The role the catalog was read as: the owner of what it owns without an [`Owner`]
+    /// entry.
+    pub current_role: Option<String>,
 }
 
 impl PartialEq for Cluster {
@@ -395,6 +398,36 @@ impl super::Catalog {
         } else {
             self.privileges
                 .insert(object.clone(), Privileges { object, grants });
+        }
+    }
+
+    /// Grants that name `role`, the one the files run as, on what the files' runner owns:
+    /// they are grants to the owner, which a database read as that role shows as its
+    /// default ACL (`GRANT SELECT ON t TO postgres`, run by `postgres`, changes nothing).
+    pub fn grants_to_runner_are_the_owners(&mut self, role: &str) {
+        let named = Grantee::Role(role.to_string());
+        let objects: Vec<AclObject> = (self.privileges.values())
+            .filter(|p| p.grants.iter().any(|g| g.grantee == named))
+            .map(|p| p.object.clone())
+            .collect();
+        for object in objects {
+            let owned_by = match &object {
+                AclObject::Column(table, _) => AclObject::Table(table.clone()),
+                other => other.clone(),
+            };
+            if self.owners.contains_key(&owned_by) {
+                continue;
+            }
+            let grants = (self.acl(&object).into_iter())
+                .map(|grant| match grant.grantee == named {
+                    true => Grant {
+                        grantee: Grantee::Owner,
+                        ..grant
+                    },
+                    false => grant,
+                })
+                .collect();
+            self.set_acl(object, grants);
         }
     }
 
@@ -583,5 +616,48 @@ impl super::Catalog {
         roles.extend(defaults.filter_map(|d| d.key.role.clone()));
         roles.extend(self.owners.values().map(|o| o.role.clone()));
         roles
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Catalog;
+
+    #[test]
+    fn a_grant_to_the_runner_on_what_it_owns_is_the_owners() {
+        let mut catalog = Catalog::default();
+        let table = |name: &str| AclObject::Table(QualifiedName::new("public", name));
+        for name in ["mine", "theirs", "only_runner"] {
+            let mut acl = table(name).default_grants();
+            grant(&mut acl, Grantee::Role("runner".into()), "SELECT", false);
+            if name != "only_runner" {
+                grant(&mut acl, Grantee::Role("reader".into()), "SELECT", false);
+            }
+            catalog.set_acl(table(name), acl);
+        }
+        catalog.owners.insert(
+            table("theirs"),
+            Owner {
+                object: table("theirs"),
+                role: "someone".into(),
+            },
+        );
+        catalog.grants_to_runner_are_the_owners("runner");
+
+        let named = |name: &str, role: &str| {
+            let grantee = Grantee::Role(role.into());
+            catalog
+                .acl(&table(name))
+                .iter()
+                .any(|g| g.grantee == grantee)
+        };
+        assert!(!named("mine", "runner"), "the owner's grant is its default");
+        assert!(named("mine", "reader"));
+        assert!(named("theirs", "runner"), "another role owns it");
+        assert!(
+            !catalog.privileges.contains_key(&table("only_runner")),
+            "what is left is the default ACL, which the catalog does not hold"
+        );
     }
 }

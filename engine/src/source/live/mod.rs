@@ -86,6 +86,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     catalog.cluster.version_num = version.parse().ok();
     catalog.cluster.compression_methods =
         reader.get(&server, "server version", "compression_methods")?;
+    catalog.cluster.current_role = reader.get(&server, "server version", "current_role")?;
     schemas::load(&reader, &mut tx, &mut catalog)?;
     extensions::load(&reader, &mut tx, &mut catalog)?;
     enums::load(&reader, &mut tx, &mut catalog)?;

@@ -36,7 +36,7 @@ impl DefinitionMemo {
     }
 
     /// [`default_expression`].
-    pub(super) fn default(&mut self, node: &Node, type_name: &str) -> Option<Expr> {
+    pub(super) fn default_expression(&mut self, node: &Node, type_name: &str) -> Option<Expr> {
         let key = (type_name.to_string(), location_free_tree(node));
         (self.defaults.entry(key))
             .or_insert_with(|| default_expression(node, type_name))
@@ -88,8 +88,8 @@ mod tests {
         assert_eq!(location_free_tree(&near), location_free_tree(&far));
         assert_ne!(location_free_tree(&near), location_free_tree(&other));
         let mut memo = DefinitionMemo::default();
-        let first = memo.default(&near, "integer").unwrap();
-        let second = memo.default(&far, "integer").unwrap();
+        let first = memo.default_expression(&near, "integer").unwrap();
+        let second = memo.default_expression(&far, "integer").unwrap();
         assert_eq!(first.sql, "1 + 2");
         assert_eq!((first.sql, first.canonical), (second.sql, second.canonical));
     }

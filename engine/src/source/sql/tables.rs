@@ -164,7 +164,7 @@ impl Builder<'_> {
                     column.default = c
                         .raw_expr
                         .as_deref()
-                        .and_then(|e| self.memo.default(e, &column.type_name));
+                        .and_then(|e| self.memo.default_expression(e, &column.type_name));
                 }
                 Ok(ConstrType::ConstrIdentity) => {
                     let base = SequenceOptions::defaults(&column.type_name, 1);
