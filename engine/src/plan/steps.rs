@@ -25,7 +25,7 @@ use crate::normalize::body::body_uses;
 use crate::normalize::expr::referenced_sequences;
 use crate::normalize::storage::type_storage;
 use crate::render::ddl;
-use crate::render::quote::{quote_ident, quote_literal};
+use crate::render::quote::quote_literal;
 
 /// Facts about the whole change set that single changes need.
 pub struct Context<'a> {
@@ -716,10 +716,7 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![Step::new(
                 format!("make `{table}.{}` an identity column", column.name),
                 vec![
-                    at(&format!(
-                        "ADD {}",
-                        ddl::identity_clause(identity, &column.type_name)
-                    )),
+                    ddl::add_identity(table, &column.name, identity, &column.type_name),
                     ddl::continue_identity(table, &column.name, identity.options.increment),
                 ],
                 vec![at("DROP IDENTITY")],
@@ -1195,10 +1192,11 @@ fn drop_column(table: &QualifiedName, column: &Column, only: bool, context: &Con
         finish.push(ddl::alter_column(table, &column.name, "SET NOT NULL"));
     }
     if let Some(identity) = &column.identity {
-        finish.push(ddl::alter_column(
+        finish.push(ddl::add_identity(
             table,
             &column.name,
-            &format!("ADD {}", ddl::identity_clause(identity, &column.type_name)),
+            identity,
+            &column.type_name,
         ));
         finish.push(ddl::continue_identity(
             table,
@@ -1294,21 +1292,9 @@ fn recreate_enum(
     ]);
     for (table, column) in columns {
         let column_name = &column.to.name;
-        let array = if column.to.type_name.ends_with("[]") {
-            "[]"
-        } else {
-            ""
-        };
-        let convert = |type_name: String| {
-            ddl::alter_column(
-                table,
-                column_name,
-                &format!(
-                    "TYPE {type_name}{array} USING {}::text{array}::{type_name}{array}",
-                    quote_ident(column_name)
-                ),
-            )
-        };
+        let array = column.to.type_name.ends_with("[]");
+        let convert =
+            |type_name: String| ddl::convert_through_text(table, column_name, &type_name, array);
         steps.push(
             Step::new(
                 format!("convert `{table}.{column_name}` to the new `{name}`"),
@@ -1459,10 +1445,7 @@ fn alter_column(table: &QualifiedName, column: Pair<&Column>, context: &Context)
             format!("drop identity of {label}"),
             vec![at("DROP IDENTITY")],
             vec![
-                at(&format!(
-                    "ADD {}",
-                    ddl::identity_clause(identity, &column.from.type_name)
-                )),
+                ddl::add_identity(table, name, identity, &column.from.type_name),
                 ddl::continue_identity(table, name, identity.options.increment),
             ],
         ));

@@ -732,6 +732,33 @@ pub fn alter_column(table: &QualifiedName, column: &str, action: &str) -> String
     alter_column_of(table, true, column, action)
 }
 
+/// Makes a column an identity column.
+pub fn add_identity(
+    table: &QualifiedName,
+    column: &str,
+    identity: &Identity,
+    type_name: &str,
+) -> String {
+    let clause = identity_clause(identity, type_name);
+    alter_column(table, column, &format!("ADD {clause}"))
+}
+
+/// Retypes a column to `type_name` (an array of it with `array`) through its text form: an
+/// enum's values move to another enum with the same labels.
+pub fn convert_through_text(
+    table: &QualifiedName,
+    column: &str,
+    type_name: &str,
+    array: bool,
+) -> String {
+    let array = if array { "[]" } else { "" };
+    let action = format!(
+        "TYPE {type_name}{array} USING {}::text{array}::{type_name}{array}",
+        quote_ident(column)
+    );
+    alter_column(table, column, &action)
+}
+
 /// `ALTER TABLE`, or `ALTER TABLE ONLY` without `recurse`: the change stays off the
 /// table's partitions and children.
 pub fn alter_column_of(table: &QualifiedName, recurse: bool, column: &str, action: &str) -> String {
