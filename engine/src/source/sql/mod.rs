@@ -191,18 +191,22 @@ impl Builder<'_> {
     fn finish(mut self) -> Result<Catalog, Error> {
         let pending = std::mem::take(&mut self.constraints);
         let primary_keys = primary_keys(&pending);
-        for ((table, name), constraint) in &pending {
-            let mut node = constraint.node.clone();
-            complete_foreign_key(&primary_keys, &self.catalog, &mut node);
-            let comment = constraint.comment.clone();
-            let mut constraint = self.memo.constraint(&node, name);
-            constraint.comment = comment;
-            if let Some(table) = self.catalog.tables.get_mut(table) {
-                table.constraints.insert(name.clone(), constraint);
+        // each node is consumed as it is built: together they take much of a large file's
+        // memory
+        let mut written_at = Vec::new();
+        for ((table, name), mut pending) in pending {
+            complete_foreign_key(&primary_keys, &self.catalog, &mut pending.node);
+            let mut constraint = self.memo.constraint(&pending.node, &name);
+            constraint.comment = pending.comment;
+            if let Some(place) = pending.place {
+                written_at.push((table.clone(), name.clone(), place));
+            }
+            if let Some(table) = self.catalog.tables.get_mut(&table) {
+                table.constraints.insert(name, constraint);
             }
         }
         if !self.unparsed {
-            self.check_references(&pending);
+            self.check_references(&written_at);
         }
         self.report_repeats();
         if !self.problems.is_empty() {
@@ -384,11 +388,11 @@ impl Builder<'_> {
 /// The primary key columns of every table that has one among the files' constraints.
 fn primary_keys(
     constraints: &IndexMap<(QualifiedName, String), PendingConstraint>,
-) -> HashMap<&QualifiedName, &[Node]> {
+) -> HashMap<QualifiedName, Vec<Node>> {
     constraints
         .iter()
         .filter(|(_, c)| c.node.contype == protobuf::ConstrType::ConstrPrimary as i32)
-        .map(|((table, _), c)| (table, c.node.keys.as_slice()))
+        .map(|((table, _), c)| (table.clone(), c.node.keys.clone()))
         .collect()
 }
 
@@ -396,7 +400,7 @@ fn primary_keys(
 /// Looked up among all the constraints of the files, because the key may come later, then
 /// in the context (a table owned elsewhere, such as `auth.users`).
 fn complete_foreign_key(
-    primary_keys: &HashMap<&QualifiedName, &[Node]>,
+    primary_keys: &HashMap<QualifiedName, Vec<Node>>,
     catalog: &Catalog,
     node: &mut protobuf::Constraint,
 ) {

@@ -12,10 +12,9 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::fmt;
 
-use indexmap::IndexMap;
 use serde_json::Value;
 
-use super::{Builder, PendingConstraint, Place};
+use super::{Builder, Place};
 use crate::model::{Catalog, ConstraintKind, Expr, QualifiedName, Table, UserTypes};
 use crate::normalize::expr::{referenced_functions, walk};
 use crate::normalize::types::is_builtin_type;
@@ -255,14 +254,11 @@ impl Builder<'_> {
 
     /// At the end: the names of the constraints (kept as nodes until now) and those not found
     /// when their statement was read are reported if they still do not exist.
-    pub(super) fn check_references(
-        &mut self,
-        constraints: &IndexMap<(QualifiedName, String), PendingConstraint>,
-    ) {
+    /// `constraints`: (table, name, where it is written) of each.
+    pub(super) fn check_references(&mut self, constraints: &[(QualifiedName, String, Place)]) {
         let mut references = std::mem::take(&mut self.unresolved);
-        for ((table, name), pending) in constraints {
-            let Some(place) = pending.place else { continue };
-            references.extend(self.constraint_references(table, name, place));
+        for (table, name, place) in constraints {
+            references.extend(self.constraint_references(table, name, *place));
         }
         if references.is_empty() {
             return;
