@@ -8,8 +8,9 @@
 //! [`Catalog::privileges`](super::Catalog) only when it differs from that default. So an
 //! object never touched and one whose grants were revoked and granted back compare equal,
 //! and `REVOKE EXECUTE … FROM PUBLIC` or a revoke from the owner is a difference like any
-//! other. PostgreSQL 17's `MAINTAIN` table privilege is left out on both sides, so that one
-//! model serves every server version.
+//! other. PostgreSQL 17's `MAINTAIN` table privilege is left out on both sides where it is
+//! the owner's or comes with every other table privilege (what `ALL` grants there), so that
+//! one model serves every server version.
 
 use std::collections::BTreeSet;
 
@@ -303,6 +304,25 @@ pub fn grant(acl: &mut Acl, grantee: Grantee, privilege: &str, grantable: bool) 
     }
 }
 
+/// Leaves out of a table's ACL the `MAINTAIN` (PostgreSQL 17) that says nothing another
+/// server would not: the owner's, its default there, and that of a grantee holding every
+/// other table privilege, since `ALL` grants it there and not before. Both sources fold their
+/// ACLs so, and one model serves every version; any other `MAINTAIN` is a grant like the rest.
+fn fold_maintain(acl: &mut Acl) {
+    let everything: BTreeSet<Grantee> = (acl.iter())
+        .map(|g| g.grantee.clone())
+        .filter(|grantee| {
+            TABLE_PRIVILEGES
+                .iter()
+                .all(|p| grants_of(acl, grantee).any(|g| g.privilege == *p))
+        })
+        .collect();
+    acl.retain(|g| {
+        g.privilege != "MAINTAIN"
+            || !(g.grantee == Grantee::Owner || everything.contains(&g.grantee))
+    });
+}
+
 /// Removes a privilege, or only its grant option.
 pub fn revoke(acl: &mut Acl, grantee: &Grantee, privilege: &str, grant_option_only: bool) {
     let plain = Grant {
@@ -392,7 +412,10 @@ impl super::Catalog {
     }
 
     /// Records an object's effective ACL, keeping an entry only when it is not the default.
-    pub fn set_acl(&mut self, object: AclObject, grants: Acl) {
+    pub fn set_acl(&mut self, object: AclObject, mut grants: Acl) {
+        if let AclObject::Table(_) = object {
+            fold_maintain(&mut grants);
+        }
         if grants == object.default_grants() {
             self.privileges.shift_remove(&object);
         } else {
@@ -440,7 +463,10 @@ impl super::Catalog {
 
     /// Records default privileges, keeping an entry only when they are not the baseline (the
     /// server deletes such an entry too).
-    pub fn set_default_acl(&mut self, key: DefaultAclKey, grants: Acl) {
+    pub fn set_default_acl(&mut self, key: DefaultAclKey, mut grants: Acl) {
+        if key.objects == DefaultObjects::Tables {
+            fold_maintain(&mut grants);
+        }
         if grants == key.baseline() {
             self.default_privileges.shift_remove(&key);
         } else {

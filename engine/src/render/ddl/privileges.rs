@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::privileges::COLUMN_PRIVILEGES;
-use crate::model::{Acl, AclObject, DefaultAclKey, Grantee};
+use crate::model::{Acl, AclObject, DefaultAclKey, DefaultObjects, Grantee};
 use crate::render::quote::quote_ident;
 
 /// The statements that turn one grantee's grants `from` into `to` on `object`, and on the
@@ -19,8 +19,9 @@ pub fn object_statements(
     columns: &[(String, Acl, Acl)],
 ) -> Vec<String> {
     let on = on_object(object, procedure);
+    let table = matches!(object, AclObject::Table(_)) && *grantee != Grantee::Owner;
     let grantee = object_grantee(grantee);
-    let mut out: Vec<String> = statements(from, to, object.all_privileges())
+    let mut out: Vec<String> = changes(from, to, object.all_privileges(), table)
         .into_iter()
         .map(|(verb, privileges)| verb.render(&privileges.join(", "), &on, &grantee))
         .collect();
@@ -66,6 +67,7 @@ pub fn default_statements(
         prefix.push_str(&format!(" IN SCHEMA {}", quote_ident(schema)));
     }
     let on = key.objects.keyword().to_string();
+    let is_owner = *grantee == Grantee::Owner;
     let grantee = match grantee {
         Grantee::Owner => key
             .role
@@ -73,7 +75,8 @@ pub fn default_statements(
             .map_or("CURRENT_USER".to_string(), quote_ident),
         other => object_grantee(other),
     };
-    statements(from, to, key.objects.all_privileges())
+    let table = key.objects == DefaultObjects::Tables && !is_owner;
+    changes(from, to, key.objects.all_privileges(), table)
         .into_iter()
         .map(|(verb, privileges)| {
             format!(
@@ -161,6 +164,26 @@ impl Verb {
             }
         }
     }
+}
+
+static NO_GRANTS: Acl = Acl::new();
+
+/// [`statements`], except for a grantee of a table (other than its owner) holding every
+/// table privilege, which may hold the `MAINTAIN` that PostgreSQL 17's `ALL` grants and the
+/// model leaves out: any change starts with `REVOKE ALL`, which takes that too (on every
+/// version), and grants back what stays.
+fn changes<'a>(
+    from: &'a Acl,
+    to: &'a Acl,
+    order: &'static [&'static str],
+    table: bool,
+) -> Vec<(Verb, Vec<&'a str>)> {
+    if table && from != to && order.iter().all(|p| from.iter().any(|g| g.privilege == *p)) {
+        let mut out = vec![(Verb::Revoke, vec!["ALL"])];
+        out.extend(statements(&NO_GRANTS, to, order));
+        return out;
+    }
+    statements(from, to, order)
 }
 
 /// The non-empty groups of privileges each verb applies to, privileges in `order`.

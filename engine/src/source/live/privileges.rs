@@ -137,15 +137,11 @@ pub(super) fn load_roles(
     Ok(())
 }
 
-/// One exploded ACL item; `None` for an empty ACL's row and for `MAINTAIN`, which the model
-/// leaves out (PostgreSQL 17 added it to the owner's default).
+/// One exploded ACL item; `None` for an empty ACL's row.
 fn exploded(reader: &Reader, row: &Row, what: &'static str) -> Result<Option<Grant>, Error> {
     let Some(privilege) = reader.get::<Option<String>>(row, what, "privilege")? else {
         return Ok(None);
     };
-    if privilege == "MAINTAIN" {
-        return Ok(None);
-    }
     let grantee = if reader.get(row, what, "is_owner")? {
         Grantee::Owner
     } else {
