@@ -686,4 +686,29 @@ mod tests {
             "what is left is the default ACL, which the catalog does not hold"
         );
     }
+
+    fn acl(grants: &[(Grantee, &str)]) -> Acl {
+        let mut acl = Acl::new();
+        for (grantee, privilege) in grants {
+            grant(&mut acl, grantee.clone(), privilege, false);
+        }
+        acl
+    }
+
+    #[test]
+    fn maintain_is_folded_where_postgresql_17_adds_it() {
+        let bob = || Grantee::Role("bob".into());
+        let all = |grantee: Grantee| TABLE_PRIVILEGES.iter().map(move |p| (grantee.clone(), *p));
+        let mut grants: Vec<(Grantee, &str)> = all(Grantee::Owner).chain(all(bob())).collect();
+        grants.extend([
+            (Grantee::Owner, "MAINTAIN"),
+            (bob(), "MAINTAIN"),
+            (Grantee::Public, "SELECT"),
+            (Grantee::Public, "MAINTAIN"),
+        ]);
+        let mut folded = acl(&grants);
+        fold_maintain(&mut folded);
+        grants.retain(|(grantee, p)| *p != "MAINTAIN" || *grantee == Grantee::Public);
+        assert_eq!(folded, acl(&grants));
+    }
 }
