@@ -1294,7 +1294,7 @@ fn recreate_enum(
         let column_name = &column.to.name;
         let array = column.to.type_name.ends_with("[]");
         let convert =
-            |type_name: String| ddl::convert_through_text(table, column_name, &type_name, array);
+            |type_name: String| ddl::convert_enum_column(table, column_name, &type_name, array);
         steps.push(
             Step::new(
                 format!("convert `{table}.{column_name}` to the new `{name}`"),

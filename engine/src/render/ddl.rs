@@ -611,7 +611,7 @@ pub fn convert_enum_column(
 }
 
 /// `GENERATED … AS IDENTITY` with the options that are not the type's defaults.
-pub fn identity_clause(identity: &Identity, type_name: &str) -> String {
+fn identity_clause(identity: &Identity, type_name: &str) -> String {
     let kind = if identity.always {
         "ALWAYS"
     } else {
@@ -741,22 +741,6 @@ pub fn add_identity(
 ) -> String {
     let clause = identity_clause(identity, type_name);
     alter_column(table, column, &format!("ADD {clause}"))
-}
-
-/// Retypes a column to `type_name` (an array of it with `array`) through its text form: an
-/// enum's values move to another enum with the same labels.
-pub fn convert_through_text(
-    table: &QualifiedName,
-    column: &str,
-    type_name: &str,
-    array: bool,
-) -> String {
-    let array = if array { "[]" } else { "" };
-    let action = format!(
-        "TYPE {type_name}{array} USING {}::text{array}::{type_name}{array}",
-        quote_ident(column)
-    );
-    alter_column(table, column, &action)
 }
 
 /// `ALTER TABLE`, or `ALTER TABLE ONLY` without `recurse`: the change stays off the
