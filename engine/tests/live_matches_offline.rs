@@ -1474,6 +1474,24 @@ fn more_views_than_one_batch_are_all_read() {
 }
 
 agree! {
+    // constraints are built as they are read: later statements still reach them
+    constraints_after_later_statements: r#"
+        CREATE TABLE item (
+            id bigint PRIMARY KEY,
+            qty integer CHECK (qty >= 0),
+            code text CONSTRAINT code_unique UNIQUE,
+            note text CHECK (length(note) < 100)
+        );
+        ALTER TABLE item RENAME COLUMN qty TO quantity;
+        ALTER TABLE item RENAME COLUMN id TO item_id;
+        ALTER TABLE item RENAME CONSTRAINT code_unique TO item_code_key;
+        ALTER TABLE item ADD CONSTRAINT small CHECK (quantity < 1000) NOT VALID;
+        ALTER TABLE item VALIDATE CONSTRAINT small;
+        ALTER TABLE item ADD CONSTRAINT unchecked CHECK (quantity <> 13) NOT VALID;
+        ALTER TABLE item DROP COLUMN note;
+        CREATE TABLE line (item bigint REFERENCES item, n int);
+        CREATE TABLE item_copy (LIKE item INCLUDING ALL);
+    "#;
     // options as the server stores them, column lists as sets, row filters as trees (a
     // qualified column, `IN`), schemas, and what ALTER PUBLICATION folds in
     publications: r#"

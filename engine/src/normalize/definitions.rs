@@ -208,14 +208,8 @@ pub fn index_on_renamed_column(index: &Index, from: &str, to: &str, name: &str) 
     Some(self::index(&stmt, name, None))
 }
 
-/// `constraint` under `name`, on column `to` wherever it was on `from` (a foreign key's
-/// referenced columns are another table's and stay).
-pub fn constraint_on_renamed_column(
-    constraint: &Constraint,
-    from: &str,
-    to: &str,
-    name: &str,
-) -> Option<Constraint> {
+/// The tree of a built constraint, parsed back from its text, with its name and validity.
+pub fn constraint_tree(constraint: &Constraint) -> Option<protobuf::Constraint> {
     let sql = format!("ALTER TABLE t ADD {}", constraint.definition.sql);
     let parsed = pg_query::parse(&sql, 0).ok()?;
     let Some(NodeEnum::AlterTableStmt(stmt)) = parsed.protobuf.stmts.first()?.stmt.clone()?.node
@@ -228,6 +222,21 @@ pub fn constraint_on_renamed_column(
     let Some(NodeEnum::Constraint(mut node)) = cmd.def?.node else {
         return None;
     };
+    node.conname.clone_from(&constraint.name);
+    node.skip_validation = constraint.not_valid;
+    node.initially_valid = !constraint.not_valid;
+    Some(*node)
+}
+
+/// `constraint` under `name`, on column `to` wherever it was on `from` (a foreign key's
+/// referenced columns are another table's and stay).
+pub fn constraint_on_renamed_column(
+    constraint: &Constraint,
+    from: &str,
+    to: &str,
+    name: &str,
+) -> Option<Constraint> {
+    let mut node = constraint_tree(constraint)?;
     for list in [&mut node.keys, &mut node.including, &mut node.fk_attrs] {
         for key in list.iter_mut() {
             if let Some(NodeEnum::String(s)) = key.node.as_mut() {
@@ -240,9 +249,7 @@ pub fn constraint_on_renamed_column(
     if let Some(expr) = node.raw_expr.as_mut() {
         **expr = renamed_in_expression(expr, from, to)?;
     }
-    let mut moved = self::constraint(&node, name, None);
-    moved.not_valid = constraint.not_valid;
-    Some(moved)
+    Some(self::constraint(&node, name, None))
 }
 
 /// An expression node reading column `to` wherever it read `from` unqualified: the

@@ -8,7 +8,6 @@ use super::tables::{collation_name, compression_method, default_expression};
 use super::Builder;
 use crate::model::{AclObject, Identity, PartitionOf, QualifiedName, SequenceOptions, Table};
 use crate::normalize::definitions::{relation_name, replica_identity, storage_options};
-use crate::normalize::expr::to_json;
 use crate::normalize::types::type_name_text;
 
 impl Builder<'_> {
@@ -202,8 +201,7 @@ impl Builder<'_> {
                     .constraints
                     .get_mut(&(table_name.clone(), cmd.name.clone()))
                 {
-                    c.node.skip_validation = false;
-                    c.node.initially_valid = true;
+                    c.validate();
                 }
             }
             AlterTableType::AtSetLogged | AlterTableType::AtSetUnLogged => {
@@ -486,22 +484,7 @@ impl Builder<'_> {
         for (position, column) in table.columns.values_mut().enumerate() {
             column.position = position;
         }
-        self.constraints.retain(|(owner, _), c| {
-            owner != table_name || {
-                let mut columns = Vec::new();
-                for list in [&c.node.keys, &c.node.fk_attrs, &c.node.including] {
-                    columns.extend(
-                        list.iter()
-                            .filter_map(crate::normalize::definitions::string_of),
-                    );
-                }
-                crate::normalize::expr::referenced_columns(
-                    &to_json(&c.node.raw_expr),
-                    &mut columns,
-                );
-                !columns.iter().any(|c| c == column)
-            }
-        });
+        (self.constraints).retain(|(owner, _), c| owner != table_name || !c.uses(column));
         self.catalog.indexes.retain(|_, index| {
             index.table != *table_name || !index.columns.iter().any(|c| c == column)
         });

@@ -4,6 +4,7 @@ use pg_query::protobuf::{DropBehavior, DropStmt, ObjectType, RenameStmt};
 use pg_query::{Node, NodeEnum};
 
 use super::comments::{names_of, object_name};
+use super::pending::rename_keys;
 use super::Builder;
 use crate::model::{AclObject, QualifiedName};
 use crate::normalize::definitions::{relation_name, string_of};
@@ -191,7 +192,7 @@ impl Builder<'_> {
             (Some(ObjectType::ObjectTabconstraint), Some(table)) => {
                 let key = (table.clone(), stmt.subname.clone());
                 if let Some(mut constraint) = self.constraints.shift_remove(&key) {
-                    constraint.node.conname = stmt.newname.clone();
+                    constraint.rename(&stmt.newname);
                     self.constraints
                         .insert((table, stmt.newname.clone()), constraint);
                 }
@@ -286,7 +287,8 @@ impl Builder<'_> {
         self.catalog.tables.insert(to.clone(), table);
         let pending = std::mem::take(&mut self.constraints);
         for ((table, name), mut constraint) in pending {
-            if let Some(target) = constraint.node.pktable.as_mut() {
+            let foreign_key = constraint.foreign_key_mut();
+            if let Some(target) = foreign_key.and_then(|key| key.pktable.as_mut()) {
                 if relation_name(target) == *from {
                     target.relname = new_name.to_string();
                 }
@@ -355,15 +357,6 @@ impl Builder<'_> {
             .expect("index exists");
         column.name = to.to_string();
         table.columns.shift_insert(index, to.to_string(), column);
-        let rename = |list: &mut Vec<Node>| {
-            for node in list.iter_mut() {
-                if let Some(NodeEnum::String(s)) = node.node.as_mut() {
-                    if s.sval == from {
-                        s.sval = to.to_string();
-                    }
-                }
-            }
-        };
         // statistics keep their columns by number; expressions are not followed
         for statistics in (self.catalog.statistics.values_mut()).filter(|s| s.table == *table_name)
         {
@@ -374,12 +367,13 @@ impl Builder<'_> {
         }
         for ((owner, _), constraint) in self.constraints.iter_mut() {
             if owner == table_name {
-                rename(&mut constraint.node.keys);
-                rename(&mut constraint.node.fk_attrs);
-                rename(&mut constraint.node.including);
+                constraint.rename_column(from, to);
             }
-            if constraint.node.pktable.as_ref().map(relation_name).as_ref() == Some(table_name) {
-                rename(&mut constraint.node.pk_attrs);
+            let foreign_key = constraint.foreign_key_mut();
+            if let Some(key) = foreign_key
+                .filter(|key| key.pktable.as_ref().map(relation_name).as_ref() == Some(table_name))
+            {
+                rename_keys(&mut key.pk_attrs, from, to);
             }
         }
         self.catalog.rename_acls(|object| match object {

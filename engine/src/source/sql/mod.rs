@@ -13,6 +13,7 @@ mod foreign;
 mod functions;
 pub(crate) mod location;
 mod memo;
+mod pending;
 mod privileges;
 mod publications;
 mod references;
@@ -38,11 +39,12 @@ use pg_query::{Node, NodeEnum};
 
 use super::SqlFile;
 use crate::error::{Error, SourceProblem};
-use crate::model::{Catalog, ConstraintKind, QualifiedName, Schema, Unsupported};
+use crate::model::{Catalog, QualifiedName, Schema, Unsupported};
 use crate::normalize::definitions::{relation_name, string_of};
 use crate::normalize::names::NamePool;
 use crate::platform::Context;
 use location::Lines;
+use pending::PendingConstraints;
 use references::Reference;
 use repeats::Repeat;
 
@@ -89,16 +91,6 @@ fn read(
     builder.finish()
 }
 
-/// A constraint kept as its node until the end, because a foreign key may reference a table
-/// defined later in the files.
-struct PendingConstraint {
-    node: protobuf::Constraint,
-    comment: Option<String>,
-    /// Where it is written, for the checks of what it names; `None` inside `CREATE SCHEMA`,
-    /// whose elements resolve names as the offline parser does not.
-    place: Option<Place>,
-}
-
 /// A byte offset into one of the files.
 #[derive(Clone, Copy, Debug)]
 struct Place {
@@ -111,7 +103,7 @@ struct Place {
 struct Builder<'a> {
     catalog: Catalog,
     names: NamePool,
-    constraints: IndexMap<(QualifiedName, String), PendingConstraint>,
+    constraints: PendingConstraints,
     /// The statements behind the indexes, for `LIKE … INCLUDING INDEXES` and
     /// `ADD CONSTRAINT … USING INDEX`.
     index_statements: IndexMap<QualifiedName, protobuf::IndexStmt>,
@@ -190,13 +182,12 @@ impl Builder<'_> {
 
     fn finish(mut self) -> Result<Catalog, Error> {
         let pending = std::mem::take(&mut self.constraints);
-        let primary_keys = primary_keys(&pending);
-        // each node is consumed as it is built: together they take much of a large file's
-        // memory
+        let primary_keys = pending::referenced_primary_keys(&pending);
+        // each tree is consumed as it is built
         let mut written_at = Vec::new();
-        for ((table, name), mut pending) in pending {
-            complete_foreign_key(&primary_keys, &self.catalog, &mut pending.node);
-            let mut constraint = self.memo.constraint(&pending.node, &name);
+        for ((table, name), pending) in pending {
+            let mut constraint =
+                (pending.definition).build(&name, &primary_keys, &self.catalog, &mut self.memo);
             constraint.comment = pending.comment;
             if let Some(place) = pending.place {
                 written_at.push((table.clone(), name.clone(), place));
@@ -382,49 +373,6 @@ impl Builder<'_> {
                 "add `CREATE SCHEMA` for it before this statement",
             );
         }
-    }
-}
-
-/// The primary key columns of every table that has one among the files' constraints.
-fn primary_keys(
-    constraints: &IndexMap<(QualifiedName, String), PendingConstraint>,
-) -> HashMap<QualifiedName, Vec<Node>> {
-    constraints
-        .iter()
-        .filter(|(_, c)| c.node.contype == protobuf::ConstrType::ConstrPrimary as i32)
-        .map(|((table, _), c)| (table.clone(), c.node.keys.clone()))
-        .collect()
-}
-
-/// `REFERENCES t` without columns means the primary key of `t`, which the server prints.
-/// Looked up among all the constraints of the files, because the key may come later, then
-/// in the context (a table owned elsewhere, such as `auth.users`).
-fn complete_foreign_key(
-    primary_keys: &HashMap<QualifiedName, Vec<Node>>,
-    catalog: &Catalog,
-    node: &mut protobuf::Constraint,
-) {
-    let Some(target) = &node.pktable else { return };
-    if !node.pk_attrs.is_empty() {
-        return;
-    }
-    let target = relation_name(target);
-    if let Some(keys) = primary_keys.get(&target) {
-        node.pk_attrs = keys.to_vec();
-    } else if let Some(key) = catalog.tables.get(&target).and_then(|t| {
-        t.constraints
-            .values()
-            .find(|c| c.kind == ConstraintKind::PrimaryKey)
-    }) {
-        node.pk_attrs = key
-            .columns
-            .iter()
-            .map(|column| Node {
-                node: Some(NodeEnum::String(protobuf::String {
-                    sval: column.clone(),
-                })),
-            })
-            .collect();
     }
 }
 

@@ -5,9 +5,10 @@
 use pg_query::protobuf::{self, ColumnDef, ConstrType, CreateStmt, IndexStmt, TableLikeClause};
 use pg_query::{Node, NodeEnum};
 
+use super::pending::{is_foreign_key, Definition, PendingConstraint};
 use super::references::Target;
 use super::sequences::apply_options;
-use super::{Builder, PendingConstraint};
+use super::Builder;
 use crate::model::{
     AclObject, Column, Identity, PartitionOf, QualifiedName, Sequence, SequenceOptions, Storage,
     Table,
@@ -300,16 +301,20 @@ impl Builder<'_> {
             if *owner != source_name {
                 continue;
             }
-            let check = c.node.contype == ConstrType::ConstrCheck as i32;
+            let Some(tree) = c.tree() else { continue };
+            let check = tree.contype == ConstrType::ConstrCheck as i32;
             let indexed = matches!(
-                ConstrType::try_from(c.node.contype),
+                ConstrType::try_from(tree.contype),
                 Ok(ConstrType::ConstrPrimary
                     | ConstrType::ConstrUnique
                     | ConstrType::ConstrExclusion)
             );
             // a copy is reported at the LIKE statement, not at the original
-            let mut copy = c.node.clone();
+            let mut copy = tree.into_owned();
             copy.location = 0;
+            // the server copies a NOT VALID check as valid
+            copy.skip_validation = false;
+            copy.initially_valid = true;
             if check && like.options & LIKE_CONSTRAINTS != 0 {
                 // check constraints are copied under their own names
                 constraints.push(copy);
@@ -371,13 +376,14 @@ impl Builder<'_> {
             };
             constraint.conname = name.clone();
             let place = (!self.in_schema_elements).then(|| self.place(constraint.location));
-            self.constraints.insert(
+            let definition = if is_foreign_key(&constraint) {
+                Definition::ForeignKey(Box::new(constraint))
+            } else {
+                Definition::Built(self.memo.constraint(&constraint, &name))
+            };
+            (self.constraints).insert(
                 (table.clone(), name),
-                PendingConstraint {
-                    node: constraint,
-                    comment: None,
-                    place,
-                },
+                PendingConstraint::new(definition, place),
             );
         }
     }
