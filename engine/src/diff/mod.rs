@@ -19,6 +19,7 @@ mod views;
 use serde::Serialize;
 
 pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
+pub use tables::{created_table, inline_constraints};
 
 use crate::model::{
     Cast, Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
@@ -148,8 +149,9 @@ pub enum Change {
         sequence: QualifiedName,
         owner: Pair<Option<(QualifiedName, String)>>,
     },
-    /// A table with its columns and the constraints that can be declared inline.
-    CreateTable(Table),
+    /// A table of the desired state, as [`tables::created_table`] gives it: with its columns
+    /// and the constraints that can be declared inline.
+    CreateTable(QualifiedName),
     DropTable(Table),
     SetUnlogged {
         table: QualifiedName,

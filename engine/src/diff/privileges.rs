@@ -271,8 +271,8 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
             Change::DropSequence(s) => {
                 dropped.insert(AclObject::Sequence(s.name.clone()));
             }
-            Change::CreateTable(t) => {
-                created.insert(AclObject::Table(t.name.clone()));
+            Change::CreateTable(table) => {
+                created.insert(AclObject::Table(table.clone()));
             }
             Change::DropTable(t) => {
                 dropped.insert(AclObject::Table(t.name.clone()));

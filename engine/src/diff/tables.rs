@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, Column, ConstraintKind, QualifiedName, ReferencedKey, Table};
+use crate::model::{
+    Catalog, Column, Constraint, ConstraintKind, QualifiedName, ReferencedKey, Table,
+};
 
 /// Constraints that `CREATE TABLE` can declare: foreign keys are added after every table
 /// exists (which also breaks foreign key cycles), and `NOT VALID` needs `ALTER TABLE`.
@@ -280,38 +282,54 @@ fn after_parent(column: &Column, parent: Pair<Option<&Column>>) -> Column {
     reached
 }
 
-fn create_table(table: &Table, out: &mut Vec<Change>) {
-    let mut inline = table.clone();
-    // one CREATE TABLE keeps only the first of several keys that build the same index
-    // (`transformIndexConstraints`), so the others are added after it
-    let mut seen: Vec<crate::model::Constraint> = Vec::new();
-    inline.constraints.retain(|_, c| {
+/// The constraints `CREATE TABLE` of `table` declares; the others are added after it. One
+/// `CREATE TABLE` keeps only the first of several keys that build the same index
+/// (`transformIndexConstraints`).
+pub fn inline_constraints(table: &Table) -> impl Iterator<Item = &Constraint> {
+    let mut seen: Vec<&Constraint> = Vec::new();
+    table.constraints.values().filter(move |c| {
         let index_backed = matches!(c.kind, ConstraintKind::PrimaryKey | ConstraintKind::Unique);
         let duplicate = index_backed
             && seen.iter().any(|s| {
                 s.definition == c.definition || (s.kind != c.kind && s.columns == c.columns)
             });
         if index_backed && !duplicate {
-            seen.push(c.clone());
+            seen.push(c);
         }
         is_inline(c) && !duplicate
-    });
-    let inline_names: HashSet<String> = inline.constraints.keys().cloned().collect();
-    // the index a replica identity uses is created after the table
-    let identity_index = inline
+    })
+}
+
+/// What `CREATE TABLE` of `table` creates ([`Change::CreateTable`]): its inline constraints,
+/// and no replica identity that uses an index, since the index is created after the table.
+pub fn created_table(table: &Table) -> Table {
+    let inline: HashSet<&str> = inline_constraints(table).map(|c| c.name.as_str()).collect();
+    let mut created = table.clone();
+    created
+        .constraints
+        .retain(|name, _| inline.contains(name.as_str()));
+    created
         .replica_identity
         .take_if(|identity| identity.starts_with("USING INDEX"));
-    out.push(Change::CreateTable(inline));
-    if let Some(identity) = identity_index {
+    created
+}
+
+fn create_table(table: &Table, out: &mut Vec<Change>) {
+    let inline_names: HashSet<&str> = inline_constraints(table).map(|c| c.name.as_str()).collect();
+    out.push(Change::CreateTable(table.name.clone()));
+    // the index a replica identity uses is created after the table
+    if let Some(identity) =
+        (table.replica_identity.as_ref()).filter(|identity| identity.starts_with("USING INDEX"))
+    {
         out.push(Change::SetReplicaIdentity {
             table: table.name.clone(),
-            identity: Pair::new(None, Some(identity)),
+            identity: Pair::new(None, Some(identity.clone())),
         });
     }
     for constraint in table
         .constraints
         .values()
-        .filter(|c| !inline_names.contains(&c.name))
+        .filter(|c| !inline_names.contains(c.name.as_str()))
     {
         out.push(Change::AddConstraint {
             table: table.name.clone(),

@@ -8,7 +8,7 @@ use std::hash::BuildHasherDefault;
 use indexmap::IndexSet;
 use rustc_hash::{FxHashSet, FxHasher};
 
-use crate::diff::{Change, CommentTarget};
+use crate::diff::{inline_constraints, Change, CommentTarget};
 use crate::model::{
     AclObject, Catalog, ConstraintKind, DefaultAclKey, MappedUser, QualifiedName, ReferencedKey,
     TypeOwner, UserMapping, UserTypes,
@@ -135,10 +135,12 @@ pub enum Action {
     Rename,
 }
 
-/// The objects a change creates, alters or drops.
-pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
+/// The objects a change creates, alters or drops; `to` is the desired state's catalog.
+pub fn targets(change: &Change, to: &Catalog) -> Vec<(ObjectId, Action)> {
     use Action::*;
-    let table_parts = |table: &crate::model::Table, action: Action| {
+    let table_parts = |table: &crate::model::Table,
+                       constraints: &mut dyn Iterator<Item = &crate::model::Constraint>,
+                       action: Action| {
         let mut parts = vec![
             (ObjectId::Table(table.name.clone()), action),
             (ObjectId::RelationName(table.name.clone()), action),
@@ -146,9 +148,9 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
         for column in table.columns.keys() {
             parts.push((ObjectId::Column(table.name.clone(), column.clone()), action));
         }
-        for constraint in table.constraints.keys() {
+        for constraint in constraints {
             parts.push((
-                ObjectId::Constraint(table.name.clone(), constraint.clone()),
+                ObjectId::Constraint(table.name.clone(), constraint.name.clone()),
                 action,
             ));
         }
@@ -196,8 +198,11 @@ pub fn targets(change: &Change) -> Vec<(ObjectId, Action)> {
             };
             vec![(ObjectId::SequenceOwner(sequence.clone()), action)]
         }
-        Change::CreateTable(table) => table_parts(table, Create),
-        Change::DropTable(table) => table_parts(table, Drop),
+        Change::CreateTable(name) => {
+            let table = &to.tables[name];
+            table_parts(table, &mut inline_constraints(table), Create)
+        }
+        Change::DropTable(table) => table_parts(table, &mut table.constraints.values(), Drop),
         Change::SetUnlogged { table, .. }
         | Change::SetStorageOptions { table, .. }
         | Change::AttachPartition { table, .. }

@@ -28,7 +28,9 @@ pub fn dump(empty: &Catalog, catalog: &Catalog) -> Result<Vec<DumpEntry>, Error>
         .into_iter()
         .map(|i| {
             let change = &changes[i];
-            let owner = targets(change).first().map(|(object, _)| object.clone());
+            let owner = targets(change, catalog)
+                .first()
+                .map(|(object, _)| object.clone());
             DumpEntry {
                 file: owner.map_or_else(|| "other.sql".into(), |o| file_of(&o, catalog)),
                 statements: steps::steps(change, &context)

@@ -32,7 +32,8 @@ pub fn order(
     catalogs: Pair<&Catalog>,
     rank: impl Fn(&Change) -> (u8, u8),
 ) -> Result<Ordered, Error> {
-    let touched: Vec<Vec<(ObjectId, Action)>> = changes.iter().map(targets).collect();
+    let touched: Vec<Vec<(ObjectId, Action)>> =
+        changes.iter().map(|c| targets(c, catalogs.to)).collect();
     let wanted = Wanted::new(touched.iter().flatten().map(|(object, _)| object));
     let deps = catalogs.map(|catalog| dependencies(catalog, &wanted));
     let written = touched
@@ -73,7 +74,7 @@ pub fn order(
         }
     }
     if ordered.len() < changes.len() {
-        return Err(Error::Cycle(describe_cycle(&graph, changes, &in_degree)));
+        return Err(Error::Cycle(describe_cycle(&graph, &touched, &in_degree)));
     }
     let predecessors = graph
         .node_indices()
@@ -227,7 +228,7 @@ fn build_graph<'a>(
 /// A cycle among the changes that could not be ordered, with the reason of each edge.
 fn describe_cycle(
     graph: &DiGraph<usize, Reason>,
-    changes: &[Change],
+    touched: &[Vec<(ObjectId, Action)>],
     in_degree: &[usize],
 ) -> String {
     let stuck: Vec<NodeIndex> = graph
@@ -258,8 +259,8 @@ fn describe_cycle(
         if let Some(edge) = graph.find_edge(from, to) {
             parts.push(format!(
                 "{} → {} ({})",
-                describe(&changes[from.index()]),
-                describe(&changes[to.index()]),
+                describe(&touched[from.index()]),
+                describe(&touched[to.index()]),
                 graph[edge]
             ));
         }
@@ -267,8 +268,8 @@ fn describe_cycle(
     parts.join("; ")
 }
 
-fn describe(change: &Change) -> String {
-    let parts = targets(change);
+/// A change by the first object it touches.
+fn describe(parts: &[(ObjectId, Action)]) -> String {
     match parts.first() {
         Some((object, action)) => format!("{action:?} {object}").to_lowercase(),
         None => "change".into(),

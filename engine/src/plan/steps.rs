@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::retain::{Archive, Retention};
 use super::{DataEffect, DataObject, LockLevel, Phase, Step, Transaction};
-use crate::diff::{Change, EnumPosition, Pair};
+use crate::diff::{created_table, Change, EnumPosition, Pair};
 use crate::hazard::{Hazard, HazardKind};
 use crate::model::{
     AclObject, Catalog, Column, ConstraintKind, EnumType, QualifiedName, Storage, Table,
@@ -67,7 +67,7 @@ impl<'a> Context<'a> {
         let new_tables = changes
             .iter()
             .filter_map(|c| match c {
-                Change::CreateTable(t) => Some(t.name.clone()),
+                Change::CreateTable(table) => Some(table.clone()),
                 Change::CreateView(v) if v.materialized => Some(v.name.clone()),
                 _ => None,
             })
@@ -603,10 +603,10 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             vec![ddl::sequence_owner(sequence, &owner.to)],
             vec![ddl::sequence_owner(sequence, &owner.from)],
         )],
-        Change::CreateTable(table) => vec![Step::new(
-            format!("create table `{}`", table.name),
-            ddl::create_table(table),
-            vec![ddl::drop_table(&table.name)],
+        Change::CreateTable(name) => vec![Step::new(
+            format!("create table `{name}`"),
+            ddl::create_table(&created_table(&context.catalogs.to.tables[name])),
+            vec![ddl::drop_table(name)],
         )],
         Change::DropTable(table) => vec![drop_table(table, context)],
         Change::SetUnlogged { table, unlogged } => vec![Step::new(
