@@ -1036,7 +1036,7 @@ agree! {
             FUNCTION 1 ci_cmp(text, text), STORAGE text;
         CREATE OPERATOR FAMILY shared USING btree;
         CREATE OPERATOR CLASS "Ops".in_shared FOR TYPE text USING btree FAMILY shared AS
-            OPERATOR 3 ===, FUNCTION 1 ci_cmp;
+            OPERATOR 3 ===, FUNCTION 1 (text, text) ci_cmp;
         ALTER OPERATOR CLASS "Ops".in_shared USING btree RENAME TO renamed;
         ALTER OPERATOR FAMILY shared USING btree SET SCHEMA "Ops";
         COMMENT ON OPERATOR FAMILY "Ops".shared USING btree IS 'shared';

@@ -351,7 +351,8 @@ pub enum Change {
         operator: Operator,
         recreated: bool,
     },
-    /// `ALTER OPERATOR … SET (RESTRICT = …, JOIN = …)`: the estimators change, nothing else.
+    /// `ALTER OPERATOR … SET (…)`: the estimators change, and on PostgreSQL 17 a commutator,
+    /// negator, `HASHES` or `MERGES` is set where it was unset.
     AlterOperator(Pair<Operator>),
     /// Created with its members.
     CreateOperatorFamily(OperatorFamily),

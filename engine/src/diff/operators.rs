@@ -1,7 +1,8 @@
 //! Operators, operator families and operator classes. An operator's estimators (`RESTRICT`,
-//! `JOIN`) change in place; its function, commutator, negator, `HASHES` and `MERGES` drop and
-//! create it (`ALTER OPERATOR` sets those only from PostgreSQL 17, and only where unset), and
-//! so does its function or one of its types being dropped and created. A family's members
+//! `JOIN`) change in place, and so, on PostgreSQL 17 or later, do a commutator, negator,
+//! `HASHES` or `MERGES` set where unset (`settable`); otherwise its function, commutator,
+//! negator, `HASHES` and `MERGES` drop and create it, and so does its function or one of its
+//! types being dropped and created. A family's members
 //! change in place (`ALTER OPERATOR FAMILY … DROP | ADD`); a class has no `ALTER` of its
 //! members, so any change drops and creates it, and the indexes that use it with it. A family
 //! or class with a member operator or function dropped and created goes with it (the server
@@ -11,7 +12,7 @@ use std::collections::HashSet;
 
 use super::casts::Recreated;
 use super::{diff_comment, Change, CommentTarget, Pair};
-use crate::model::{Catalog, Index, Operator, QualifiedName};
+use crate::model::{operator_signature, Catalog, Index, Operator, QualifiedName};
 
 /// `changes` are those of the other kinds, which say what is dropped and created.
 pub(super) fn diff_operators(catalogs: &Pair<&Catalog>, changes: &[Change], out: &mut Vec<Change>) {
@@ -46,7 +47,8 @@ fn diff_operator_list(
             out.push(Change::CreateOperator(operator.clone()));
             continue;
         };
-        if fixed(old) != fixed(operator) || reached(old, recreated) {
+        let in_place = fixed(old) == fixed(operator) || settable(catalogs, old, operator);
+        if !in_place || reached(old, recreated) {
             dropped.insert(signature.clone());
             out.push(Change::DropOperator {
                 operator: old.clone(),
@@ -55,7 +57,12 @@ fn diff_operator_list(
             out.push(Change::CreateOperator(operator.clone()));
             continue;
         }
-        if (&old.restrict, &old.join) != (&operator.restrict, &operator.join) {
+        // anything but the comment: estimators, or what `settable` allows
+        let commented = Operator {
+            comment: operator.comment.clone(),
+            ..old.clone()
+        };
+        if commented != *operator {
             out.push(Change::AlterOperator(Pair::new(
                 old.clone(),
                 operator.clone(),
@@ -95,6 +102,39 @@ fn fixed(operator: &Operator) -> Fixed<'_> {
         operator.hashes,
         operator.merges,
     )
+}
+
+/// Whether an operator's commutator, negator, `HASHES` and `MERGES` go from `from`'s to
+/// `to`'s with `ALTER OPERATOR … SET`: on PostgreSQL 17 or later (the version of the
+/// database planned for; a file's is unknown), each one only set where it was unset, a
+/// commutator or negator that `to` holds (the server makes no shell here), and the operator
+/// in no class or family (the rollback drops and creates it, which a member cannot be).
+fn settable(catalogs: &Pair<&Catalog>, from: &Operator, to: &Operator) -> bool {
+    let version = catalogs.from.cluster.version_num.unwrap_or(0);
+    let signature = from.signature();
+    let member = (catalogs.from.operator_classes.values()).any(|c| c.uses(|m| m == signature))
+        || (catalogs.from.operator_families.values()).any(|f| f.uses(|m| m == signature));
+    let exists = |other: &Option<QualifiedName>, left: Option<&str>, right: &str| {
+        other.as_ref().is_none_or(|other| {
+            let key = operator_signature(other, left, right);
+            key == signature || catalogs.to.operators.contains_key(&key)
+        })
+    };
+    let swapped = to
+        .left
+        .as_deref()
+        .map(|left| (Some(to.right.as_str()), left));
+    let set_only =
+        |old: &Option<QualifiedName>, new: &Option<QualifiedName>| old == new || old.is_none();
+    version >= 170_000
+        && !member
+        && from.function == to.function
+        && set_only(&from.commutator, &to.commutator)
+        && set_only(&from.negator, &to.negator)
+        && (from.hashes == to.hashes || !from.hashes)
+        && (from.merges == to.merges || !from.merges)
+        && swapped.is_none_or(|(left, right)| exists(&to.commutator, left, right))
+        && exists(&to.negator, to.left.as_deref(), &to.right)
 }
 
 /// Whether the operator's function or one of its types is dropped and created.
@@ -296,4 +336,81 @@ pub fn index_operator_classes(index: &Index) -> Vec<(QualifiedName, String)> {
             (name, method.clone())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::{diff, Change};
+    use crate::model::Catalog;
+    use crate::source::{sql, SqlFile};
+
+    const FUNCTIONS: &str = "CREATE FUNCTION lt(a text, b text) RETURNS boolean LANGUAGE sql
+            AS $$ SELECT a < b $$;
+        CREATE FUNCTION gt(a text, b text) RETURNS boolean LANGUAGE sql
+            AS $$ SELECT a > b $$;";
+
+    fn offline(operators: &str, version_num: Option<u32>) -> Catalog {
+        let mut catalog = sql::load(&[SqlFile {
+            name: "schema.sql".into(),
+            text: format!("{FUNCTIONS}\n{operators}"),
+        }])
+        .expect("the file loads");
+        catalog.cluster.version_num = version_num;
+        catalog
+    }
+
+    /// The kinds of change the plan makes, in order.
+    fn kinds(from: &Catalog, to: &Catalog) -> Vec<&'static str> {
+        (diff(from, to).iter())
+            .map(|change| match change {
+                Change::AlterOperator(_) => "alter",
+                Change::DropOperator { .. } => "drop",
+                Change::CreateOperator(_) => "create",
+                _ => "other",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn links_and_flags_are_set_in_place_from_postgresql_17_only() {
+        let unlinked = "CREATE OPERATOR <<< (LEFTARG = text, RIGHTARG = text, FUNCTION = lt);
+            CREATE OPERATOR >>> (LEFTARG = text, RIGHTARG = text, FUNCTION = gt);";
+        let linked = "CREATE OPERATOR >>> (LEFTARG = text, RIGHTARG = text, FUNCTION = gt);
+            CREATE OPERATOR <<< (LEFTARG = text, RIGHTARG = text, FUNCTION = lt,
+                COMMUTATOR = >>>, MERGES);";
+        let to = offline(linked, None);
+        // the second CREATE links its commutator back, as the server does: both change
+        assert_eq!(
+            kinds(&offline(unlinked, Some(170_002)), &to),
+            ["alter", "alter"]
+        );
+        let recreated = ["drop", "create", "drop", "create"];
+        assert_eq!(kinds(&offline(unlinked, Some(160_004)), &to), recreated);
+        assert_eq!(kinds(&offline(unlinked, None), &to), recreated);
+        // once set, only dropping and creating unsets them
+        assert_eq!(
+            kinds(&offline(linked, Some(180_000)), &offline(unlinked, None)),
+            recreated
+        );
+    }
+
+    #[test]
+    fn a_class_member_is_dropped_and_created() {
+        let class = "CREATE OPERATOR CLASS c FOR TYPE text USING btree AS OPERATOR 1 <<<;";
+        let from = offline(
+            &format!(
+                "CREATE OPERATOR <<< (LEFTARG = text, RIGHTARG = text, FUNCTION = lt);{class}"
+            ),
+            Some(170_000),
+        );
+        let to = offline(
+            &format!("CREATE OPERATOR <<< (LEFTARG = text, RIGHTARG = text, FUNCTION = lt, HASHES);{class}"),
+            None,
+        );
+        assert_eq!(
+            kinds(&from, &to),
+            ["drop", "create", "other", "other"],
+            "the class is dropped and created around it"
+        );
+    }
 }

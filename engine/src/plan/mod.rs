@@ -518,7 +518,9 @@ fn rank(change: &Change) -> u8 {
         Change::CreateTextSearchConfiguration(_) | Change::AlterTextSearchMappings(_) => 14,
         // after their functions; families after their operators, classes after their
         // families and before the indexes that use them
-        Change::CreateOperator(_) | Change::AlterOperator(_) => 14,
+        Change::CreateOperator(_) => 14,
+        // after the creation of the commutator or negator it may set
+        Change::AlterOperator(_) => 15,
         Change::CreateOperatorFamily(_) | Change::AlterOperatorFamily(_) => 15,
         Change::CreateOperatorClass(_) => 16,
         Change::CreateTable(_) => 14,

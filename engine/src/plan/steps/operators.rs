@@ -31,11 +31,23 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
                 format!("queries that use {what} fail once it is dropped"),
             )
         }
-        Change::AlterOperator(operator) => vec![Step::new(
-            format!("alter operator `{}`", operator.to.signature()),
-            vec![ddl::alter_operator_estimators(&operator.to)],
-            vec![ddl::alter_operator_estimators(&operator.from)],
-        )],
+        Change::AlterOperator(operator) => {
+            let back = Pair::new(&operator.to, &operator.from);
+            // what ALTER cannot unset, the rollback drops and creates as it was (`settable`
+            // keeps such an operator out of classes and families)
+            let rollback = if ddl::reversible(operator.as_ref()) {
+                vec![ddl::alter_operator(back)]
+            } else {
+                let mut rollback = vec![ddl::drop_operator(&operator.to)];
+                rollback.extend(ddl::create_operator(&operator.from));
+                rollback
+            };
+            vec![Step::new(
+                format!("alter operator `{}`", operator.to.signature()),
+                vec![ddl::alter_operator(operator.as_ref())],
+                rollback,
+            )]
+        }
         Change::CreateOperatorFamily(family) => vec![Step::new(
             format!(
                 "create operator family `{}` using {}",

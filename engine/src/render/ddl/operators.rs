@@ -52,19 +52,50 @@ pub fn drop_operator(operator: &Operator) -> String {
     format!("DROP OPERATOR {}", operator.signature())
 }
 
-/// `ALTER OPERATOR … SET (RESTRICT = …, JOIN = …)` to `operator`'s estimators.
-pub fn alter_operator_estimators(operator: &Operator) -> String {
-    let estimator = |function: &Option<QualifiedName>| {
-        function
-            .as_ref()
-            .map_or("NONE".to_string(), ToString::to_string)
-    };
+/// `ALTER OPERATOR … SET (…)` from one operator's attributes to another's: the estimators
+/// that change (`NONE` for none), and the commutator, negator, `HASHES` and `MERGES` that
+/// `to` sets where `from` has none (PostgreSQL 17).
+pub fn alter_operator(operator: Pair<&Operator>) -> String {
+    let (from, to) = (operator.from, operator.to);
+    let mut options = Vec::new();
+    for (keyword, old, new) in [
+        ("RESTRICT", &from.restrict, &to.restrict),
+        ("JOIN", &from.join, &to.join),
+    ] {
+        if old != new {
+            let new = new.as_ref().map_or("NONE".to_string(), ToString::to_string);
+            options.push(format!("{keyword} = {new}"));
+        }
+    }
+    for (keyword, old, new) in [
+        ("COMMUTATOR", &from.commutator, &to.commutator),
+        ("NEGATOR", &from.negator, &to.negator),
+    ] {
+        if let (None, Some(new)) = (old, new) {
+            options.push(format!("{keyword} = OPERATOR({})", operator_name(new)));
+        }
+    }
+    for (keyword, old, new) in [
+        ("HASHES", from.hashes, to.hashes),
+        ("MERGES", from.merges, to.merges),
+    ] {
+        if new && !old {
+            options.push(keyword.to_string());
+        }
+    }
     format!(
-        "ALTER OPERATOR {} SET (RESTRICT = {}, JOIN = {})",
-        operator.signature(),
-        estimator(&operator.restrict),
-        estimator(&operator.join)
+        "ALTER OPERATOR {} SET ({})",
+        to.signature(),
+        options.join(", ")
     )
+}
+
+/// Whether `ALTER OPERATOR … SET` takes `from` back from `to`: only the estimators differ
+/// (a commutator, negator, `HASHES` or `MERGES` once set cannot be unset).
+pub fn reversible(operator: Pair<&Operator>) -> bool {
+    let (from, to) = (operator.from, operator.to);
+    (&from.commutator, &from.negator, from.hashes, from.merges)
+        == (&to.commutator, &to.negator, to.hashes, to.merges)
 }
 
 /// `name USING method`, as statements on families and classes name them.

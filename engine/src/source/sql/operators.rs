@@ -302,7 +302,8 @@ impl Builder<'_> {
                     let types = types.or_else(|| Some((data_type.clone(), data_type.clone())));
                     class.operators.push(self.operator_member(item, types));
                 }
-                ITEM_FUNCTION => class.functions.push(self.function_member(item, types)),
+                // the server records a class's function for its type, whatever is written
+                ITEM_FUNCTION => class.functions.push(self.function_member(item, None)),
                 ITEM_STORAGE => {
                     // the server keeps no storage type where it is the indexed one
                     let storage = item.storedtype.as_ref().map(type_name_text);
