@@ -29,11 +29,12 @@ const NOT_LINTED: [HazardKind; 4] = [
 ];
 
 /// Cases where lint names the same danger differently: (case, the plan's id, why).
-const NAMED_DIFFERENTLY: [(&str, &str, &str); 8] = [
+const NAMED_DIFFERENTLY: [(&str, &str, &str); 9] = [
     ("cast_function_recreated", "breaks-application", "as function_change_return_type"),
     ("composite_alter", "breaks-application", "lint reports the dropped attribute as data-loss"),
     ("function_change_return_type", "breaks-application", "the diff knows the interface changed; lint sees a function dropped and created again (dependents-recreated)"),
     ("function_parameters_renamed", "breaks-application", "as function_change_return_type"),
+    ("operator_function_recreated", "breaks-application", "as function_change_return_type"),
     ("policy_function_interface_change", "breaks-application", "as function_change_return_type"),
     ("view_function_row_type", "breaks-application", "as function_change_return_type"),
     ("policy_drop", "breaks-application", "lint reports a dropped policy as weakens-security"),

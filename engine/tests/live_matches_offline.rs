@@ -105,6 +105,9 @@ fn assert_agree(name: &str, sql: &str) -> (Catalog, Catalog) {
     compare_maps!(casts);
     compare_maps!(text_search_dictionaries);
     compare_maps!(text_search_configurations);
+    compare_maps!(operators);
+    compare_maps!(operator_families);
+    compare_maps!(operator_classes);
     compare_maps!(publications);
     compare_maps!(foreign_data_wrappers);
     compare_maps!(foreign_servers);
@@ -988,6 +991,60 @@ agree! {
         ALTER TEXT SEARCH CONFIGURATION bare_renamed SET SCHEMA "Search";
     "#;
 
+    // operators with their links as the server makes them: a negator created as a shell and
+    // filled in (which overwrites the shell's links), a commutator that exists gets the link
+    // back, a prefix operator moved to another schema, estimators altered, one dropped;
+    // families with members added and dropped apart from classes, a class's own family, a
+    // class in another family (a function named without arguments, a storage type that is
+    // the indexed one), renamed and moved; a class dropped keeps its family
+    operators: r#"
+        CREATE SCHEMA "Ops";
+        CREATE FUNCTION ci_eq(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT
+            AS $$ SELECT lower(a) = lower(b) $$;
+        CREATE FUNCTION ci_ne(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT
+            AS $$ SELECT lower(a) <> lower(b) $$;
+        CREATE FUNCTION ci_lt(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT
+            AS $$ SELECT lower(a) < lower(b) $$;
+        CREATE FUNCTION ci_gt(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT
+            AS $$ SELECT lower(a) > lower(b) $$;
+        CREATE FUNCTION ci_cmp(a text, b text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT
+            AS $$ SELECT CASE WHEN lower(a) < lower(b) THEN -1 WHEN lower(a) > lower(b) THEN 1 ELSE 0 END $$;
+        CREATE FUNCTION ci_hash(a text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT
+            AS $$ SELECT hashtext(lower(a)) $$;
+        CREATE FUNCTION "Ops".neg(integer) RETURNS integer LANGUAGE sql IMMUTABLE
+            AS $$ SELECT -$1 $$;
+        CREATE OPERATOR === (LEFTARG = text, RIGHTARG = text, PROCEDURE = ci_eq,
+            COMMUTATOR = ===, NEGATOR = !==, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+        CREATE OPERATOR !== (LEFTARG = text, RIGHTARG = text, FUNCTION = ci_ne);
+        CREATE OPERATOR <<< (LEFTARG = text, RIGHTARG = text, FUNCTION = ci_lt);
+        CREATE OPERATOR >>> (LEFTARG = text, RIGHTARG = text, FUNCTION = public.ci_gt,
+            COMMUTATOR = OPERATOR(public.<<<));
+        CREATE OPERATOR "Ops".~- (RIGHTARG = int4, FUNCTION = "Ops".neg);
+        ALTER OPERATOR "Ops".~- (NONE, integer) SET SCHEMA public;
+        ALTER OPERATOR !== (text, text) SET (RESTRICT = neqsel, JOIN = neqjoinsel);
+        CREATE OPERATOR ~~~ (LEFTARG = text, RIGHTARG = text, FUNCTION = ci_eq);
+        DROP OPERATOR ~~~ (text, text);
+        COMMENT ON OPERATOR <<< (text, text) IS 'less ignoring case';
+        CREATE OPERATOR FAMILY "Ops".ci_hash USING hash;
+        ALTER OPERATOR FAMILY "Ops".ci_hash USING hash
+            ADD OPERATOR 1 ===(text, text), FUNCTION 1 ci_hash(text);
+        CREATE OPERATOR FAMILY emptied USING hash;
+        ALTER OPERATOR FAMILY emptied USING hash ADD OPERATOR 1 ===(text, text);
+        ALTER OPERATOR FAMILY emptied USING hash DROP OPERATOR 1 (text, text);
+        CREATE OPERATOR CLASS text_ci_ops FOR TYPE text USING btree AS
+            OPERATOR 1 <<<, OPERATOR 3 ===(text, text), OPERATOR 5 >>>,
+            FUNCTION 1 ci_cmp(text, text), STORAGE text;
+        CREATE OPERATOR FAMILY shared USING btree;
+        CREATE OPERATOR CLASS "Ops".in_shared FOR TYPE text USING btree FAMILY shared AS
+            OPERATOR 3 ===, FUNCTION 1 (text, text) ci_cmp;
+        ALTER OPERATOR CLASS "Ops".in_shared USING btree RENAME TO renamed;
+        ALTER OPERATOR FAMILY shared USING btree SET SCHEMA "Ops";
+        COMMENT ON OPERATOR FAMILY "Ops".shared USING btree IS 'shared';
+        COMMENT ON OPERATOR CLASS text_ci_ops USING btree IS 'orders ignoring case';
+        CREATE OPERATOR CLASS dropped_ops FOR TYPE text USING hash AS OPERATOR 1 ===;
+        DROP OPERATOR CLASS dropped_ops USING hash;
+    "#;
+
     // kinds as the server stores them (all when none or every one is written), columns as
     // a set, `(column)` as the column, expressions (PostgreSQL 14+), another schema than the
     // table's, a materialized view's; targets, comments, renames and moves folded in, and
@@ -1201,6 +1258,38 @@ fn text_search_owners_agree() {
         AclObject::TextSearchConfiguration(given("given_config")),
     ]
     .map(|object| (object, "lmo_ts_owner".to_string()));
+    assert_eq!(owned(&file), expected);
+    assert_eq!(owned(&db), expected);
+}
+
+/// Operators, families and classes have owners and no ACL: both sides read the owner given
+/// away, and only that one (not that of the family a class creates).
+#[test]
+fn operator_owners_agree() {
+    let (file, db) = assert_agree(
+        "operator_owners",
+        "CREATE ROLE lmo_op_owner;
+         CREATE FUNCTION ci_eq(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE
+             AS $$ SELECT lower(a) = lower(b) $$;
+         CREATE OPERATOR === (LEFTARG = text, RIGHTARG = text, FUNCTION = ci_eq);
+         CREATE OPERATOR FAMILY given_family USING hash;
+         CREATE OPERATOR CLASS given_class FOR TYPE text USING btree AS OPERATOR 3 ===;
+         ALTER OPERATOR ===(text, text) OWNER TO lmo_op_owner;
+         ALTER OPERATOR FAMILY given_family USING hash OWNER TO lmo_op_owner;
+         ALTER OPERATOR CLASS given_class USING btree OWNER TO lmo_op_owner;",
+    );
+    let owned = |catalog: &Catalog| -> Vec<(AclObject, String)> {
+        (catalog.owners.iter())
+            .map(|(object, owner)| (object.clone(), owner.role.clone()))
+            .collect()
+    };
+    let given = |name: &str| QualifiedName::new("public", name);
+    let expected = [
+        AclObject::Operator("public.===(text, text)".into()),
+        AclObject::OperatorFamily(given("given_family"), "hash".into()),
+        AclObject::OperatorClass(given("given_class"), "btree".into()),
+    ]
+    .map(|object| (object, "lmo_op_owner".to_string()));
     assert_eq!(owned(&file), expected);
     assert_eq!(owned(&db), expected);
 }

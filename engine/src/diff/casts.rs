@@ -45,13 +45,13 @@ pub(super) fn diff_casts(catalogs: &Pair<&Catalog>, changes: &[Change], out: &mu
 
 /// The functions (by signature) and types (as `format_type` prints them) that the plan
 /// drops and creates again, or converts to a new type of the same name.
-struct Recreated {
-    functions: HashSet<String>,
-    types: HashSet<String>,
+pub(super) struct Recreated {
+    pub(super) functions: HashSet<String>,
+    pub(super) types: HashSet<String>,
 }
 
 impl Recreated {
-    fn find(to: &Catalog, changes: &[Change]) -> Recreated {
+    pub(super) fn find(to: &Catalog, changes: &[Change]) -> Recreated {
         let mut functions = HashSet::new();
         let mut types = HashSet::new();
         for change in changes {

@@ -5,6 +5,7 @@ mod casts;
 mod event_triggers;
 mod foreign;
 mod objects;
+mod operators;
 mod privileges;
 mod publications;
 mod rules;
@@ -18,15 +19,16 @@ mod views;
 
 use serde::Serialize;
 
+pub use operators::index_operator_classes;
 pub use privileges::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
 pub use tables::{created_table, inline_constraints};
 
 use crate::model::{
     Cast, Catalog, Collation, Column, CompositeType, Constraint, Domain, EnumType, EventTrigger,
-    Extension, ForeignDataWrapper, ForeignServer, ForeignTable, Function, Index, PartitionOf,
-    Policy, Publication, PublishedTable, QualifiedName, RangeType, Rule, Schema, Sequence,
-    Statistics, Subscription, Table, TextSearchConfiguration, TextSearchDictionary, Trigger,
-    TriggerEnabled, UserMapping, View,
+    Extension, ForeignDataWrapper, ForeignServer, ForeignTable, Function, Index, Operator,
+    OperatorClass, OperatorFamily, PartitionOf, Policy, Publication, PublishedTable, QualifiedName,
+    RangeType, Rule, Schema, Sequence, Statistics, Subscription, Table, TextSearchConfiguration,
+    TextSearchDictionary, Trigger, TriggerEnabled, UserMapping, View,
 };
 
 /// The same thing on both sides: every comparison in the differ has this shape.
@@ -96,6 +98,11 @@ pub enum CommentTarget {
     Cast(String, String),
     TextSearchDictionary(QualifiedName),
     TextSearchConfiguration(QualifiedName),
+    /// By signature.
+    Operator(String),
+    /// (name, index access method).
+    OperatorFamily(QualifiedName, String),
+    OperatorClass(QualifiedName, String),
     ForeignDataWrapper(String),
     ForeignServer(String),
     Subscription(String),
@@ -339,6 +346,33 @@ pub enum Change {
     },
     /// `ALTER TEXT SEARCH CONFIGURATION … ADD | ALTER | DROP MAPPING`, the parser kept.
     AlterTextSearchMappings(Pair<TextSearchConfiguration>),
+    CreateOperator(Operator),
+    /// `recreated` when the operator comes back in the same plan (an attribute that cannot
+    /// change in place changes, or its function or a type is dropped and created).
+    DropOperator {
+        operator: Operator,
+        recreated: bool,
+    },
+    /// `ALTER OPERATOR … SET (…)`: the estimators change, and on PostgreSQL 17 a commutator,
+    /// negator, `HASHES` or `MERGES` is set where it was unset.
+    AlterOperator(Pair<Operator>),
+    /// Created with its members.
+    CreateOperatorFamily(OperatorFamily),
+    /// `recreated` when the family comes back in the same plan (a member operator or
+    /// function is dropped and created).
+    DropOperatorFamily {
+        family: OperatorFamily,
+        recreated: bool,
+    },
+    /// `ALTER OPERATOR FAMILY … DROP | ADD`: members taken out and added.
+    AlterOperatorFamily(Pair<OperatorFamily>),
+    CreateOperatorClass(OperatorClass),
+    /// `recreated` when the class comes back in the same plan: a class has no `ALTER` of
+    /// its members, so any change drops and creates it (and the indexes that use it).
+    DropOperatorClass {
+        class: OperatorClass,
+        recreated: bool,
+    },
     CreateEventTrigger(EventTrigger),
     /// `recreated` when the event trigger comes back in the same plan (its event, tags or
     /// function change).
@@ -475,6 +509,7 @@ pub fn diff(from: &Catalog, to: &Catalog) -> Vec<Change> {
     text_search::diff_text_search(&catalogs, &mut changes);
     let mut casts = Vec::new();
     casts::diff_casts(&catalogs, &changes, &mut casts);
+    operators::diff_operators(&catalogs, &changes, &mut casts);
     changes.extend(casts);
     let privileges = privileges::diff_privileges(&catalogs, &changes);
     let owners = privileges::diff_owners(&catalogs, &changes);

@@ -324,6 +324,30 @@ fn lifecycle(changes: &[Change]) -> (HashSet<AclObject>, HashSet<AclObject>) {
                     configuration.name.clone(),
                 ));
             }
+            Change::CreateOperator(o) => {
+                created.insert(AclObject::Operator(o.signature()));
+            }
+            Change::DropOperator { operator, .. } => {
+                dropped.insert(AclObject::Operator(operator.signature()));
+            }
+            Change::CreateOperatorFamily(f) => {
+                created.insert(AclObject::OperatorFamily(f.name.clone(), f.method.clone()));
+            }
+            Change::DropOperatorFamily { family, .. } => {
+                dropped.insert(AclObject::OperatorFamily(
+                    family.name.clone(),
+                    family.method.clone(),
+                ));
+            }
+            Change::CreateOperatorClass(c) => {
+                created.insert(AclObject::OperatorClass(c.name.clone(), c.method.clone()));
+            }
+            Change::DropOperatorClass { class, .. } => {
+                dropped.insert(AclObject::OperatorClass(
+                    class.name.clone(),
+                    class.method.clone(),
+                ));
+            }
             Change::CreateEventTrigger(e) => {
                 created.insert(AclObject::EventTrigger(e.name.clone()));
             }

@@ -10,8 +10,9 @@ use pg_query::protobuf::{
 use pg_query::NodeEnum;
 
 use super::rules::{
-    cast_key, commands, constraint_def, locks_existing_table, publication_key, published_table_key,
-    rule_key, subscription_key, text_search_key, text_search_kind, Findings, Statement,
+    cast_key, commands, constraint_def, defined_operator_key, family_or_class,
+    locks_existing_table, publication_key, published_table_key, rule_key, subscription_key,
+    text_search_key, text_search_kind, Findings, Statement,
 };
 use crate::hazard::HazardKind;
 use crate::model::QualifiedName;
@@ -159,12 +160,44 @@ impl State {
                     self.created_objects.insert(cast_key(&cast));
                 }
             }
+            NodeEnum::DefineStmt(stmt) if stmt.kind == ObjectType::ObjectOperator as i32 => {
+                if let Some(name) = qualified(&stmt.defnames) {
+                    let operand = |which: &str| {
+                        (stmt.definition.iter()).find_map(|option| match &option.node {
+                            Some(NodeEnum::DefElem(d)) if d.defname.eq_ignore_ascii_case(which) => {
+                                match d.arg.as_ref()?.node.as_ref()? {
+                                    NodeEnum::TypeName(t) => Some(type_name_text(t)),
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        })
+                    };
+                    let right = operand("rightarg").unwrap_or_default();
+                    let key = defined_operator_key(&name, operand("leftarg").as_deref(), &right);
+                    self.created_objects.insert(key);
+                }
+            }
             NodeEnum::DefineStmt(stmt) => {
                 let kind = ObjectType::try_from(stmt.kind)
                     .ok()
                     .and_then(text_search_kind);
                 if let (Some(kind), Some(name)) = (kind, qualified(&stmt.defnames)) {
                     self.created_objects.insert(text_search_key(kind, &name));
+                }
+            }
+            NodeEnum::CreateOpFamilyStmt(stmt) => {
+                if let Some(name) = qualified(&stmt.opfamilyname) {
+                    (self.created_objects).insert(family_or_class(false, &name, &stmt.amname));
+                }
+            }
+            NodeEnum::CreateOpClassStmt(stmt) => {
+                if let Some(name) = qualified(&stmt.opclassname) {
+                    (self.created_objects).insert(family_or_class(true, &name, &stmt.amname));
+                    // its family, when it creates one of its name
+                    if stmt.opfamilyname.is_empty() {
+                        (self.created_objects).insert(family_or_class(false, &name, &stmt.amname));
+                    }
                 }
             }
             NodeEnum::CreateSubscriptionStmt(stmt) => {

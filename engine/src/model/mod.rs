@@ -10,6 +10,7 @@ mod expr;
 mod foreign;
 mod name;
 mod objects;
+mod operators;
 pub mod privileges;
 mod publications;
 mod rules;
@@ -30,6 +31,10 @@ pub use foreign::{
 pub use name::QualifiedName;
 pub use objects::{
     EnumType, Extension, Function, Schema, Sequence, SequenceOptions, Unsupported, View,
+};
+pub use operators::{
+    operator_name, operator_signature, FunctionMember, Operator, OperatorClass, OperatorFamily,
+    OperatorMember,
 };
 pub use privileges::{
     Acl, AclObject, Cluster, DefaultAclKey, DefaultObjects, DefaultPrivileges, Grant, Grantee,
@@ -105,6 +110,14 @@ pub struct Catalog {
     pub text_search_dictionaries: IndexMap<QualifiedName, TextSearchDictionary>,
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub text_search_configurations: IndexMap<QualifiedName, TextSearchConfiguration>,
+    /// Keyed by signature (`public.===(text, text)`).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub operators: IndexMap<String, Operator>,
+    /// Keyed by (name, index access method).
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub operator_families: IndexMap<(QualifiedName, String), OperatorFamily>,
+    #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
+    pub operator_classes: IndexMap<(QualifiedName, String), OperatorClass>,
     /// Keyed by name: event triggers are not schema-qualified.
     #[serde(serialize_with = "values", skip_serializing_if = "IndexMap::is_empty")]
     pub event_triggers: IndexMap<String, EventTrigger>,
@@ -175,6 +188,17 @@ impl Catalog {
         self.casts.sort_keys();
         self.text_search_dictionaries.sort_keys();
         self.text_search_configurations.sort_keys();
+        self.operators.sort_keys();
+        self.operator_families.sort_keys();
+        self.operator_classes.sort_keys();
+        for family in self.operator_families.values_mut() {
+            family.operators.sort();
+            family.functions.sort();
+        }
+        for class in self.operator_classes.values_mut() {
+            class.operators.sort();
+            class.functions.sort();
+        }
         self.event_triggers.sort_keys();
         self.publications.sort_keys();
         self.foreign_data_wrappers.sort_keys();
@@ -218,6 +242,9 @@ impl Catalog {
         self.rules.retain(|(table, _), _| keep(&table.schema));
         (self.text_search_dictionaries).retain(|name, _| keep(&name.schema));
         (self.text_search_configurations).retain(|name, _| keep(&name.schema));
+        self.operators.retain(|_, o| keep(&o.name.schema));
+        (self.operator_families).retain(|(name, _), _| keep(&name.schema));
+        (self.operator_classes).retain(|(name, _), _| keep(&name.schema));
         // an event trigger belongs to no schema: it goes where its function goes
         self.event_triggers.retain(|_, e| keep(&e.function.schema));
         // a publication that lists anything outside the kept schemas is left out whole:

@@ -67,6 +67,11 @@ pub enum AclObject {
     /// Nor have text search dictionaries and configurations.
     TextSearchDictionary(QualifiedName),
     TextSearchConfiguration(QualifiedName),
+    /// Nor have operators (by signature), operator families and classes (by name and
+    /// index access method).
+    Operator(String),
+    OperatorFamily(QualifiedName, String),
+    OperatorClass(QualifiedName, String),
     /// A subscription has no ACL: only its owner.
     Subscription(String),
 }
@@ -207,6 +212,9 @@ impl AclObject {
             | AclObject::Statistics(_)
             | AclObject::TextSearchDictionary(_)
             | AclObject::TextSearchConfiguration(_)
+            | AclObject::Operator(_)
+            | AclObject::OperatorFamily(..)
+            | AclObject::OperatorClass(..)
             | AclObject::Subscription(_) => None,
             AclObject::Sequence(_) => Some(DefaultObjects::Sequences),
             AclObject::Function(..) => Some(DefaultObjects::Functions),
@@ -225,6 +233,9 @@ impl AclObject {
             | AclObject::Statistics(_)
             | AclObject::TextSearchDictionary(_)
             | AclObject::TextSearchConfiguration(_)
+            | AclObject::Operator(_)
+            | AclObject::OperatorFamily(..)
+            | AclObject::OperatorClass(..)
             | AclObject::Subscription(_) => None,
             AclObject::Table(name)
             | AclObject::Function(name, _)
@@ -276,6 +287,13 @@ impl AclObject {
             AclObject::TextSearchDictionary(name) => format!("text search dictionary `{name}`"),
             AclObject::TextSearchConfiguration(name) => {
                 format!("text search configuration `{name}`")
+            }
+            AclObject::Operator(signature) => format!("operator `{signature}`"),
+            AclObject::OperatorFamily(name, method) => {
+                format!("operator family `{name}` of {method}")
+            }
+            AclObject::OperatorClass(name, method) => {
+                format!("operator class `{name}` of {method}")
             }
             AclObject::Subscription(name) => format!("subscription `{name}`"),
         }
@@ -534,6 +552,9 @@ impl super::Catalog {
             AclObject::Statistics(_) => "STATISTICS",
             AclObject::TextSearchDictionary(_) => "TEXT SEARCH DICTIONARY",
             AclObject::TextSearchConfiguration(_) => "TEXT SEARCH CONFIGURATION",
+            AclObject::Operator(_) => "OPERATOR",
+            AclObject::OperatorFamily(..) => "OPERATOR FAMILY",
+            AclObject::OperatorClass(..) => "OPERATOR CLASS",
             AclObject::Subscription(_) => "SUBSCRIPTION",
             AclObject::Column(..) => return None,
         })
@@ -597,6 +618,13 @@ impl super::Catalog {
             }
             AclObject::TextSearchConfiguration(name) => {
                 self.text_search_configurations.contains_key(name)
+            }
+            AclObject::Operator(signature) => self.operators.contains_key(signature),
+            AclObject::OperatorFamily(name, method) => {
+                (self.operator_families).contains_key(&(name.clone(), method.clone()))
+            }
+            AclObject::OperatorClass(name, method) => {
+                (self.operator_classes).contains_key(&(name.clone(), method.clone()))
             }
             AclObject::Subscription(name) => self.subscriptions.contains_key(name),
         }

@@ -8,7 +8,7 @@ use std::hash::BuildHasherDefault;
 use indexmap::IndexSet;
 use rustc_hash::{FxHashSet, FxHasher};
 
-use crate::diff::{inline_constraints, Change, CommentTarget};
+use crate::diff::{index_operator_classes, inline_constraints, Change, CommentTarget};
 use crate::model::{
     AclObject, Catalog, ConstraintKind, DefaultAclKey, MappedUser, QualifiedName, ReferencedKey,
     TypeOwner, UserMapping, UserTypes,
@@ -62,6 +62,11 @@ pub enum ObjectId {
     Cast(String, String),
     TextSearchDictionary(QualifiedName),
     TextSearchConfiguration(QualifiedName),
+    /// By signature.
+    Operator(String),
+    /// (name, index access method).
+    OperatorFamily(QualifiedName, String),
+    OperatorClass(QualifiedName, String),
     ForeignDataWrapper(String),
     ForeignServer(String),
     /// (server, user).
@@ -105,6 +110,13 @@ impl std::fmt::Display for ObjectId {
             ObjectId::TextSearchDictionary(name) => write!(f, "text search dictionary `{name}`"),
             ObjectId::TextSearchConfiguration(name) => {
                 write!(f, "text search configuration `{name}`")
+            }
+            ObjectId::Operator(signature) => write!(f, "operator `{signature}`"),
+            ObjectId::OperatorFamily(name, method) => {
+                write!(f, "operator family `{name}` of {method}")
+            }
+            ObjectId::OperatorClass(name, method) => {
+                write!(f, "operator class `{name}` of {method}")
             }
             ObjectId::ForeignDataWrapper(name) => write!(f, "foreign data wrapper `{name}`"),
             ObjectId::ForeignServer(name) => write!(f, "server `{name}`"),
@@ -388,6 +400,35 @@ pub fn targets(change: &Change, to: &Catalog) -> Vec<(ObjectId, Action)> {
         Change::AlterTextSearchMappings(c) => {
             vec![(ObjectId::TextSearchConfiguration(c.to.name.clone()), Alter)]
         }
+        Change::CreateOperator(o) => vec![(ObjectId::Operator(o.signature()), Create)],
+        Change::DropOperator { operator, .. } => {
+            vec![(ObjectId::Operator(operator.signature()), Drop)]
+        }
+        Change::AlterOperator(o) => vec![(ObjectId::Operator(o.to.signature()), Alter)],
+        Change::CreateOperatorFamily(f) => {
+            vec![(
+                ObjectId::OperatorFamily(f.name.clone(), f.method.clone()),
+                Create,
+            )]
+        }
+        Change::DropOperatorFamily { family, .. } => vec![(
+            ObjectId::OperatorFamily(family.name.clone(), family.method.clone()),
+            Drop,
+        )],
+        Change::AlterOperatorFamily(f) => vec![(
+            ObjectId::OperatorFamily(f.to.name.clone(), f.to.method.clone()),
+            Alter,
+        )],
+        Change::CreateOperatorClass(c) => {
+            vec![(
+                ObjectId::OperatorClass(c.name.clone(), c.method.clone()),
+                Create,
+            )]
+        }
+        Change::DropOperatorClass { class, .. } => vec![(
+            ObjectId::OperatorClass(class.name.clone(), class.method.clone()),
+            Drop,
+        )],
         Change::CreateEventTrigger(e) => vec![(ObjectId::EventTrigger(e.name.clone()), Create)],
         Change::DropEventTrigger { trigger, .. } => {
             vec![(ObjectId::EventTrigger(trigger.name.clone()), Drop)]
@@ -496,6 +537,13 @@ fn comment_object(target: &CommentTarget) -> ObjectId {
         CommentTarget::TextSearchDictionary(name) => ObjectId::TextSearchDictionary(name.clone()),
         CommentTarget::TextSearchConfiguration(name) => {
             ObjectId::TextSearchConfiguration(name.clone())
+        }
+        CommentTarget::Operator(signature) => ObjectId::Operator(signature.clone()),
+        CommentTarget::OperatorFamily(name, method) => {
+            ObjectId::OperatorFamily(name.clone(), method.clone())
+        }
+        CommentTarget::OperatorClass(name, method) => {
+            ObjectId::OperatorClass(name.clone(), method.clone())
         }
         CommentTarget::ForeignDataWrapper(name) => ObjectId::ForeignDataWrapper(name.clone()),
         CommentTarget::ForeignServer(name) => ObjectId::ForeignServer(name.clone()),
@@ -662,6 +710,63 @@ pub fn body_dependencies<'a>(
         }
     }
     deps
+}
+
+/// Operators need their schema, types and function (their commutator and negator not: a
+/// missing one is created as a shell and filled in by its own creation); families their
+/// schema and member operators and functions; classes these, their family and their type.
+fn operator_dependencies(
+    catalog: &Catalog,
+    overloads: &HashMap<&QualifiedName, Vec<String>>,
+    type_of: &impl Fn(&str) -> Option<ObjectId>,
+    add: &mut impl FnMut(ObjectId, ObjectId),
+) {
+    let function = |signature: &str| {
+        (catalog.functions.contains_key(signature))
+            .then(|| ObjectId::Function(signature.to_string()))
+    };
+    let operator = |signature: String| {
+        (catalog.operators.contains_key(&signature)).then_some(ObjectId::Operator(signature))
+    };
+    for op in catalog.operators.values() {
+        let id = ObjectId::Operator(op.signature());
+        add(id.clone(), ObjectId::Schema(op.name.schema.clone()));
+        let called = overloads.get(&op.function).into_iter().flatten();
+        let estimators = [&op.restrict, &op.join].into_iter().flatten();
+        let estimators = estimators.flat_map(|f| overloads.get(f).into_iter().flatten());
+        for signature in called.chain(estimators) {
+            add(id.clone(), ObjectId::Function(signature.clone()));
+        }
+        for type_name in op.left.iter().chain([&op.right]) {
+            if let Some(needed) = type_of(type_name) {
+                add(id.clone(), needed);
+            }
+        }
+    }
+    for family in catalog.operator_families.values() {
+        let id = ObjectId::OperatorFamily(family.name.clone(), family.method.clone());
+        add(id.clone(), ObjectId::Schema(family.name.schema.clone()));
+        let operators = family.operators.iter().map(|m| operator(m.signature()));
+        let functions = family.functions.iter().map(|m| function(&m.function));
+        for needed in operators.chain(functions).flatten() {
+            add(id.clone(), needed);
+        }
+    }
+    for class in catalog.operator_classes.values() {
+        let id = ObjectId::OperatorClass(class.name.clone(), class.method.clone());
+        add(id.clone(), ObjectId::Schema(class.name.schema.clone()));
+        add(
+            id.clone(),
+            ObjectId::OperatorFamily(class.family.clone(), class.method.clone()),
+        );
+        let operators = class.operators.iter().map(|m| operator(m.signature()));
+        let functions = class.functions.iter().map(|m| function(&m.function));
+        let types = [Some(&class.data_type), class.storage.as_ref()].into_iter();
+        let types = types.flatten().map(|t| type_of(t));
+        for needed in operators.chain(functions).chain(types).flatten() {
+            add(id.clone(), needed);
+        }
+    }
 }
 
 /// The object behind a type name (or an array of it), when the catalog defines it.
@@ -902,6 +1007,7 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
             );
         }
     }
+    operator_dependencies(catalog, &overloads, &type_of, &mut add);
     foreign_dependencies(catalog, &mut add);
     for publication in catalog.publications.values() {
         let publication_id = ObjectId::Publication(publication.name.clone());
@@ -1040,6 +1146,11 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
         add(id.clone(), ObjectId::Table(index.table.clone()));
         for function in calls(&index.definition) {
             add(id.clone(), function);
+        }
+        if !catalog.operator_classes.is_empty() {
+            for (name, method) in index_operator_classes(index) {
+                add(id.clone(), ObjectId::OperatorClass(name, method));
+            }
         }
         for column in &index.columns {
             add(

@@ -57,6 +57,13 @@ fn acl_owner(object: &AclObject) -> ObjectId {
         AclObject::Statistics(name) => ObjectId::Statistics(name.clone()),
         AclObject::TextSearchDictionary(name) => ObjectId::TextSearchDictionary(name.clone()),
         AclObject::TextSearchConfiguration(name) => ObjectId::TextSearchConfiguration(name.clone()),
+        AclObject::Operator(signature) => ObjectId::Operator(signature.clone()),
+        AclObject::OperatorFamily(name, method) => {
+            ObjectId::OperatorFamily(name.clone(), method.clone())
+        }
+        AclObject::OperatorClass(name, method) => {
+            ObjectId::OperatorClass(name.clone(), method.clone())
+        }
         AclObject::Subscription(name) => ObjectId::Subscription(name.clone()),
     }
 }
@@ -75,6 +82,9 @@ fn file_of(object: &ObjectId, catalog: &Catalog) -> String {
         ObjectId::Cast(source, target) => ("casts", format!("{source}_as_{target}")),
         ObjectId::TextSearchDictionary(name) => ("text_search_dictionaries", name.to_string()),
         ObjectId::TextSearchConfiguration(name) => ("text_search_configurations", name.to_string()),
+        ObjectId::Operator(signature) => ("operators", signature.clone()),
+        ObjectId::OperatorFamily(name, method) => ("operator_families", format!("{name}_{method}")),
+        ObjectId::OperatorClass(name, method) => ("operator_classes", format!("{name}_{method}")),
         ObjectId::ForeignDataWrapper(name) => ("foreign_data_wrappers", name.clone()),
         // a server's file holds its user mappings
         ObjectId::ForeignServer(name) | ObjectId::UserMapping(name, _) => ("servers", name.clone()),

@@ -67,6 +67,19 @@ pub fn object_digests(catalog: &Catalog) -> BTreeMap<String, String> {
         &catalog.text_search_configurations,
         to_text,
     );
+    digest_each(&mut add, "operators", &catalog.operators, Clone::clone);
+    digest_each(
+        &mut add,
+        "operator_families",
+        &catalog.operator_families,
+        |(name, method)| format!("{name} USING {method}"),
+    );
+    digest_each(
+        &mut add,
+        "operator_classes",
+        &catalog.operator_classes,
+        |(name, method)| format!("{name} USING {method}"),
+    );
     digest_each(
         &mut add,
         "event_triggers",

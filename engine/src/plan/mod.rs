@@ -419,6 +419,15 @@ fn default_phase(change: &Change, context: &steps::Context) -> Phase {
         | Change::DropTextSearchDictionary {
             recreated: false, ..
         }
+        | Change::DropOperator {
+            recreated: false, ..
+        }
+        | Change::DropOperatorFamily {
+            recreated: false, ..
+        }
+        | Change::DropOperatorClass {
+            recreated: false, ..
+        }
         | Change::DropForeignDataWrapper(_)
         | Change::DropForeignServer {
             recreated: false, ..
@@ -474,7 +483,11 @@ fn rank(change: &Change) -> u8 {
         Change::DetachPartition { .. } | Change::NoInherit { .. } => 1,
         Change::DropIndex(_)
         | Change::DropStatistics { .. }
-        | Change::DropTextSearchDictionary { .. } => 1,
+        | Change::DropTextSearchDictionary { .. }
+        | Change::DropOperatorClass { .. } => 1,
+        // after the classes in them, before the operators and functions they hold
+        Change::DropOperatorFamily { .. } => 2,
+        Change::DropOperator { .. } => 4,
         Change::SetSequenceOwner { owner, .. } if owner.to.is_none() => 2,
         Change::DropColumn { .. } => 3,
         Change::DropTable(_) => 4,
@@ -503,6 +516,13 @@ fn rank(change: &Change) -> u8 {
         | Change::AlterTextSearchDictionary(_) => 13,
         // after the dictionaries their mappings use
         Change::CreateTextSearchConfiguration(_) | Change::AlterTextSearchMappings(_) => 14,
+        // after their functions; families after their operators, classes after their
+        // families and before the indexes that use them
+        Change::CreateOperator(_) => 14,
+        // after the creation of the commutator or negator it may set
+        Change::AlterOperator(_) => 15,
+        Change::CreateOperatorFamily(_) | Change::AlterOperatorFamily(_) => 15,
+        Change::CreateOperatorClass(_) => 16,
         Change::CreateTable(_) => 14,
         Change::AddColumn { .. } => 15,
         Change::RenameTable { .. } | Change::RenameColumn { .. } => 14,

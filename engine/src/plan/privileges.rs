@@ -113,6 +113,24 @@ pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Depend
             ObjectId::TextSearchConfiguration(name.clone()),
         );
     }
+    for signature in catalog.operators.keys() {
+        add(
+            AclObject::Operator(signature.clone()),
+            ObjectId::Operator(signature.clone()),
+        );
+    }
+    for (name, method) in catalog.operator_families.keys() {
+        add(
+            AclObject::OperatorFamily(name.clone(), method.clone()),
+            ObjectId::OperatorFamily(name.clone(), method.clone()),
+        );
+    }
+    for (name, method) in catalog.operator_classes.keys() {
+        add(
+            AclObject::OperatorClass(name.clone(), method.clone()),
+            ObjectId::OperatorClass(name.clone(), method.clone()),
+        );
+    }
     for name in catalog.event_triggers.keys() {
         add(
             AclObject::EventTrigger(name.clone()),

@@ -4,6 +4,7 @@
 mod casts;
 mod event_triggers;
 mod foreign;
+mod operators;
 mod publications;
 mod rules;
 mod statistics;
@@ -974,6 +975,14 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
         | Change::CreateTextSearchConfiguration(_)
         | Change::DropTextSearchConfiguration { .. }
         | Change::AlterTextSearchMappings(_) => text_search::steps(change),
+        Change::CreateOperator(_)
+        | Change::DropOperator { .. }
+        | Change::AlterOperator(_)
+        | Change::CreateOperatorFamily(_)
+        | Change::DropOperatorFamily { .. }
+        | Change::AlterOperatorFamily(_)
+        | Change::CreateOperatorClass(_)
+        | Change::DropOperatorClass { .. } => operators::steps(change),
         Change::CreateEventTrigger(_)
         | Change::DropEventTrigger { .. }
         | Change::SetEventTriggerEnabled { .. } => event_triggers::steps(change),

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod casts;
 pub mod event_triggers;
 pub mod foreign;
+pub mod operators;
 pub mod privileges;
 pub mod publications;
 pub mod retype;
@@ -1123,6 +1124,19 @@ pub fn comment_object(target: &CommentTarget) -> String {
         CommentTarget::TextSearchDictionary(name) => format!("TEXT SEARCH DICTIONARY {name}"),
         CommentTarget::TextSearchConfiguration(name) => {
             format!("TEXT SEARCH CONFIGURATION {name}")
+        }
+        CommentTarget::Operator(signature) => format!("OPERATOR {signature}"),
+        CommentTarget::OperatorFamily(name, method) => {
+            format!(
+                "OPERATOR FAMILY {}",
+                operators::family_or_class(name, method)
+            )
+        }
+        CommentTarget::OperatorClass(name, method) => {
+            format!(
+                "OPERATOR CLASS {}",
+                operators::family_or_class(name, method)
+            )
         }
         CommentTarget::ForeignDataWrapper(name) => {
             format!("FOREIGN DATA WRAPPER {}", quote_ident(name))

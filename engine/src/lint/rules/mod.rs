@@ -17,6 +17,7 @@ mod index_without_concurrently;
 mod lock_timeout;
 mod nested_transaction;
 mod not_idempotent;
+mod operator;
 mod partition;
 mod publication;
 mod rename;
@@ -42,6 +43,7 @@ use crate::model::QualifiedName;
 
 pub(super) use cast::cast_key;
 pub(super) use lock_timeout::locks_existing_table;
+pub(super) use operator::{defined_operator_key, family_or_class};
 pub(super) use publication::{publication_key, published_table_key};
 pub(super) use rule::rule_key;
 pub(super) use subscription::subscription_key;
@@ -65,6 +67,7 @@ pub(super) const RULES: &[fn(&Check, &mut Findings)] = &[
     lock_timeout::check,
     nested_transaction::check,
     not_idempotent::check,
+    operator::check,
     partition::check,
     publication::check,
     rename::check,

@@ -103,6 +103,9 @@ fn on_object(object: &AclObject, procedure: bool) -> String {
         AclObject::Statistics(_) => "STATISTICS",
         AclObject::TextSearchDictionary(_) => "TEXT SEARCH DICTIONARY",
         AclObject::TextSearchConfiguration(_) => "TEXT SEARCH CONFIGURATION",
+        AclObject::Operator(_) => "OPERATOR",
+        AclObject::OperatorFamily(..) => "OPERATOR FAMILY",
+        AclObject::OperatorClass(..) => "OPERATOR CLASS",
         AclObject::Subscription(_) => "SUBSCRIPTION",
     };
     format!("{keyword} {}", object_name(object))
@@ -125,6 +128,10 @@ fn object_name(object: &AclObject) -> String {
         | AclObject::TextSearchDictionary(name)
         | AclObject::TextSearchConfiguration(name) => name.to_string(),
         AclObject::Function(name, arguments) => format!("{name}({arguments})"),
+        AclObject::Operator(signature) => signature.clone(),
+        AclObject::OperatorFamily(name, method) | AclObject::OperatorClass(name, method) => {
+            format!("{name} USING {}", quote_ident(method))
+        }
     }
 }
 

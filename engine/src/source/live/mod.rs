@@ -25,6 +25,7 @@ mod foreign;
 mod functions;
 mod indexes;
 pub mod lint_tables;
+mod operators;
 mod policies;
 mod privileges;
 mod publications;
@@ -108,6 +109,7 @@ pub fn load_with(client: &mut Client, url_for_errors: &str) -> Result<Catalog, E
     publications::load(&reader, &mut tx, &mut catalog)?;
     event_triggers::load(&reader, &mut tx, &mut catalog)?;
     casts::load(&reader, &mut tx, &mut catalog)?;
+    operators::load(&reader, &mut tx, &mut catalog)?;
     text_search::load(&reader, &mut tx, &mut catalog)?;
     foreign::load(&reader, &mut tx, &mut catalog)?;
     subscriptions::load(&reader, &mut tx, &mut catalog)?;

@@ -72,6 +72,20 @@ impl Builder<'_> {
                     .get_mut(&name)
                     .map(|s| s.comment = comment)
             }
+            Ok(ObjectType::ObjectOperator) => match object.and_then(|o| o.node.as_ref()) {
+                Some(NodeEnum::ObjectWithArgs(o)) => (self.catalog.operators)
+                    .get_mut(&super::operators::operator_of(o))
+                    .map(|o| o.comment = comment),
+                _ => None,
+            },
+            Ok(ObjectType::ObjectOpfamily) => object
+                .and_then(super::operators::family_or_class_of)
+                .and_then(|key| self.catalog.operator_families.get_mut(&key))
+                .map(|f| f.comment = comment),
+            Ok(ObjectType::ObjectOpclass) => object
+                .and_then(super::operators::family_or_class_of)
+                .and_then(|key| self.catalog.operator_classes.get_mut(&key))
+                .map(|c| c.comment = comment),
             Ok(ObjectType::ObjectCast) => {
                 let key = object.map(super::casts::cast_key).unwrap_or_default();
                 self.catalog

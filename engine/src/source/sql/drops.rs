@@ -4,6 +4,7 @@ use pg_query::protobuf::{DropBehavior, DropStmt, ObjectType, RenameStmt};
 use pg_query::{Node, NodeEnum};
 
 use super::comments::{names_of, object_name};
+use super::operators::family_or_class_of;
 use super::pending::rename_keys;
 use super::Builder;
 use crate::model::{AclObject, QualifiedName};
@@ -118,6 +119,19 @@ impl Builder<'_> {
                         .shift_remove(&object_name(object))
                         .is_some()
                 }
+                Some(ObjectType::ObjectOperator) => self.drop_operator(object),
+                Some(ObjectType::ObjectOpclass) => family_or_class_of(object)
+                    .and_then(|key| self.catalog.operator_classes.shift_remove(&key))
+                    .is_some(),
+                Some(ObjectType::ObjectOpfamily) => {
+                    let key = family_or_class_of(object);
+                    // its classes go with it
+                    (self.catalog.operator_classes).retain(|_, c| {
+                        Some((&c.family, &c.method)) != key.as_ref().map(|(n, m)| (n, m))
+                    });
+                    key.and_then(|key| self.catalog.operator_families.shift_remove(&key))
+                        .is_some()
+                }
                 Some(ObjectType::ObjectForeignTable) => (self.catalog.foreign_tables)
                     .shift_remove(&object_name(object))
                     .is_some(),
@@ -224,6 +238,18 @@ impl Builder<'_> {
                     let new = QualifiedName::new(&old.schema, &stmt.newname);
                     self.move_text_search_object(kind, &old, new);
                 }
+            }
+            (Some(kind @ (ObjectType::ObjectOpclass | ObjectType::ObjectOpfamily)), _) => {
+                let Some((old, method)) = stmt.object.as_deref().and_then(family_or_class_of)
+                else {
+                    return;
+                };
+                let object = if kind == ObjectType::ObjectOpclass {
+                    AclObject::OperatorClass(old.clone(), method)
+                } else {
+                    AclObject::OperatorFamily(old.clone(), method)
+                };
+                self.move_operator_object(&object, &old.schema, &stmt.newname);
             }
             (Some(ObjectType::ObjectEventTrigger), _) => {
                 let name = stmt.object.as_deref().and_then(string_of);

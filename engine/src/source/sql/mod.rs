@@ -13,6 +13,7 @@ mod foreign;
 mod functions;
 pub(crate) mod location;
 mod memo;
+mod operators;
 mod pending;
 mod privileges;
 mod publications;
@@ -255,6 +256,10 @@ impl Builder<'_> {
             NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
             NodeEnum::RuleStmt(s) => self.create_rule(s),
             NodeEnum::CreateCastStmt(s) => self.create_cast(s),
+            NodeEnum::AlterOperatorStmt(s) => self.alter_operator(s),
+            NodeEnum::CreateOpFamilyStmt(s) => self.create_operator_family(s),
+            NodeEnum::AlterOpFamilyStmt(s) => self.alter_operator_family(s),
+            NodeEnum::CreateOpClassStmt(s) => self.create_operator_class(s),
             NodeEnum::AlterTsdictionaryStmt(s) => self.alter_text_search_dictionary(s),
             NodeEnum::AlterTsconfigurationStmt(s) => self.alter_text_search_configuration(s),
             NodeEnum::CreateEventTrigStmt(s) => self.create_event_trigger(s),

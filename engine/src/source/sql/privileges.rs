@@ -265,6 +265,9 @@ impl Builder<'_> {
             (ObjectType::ObjectSchema, Some(NodeEnum::String(schema))) => {
                 AclObject::Schema(schema.sval.clone())
             }
+            (ObjectType::ObjectOperator, Some(NodeEnum::ObjectWithArgs(o))) => {
+                AclObject::Operator(super::operators::operator_of(o))
+            }
             (_, Some(NodeEnum::ObjectWithArgs(function))) => {
                 match self.function_object(function, "ALTER … OWNER TO") {
                     Some(object) => object,
@@ -298,8 +301,21 @@ impl Builder<'_> {
             (ObjectType::ObjectTsconfiguration, Some(NodeEnum::List(names))) => {
                 AclObject::TextSearchConfiguration(qualified_name(&names.items))
             }
-            // collations, operators, text search parsers and templates…: their owners are
-            // not modelled
+            (ObjectType::ObjectOpclass | ObjectType::ObjectOpfamily, _) => {
+                let Some((name, method)) = stmt
+                    .object
+                    .as_deref()
+                    .and_then(super::operators::family_or_class_of)
+                else {
+                    return;
+                };
+                if kind == ObjectType::ObjectOpclass {
+                    AclObject::OperatorClass(name, method)
+                } else {
+                    AclObject::OperatorFamily(name, method)
+                }
+            }
+            // collations, text search parsers and templates…: their owners are not modelled
             _ => return,
         };
         self.change_owner(object, stmt.newowner.as_ref());

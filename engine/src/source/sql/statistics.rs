@@ -5,8 +5,9 @@ use pg_query::protobuf::{AlterObjectSchemaStmt, AlterStatsStmt, CreateStatsStmt,
 use pg_query::NodeEnum;
 
 use super::comments::object_name;
+use super::operators::{family_or_class_of, operator_of};
 use super::references::Target;
-use super::Builder;
+use super::{qualified_name, Builder};
 use crate::model::{AclObject, QualifiedName};
 use crate::normalize::definitions::relation_name;
 use crate::normalize::statistics::{statistics, target};
@@ -98,6 +99,26 @@ impl Builder<'_> {
             ) => {
                 let new = QualifiedName::new(&stmt.newschema, &old.name);
                 self.move_text_search_object(kind, &old, new);
+            }
+            (Ok(ObjectType::ObjectOperator), _) => {
+                if let Some(NodeEnum::ObjectWithArgs(object)) =
+                    stmt.object.as_deref().and_then(|o| o.node.as_ref())
+                {
+                    let signature = operator_of(object);
+                    let name = qualified_name(&object.objname).name;
+                    let object = AclObject::Operator(signature);
+                    self.move_operator_object(&object, &stmt.newschema, &name);
+                }
+            }
+            (Ok(kind @ (ObjectType::ObjectOpclass | ObjectType::ObjectOpfamily)), _) => {
+                if let Some((old, method)) = stmt.object.as_deref().and_then(family_or_class_of) {
+                    let object = if kind == ObjectType::ObjectOpclass {
+                        AclObject::OperatorClass(old.clone(), method)
+                    } else {
+                        AclObject::OperatorFamily(old.clone(), method)
+                    };
+                    self.move_operator_object(&object, &stmt.newschema, &old.name);
+                }
             }
             (kind, name) => {
                 let label = kind.map(|k| k.as_str_name()).unwrap_or("object");

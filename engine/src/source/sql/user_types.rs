@@ -179,8 +179,8 @@ impl Builder<'_> {
         );
     }
 
-    /// `CREATE AGGREGATE`, `CREATE COLLATION`, `CREATE TEXT SEARCH DICTIONARY |
-    /// CONFIGURATION`; operators and the like are not modelled.
+    /// `CREATE AGGREGATE`, `CREATE COLLATION`, `CREATE OPERATOR`, `CREATE TEXT SEARCH
+    /// DICTIONARY | CONFIGURATION`; text search parsers and templates are not modelled.
     pub(super) fn define(&mut self, stmt: &DefineStmt) {
         match ObjectType::try_from(stmt.kind) {
             Ok(ObjectType::ObjectAggregate) if !stmt.oldstyle => {
@@ -201,6 +201,7 @@ impl Builder<'_> {
                 );
             }
             Ok(ObjectType::ObjectCollation) => self.create_collation(stmt),
+            Ok(ObjectType::ObjectOperator) => self.create_operator(stmt),
             Ok(ObjectType::ObjectTsdictionary) => self.create_text_search_dictionary(stmt),
             Ok(ObjectType::ObjectTsconfiguration) => self.create_text_search_configuration(stmt),
             kind => {

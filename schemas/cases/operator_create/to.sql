@@ -1,0 +1,33 @@
+-- case-insensitive text comparison: an equality that is its own commutator, with a negator
+-- that does not exist yet (the server creates it as a shell, which its own CREATE fills in),
+-- two operators that are each other's commutator, and a prefix operator in another schema
+CREATE FUNCTION ci_eq(a text, b text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT lower(a) = lower(b) $$;
+CREATE FUNCTION ci_ne(a text, b text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT lower(a) <> lower(b) $$;
+CREATE FUNCTION ci_lt(a text, b text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT lower(a) < lower(b) $$;
+CREATE FUNCTION ci_gt(a text, b text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT lower(a) > lower(b) $$;
+CREATE SCHEMA geo;
+CREATE TYPE geo.vec AS (x double precision, y double precision);
+CREATE FUNCTION geo.negate(v geo.vec) RETURNS geo.vec
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT ROW(-v.x, -v.y)::geo.vec $$;
+CREATE OPERATOR === (
+    LEFTARG = text, RIGHTARG = text, FUNCTION = ci_eq,
+    COMMUTATOR = ===, NEGATOR = !==,
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR !== (
+    LEFTARG = text, RIGHTARG = text, PROCEDURE = ci_ne,
+    NEGATOR = ===, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR <<< (LEFTARG = text, RIGHTARG = text, FUNCTION = ci_lt, COMMUTATOR = >>>);
+CREATE OPERATOR >>> (LEFTARG = text, RIGHTARG = text, FUNCTION = ci_gt, COMMUTATOR = <<<);
+CREATE OPERATOR geo.- (RIGHTARG = geo.vec, FUNCTION = geo.negate);
+COMMENT ON OPERATOR ===(text, text) IS 'equal ignoring case';

@@ -1,0 +1,13 @@
+CREATE FUNCTION ci_eq(a text, b text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT lower(a) = lower(b) $$;
+CREATE FUNCTION ci_cmp(a text, b text) RETURNS integer
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT CASE WHEN lower(a) < lower(b) THEN -1 WHEN lower(a) > lower(b) THEN 1 ELSE 0 END $$;
+CREATE OPERATOR === (LEFTARG = text, RIGHTARG = text, FUNCTION = ci_eq, COMMUTATOR = ===);
+COMMENT ON OPERATOR ===(text, text) IS 'equal ignoring case';
+CREATE OPERATOR CLASS text_ci_ops FOR TYPE text USING btree AS
+    OPERATOR 3 ===,
+    FUNCTION 1 ci_cmp(text, text);
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE INDEX users_email_ci ON users (email text_ci_ops);
