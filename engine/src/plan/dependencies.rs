@@ -8,6 +8,7 @@ use std::hash::BuildHasherDefault;
 use indexmap::IndexSet;
 use rustc_hash::{FxHashSet, FxHasher};
 
+use super::rows::Rows;
 use crate::diff::{index_operator_classes, inline_constraints, Change, CommentTarget};
 use crate::model::{
     AclObject, Catalog, ConstraintKind, DefaultAclKey, MappedUser, QualifiedName, ReferencedKey,
@@ -603,26 +604,28 @@ impl<'a> Wanted<'a> {
 
 /// For every wanted object (by number), the wanted objects it needs to exist. What no
 /// change touches is left out: it orders nothing.
-pub struct Dependencies {
-    needs: Vec<Vec<u32>>,
-}
+pub struct Dependencies(Rows<u32>);
 
 impl Dependencies {
-    pub fn new(wanted: &Wanted) -> Self {
-        Dependencies {
-            needs: vec![Vec::new(); wanted.len()],
-        }
-    }
-
-    pub(super) fn add(&mut self, wanted: &Wanted, object: &ObjectId, needs: &ObjectId) {
-        if let (Some(object), Some(needs)) = (wanted.number(object), wanted.number(needs)) {
-            self.needs[object].push(needs as u32);
-        }
-    }
-
     /// What the object numbered `object` needs, by number.
     pub fn of(&self, object: usize) -> impl Iterator<Item = usize> + '_ {
-        self.needs[object].iter().map(|&n| n as usize)
+        self.0.row(object).iter().map(|&n| n as usize)
+    }
+}
+
+/// Dependencies as they are found: (object, what it needs), by number.
+#[derive(Default)]
+pub(super) struct Found(Vec<(u32, u32)>);
+
+impl Found {
+    pub(super) fn add(&mut self, wanted: &Wanted, object: &ObjectId, needs: &ObjectId) {
+        if let (Some(object), Some(needs)) = (wanted.number(object), wanted.number(needs)) {
+            self.0.push((object as u32, needs as u32));
+        }
+    }
+
+    fn finish(self, wanted: &Wanted) -> Dependencies {
+        Dependencies(Rows::new(wanted.len(), self.0))
     }
 }
 
@@ -651,7 +654,7 @@ pub fn body_dependencies<'a>(
 ) -> Dependencies {
     let overloads = overloads(catalog);
     let types = catalog.user_types();
-    let mut deps = Dependencies::new(wanted);
+    let mut deps = Found::default();
     for function in signatures
         .into_iter()
         .filter_map(|s| catalog.functions.get(s))
@@ -709,7 +712,7 @@ pub fn body_dependencies<'a>(
             deps.add(wanted, &id, needed);
         }
     }
-    deps
+    deps.finish(wanted)
 }
 
 /// Operators need their schema, types and function (their commutator and negator not: a
@@ -780,7 +783,7 @@ fn type_id(types: &UserTypes, type_name: &str) -> Option<ObjectId> {
 
 /// What the `wanted` objects of `catalog` depend on.
 pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
-    let mut deps = Dependencies::new(wanted);
+    let mut deps = Found::default();
     let overloads = overloads(catalog);
     let calls = |expr: &crate::model::Expr| -> Vec<ObjectId> {
         referenced_functions(expr)
@@ -1185,7 +1188,7 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
         }
     }
     super::privileges::dependencies(catalog, wanted, &mut deps);
-    deps
+    deps.finish(wanted)
 }
 
 /// What a query reading `relation` needs: a table and every one of its columns (`*` and

@@ -8,6 +8,7 @@ mod order;
 mod privileges;
 pub mod renames;
 pub mod retain;
+mod rows;
 pub mod staging;
 mod steps;
 

@@ -12,6 +12,7 @@ use petgraph::Direction;
 use super::dependencies::{
     body_dependencies, dependencies, targets, Action, Dependencies, ObjectId, Wanted,
 };
+use super::rows::Rows;
 use crate::diff::{Change, Pair};
 use crate::error::Error;
 use crate::model::Catalog;
@@ -132,12 +133,12 @@ fn build_graph<'a>(
     for i in 0..touched.len() {
         graph.add_node(i);
     }
-    let mut by_object: Vec<Vec<(usize, Action)>> = vec![Vec::new(); wanted.len()];
-    for (i, parts) in touched.iter().enumerate() {
-        for &(object, action) in parts {
-            by_object[object].push((i, action));
-        }
-    }
+    let touching = (touched.iter().enumerate())
+        .flat_map(|(i, parts)| {
+            (parts.iter()).map(move |&(object, action)| (object as u32, (i, action)))
+        })
+        .collect();
+    let by_object: Rows<(usize, Action)> = Rows::new(wanted.len(), touching);
     let id = |number: usize| wanted.object(number);
     let mut edges = Vec::new();
     for (i, parts) in touched.iter().enumerate() {
@@ -146,7 +147,7 @@ fn build_graph<'a>(
                 Action::Create | Action::Alter | Action::Rename => {
                     // what the new state needs is created or changed first
                     for needed in deps.to.of(object) {
-                        for &(j, other) in &by_object[needed] {
+                        for &(j, other) in by_object.row(needed) {
                             if j != i && other != Action::Drop {
                                 edges.push((j, i, Reason::Needs(id(object), id(needed))));
                             }
@@ -154,7 +155,7 @@ fn build_graph<'a>(
                     }
                     if action == Action::Create {
                         // a replaced object is dropped before it is created again
-                        for &(j, other) in &by_object[object] {
+                        for &(j, other) in by_object.row(object) {
                             if j != i && other == Action::Drop {
                                 edges.push((j, i, Reason::DroppedFirst(id(object))));
                             }
@@ -167,7 +168,7 @@ fn build_graph<'a>(
                 // what an old object needs goes away only after it; what it needs under a
                 // new name has that name only once renamed
                 for needed in deps.from.of(object) {
-                    for &(j, other) in &by_object[needed] {
+                    for &(j, other) in by_object.row(needed) {
                         let goes_after = other == Action::Drop
                             || (other == Action::Alter && action == Action::Drop);
                         if j != i && goes_after {
@@ -181,7 +182,7 @@ fn build_graph<'a>(
         }
     }
     // several changes to one object run in the order the differ emitted them
-    for changes_of_object in &by_object {
+    for changes_of_object in by_object.iter() {
         let alters: Vec<usize> = changes_of_object
             .iter()
             .filter(|(_, action)| *action == Action::Alter)
@@ -210,7 +211,7 @@ fn build_graph<'a>(
                 continue;
             }
             for needed in bodies.of(object) {
-                for &(j, other) in &by_object[needed] {
+                for &(j, other) in by_object.row(needed) {
                     let (from, to) = (NodeIndex::new(j), NodeIndex::new(i));
                     if j == i || other == Action::Drop || graph.contains_edge(from, to) {
                         continue;

@@ -1,7 +1,7 @@
 //! Privilege, default privilege and owner changes in the plan: what they touch, what they
 //! need, and their steps.
 
-use super::dependencies::{Action, Dependencies, ObjectId, Wanted};
+use super::dependencies::{Action, Found, ObjectId, Wanted};
 use super::Step;
 use crate::diff::Pair;
 use crate::diff::{AclChange, AclTiming, DefaultAclChange, OwnerChange};
@@ -46,7 +46,7 @@ pub(super) fn acl_targets(change: &AclChange) -> Vec<(ObjectId, Action)> {
 
 /// The ACL and the owner of every object need the object; default privileges need their
 /// schema.
-pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Dependencies) {
+pub(super) fn dependencies(catalog: &Catalog, wanted: &Wanted, deps: &mut Found) {
     let mut add = |object: AclObject, needs: ObjectId| {
         if !matches!(object, AclObject::Column(..)) {
             deps.add(wanted, &ObjectId::Owner(object.clone()), &needs);
