@@ -56,7 +56,7 @@ pub(super) fn diff_foreign(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
         let changed = (&old.handler, &old.validator, &old.options)
             != (&wrapper.handler, &wrapper.validator, &wrapper.options);
         if changed {
-            out.push(Change::AlterForeignDataWrapper(Pair::new(
+            out.push(Change::AlterForeignDataWrapper(Pair::boxed(
                 old.clone(),
                 wrapper.clone(),
             )));

@@ -43,6 +43,12 @@ impl<T> Pair<T> {
         Pair { from, to }
     }
 
+    /// On the heap: what a [`Change`] holds of two large objects, so that every change
+    /// is not as large as the largest.
+    pub fn boxed(from: T, to: T) -> Box<Self> {
+        Box::new(Pair::new(from, to))
+    }
+
     pub fn as_ref(&self) -> Pair<&T> {
         Pair::new(&self.from, &self.to)
     }
@@ -140,7 +146,7 @@ pub enum Change {
     CreateDomain(Domain),
     DropDomain(Domain),
     /// Default, NOT NULL and constraints; a new base type or collation drops and creates.
-    AlterDomain(Pair<Domain>),
+    AlterDomain(Box<Pair<Domain>>),
     CreateCompositeType(CompositeType),
     DropCompositeType(CompositeType),
     /// Attributes added, dropped or retyped.
@@ -151,7 +157,7 @@ pub enum Change {
     DropCollation(Collation),
     CreateSequence(Sequence),
     DropSequence(Sequence),
-    AlterSequence(Pair<Sequence>),
+    AlterSequence(Box<Pair<Sequence>>),
     SetSequenceOwner {
         sequence: QualifiedName,
         owner: Pair<Option<(QualifiedName, String)>>,
@@ -159,7 +165,7 @@ pub enum Change {
     /// A table of the desired state, as [`tables::created_table`] gives it: with its columns
     /// and the constraints that can be declared inline.
     CreateTable(QualifiedName),
-    DropTable(Table),
+    DropTable(Box<Table>),
     SetUnlogged {
         table: QualifiedName,
         unlogged: Pair<bool>,
@@ -210,7 +216,7 @@ pub enum Change {
     },
     AlterColumn {
         table: QualifiedName,
-        column: Pair<Column>,
+        column: Box<Pair<Column>>,
     },
     /// A table the desired state declares renamed.
     RenameTable {
@@ -220,7 +226,7 @@ pub enum Change {
     /// column wanted. Its other differences follow as an `AlterColumn` of the new name.
     RenameColumn {
         table: QualifiedName,
-        column: Pair<Column>,
+        column: Box<Pair<Column>>,
         /// A staged rename whose expand has run: both columns exist already.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         in_flight: bool,
@@ -243,7 +249,7 @@ pub enum Change {
     /// generated names; the desired state generates new ones).
     RenameConstraint {
         table: QualifiedName,
-        constraint: Pair<Constraint>,
+        constraint: Box<Pair<Constraint>>,
     },
     ValidateConstraint {
         table: QualifiedName,
@@ -259,7 +265,7 @@ pub enum Change {
     },
     /// `ALTER STATISTICS … SET SCHEMA` and `RENAME TO`: the same definition under another
     /// name, with its new target and comment.
-    RenameStatistics(Pair<Statistics>),
+    RenameStatistics(Box<Pair<Statistics>>),
     /// `ALTER STATISTICS … SET STATISTICS`: `None` is the default.
     SetStatisticsTarget {
         name: QualifiedName,
@@ -268,11 +274,11 @@ pub enum Change {
     /// A view or materialized view, with its comments.
     CreateView(View),
     /// `CREATE OR REPLACE VIEW`: the old columns keep their place and expression.
-    ReplaceView(Pair<View>),
+    ReplaceView(Box<Pair<View>>),
     /// Only the options change: `ALTER [MATERIALIZED] VIEW … SET/RESET`.
-    AlterViewOptions(Pair<View>),
+    AlterViewOptions(Box<Pair<View>>),
     /// A materialized view populated or emptied: `REFRESH MATERIALIZED VIEW [WITH NO DATA]`.
-    RefreshView(Pair<View>),
+    RefreshView(Box<Pair<View>>),
     /// `recreated` when the view comes back in the same plan (its query, or something it
     /// reads, changes): then the drop is part of the change, not the removal of a view.
     DropView {
@@ -282,7 +288,7 @@ pub enum Change {
     CreateFunction(Function),
     DropFunction(Function),
     /// `CREATE OR REPLACE`: same arguments and result, new body or attributes.
-    ReplaceFunction(Pair<Function>),
+    ReplaceFunction(Box<Pair<Function>>),
     CreateTrigger(Trigger),
     /// `recreated` when the trigger comes back in the same plan.
     DropTrigger {
@@ -301,7 +307,7 @@ pub enum Change {
         recreated: bool,
     },
     /// `CREATE OR REPLACE RULE`: a new event, condition or actions on the same relation.
-    ReplaceRule(Pair<Rule>),
+    ReplaceRule(Box<Pair<Rule>>),
     SetRuleEnabled {
         table: QualifiedName,
         name: String,
@@ -320,7 +326,7 @@ pub enum Change {
         recreated: bool,
     },
     /// `ALTER POLICY`: roles or expressions change, no clause is removed.
-    AlterPolicy(Pair<Policy>),
+    AlterPolicy(Box<Pair<Policy>>),
     CreateCast(Cast),
     /// `recreated` when the cast comes back in the same plan (its method, function or
     /// context change, or its function or a type is dropped and created).
@@ -346,16 +352,16 @@ pub enum Change {
     },
     /// `ALTER TEXT SEARCH CONFIGURATION … ADD | ALTER | DROP MAPPING`, the parser kept.
     AlterTextSearchMappings(Pair<TextSearchConfiguration>),
-    CreateOperator(Operator),
+    CreateOperator(Box<Operator>),
     /// `recreated` when the operator comes back in the same plan (an attribute that cannot
     /// change in place changes, or its function or a type is dropped and created).
     DropOperator {
-        operator: Operator,
+        operator: Box<Operator>,
         recreated: bool,
     },
     /// `ALTER OPERATOR … SET (…)`: the estimators change, and on PostgreSQL 17 a commutator,
     /// negator, `HASHES` or `MERGES` is set where it was unset.
-    AlterOperator(Pair<Operator>),
+    AlterOperator(Box<Pair<Operator>>),
     /// Created with its members.
     CreateOperatorFamily(OperatorFamily),
     /// `recreated` when the family comes back in the same plan (a member operator or
@@ -387,7 +393,7 @@ pub enum Change {
     CreateForeignDataWrapper(ForeignDataWrapper),
     DropForeignDataWrapper(ForeignDataWrapper),
     /// `ALTER FOREIGN DATA WRAPPER`: handler, validator or options.
-    AlterForeignDataWrapper(Pair<ForeignDataWrapper>),
+    AlterForeignDataWrapper(Box<Pair<ForeignDataWrapper>>),
     CreateForeignServer(ForeignServer),
     /// `recreated` when the server comes back in the same plan (its wrapper or type change).
     DropForeignServer {
@@ -415,7 +421,7 @@ pub enum Change {
     CreateSubscription(Subscription),
     DropSubscription(Subscription),
     /// `ALTER SUBSCRIPTION`: connection, publications, options, slot or enabled state.
-    AlterSubscription(Pair<Subscription>),
+    AlterSubscription(Box<Pair<Subscription>>),
     CreatePublication(Publication),
     /// `recreated` when the publication comes back in the same plan.
     DropPublication {

@@ -259,7 +259,7 @@ pub(super) fn diff_sequences(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             continue;
         };
         if old.options != sequence.options {
-            out.push(Change::AlterSequence(Pair::new(
+            out.push(Change::AlterSequence(Pair::boxed(
                 old.clone(),
                 sequence.clone(),
             )));
@@ -342,7 +342,7 @@ pub(super) fn diff_functions(
                 && !function.aggregate
                 && !recreated
             {
-                out.push(Change::ReplaceFunction(Pair::new(
+                out.push(Change::ReplaceFunction(Pair::boxed(
                     old.clone(),
                     function.clone(),
                 )));

@@ -44,17 +44,17 @@ fn diff_operator_list(
     let mut dropped = HashSet::new();
     for (signature, operator) in to {
         let Some(old) = from.get(signature) else {
-            out.push(Change::CreateOperator(operator.clone()));
+            out.push(Change::CreateOperator(Box::new(operator.clone())));
             continue;
         };
         let in_place = fixed(old) == fixed(operator) || settable(catalogs, old, operator);
         if !in_place || reached(old, recreated) {
             dropped.insert(signature.clone());
             out.push(Change::DropOperator {
-                operator: old.clone(),
+                operator: Box::new(old.clone()),
                 recreated: true,
             });
-            out.push(Change::CreateOperator(operator.clone()));
+            out.push(Change::CreateOperator(Box::new(operator.clone())));
             continue;
         }
         // anything but the comment: estimators, or what `settable` allows
@@ -63,7 +63,7 @@ fn diff_operator_list(
             ..old.clone()
         };
         if commented != *operator {
-            out.push(Change::AlterOperator(Pair::new(
+            out.push(Change::AlterOperator(Pair::boxed(
                 old.clone(),
                 operator.clone(),
             )));
@@ -77,7 +77,7 @@ fn diff_operator_list(
     for (signature, operator) in from {
         if !to.contains_key(signature) {
             out.push(Change::DropOperator {
-                operator: operator.clone(),
+                operator: Box::new(operator.clone()),
                 recreated: false,
             });
         }

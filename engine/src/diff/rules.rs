@@ -34,7 +34,7 @@ pub(super) fn diff_rules(catalogs: &Pair<&Catalog>, rebuilt: &Rebuilt, out: &mut
             continue;
         }
         if old.definition != rule.definition {
-            out.push(Change::ReplaceRule(Pair::new(old.clone(), rule.clone())));
+            out.push(Change::ReplaceRule(Pair::boxed(old.clone(), rule.clone())));
         }
         if old.enabled != rule.enabled {
             out.push(Change::SetRuleEnabled {

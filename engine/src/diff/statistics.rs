@@ -34,7 +34,7 @@ pub(super) fn diff_statistics(
             // its target and comment change with it: nothing else names the new name before
             (None, Some(old)) => {
                 let pair = Pair::new((*old).clone(), statistics.clone());
-                out.push(Change::RenameStatistics(pair));
+                out.push(Change::RenameStatistics(Box::new(pair)));
                 continue;
             }
             (None, None) => {

@@ -12,7 +12,7 @@ pub(super) fn diff_subscriptions(catalogs: &Pair<&Catalog>, out: &mut Vec<Change
             continue;
         };
         if altered(old, subscription) {
-            out.push(Change::AlterSubscription(Pair::new(
+            out.push(Change::AlterSubscription(Pair::boxed(
                 old.clone(),
                 subscription.clone(),
             )));

@@ -347,7 +347,7 @@ fn drop_table(table: &Table, out: &mut Vec<Change>) {
     }
     let mut inline = table.clone();
     inline.constraints.retain(|_, c| is_inline(c));
-    out.push(Change::DropTable(inline));
+    out.push(Change::DropTable(Box::new(inline)));
 }
 
 fn diff_table(
@@ -418,7 +418,7 @@ fn diff_table(
         if without_comment != *column {
             out.push(Change::AlterColumn {
                 table: name.clone(),
-                column: Pair::new(old.clone(), column.clone()),
+                column: Pair::boxed(old.clone(), column.clone()),
             });
             if old.identity.is_none() && column.identity.is_some() {
                 out.push(Change::AddIdentity {
@@ -519,7 +519,7 @@ fn diff_constraints(table: Pair<&Table>, rebuilds: &Rebuilds, out: &mut Vec<Chan
     for (old, new) in &renamed {
         out.push(Change::RenameConstraint {
             table: name.clone(),
-            constraint: Pair::new((*old).clone(), (*new).clone()),
+            constraint: Pair::boxed((*old).clone(), (*new).clone()),
         });
         diff_comment(
             CommentTarget::Constraint(name.clone(), new.name.clone()),

@@ -181,7 +181,10 @@ pub(super) fn diff_policies(catalogs: &Pair<&Catalog>, rebuilt: &Rebuilt, out: &
                 out.push(Change::CreatePolicy(policy.clone()));
                 continue;
             }
-            out.push(Change::AlterPolicy(Pair::new(old.clone(), policy.clone())));
+            out.push(Change::AlterPolicy(Pair::boxed(
+                old.clone(),
+                policy.clone(),
+            )));
         }
         diff_comment(
             CommentTarget::Policy(key.0.clone(), key.1.clone()),

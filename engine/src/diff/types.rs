@@ -19,7 +19,10 @@ pub(super) fn diff_domains(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
             && old.not_null == domain.not_null
             && old.constraints == domain.constraints;
         if !unchanged_but_comment {
-            out.push(Change::AlterDomain(Pair::new(old.clone(), domain.clone())));
+            out.push(Change::AlterDomain(Pair::boxed(
+                old.clone(),
+                domain.clone(),
+            )));
         }
         diff_comment(
             CommentTarget::Domain(domain.name.clone()),

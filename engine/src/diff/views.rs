@@ -34,12 +34,12 @@ pub(super) fn diff_views(
         let pair = Pair::new(old.clone(), view.clone());
         if old.query != view.query {
             // also sets the options
-            out.push(Change::ReplaceView(pair.clone()));
+            out.push(Change::ReplaceView(Box::new(pair.clone())));
         } else if old.options != view.options {
-            out.push(Change::AlterViewOptions(pair.clone()));
+            out.push(Change::AlterViewOptions(Box::new(pair.clone())));
         }
         if old.no_data != view.no_data {
-            out.push(Change::RefreshView(pair));
+            out.push(Change::RefreshView(Box::new(pair)));
         }
         diff_comment(
             view_comment_target(view),

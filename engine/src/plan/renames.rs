@@ -304,7 +304,7 @@ impl Declared {
                 .clone();
             Some(Change::RenameColumn {
                 table: table.clone(),
-                column: Pair::new(before, to.tables.get(table)?.columns.get(new)?.clone()),
+                column: Pair::boxed(before, to.tables.get(table)?.columns.get(new)?.clone()),
                 in_flight: rename.in_flight,
             })
         });

@@ -680,7 +680,7 @@ fn direct_steps(change: &Change, context: &Context) -> Vec<Step> {
             only,
             ..
         } => vec![drop_column(table, column, *only, context)],
-        Change::AlterColumn { table, column } => alter_column(table, column.as_ref(), context),
+        Change::AlterColumn { table, column } => alter_column(table, Pair::as_ref(column), context),
         Change::RenameTable { name, .. } => vec![Step::new(
             format!("rename table `{}` to `{}`", name.from, name.to),
             vec![ddl::rename_table(&name.from, &name.to)],

@@ -17,7 +17,7 @@ pub use not_null::NotNull;
 
 use super::steps::Context;
 use super::{Phase, Step};
-use crate::diff::Change;
+use crate::diff::{Change, Pair};
 use crate::hazard::HazardKind;
 use crate::model::QualifiedName;
 
@@ -46,7 +46,7 @@ pub fn steps(change: &Change, context: &Context) -> Option<Vec<Step>> {
             in_flight,
         } if stages_rename(change, context) => Some(rename_column::steps(
             table,
-            column.as_ref(),
+            Pair::as_ref(column),
             *in_flight,
             context,
         )),
@@ -56,7 +56,9 @@ pub fn steps(change: &Change, context: &Context) -> Option<Vec<Step>> {
         {
             Some(Vec::new())
         }
-        Change::AlterColumn { table, column } => retype::steps(table, column.as_ref(), context),
+        Change::AlterColumn { table, column } => {
+            retype::steps(table, Pair::as_ref(column), context)
+        }
         _ => None,
     }
 }
@@ -87,7 +89,7 @@ pub fn stages_rename(change: &Change, context: &Context) -> bool {
             in_flight: true, ..
         } => true,
         Change::RenameColumn { table, column, .. } => {
-            rename_column::stageable(table, column.as_ref(), context)
+            rename_column::stageable(table, Pair::as_ref(column), context)
         }
         _ => false,
     }
@@ -105,7 +107,7 @@ fn replaces_column(change: &Change, context: &Context) -> bool {
     match change {
         Change::AlterColumn { table, column } => {
             !context.renames_in_stages(table, &column.to.name)
-                && retype::stages(table, column.as_ref(), context)
+                && retype::stages(table, Pair::as_ref(column), context)
         }
         _ => stages_rename(change, context),
     }

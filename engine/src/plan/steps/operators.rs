@@ -35,7 +35,7 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
             let back = Pair::new(&operator.to, &operator.from);
             // what ALTER cannot unset, the rollback drops and creates as it was (`settable`
             // keeps such an operator out of classes and families)
-            let rollback = if ddl::reversible(operator.as_ref()) {
+            let rollback = if ddl::reversible(Pair::as_ref(operator)) {
                 vec![ddl::alter_operator(back)]
             } else {
                 let mut rollback = vec![ddl::drop_operator(&operator.to)];
@@ -44,7 +44,7 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
             };
             vec![Step::new(
                 format!("alter operator `{}`", operator.to.signature()),
-                vec![ddl::alter_operator(operator.as_ref())],
+                vec![ddl::alter_operator(Pair::as_ref(operator))],
                 rollback,
             )]
         }

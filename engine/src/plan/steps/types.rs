@@ -20,7 +20,7 @@ pub(super) fn steps(change: &Change) -> Vec<Step> {
             vec![ddl::drop_domain(&domain.name)],
             ddl::create_domain(domain),
         )],
-        Change::AlterDomain(domain) => alter_domain(domain.as_ref()),
+        Change::AlterDomain(domain) => alter_domain(Pair::as_ref(domain)),
         Change::CreateCompositeType(composite) => vec![Step::new(
             format!("create type `{}`", composite.name),
             ddl::create_composite_type(composite),
