@@ -549,6 +549,32 @@ pub fn referenced_functions(expr: &Expr) -> Vec<crate::model::QualifiedName> {
     names
 }
 
+/// The operators an expression uses, by name (`OPERATOR(app.===)` is `app.===`; an
+/// unqualified name is looked up in `public`, as for functions, though the server may find
+/// a built-in one of that name for other operand types).
+pub fn referenced_operators(expr: &Expr) -> Vec<crate::model::QualifiedName> {
+    let mut names = Vec::new();
+    if !expr.canonical.contains("AExpr") {
+        return names;
+    }
+    if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
+        walk(&tree, &mut |map| {
+            if let Some(parts) = map.get("AExpr").and_then(|e| e["name"].as_array()) {
+                let parts: Vec<&str> = parts.iter().filter_map(string_node).collect();
+                let name = match parts.as_slice() {
+                    [.., schema, name] => crate::model::QualifiedName::new(*schema, *name),
+                    [name] => crate::model::QualifiedName::new("public", *name),
+                    [] => return,
+                };
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        });
+    }
+    names
+}
+
 /// `s`, `app.s` or `"My Seq"` as a qualified name (unqualified means `public`).
 fn regclass_name(literal: &str) -> crate::model::QualifiedName {
     let mut parts = Vec::new();
@@ -605,6 +631,16 @@ pub fn walk_mut(value: &mut Value, visit: &mut impl FnMut(&mut serde_json::Map<S
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn operators_are_read_by_name() {
+        let expr = super::parse_expression("a ~= b AND c OPERATOR(app.===) d").unwrap();
+        let names = super::referenced_operators(&expr);
+        for (schema, name) in [("public", "~="), ("app", "===")] {
+            let name = crate::model::QualifiedName::new(schema, name);
+            assert!(names.contains(&name), "{names:?}");
+        }
+    }
+
     use super::plain_decimal;
 
     #[test]
