@@ -625,6 +625,21 @@ agree! {
         CREATE INDEX t_b ON app.t (b varchar_pattern_ops);
     "#;
 
+    // `x IN (…)` on a varchar column is stored with the array cast as a whole, the form
+    // pg_get_indexdef prints is stored with each element cast: other trees for the server,
+    // one condition, so both sources read all three spellings as one
+    in_list_spellings: r#"
+        CREATE TABLE findings (
+            status varchar(20) NOT NULL,
+            CONSTRAINT written CHECK (status IN ('new', 'seen')),
+            CONSTRAINT printed CHECK ((status)::text = ANY ((ARRAY['new'::character varying, 'seen'::character varying])::text[])),
+            CONSTRAINT stored CHECK ((status)::text = ANY (ARRAY[('new'::character varying)::text, ('seen'::character varying)::text]))
+        );
+        CREATE INDEX written_idx ON findings (status) WHERE status IN ('new', 'seen');
+        CREATE INDEX printed_idx ON findings (status)
+            WHERE (status)::text = ANY ((ARRAY['new'::character varying, 'seen'::character varying])::text[]);
+    "#;
+
     comments_on_everything: r#"
         CREATE EXTENSION citext;
         COMMENT ON EXTENSION citext IS 'case-insensitive text';
@@ -1499,6 +1514,45 @@ fn a_fresh_database_has_only_public() {
     let file = offline("fresh", "");
     assert_eq!(catalog, file);
     assert!(catalog.unsupported.is_empty(), "{:?}", catalog.unsupported);
+}
+
+/// What the live loader keeps as a constraint's or index's text, run again, is stored as the
+/// server printed it: an `IN` list on a varchar column is printed with its array cast as a
+/// whole, which the printed text alone would put on each element instead.
+#[test]
+fn printed_in_lists_are_stored_again_as_printed() {
+    let url = database_with(
+        "printed_in_lists",
+        "CREATE TABLE orders (status varchar(10) CHECK (status IN ('new', 'paid, late')));
+         CREATE INDEX open_orders ON orders (status) WHERE status IN ('new', 'open');",
+    );
+    let db = live::load(&url).expect("load");
+    let table = &db.tables[&QualifiedName::new("public", "orders")];
+    let constraint = table.constraints.values().next().expect("the check");
+    let index = &db.indexes[&QualifiedName::new("public", "open_orders")];
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let definitions = |client: &mut postgres::Client, table: &str| -> Vec<String> {
+        let query = "SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c WHERE conrelid = $1::text::regclass
+                     UNION ALL
+                     SELECT regexp_replace(pg_get_indexdef(indexrelid), '^.* WHERE ', '')
+                     FROM pg_index WHERE indrelid = $1::text::regclass";
+        (client.query(query, &[&table]).expect("definitions").iter())
+            .map(|row| row.get(0))
+            .collect()
+    };
+    let index_sql =
+        (index.definition.sql).replace("open_orders ON public.orders", "again_open ON again");
+    client
+        .batch_execute(&format!(
+            "CREATE TABLE again (status varchar(10), CONSTRAINT again_check {});
+             {index_sql};",
+            constraint.definition.sql
+        ))
+        .expect("run the texts again");
+    assert_eq!(
+        definitions(&mut client, "orders"),
+        definitions(&mut client, "again")
+    );
 }
 
 #[test]

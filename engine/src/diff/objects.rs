@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 
 use super::{diff_comment, Change, CommentTarget, EnumPosition, Pair};
 use crate::model::{Catalog, Column, EnumType, Expr, QualifiedName, View};
-use crate::normalize::expr::referenced_functions;
+use crate::normalize::expr::{referenced_functions, referenced_operators};
 
 pub(super) fn diff_schemas(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
     for schema in catalogs.to.schemas.values() {
@@ -291,11 +291,13 @@ pub(super) fn diff_sequences(catalogs: &Pair<&Catalog>, out: &mut Vec<Change>) {
 }
 
 /// Functions dropped and created because `CREATE OR REPLACE` cannot change them (their
-/// parameters, names and defaults included, or their result), by name: what calls them must
-/// be dropped before and created after. Expressions name functions without their argument
-/// types, so an overload counts for all.
+/// parameters, names and defaults included, or their result), by name, and the operators
+/// dropped and created (`operators::recreated_operator_names`), whose names are symbols and
+/// so never a function's: what calls them must be dropped before and created after.
+/// Expressions name functions without their argument types and operators without their
+/// operand types, so an overload counts for all.
 pub(super) fn recreated_function_names(catalogs: &Pair<&Catalog>) -> HashSet<QualifiedName> {
-    catalogs
+    let mut names: HashSet<QualifiedName> = catalogs
         .from
         .functions
         .iter()
@@ -307,14 +309,17 @@ pub(super) fn recreated_function_names(catalogs: &Pair<&Catalog>) -> HashSet<Qua
             })
         })
         .map(|(_, f)| f.name.clone())
-        .collect()
+        .collect();
+    let operators = super::operators::recreated_operator_names(catalogs, &names);
+    names.extend(operators);
+    names
 }
 
-/// Whether an expression calls one of `functions`.
+/// Whether an expression calls one of `functions` (or uses one of the operators among them).
 pub(super) fn calls_any(expr: &Expr, functions: &HashSet<QualifiedName>) -> bool {
     !functions.is_empty()
-        && referenced_functions(expr)
-            .iter()
+        && (referenced_functions(expr).iter())
+            .chain(&referenced_operators(expr))
             .any(|f| functions.contains(f))
 }
 

@@ -85,6 +85,23 @@ fn diff_operator_list(
     dropped
 }
 
+/// The names of the operators dropped and created that the catalogs alone tell (for the
+/// kinds diffed before operators, which rebuild what uses them): a change `ALTER` cannot make,
+/// or their function among `functions` (recreated, by name). An operator reached only by one
+/// of its types being dropped and created is not among them.
+pub(super) fn recreated_operator_names(
+    catalogs: &Pair<&Catalog>,
+    functions: &HashSet<QualifiedName>,
+) -> Vec<QualifiedName> {
+    (catalogs.to.operators.iter())
+        .filter_map(|(signature, operator)| {
+            let old = catalogs.from.operators.get(signature)?;
+            let in_place = fixed(old) == fixed(operator) || settable(catalogs, old, operator);
+            (!in_place || functions.contains(&old.function)).then(|| old.name.clone())
+        })
+        .collect()
+}
+
 /// What only dropping and creating an operator changes.
 type Fixed<'a> = (
     &'a QualifiedName,

@@ -549,6 +549,142 @@ pub fn referenced_functions(expr: &Expr) -> Vec<crate::model::QualifiedName> {
     names
 }
 
+/// The server's printed text with `::E[]` put after each `ARRAY[…]` whose elements are all
+/// cast to `E` and which is cast as a whole (`(ARRAY['a'::character varying])::text[]`, as
+/// `x IN ('a')` on a `varchar` column is stored): parsed again as printed, the outer cast
+/// would reach each element instead (`ARRAY[('a'::character varying)::text]`), another tree
+/// for the server, while the array cast first keeps the printed one.
+pub fn keep_array_casts(printed: &str) -> String {
+    const START: &str = "(ARRAY[";
+    if !printed.contains(START) {
+        return printed.to_string();
+    }
+    let bytes = printed.as_bytes();
+    let mut out = String::with_capacity(printed.len() + 32);
+    let mut quote = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'\'' || b == b'"' => quote = Some(b),
+            None if printed[i..].starts_with(START) => {
+                let open = i + START.len() - 1;
+                if let Some(close) = matching_bracket(bytes, open) {
+                    if printed[close + 1..].starts_with(")::") {
+                        if let Some(element) = common_cast(&printed[open + 1..close]) {
+                            out.push_str(&printed[copied..=close]);
+                            out.push_str("::");
+                            out.push_str(element);
+                            out.push_str("[]");
+                            copied = close + 1;
+                        }
+                    }
+                }
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    out.push_str(&printed[copied..]);
+    out
+}
+
+/// The position of the `]` that closes the `[` at `open`, outside quotes.
+fn matching_bracket(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote = None;
+    for (i, &b) in bytes.iter().enumerate().skip(open) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'\'' | b'"' => quote = Some(b),
+                b'[' | b'(' => depth += 1,
+                b']' | b')' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        return (b == b']').then_some(i);
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    None
+}
+
+/// The type every element of a printed array's list is cast to (`'a'::character varying`),
+/// when it is the same for all.
+fn common_cast(elements: &str) -> Option<&str> {
+    let mut common = None;
+    for element in split_top_level(elements) {
+        let (_, cast) = element.rsplit_once("::")?;
+        let balanced = cast.matches('(').count() == cast.matches(')').count();
+        if cast.contains(['\'', ',', '[']) || !balanced {
+            return None;
+        }
+        match common {
+            None => common = Some(cast),
+            Some(seen) if seen == cast => {}
+            Some(_) => return None,
+        }
+    }
+    common
+}
+
+/// A printed list split at its top-level `, `, outside quotes and brackets.
+fn split_top_level(list: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut quote, mut start) = (0usize, None, 0);
+    for (i, b) in list.bytes().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'\'' | b'"' => quote = Some(b),
+                b'[' | b'(' => depth += 1,
+                b']' | b')' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 => {
+                    parts.push(list[start..i].trim());
+                    start = i + 1;
+                }
+                _ => {}
+            },
+        }
+    }
+    parts.push(list[start..].trim());
+    parts
+}
+
+/// The operators an expression uses, by name (`OPERATOR(app.===)` is `app.===`; an
+/// unqualified name is looked up in `public`, as for functions, though the server may find
+/// a built-in one of that name for other operand types).
+pub fn referenced_operators(expr: &Expr) -> Vec<crate::model::QualifiedName> {
+    let mut names = Vec::new();
+    if !expr.canonical.contains("AExpr") {
+        return names;
+    }
+    if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
+        walk(&tree, &mut |map| {
+            if let Some(parts) = map.get("AExpr").and_then(|e| e["name"].as_array()) {
+                let parts: Vec<&str> = parts.iter().filter_map(string_node).collect();
+                let name = match parts.as_slice() {
+                    [.., schema, name] => crate::model::QualifiedName::new(*schema, *name),
+                    [name] => crate::model::QualifiedName::new("public", *name),
+                    [] => return,
+                };
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        });
+    }
+    names
+}
+
 /// `s`, `app.s` or `"My Seq"` as a qualified name (unqualified means `public`).
 fn regclass_name(literal: &str) -> crate::model::QualifiedName {
     let mut parts = Vec::new();
@@ -605,6 +741,32 @@ pub fn walk_mut(value: &mut Value, visit: &mut impl FnMut(&mut serde_json::Map<S
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_array_cast_as_a_whole_keeps_its_element_cast() {
+        let printed = "CHECK (((status)::text = ANY ((ARRAY['a'::character varying, 'b, c'::character varying])::text[])))";
+        assert_eq!(
+            super::keep_array_casts(printed),
+            "CHECK (((status)::text = ANY ((ARRAY['a'::character varying, 'b, c'::character varying]::character varying[])::text[])))"
+        );
+        for unchanged in [
+            "CHECK ((status)::text = ANY (ARRAY[('a'::character varying)::text]))",
+            "CHECK (x = ANY ((ARRAY[1, 'b'::text])::text[]))",
+            "CHECK (note = '(ARRAY[''a''::text])::x')",
+        ] {
+            assert_eq!(super::keep_array_casts(unchanged), unchanged);
+        }
+    }
+
+    #[test]
+    fn operators_are_read_by_name() {
+        let expr = super::parse_expression("a ~= b AND c OPERATOR(app.===) d").unwrap();
+        let names = super::referenced_operators(&expr);
+        for (schema, name) in [("public", "~="), ("app", "===")] {
+            let name = crate::model::QualifiedName::new(schema, name);
+            assert!(names.contains(&name), "{names:?}");
+        }
+    }
+
     use super::plain_decimal;
 
     #[test]

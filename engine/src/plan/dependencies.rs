@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::normalize::aggregate::{aggregate_support_functions, interface_types};
 use crate::normalize::body::body_uses;
-use crate::normalize::expr::{referenced_functions, referenced_sequences};
+use crate::normalize::expr::{referenced_functions, referenced_operators, referenced_sequences};
 use crate::normalize::function::relations_used;
 use crate::normalize::names::make_object_name;
 use crate::normalize::types::is_builtin_type;
@@ -629,6 +629,19 @@ impl Found {
     }
 }
 
+/// Every operator's signatures by name: expressions name operators without their operand
+/// types, so they need every overload.
+fn operators_by_name(catalog: &Catalog) -> HashMap<&QualifiedName, Vec<String>> {
+    let mut operators: HashMap<&QualifiedName, Vec<String>> = HashMap::new();
+    for operator in catalog.operators.values() {
+        operators
+            .entry(&operator.name)
+            .or_default()
+            .push(operator.signature());
+    }
+    operators
+}
+
 /// Every function's signatures by name: expressions name functions without their argument
 /// types, so they need every overload.
 fn overloads(catalog: &Catalog) -> HashMap<&QualifiedName, Vec<String>> {
@@ -785,12 +798,21 @@ fn type_id(types: &UserTypes, type_name: &str) -> Option<ObjectId> {
 pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
     let mut deps = Found::default();
     let overloads = overloads(catalog);
+    let operators = operators_by_name(catalog);
+    // the functions an expression calls and the operators it uses, every overload of a name
     let calls = |expr: &crate::model::Expr| -> Vec<ObjectId> {
-        referenced_functions(expr)
-            .iter()
+        let called = referenced_functions(expr);
+        let used = match operators.is_empty() {
+            true => Vec::new(),
+            false => referenced_operators(expr),
+        };
+        let functions = (called.iter())
             .flat_map(|name| overloads.get(name).into_iter().flatten())
-            .map(|signature| ObjectId::Function(signature.clone()))
-            .collect()
+            .map(|signature| ObjectId::Function(signature.clone()));
+        let operators = (used.iter())
+            .flat_map(|name| operators.get(name).into_iter().flatten())
+            .map(|signature| ObjectId::Operator(signature.clone()));
+        functions.chain(operators).collect()
     };
     let types = catalog.user_types();
     // the object behind a type name (or an array of it), when this catalog defines it

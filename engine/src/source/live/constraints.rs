@@ -75,7 +75,10 @@ pub(super) fn load(
     })
     .map_err(|index| unparsable(reader, &rows[distinct.first_row(index)], tables))?;
     let printed: Vec<Constraint> = (nodes.iter().zip(&distinct.texts))
-        .map(|(node, definition)| definitions::constraint(node, "", Some(definition.to_string())))
+        .map(|(node, definition)| {
+            let sql = crate::normalize::expr::keep_array_casts(definition);
+            definitions::constraint(node, "", Some(sql))
+        })
         .collect();
 
     for (row, &index) in rows.iter().zip(&distinct.index_of_row) {

@@ -47,7 +47,8 @@ pub(super) fn load(
         _ => None,
     })?;
     for (row, stmt) in rows.into_iter().zip(statements) {
-        let mut index = definitions::index(&stmt, &row.name, Some(row.definition));
+        let sql = crate::normalize::expr::keep_array_casts(&row.definition);
+        let mut index = definitions::index(&stmt, &row.name, Some(sql));
         index.comment = row.comment;
         catalog.indexes.insert(index.name.clone(), index);
     }
