@@ -1,7 +1,7 @@
 //! The names PostgreSQL generates for unnamed constraints, indexes and serial sequences
 //! (`makeObjectName`, `ChooseRelationName`, `ChooseConstraintName` in the server).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// `NAMEDATALEN - 1`: the longest identifier, in bytes.
 pub const MAX_IDENTIFIER_BYTES: usize = 63;
@@ -58,7 +58,7 @@ pub fn column_addition(columns: &[&str]) -> String {
 /// a primary key or unique constraint is both.
 #[derive(Debug, Default)]
 pub struct NamePool {
-    taken: HashSet<(String, String)>,
+    taken: FxHashSet<(String, String)>,
 }
 
 impl NamePool {

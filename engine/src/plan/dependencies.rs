@@ -1,12 +1,13 @@
 //! What each change touches, and what each object depends on in a catalog: the two facts
 //! the ordering graph is built from.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use std::hash::BuildHasherDefault;
 
 use indexmap::IndexSet;
-use rustc_hash::{FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use super::rows::Rows;
 use crate::diff::{index_operator_classes, inline_constraints, Change, CommentTarget};
@@ -799,8 +800,14 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
     let mut deps = Found::default();
     let overloads = overloads(catalog);
     let operators = operators_by_name(catalog);
-    // the functions an expression calls and the operators it uses, every overload of a name
+    // the functions an expression calls and the operators it uses, every overload of a name;
+    // equal expressions share one canonical text (`share_canonical_forms`), read once
+    let read: RefCell<FxHashMap<*const u8, Vec<ObjectId>>> = RefCell::default();
     let calls = |expr: &crate::model::Expr| -> Vec<ObjectId> {
+        let text = expr.canonical.as_ptr();
+        if let Some(found) = read.borrow().get(&text) {
+            return found.clone();
+        }
         let called = referenced_functions(expr);
         let used = match operators.is_empty() {
             true => Vec::new(),
@@ -812,7 +819,9 @@ pub fn dependencies(catalog: &Catalog, wanted: &Wanted) -> Dependencies {
         let operators = (used.iter())
             .flat_map(|name| operators.get(name).into_iter().flatten())
             .map(|signature| ObjectId::Operator(signature.clone()));
-        functions.chain(operators).collect()
+        let found: Vec<ObjectId> = functions.chain(operators).collect();
+        read.borrow_mut().insert(text, found.clone());
+        found
     };
     let types = catalog.user_types();
     // the object behind a type name (or an array of it), when this catalog defines it

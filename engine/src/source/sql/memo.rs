@@ -2,7 +2,7 @@
 //! few (`PRIMARY KEY (id)`, `CHECK (qty >= 0)`, `DEFAULT now()`) thousands of times, and
 //! building one is a round trip through the parser's deparser.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use pg_query::{protobuf, Node};
 use serde::Serialize;
@@ -14,21 +14,20 @@ use crate::normalize::definitions;
 #[derive(Default)]
 pub(super) struct DefinitionMemo {
     /// By tree, the name left out: the constraint as built with an empty name.
-    constraints: HashMap<String, Constraint>,
+    constraints: FxHashMap<String, Constraint>,
     /// By column type and tree.
-    defaults: HashMap<(String, String), Option<Expr>>,
+    defaults: FxHashMap<(String, String), Option<Expr>>,
 }
 
 impl DefinitionMemo {
     /// [`definitions::constraint`] printed from the tree.
-    pub(super) fn constraint(&mut self, node: &protobuf::Constraint, name: &str) -> Constraint {
-        let unnamed = protobuf::Constraint {
-            conname: String::new(),
-            ..node.clone()
-        };
+    pub(super) fn constraint(&mut self, node: &mut protobuf::Constraint, name: &str) -> Constraint {
+        // the key and the definition leave the name out
+        let conname = std::mem::take(&mut node.conname);
         let built = (self.constraints)
-            .entry(location_free_tree(&unnamed))
-            .or_insert_with(|| definitions::constraint(&unnamed, "", None));
+            .entry(location_free_tree(node))
+            .or_insert_with(|| definitions::constraint(node, "", None));
+        node.conname = conname;
         Constraint {
             name: name.to_string(),
             ..built.clone()

@@ -34,6 +34,8 @@ mod views;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use indexmap::IndexMap;
 use pg_query::protobuf::{self, RangeVar};
 use pg_query::{Node, NodeEnum};
@@ -121,7 +123,7 @@ struct Builder<'a> {
     owned_schemas: BTreeSet<String>,
     problems: Vec<SourceProblem>,
     /// Where each object that may be created twice was created (`table `t``).
-    created_at: HashMap<String, Place>,
+    created_at: FxHashMap<String, Place>,
     /// Objects created more than once, each reported once.
     repeats: HashMap<String, Repeat>,
     /// Names not found when their statement was read, checked again at the end.

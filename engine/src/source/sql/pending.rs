@@ -136,7 +136,7 @@ impl Definition {
         match self {
             Definition::ForeignKey(mut node) => {
                 complete_foreign_key(primary_keys, catalog, &mut node);
-                memo.constraint(&node, name)
+                memo.constraint(&mut node, name)
             }
             Definition::Built(built) => built,
         }

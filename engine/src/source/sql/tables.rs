@@ -379,7 +379,7 @@ impl Builder<'_> {
             let definition = if is_foreign_key(&constraint) {
                 Definition::ForeignKey(Box::new(constraint))
             } else {
-                Definition::Built(self.memo.constraint(&constraint, &name))
+                Definition::Built(self.memo.constraint(&mut constraint, &name))
             };
             (self.constraints).insert(
                 (table.clone(), name),
