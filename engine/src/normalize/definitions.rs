@@ -237,19 +237,24 @@ pub fn constraint_on_renamed_column(
     name: &str,
 ) -> Option<Constraint> {
     let mut node = constraint_tree(constraint)?;
-    for list in [&mut node.keys, &mut node.including, &mut node.fk_attrs] {
-        for key in list.iter_mut() {
-            if let Some(NodeEnum::String(s)) = key.node.as_mut() {
-                if s.sval == from {
-                    s.sval = to.to_string();
-                }
-            }
-        }
+    for keys in [&mut node.keys, &mut node.including, &mut node.fk_attrs] {
+        rename_keys(keys, from, to);
     }
     if let Some(expr) = node.raw_expr.as_mut() {
         **expr = renamed_in_expression(expr, from, to)?;
     }
     Some(self::constraint(&node, name, None))
+}
+
+/// Renames `from` to `to` in a list of column names (a constraint's keys).
+pub fn rename_keys(keys: &mut [Node], from: &str, to: &str) {
+    for key in keys {
+        if let Some(NodeEnum::String(s)) = key.node.as_mut() {
+            if s.sval == from {
+                s.sval = to.to_string();
+            }
+        }
+    }
 }
 
 /// An expression node reading column `to` wherever it read `from` unqualified: the

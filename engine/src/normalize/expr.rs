@@ -527,26 +527,7 @@ pub fn referenced_sequences(expr: &Expr) -> Vec<crate::model::QualifiedName> {
 /// The functions an expression calls, by name (an unqualified name is looked up in
 /// `public`, the search path both sources use).
 pub fn referenced_functions(expr: &Expr) -> Vec<crate::model::QualifiedName> {
-    let mut names = Vec::new();
-    if !expr.canonical.contains("FuncCall") {
-        return names;
-    }
-    if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
-        walk(&tree, &mut |map| {
-            if let Some(parts) = map.get("FuncCall").and_then(|c| c["funcname"].as_array()) {
-                let parts: Vec<&str> = parts.iter().filter_map(string_node).collect();
-                let name = match parts.as_slice() {
-                    [.., schema, name] => crate::model::QualifiedName::new(*schema, *name),
-                    [name] => crate::model::QualifiedName::new("public", *name),
-                    [] => return,
-                };
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-            }
-        });
-    }
-    names
+    names_in(expr, "FuncCall", "funcname")
 }
 
 /// The server's printed text with `::E[]` put after each `ARRAY[…]` whose elements are all
@@ -663,13 +644,18 @@ fn split_top_level(list: &str) -> Vec<&str> {
 /// unqualified name is looked up in `public`, as for functions, though the server may find
 /// a built-in one of that name for other operand types).
 pub fn referenced_operators(expr: &Expr) -> Vec<crate::model::QualifiedName> {
+    names_in(expr, "AExpr", "name")
+}
+
+/// The distinct names in the `field` name lists of an expression's `node` nodes, in order.
+fn names_in(expr: &Expr, node: &str, field: &str) -> Vec<crate::model::QualifiedName> {
     let mut names = Vec::new();
-    if !expr.canonical.contains("AExpr") {
+    if !expr.canonical.contains(node) {
         return names;
     }
     if let Ok(tree) = serde_json::from_str::<Value>(&expr.canonical) {
         walk(&tree, &mut |map| {
-            if let Some(parts) = map.get("AExpr").and_then(|e| e["name"].as_array()) {
+            if let Some(parts) = map.get(node).and_then(|n| n[field].as_array()) {
                 let parts: Vec<&str> = parts.iter().filter_map(string_node).collect();
                 let name = match parts.as_slice() {
                     [.., schema, name] => crate::model::QualifiedName::new(*schema, *name),

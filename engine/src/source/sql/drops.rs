@@ -5,10 +5,9 @@ use pg_query::{Node, NodeEnum};
 
 use super::comments::{names_of, object_name};
 use super::operators::family_or_class_of;
-use super::pending::rename_keys;
 use super::Builder;
 use crate::model::{AclObject, QualifiedName};
-use crate::normalize::definitions::{relation_name, string_of};
+use crate::normalize::definitions::{relation_name, rename_keys, string_of};
 use crate::normalize::rule::renamed as renamed_rule;
 
 impl Builder<'_> {

@@ -16,7 +16,7 @@ use super::memo::DefinitionMemo;
 use super::Place;
 use crate::model::{Catalog, Constraint, ConstraintKind, QualifiedName};
 use crate::normalize::definitions::{
-    constraint_on_renamed_column, constraint_tree, relation_name, string_of,
+    constraint_on_renamed_column, constraint_tree, relation_name, rename_keys, string_of,
 };
 
 /// The constraints of the files so far, by table and name, in the order they were added.
@@ -109,17 +109,6 @@ impl PendingConstraint {
 
     fn is_primary_key(&self) -> bool {
         matches!(&self.definition, Definition::Built(c) if c.kind == ConstraintKind::PrimaryKey)
-    }
-}
-
-/// Renames `from` to `to` in a list of column names.
-pub(super) fn rename_keys(keys: &mut [Node], from: &str, to: &str) {
-    for key in keys {
-        if let Some(NodeEnum::String(s)) = key.node.as_mut() {
-            if s.sval == from {
-                s.sval = to.to_string();
-            }
-        }
     }
 }
 
